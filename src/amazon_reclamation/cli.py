@@ -1,0 +1,620 @@
+"""The `reclam` command line: thin commands over the domain, the store and the renderers.
+
+Heavy modules (pydantic models, questionary, Rich, Babel) are imported inside the
+commands that need them, so that `reclam --help` answers at once.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+
+from amazon_reclamation import __version__
+from amazon_reclamation.errors import ExitCode, InvalidInput, MissingAnswer, ReclamError
+from amazon_reclamation.i18n import LANGUAGES, _, resolve_language, set_language
+
+if TYPE_CHECKING:
+    from amazon_reclamation.models import Complaint
+    from amazon_reclamation.store import Store
+
+# Help texts are read when this module loads, before `--lang` is parsed: they follow
+# RECLAM_LANG or the locale. Everything printed later follows `--lang`.
+set_language(resolve_language())
+
+app = typer.Typer(
+    name="reclam",
+    help=_("reclam : préparez, suivez et faites aboutir une réclamation sur amazon.com.be."),
+    rich_markup_mode=None,  # Click's plain help: Rich help panels double the start-up time
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    no_args_is_help=False,
+    context_settings={"help_option_names": ["--help", "-h"]},
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+_home_override: Path | None = None
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"reclam {__version__}")
+        raise typer.Exit()
+
+
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help=_("Langue : fr, nl ou en (sinon RECLAM_LANG, puis la locale)."),
+        metavar="fr|nl|en",
+    ),
+]
+HomeOption = Annotated[
+    Path | None,
+    typer.Option("--home", help=_("Dossier des données (sinon RECLAM_HOME)."), metavar="PATH"),
+]
+VersionOption = Annotated[
+    bool,
+    typer.Option(
+        "--version",
+        callback=_version_callback,
+        is_eager=True,
+        help=_("Afficher la version et quitter."),
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help=_("Sortie JSON sur stdout."))]
+YesOption = Annotated[bool, typer.Option("--yes", "-y", help=_("Ne pas demander de confirmation."))]
+RefArgument = Annotated[
+    str,
+    typer.Argument(help=_("Identifiant de la réclamation ou numéro de commande."), metavar="REF"),
+]
+
+
+def _setup(lang: str | None, home: Path | None) -> None:
+    """Apply the global options (they may be given on the group or on the command)."""
+    global _home_override
+    if lang is not None:
+        if lang not in LANGUAGES:
+            raise InvalidInput(
+                _(
+                    "--lang : « {value} » n'est pas une langue connue ; choisissez fr, nl ou en."
+                ).format(value=lang[:10])
+            )
+        set_language(lang)
+    if home is not None:
+        _home_override = home.expanduser()
+
+
+def _store() -> Store:
+    from amazon_reclamation.store import Store, default_home
+
+    return Store(_home_override or default_home())
+
+
+def _interactive() -> bool:
+    """Prompt only when a person is at a terminal."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _command(func: F) -> F:
+    """Turn reclam's errors and Ctrl-C into one stderr line and the documented exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from amazon_reclamation import render
+
+        try:
+            return func(*args, **kwargs)
+        except ReclamError as error:
+            render.error(error.message)
+            raise typer.Exit(int(error.exit_code)) from None
+        except (KeyboardInterrupt, EOFError):
+            render.error(_("interrompu ; rien n'a été enregistré."))
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _find(store: Store, ref: str) -> Complaint:
+    from amazon_reclamation.parsing import looks_like_order_number, parse_order_number
+
+    order = parse_order_number(ref) if looks_like_order_number(ref) else None
+    return store.find(ref, order)
+
+
+def _today() -> Any:
+    from amazon_reclamation import clock
+
+    return clock.today()
+
+
+# -- the group: bare `reclam` -----------------------------------------------------
+
+
+@app.callback(invoke_without_command=True)
+def main_callback(
+    ctx: typer.Context,
+    lang: LangOption = None,
+    home: HomeOption = None,
+    version: VersionOption = False,
+) -> None:
+    """Préparez, suivez et faites aboutir une réclamation sur amazon.com.be."""
+    try:
+        _setup(lang, home)
+    except ReclamError as error:
+        from amazon_reclamation import render
+
+        render.error(error.message)
+        raise typer.Exit(int(error.exit_code)) from None
+    if ctx.invoked_subcommand is not None:
+        return
+    if not _interactive():
+        typer.echo(ctx.get_help())
+        return
+    _command(_dashboard)()
+
+
+def _dashboard() -> None:
+    from amazon_reclamation import render
+    from amazon_reclamation.wizard import QuestionaryAsker, dashboard_menu
+
+    store = _store()
+    today = _today()
+    complaints, unreadable = store.scan()
+    render.unreadable_files(unreadable)
+    open_ones = sorted((c for c in complaints if c.status == "open"), key=lambda c: c.created_at)
+    if open_ones:
+        render.complaints_table(open_ones, today, title=_("Réclamations ouvertes"))
+    else:
+        render.info(_("Aucune réclamation ouverte."))
+    asker = QuestionaryAsker(today=today)
+    choice = asker(dashboard_menu(bool(open_ones)), {})
+    if choice == "new":
+        _new_interactive(store, {}, yes=False, as_json=False)
+    elif choice == "show":
+        complaint = _pick(open_ones, asker)
+        _show_one(complaint, as_json=False)
+
+
+def _pick(complaints: list[Complaint], asker: Any) -> Complaint:
+    from amazon_reclamation.wizard import pick_question
+
+    chosen = asker(pick_question(complaints), {})
+    return next(c for c in complaints if c.id == chosen)
+
+
+# -- new --------------------------------------------------------------------------
+
+
+@app.command()
+@_command
+def new(
+    category: Annotated[
+        str | None,
+        typer.Option(
+            help=_("damaged, late, not_received, non_conforming, billing, refund ou other.")
+        ),
+    ] = None,
+    order: Annotated[
+        str | None, typer.Option(help=_("Numéro de commande, 123-1234567-1234567."))
+    ] = None,
+    order_date: Annotated[
+        str | None, typer.Option(help=_("Date de commande (JJ/MM/AAAA ou AAAA-MM-JJ)."))
+    ] = None,
+    delivery_date: Annotated[str | None, typer.Option(help=_("Date de livraison."))] = None,
+    expected_date: Annotated[
+        str | None, typer.Option(help=_("Dernière date de livraison estimée par Amazon."))
+    ] = None,
+    item: Annotated[str | None, typer.Option(help=_("Article concerné."))] = None,
+    amount: Annotated[str | None, typer.Option(help=_("Montant payé en euros (12,99)."))] = None,
+    seller: Annotated[str | None, typer.Option(help=_("amazon ou marketplace."))] = None,
+    seller_name: Annotated[str | None, typer.Option(help=_("Nom du vendeur tiers."))] = None,
+    seller_country: Annotated[
+        str | None, typer.Option(help=_("Pays du vendeur tiers (code ISO : BE, FR, DE…)."))
+    ] = None,
+    name: Annotated[str | None, typer.Option(help=_("Votre nom."))] = None,
+    description: Annotated[str | None, typer.Option(help=_("Le problème en vos mots."))] = None,
+    resolution: Annotated[
+        str | None,
+        typer.Option(help=_("refund, replacement, repair, delivery, partial_refund ou other.")),
+    ] = None,
+    damage_timing: Annotated[
+        str | None, typer.Option(help=_("Article endommagé : on_arrival ou later."))
+    ] = None,
+    discovered_date: Annotated[
+        str | None, typer.Option(help=_("Défaut apparu plus tard : date de la découverte."))
+    ] = None,
+    photos: Annotated[
+        bool | None,
+        typer.Option(
+            "--photos/--no-photos", help=_("Photos de l'article et de l'emballage prises ?")
+        ),
+    ] = None,
+    tracking_status: Annotated[
+        str | None, typer.Option(help=_("Retard : ce que dit le suivi."))
+    ] = None,
+    marked_delivered: Annotated[
+        bool | None,
+        typer.Option(
+            "--marked-delivered/--not-marked-delivered",
+            help=_("Colis non reçu : le suivi le dit-il livré ?"),
+        ),
+    ] = None,
+    marked_delivered_date: Annotated[
+        str | None, typer.Option(help=_("Date de livraison indiquée par le suivi."))
+    ] = None,
+    neighbours_checked: Annotated[
+        bool | None,
+        typer.Option(
+            "--neighbours-checked/--neighbours-not-checked",
+            help=_("Voisins, boîte aux lettres et point relais vérifiés ?"),
+        ),
+    ] = None,
+    difference: Annotated[
+        str | None,
+        typer.Option(help=_("Non conforme : size, model, colour, description ou other.")),
+    ] = None,
+    billing_problem: Annotated[
+        str | None,
+        typer.Option(help=_("Facturation : wrong_amount, unannounced_fee ou unknown_charge.")),
+    ] = None,
+    charged: Annotated[str | None, typer.Option(help=_("Montant débité (€)."))] = None,
+    expected_amount: Annotated[str | None, typer.Option(help=_("Montant attendu (€)."))] = None,
+    payment_method: Annotated[
+        str | None, typer.Option(help=_("card, debit_card, sepa_direct_debit ou other."))
+    ] = None,
+    charge_date: Annotated[str | None, typer.Option(help=_("Date du débit."))] = None,
+    return_kind: Annotated[
+        str | None, typer.Option(help=_("Remboursement : returned ou cancelled."))
+    ] = None,
+    returned_date: Annotated[
+        str | None, typer.Option(help=_("Date du renvoi ou de l'annulation."))
+    ] = None,
+    return_tracking: Annotated[
+        str | None, typer.Option(help=_("Numéro de suivi du retour."))
+    ] = None,
+    refund_amount: Annotated[
+        str | None, typer.Option(help=_("Montant du remboursement attendu (€)."))
+    ] = None,
+    yes: YesOption = False,
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+    home: HomeOption = None,
+    version: VersionOption = False,
+) -> None:
+    """Décrire un nouveau problème de commande (assistant, ou tout en options)."""
+    from amazon_reclamation import questions
+
+    _setup(lang, home)
+    raw = {
+        "category": category,
+        "order_number": order,
+        "order_date": order_date,
+        "delivery_date": delivery_date,
+        "expected_delivery_date": expected_date,
+        "item": item,
+        "amount": amount,
+        "seller_kind": seller,
+        "seller_name": seller_name,
+        "seller_country": seller_country,
+        "customer_name": name,
+        "description": description,
+        "desired_resolution": resolution,
+        "damage_timing": damage_timing,
+        "defect_discovered_date": discovered_date,
+        "photos_taken": photos,
+        "tracking_status": tracking_status,
+        "marked_delivered": marked_delivered,
+        "marked_delivered_date": marked_delivered_date,
+        "neighbours_checked": neighbours_checked,
+        "difference": difference,
+        "billing_problem": billing_problem,
+        "amount_charged": charged,
+        "amount_expected": expected_amount,
+        "payment_method": payment_method,
+        "charge_date": charge_date,
+        "return_kind": return_kind,
+        "returned_date": returned_date,
+        "return_tracking": return_tracking,
+        "refund_expected": refund_amount,
+    }
+    answers = questions.parse_options(raw, _today())
+    store = _store()
+    if _interactive():
+        _new_interactive(store, answers, yes=yes, as_json=as_json)
+        return
+    questions.require_all(answers)
+    if not yes:
+        raise MissingAnswer(_("sans terminal, ajoutez --yes pour enregistrer sans confirmation."))
+    _save_new(store, answers, as_json=as_json, card_shown=False)
+
+
+def _new_interactive(store: Store, answers: dict[str, Any], *, yes: bool, as_json: bool) -> None:
+    from amazon_reclamation import questions, render
+    from amazon_reclamation.errors import Interrupted
+    from amazon_reclamation.wizard import RESUME, QuestionaryAsker, resume_label, run_wizard
+
+    today = _today()
+    asker = QuestionaryAsker(today=today)
+    draft = store.load_draft()
+    if draft and not answers:
+        kept = questions.answers_from_json(draft.get("answers", {}), today)
+        if kept.get("order_number"):
+            render.info(resume_label(kept))
+            if asker(RESUME, {}):
+                answers.update(kept)
+            else:
+                store.clear_draft()
+
+    def keep_draft(current: dict[str, Any]) -> None:
+        # A draft is worth keeping once the order is known (see docs/data-format.md).
+        if current.get("order_number"):
+            store.save_draft({"answers": questions.answers_to_json(current)})
+
+    def show_summary(current: dict[str, Any]) -> None:
+        from amazon_reclamation import clock, summary
+
+        preview = questions.build_complaint(current, _("brouillon"), clock.now())
+        render.summary_card(summary.build_summary(preview, today))
+
+    try:
+        result = run_wizard(
+            answers,
+            asker,
+            today=today,
+            confirm=not yes,
+            on_answer=keep_draft,
+            show_summary=show_summary,
+        )
+    except (KeyboardInterrupt, EOFError):
+        if answers.get("order_number"):
+            raise Interrupted(
+                _(
+                    "interrompu. Vos réponses sont gardées : la prochaine commande reclam new "
+                    "proposera de les reprendre."
+                )
+            ) from None
+        raise Interrupted(_("interrompu ; rien n'a été enregistré.")) from None
+    if result is None:
+        store.clear_draft()
+        render.info(_("Abandonné ; rien n'a été enregistré."))
+        return
+    _save_new(store, result, as_json=as_json, card_shown=not yes)
+
+
+def _save_new(store: Store, answers: dict[str, Any], *, as_json: bool, card_shown: bool) -> None:
+    from amazon_reclamation import clock, questions, render, summary
+
+    created_at = clock.now()
+    complaint = store.create(lambda new_id: questions.build_complaint(answers, new_id, created_at))
+    store.clear_draft()
+    if as_json:
+        render.json_out(complaint.to_json_dict())
+        return
+    if not card_shown:
+        render.summary_card(summary.build_summary(complaint, _today()))
+    render.plain(
+        _("Réclamation {id} enregistrée.").format(id=complaint.id)
+        + "\n"
+        + _("Ensuite :")
+        + "\n"
+        + _("  reclam log {id}        notez chaque contact avec le service client").format(
+            id=complaint.id
+        )
+        + "\n"
+        + _("  reclam escalate {id}   les étapes suivantes si rien n'avance").format(
+            id=complaint.id
+        )
+        + "\n"
+        + _("  reclam show {id}       revoir ce résumé").format(id=complaint.id)
+    )
+
+
+# -- list, show -------------------------------------------------------------------
+
+
+@app.command("list")
+@_command
+def list_complaints(
+    all_: Annotated[
+        bool, typer.Option("--all", help=_("Inclure les réclamations clôturées."))
+    ] = False,
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+    home: HomeOption = None,
+    version: VersionOption = False,
+) -> None:
+    """Lister les réclamations ouvertes (toutes avec --all)."""
+    from amazon_reclamation import render
+
+    _setup(lang, home)
+    complaints, unreadable = _store().scan()
+    render.unreadable_files(unreadable)
+    shown = sorted(
+        (c for c in complaints if all_ or c.status == "open"), key=lambda c: c.created_at
+    )
+    if as_json:
+        render.json_out([c.to_json_dict() for c in shown])
+        return
+    if not shown:
+        render.info(
+            _("Aucune réclamation ouverte. Pour commencer : reclam new")
+            if not all_
+            else _("Aucune réclamation. Pour commencer : reclam new")
+        )
+    else:
+        title = _("Toutes les réclamations") if all_ else _("Réclamations ouvertes")
+        render.complaints_table(shown, _today(), title=title)
+    closed = sum(1 for c in complaints if c.status != "open")
+    if closed and not all_:
+        render.info(_("{n} réclamation(s) clôturée(s) : reclam list --all").format(n=closed))
+
+
+@app.command()
+@_command
+def show(
+    ref: RefArgument,
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+    home: HomeOption = None,
+    version: VersionOption = False,
+) -> None:
+    """Afficher tout le dossier d'une réclamation."""
+    _setup(lang, home)
+    _show_one(_find(_store(), ref), as_json=as_json)
+
+
+def _show_one(complaint: Complaint, *, as_json: bool) -> None:
+    from amazon_reclamation import render, summary
+
+    if as_json:
+        render.json_out(complaint.to_json_dict())
+        return
+    render.complaint_file(complaint, summary.build_summary(complaint, _today()))
+
+
+# -- close, reopen, delete --------------------------------------------------------
+
+
+@app.command()
+@_command
+def close(
+    ref: RefArgument,
+    outcome: Annotated[
+        str,
+        typer.Option(
+            help=_("resolved (résolue) ou abandoned (abandonnée)."), metavar="resolved|abandoned"
+        ),
+    ],
+    lang: LangOption = None,
+    home: HomeOption = None,
+    version: VersionOption = False,
+) -> None:
+    """Clôturer une réclamation (résolue ou abandonnée)."""
+    from amazon_reclamation import clock, labels, render
+
+    _setup(lang, home)
+    if outcome not in ("resolved", "abandoned"):
+        raise InvalidInput(
+            _(
+                "--outcome : « {value} » n'est pas accepté ; choisissez resolved ou abandoned."
+            ).format(value=outcome[:20])
+        )
+    store = _store()
+    target = _find(store, ref)
+
+    def change(current: Complaint) -> Complaint:
+        if current.status != "open":
+            raise ReclamError(
+                _("La réclamation {id} est déjà clôturée ({status}).").format(
+                    id=current.id, status=labels.label(labels.STATUS, current.status)
+                )
+            )
+        return current.model_copy(update={"status": outcome, "closed_at": clock.now()})
+
+    updated = store.update(target.id, change)
+    render.plain(
+        _("Réclamation {id} clôturée : {status}.").format(
+            id=updated.id, status=labels.label(labels.STATUS, updated.status)
+        )
+    )
+
+
+@app.command()
+@_command
+def reopen(
+    ref: RefArgument,
+    lang: LangOption = None,
+    home: HomeOption = None,
+    version: VersionOption = False,
+) -> None:
+    """Rouvrir une réclamation clôturée."""
+    from amazon_reclamation import render
+
+    _setup(lang, home)
+    store = _store()
+    target = _find(store, ref)
+
+    def change(current: Complaint) -> Complaint:
+        if current.status == "open":
+            raise ReclamError(_("La réclamation {id} est déjà ouverte.").format(id=current.id))
+        return current.model_copy(update={"status": "open", "closed_at": None})
+
+    updated = store.update(target.id, change)
+    render.plain(_("Réclamation {id} rouverte.").format(id=updated.id))
+
+
+@app.command()
+@_command
+def delete(
+    ref: RefArgument,
+    yes: YesOption = False,
+    lang: LangOption = None,
+    home: HomeOption = None,
+    version: VersionOption = False,
+) -> None:
+    """Supprimer définitivement une réclamation (après confirmation)."""
+    from amazon_reclamation import render
+
+    _setup(lang, home)
+    store = _store()
+    target = _find(store, ref)
+    if not yes:
+        if not _interactive():
+            raise MissingAnswer(_("sans terminal, ajoutez --yes pour confirmer la suppression."))
+        from amazon_reclamation.wizard import QuestionaryAsker, delete_question
+
+        if not QuestionaryAsker(today=_today())(delete_question(target), {}):
+            render.info(_("Rien n'a été supprimé."))
+            return
+    store.delete(target.id)
+    render.plain(_("Réclamation {id} supprimée.").format(id=target.id))
+
+
+# -- entry points -----------------------------------------------------------------
+
+
+def _usage_line(error: Exception) -> str:
+    """Click's usage errors, as one translated line with a pointer to the help."""
+    kind = type(error).__name__
+    if kind == "NoSuchOption":
+        text = _("option inconnue : {name}").format(name=getattr(error, "option_name", "?"))
+    elif kind == "MissingParameter":
+        param = getattr(error, "param", None)
+        hint = "/".join(getattr(param, "opts", []) or []) or getattr(param, "name", "?")
+        text = _("il manque {what}").format(what=hint)
+    else:
+        text = str(getattr(error, "format_message", lambda: str(error))())
+    ctx = getattr(error, "ctx", None)
+    command = ctx.command_path if ctx is not None else "reclam"
+    return _("{text} (voir {command} --help)").format(text=text, command=command)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run reclam with `argv`; return the exit code. Usage errors become one line."""
+    try:
+        result = app(args=argv, prog_name="reclam", standalone_mode=False)
+    except typer.Abort:
+        from amazon_reclamation import render
+
+        render.error(_("interrompu ; rien n'a été enregistré."))
+        return int(ExitCode.INTERRUPTED)
+    except Exception as error:
+        # Click's exceptions (vendored by Typer, not all exported) carry these two.
+        if not (hasattr(error, "exit_code") and hasattr(error, "format_message")):
+            raise
+        from amazon_reclamation import render
+
+        render.error(_usage_line(error))
+        return int(error.exit_code)
+    return result if isinstance(result, int) else 0
+
+
+def run() -> None:
+    """The console script."""
+    sys.exit(main())

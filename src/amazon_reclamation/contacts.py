@@ -1,0 +1,103 @@
+"""The contact log as evidence: timeline, promises and what is due. Pure functions.
+
+The log is append-only. A wrong entry is never edited: a *correction* entry
+(`corrects` = the id of the entry it replaces) is added, and the original stays in
+the file and on the timeline, marked as corrected. Computations below use the
+*effective* entries: every entry that no later correction replaces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from amazon_reclamation.models import Complaint, Contact
+
+PromiseState = Literal["kept", "due", "broken"]
+
+
+def timeline(contacts: Iterable[Contact]) -> list[Contact]:
+    """All entries, oldest first (ties in the order they were recorded)."""
+    return sorted(contacts, key=lambda c: (c.at, c.id))
+
+
+def corrected_ids(contacts: Iterable[Contact]) -> set[int]:
+    """Ids of entries replaced by a correction."""
+    return {c.corrects for c in contacts if c.corrects is not None}
+
+
+def effective(contacts: Sequence[Contact]) -> list[Contact]:
+    """The entries that count (not replaced by a correction), oldest first."""
+    replaced = corrected_ids(contacts)
+    return [c for c in timeline(contacts) if c.id not in replaced]
+
+
+def promise_state(promise: Contact, contacts: Sequence[Contact], today: date) -> PromiseState:
+    """Kept when a later contact says resolved; due until its follow-up date; then broken.
+
+    The follow-up day itself is still "due": the promise is broken from the next day.
+    """
+    if any(
+        c.outcome == "resolved" and c.at >= promise.at and c.id != promise.id
+        for c in effective(contacts)
+    ):
+        return "kept"
+    if promise.follow_up is None or promise.follow_up >= today:
+        return "due"
+    return "broken"
+
+
+@dataclass(frozen=True)
+class PromiseStatus:
+    """A promise and its state today."""
+
+    contact: Contact
+    state: PromiseState
+
+
+def promises(complaint: Complaint, today: date) -> list[PromiseStatus]:
+    """Every effective promise of the complaint, oldest first, with its state."""
+    entries = effective(complaint.contacts)
+    return [
+        PromiseStatus(c, promise_state(c, entries, today))
+        for c in entries
+        if c.outcome == "promise"
+    ]
+
+
+def broken_promises(complaint: Complaint, today: date) -> list[Contact]:
+    """Promises whose follow-up date has passed with no resolution."""
+    return [p.contact for p in promises(complaint, today) if p.state == "broken"]
+
+
+def failed_attempts(complaint: Complaint) -> int:
+    """Contacts that got no answer (hung up, chat closed, e-mail unanswered)."""
+    return sum(1 for c in effective(complaint.contacts) if c.outcome == "no_answer")
+
+
+def last_contact(complaint: Complaint) -> Contact | None:
+    """The most recent effective contact."""
+    entries = effective(complaint.contacts)
+    return entries[-1] if entries else None
+
+
+def next_follow_up(complaint: Complaint, today: date) -> PromiseStatus | None:
+    """The earliest follow-up still open (due or broken), if any."""
+    open_ones = [
+        p
+        for p in promises(complaint, today)
+        if p.state != "kept" and p.contact.follow_up is not None
+    ]
+    return min(open_ones, key=lambda p: p.contact.follow_up or today, default=None)
+
+
+def due_follow_ups(complaint: Complaint, today: date) -> list[PromiseStatus]:
+    """Follow-ups due today or overdue (what `reclam due` lists)."""
+    return [
+        p
+        for p in promises(complaint, today)
+        if p.state != "kept" and p.contact.follow_up is not None and p.contact.follow_up <= today
+    ]

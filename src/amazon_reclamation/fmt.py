@@ -1,0 +1,49 @@
+"""Dates and amounts written the way each language writes them (Babel, imported lazily)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from amazon_reclamation.i18n import _, babel_locale, current_language
+
+
+def short_date(value: date | None) -> str:
+    """DD/MM/YYYY, the Belgian habit in all three languages; "?" when unknown."""
+    return value.strftime("%d/%m/%Y") if value else "?"
+
+
+def long_date(value: date) -> str:
+    """ "12 novembre 2026" / "12 november 2026" / "12 November 2026"."""
+    from babel.dates import format_date
+
+    text = str(format_date(value, format="long", locale=babel_locale()))
+    if value.day == 1 and current_language() == "fr":
+        text = "1er" + text[1:]  # French writes the first of the month "1er"
+    return text
+
+
+def date_time(value: datetime) -> str:
+    """DD/MM/YYYY HH:MM in local time."""
+    return value.astimezone().strftime("%d/%m/%Y %H:%M")
+
+
+def money(value: Decimal | None) -> str:
+    """ "49,99 €" in French and Dutch, "€49.99" in English; "?" when unknown."""
+    if value is None:
+        return "?"
+    from babel.numbers import format_currency
+
+    return str(format_currency(value, "EUR", locale=babel_locale()))
+
+
+def days(count: int) -> str:
+    """ "1 jour", "5 jours"."""
+    from amazon_reclamation.i18n import ngettext
+
+    return ngettext("{n} jour", "{n} jours", count).format(n=count)
+
+
+def unknown() -> str:
+    """The word shown for a fact that was not given."""
+    return _("inconnu")

@@ -1,0 +1,118 @@
+"""Translatable labels for the stable identifiers (the screen shows these, JSON the ids)."""
+
+from __future__ import annotations
+
+from amazon_reclamation.i18n import N_, _
+
+CATEGORY = {
+    "damaged": N_("Article endommagé ou défectueux"),
+    "late": N_("Livraison en retard"),
+    "not_received": N_("Colis perdu ou indiqué livré mais pas reçu"),
+    "non_conforming": N_("Article non conforme (taille, modèle, couleur, description)"),
+    "billing": N_("Problème de facturation (montant, frais, débit inconnu)"),
+    "refund": N_("Remboursement pas reçu après un retour ou une annulation"),
+    "other": N_("Autre problème"),
+}
+
+CATEGORY_SHORT = {
+    "damaged": N_("endommagé"),
+    "late": N_("retard"),
+    "not_received": N_("non reçu"),
+    "non_conforming": N_("non conforme"),
+    "billing": N_("facturation"),
+    "refund": N_("remboursement"),
+    "other": N_("autre"),
+}
+
+CATEGORY_HELP = {
+    "damaged": N_("arrivé abîmé, ou une panne apparue après la livraison"),
+    "late": N_("la date de livraison estimée est dépassée"),
+    "not_received": N_("le suivi dit « livré » mais vous n'avez rien, ou le colis est perdu"),
+    "non_conforming": N_("vous avez reçu autre chose que ce que vous avez commandé"),
+    "billing": N_("montant erroné, frais non annoncés ou débit que vous ne reconnaissez pas"),
+    "refund": N_("article renvoyé ou commande annulée, mais pas d'argent en retour"),
+    "other": N_("aucune des situations ci-dessus"),
+}
+
+RESOLUTION = {
+    "refund": N_("le remboursement"),
+    "replacement": N_("le remplacement de l'article"),
+    "repair": N_("la réparation de l'article"),
+    "delivery": N_("la livraison de la commande"),
+    "partial_refund": N_("un remboursement partiel"),
+    "other": N_("une autre solution (précisée dans la description)"),
+}
+
+SELLER_KIND = {
+    "amazon": N_("Amazon (vendu par Amazon)"),
+    "marketplace": N_("Un vendeur tiers de la place de marché"),
+}
+
+DAMAGE_TIMING = {
+    "on_arrival": N_("Endommagé à l'arrivée"),
+    "later": N_("Défaut apparu après la livraison"),
+}
+
+DIFFERENCE = {
+    "size": N_("la taille"),
+    "model": N_("le modèle"),
+    "colour": N_("la couleur"),
+    "description": N_("la description sur le site"),
+    "other": N_("autre chose"),
+}
+
+DIFFERENCE_SENTENCE = {
+    "size": N_("la taille reçue n'est pas celle commandée"),
+    "model": N_("le modèle reçu n'est pas celui commandé"),
+    "colour": N_("la couleur reçue n'est pas celle commandée"),
+    "description": N_("l'article ne correspond pas à sa description sur le site"),
+    "other": "",
+}
+
+BILLING_PROBLEM = {
+    "wrong_amount": N_("montant incorrect"),
+    "unannounced_fee": N_("frais non annoncés"),
+    "unknown_charge": N_("débit non reconnu"),
+}
+
+PAYMENT_METHOD = {
+    "card": N_("carte de crédit"),
+    "debit_card": N_("carte de débit / Bancontact"),
+    "sepa_direct_debit": N_("domiciliation SEPA"),
+    "other": N_("autre moyen"),
+}
+
+RETURN_KIND = {
+    "returned": N_("J'ai renvoyé l'article"),
+    "cancelled": N_("J'ai annulé la commande"),
+}
+
+STATUS = {
+    "open": N_("ouverte"),
+    "resolved": N_("résolue"),
+    "abandoned": N_("abandonnée"),
+}
+
+CHANNEL = {
+    "phone": N_("téléphone"),
+    "chat": N_("chat"),
+    "email": N_("e-mail"),
+    "letter": N_("lettre"),
+    "seller_message": N_("message au vendeur"),
+    "other": N_("autre"),
+}
+
+OUTCOME = {
+    "resolved": N_("résolu"),
+    "promise": N_("promesse"),
+    "refused": N_("refus"),
+    "no_answer": N_("pas de réponse"),
+    "pending": N_("en attente"),
+}
+
+
+def label(table: dict[str, str], value: str | None) -> str:
+    """The translated label of `value`, or "inconnu" when it is not known."""
+    if value is None:
+        return _("inconnu")
+    return _(table.get(value, value))

@@ -1,0 +1,140 @@
+"""The complaint record and its parts (pydantic v2). Pure data, no I/O.
+
+Field names are the public JSON contract of PRODUCT.md; `docs/data-format.md`
+describes them. A change to the stored shape raises SCHEMA_VERSION and adds a
+migration in `store.py`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+SCHEMA_VERSION = 1
+
+Category = Literal[
+    "damaged", "late", "not_received", "non_conforming", "billing", "refund", "other"
+]
+CATEGORIES: tuple[Category, ...] = (
+    "damaged",
+    "late",
+    "not_received",
+    "non_conforming",
+    "billing",
+    "refund",
+    "other",
+)
+Resolution = Literal["refund", "replacement", "repair", "delivery", "partial_refund", "other"]
+RESOLUTIONS: tuple[Resolution, ...] = (
+    "refund",
+    "replacement",
+    "repair",
+    "delivery",
+    "partial_refund",
+    "other",
+)
+Status = Literal["open", "resolved", "abandoned"]
+SellerKind = Literal["amazon", "marketplace"]
+Channel = Literal["phone", "chat", "email", "letter", "seller_message", "other"]
+CHANNELS: tuple[Channel, ...] = ("phone", "chat", "email", "letter", "seller_message", "other")
+Outcome = Literal["resolved", "promise", "refused", "no_answer", "pending"]
+OUTCOMES: tuple[Outcome, ...] = ("resolved", "promise", "refused", "no_answer", "pending")
+DamageTiming = Literal["on_arrival", "later"]
+Difference = Literal["size", "model", "colour", "description", "other"]
+BillingProblem = Literal["wrong_amount", "unannounced_fee", "unknown_charge"]
+PaymentMethod = Literal["card", "debit_card", "sepa_direct_debit", "other"]
+ReturnKind = Literal["returned", "cancelled"]
+
+# Amounts are exact decimals in Python and plain numbers in JSON (12.99, not "12.99").
+Money = Annotated[Decimal, PlainSerializer(float, return_type=float, when_used="json")]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Seller(_Record):
+    """Who sold the item: Amazon itself or a marketplace seller (name, country)."""
+
+    kind: SellerKind | None = None
+    name: str | None = None
+    country: str | None = None  # ISO 3166 alpha-2
+
+
+class Facts(_Record):
+    """The answers that only some categories ask; unknown stays None."""
+
+    damage_timing: DamageTiming | None = None
+    defect_discovered_date: date | None = None
+    photos_taken: bool | None = None
+    tracking_status: str | None = None
+    marked_delivered: bool | None = None
+    marked_delivered_date: date | None = None
+    neighbours_checked: bool | None = None
+    difference: Difference | None = None
+    amount_charged: Money | None = None
+    amount_expected: Money | None = None
+    billing_problem: BillingProblem | None = None
+    payment_method: PaymentMethod | None = None
+    charge_date: date | None = None
+    return_kind: ReturnKind | None = None
+    returned_date: date | None = None
+    return_tracking: str | None = None
+    refund_expected: Money | None = None
+
+
+class Contact(_Record):
+    """One exchange with customer service or the seller (see the contact log)."""
+
+    id: int
+    at: datetime
+    recorded_at: datetime
+    channel: Channel
+    agent: str | None = None
+    reference: str | None = None
+    summary: str | None = None
+    outcome: Outcome
+    promise: str | None = None
+    follow_up: date | None = None
+    corrects: int | None = None  # id of the contact this entry corrects
+
+
+class Attachment(_Record):
+    """An evidence file kept with the complaint."""
+
+    name: str
+    sha256: str
+    added_at: datetime
+    note: str | None = None
+
+
+class Complaint(_Record):
+    """One complaint about one order."""
+
+    schema_version: int = SCHEMA_VERSION
+    id: str
+    created_at: datetime
+    status: Status = "open"
+    closed_at: datetime | None = None
+    category: Category
+    order_number: str
+    order_date: date
+    delivery_date: date | None = None
+    expected_delivery_date: date | None = None
+    item: str | None = None
+    amount: Money | None = None
+    currency: Literal["EUR"] = "EUR"
+    seller: Seller = Field(default_factory=Seller)
+    customer_name: str | None = None
+    description: str | None = None
+    desired_resolution: Resolution | None = None
+    facts: Facts = Field(default_factory=Facts)
+    contacts: list[Contact] = Field(default_factory=list)
+    attachments: list[Attachment] = Field(default_factory=list)
+
+    def to_json_dict(self) -> dict[str, object]:
+        """The JSON-ready form used in files and in `--json` output."""
+        return self.model_dump(mode="json")

@@ -1,0 +1,196 @@
+"""Parse what a person types: order numbers, dates, amounts, countries, free text.
+
+Pure functions. Each raises `InvalidInput` with a message that says what is expected,
+so the same checks serve the wizard's validators and the command-line options.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from amazon_reclamation.errors import InvalidInput
+from amazon_reclamation.i18n import _
+
+ORDER_EXAMPLE = "123-1234567-1234567"
+_ORDER_RE = re.compile(r"^(\d{3}|D\d{2})-(\d{7})-(\d{7})$")
+_BARE_ORDER_RE = re.compile(r"^\d{17}$")
+_DMY_RE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_TIME_RE = re.compile(r"^(\d{1,2})[:hH.](\d{2})$")
+_AMOUNT_RE = re.compile(r"^\d+(?:[.,]\d+)*$")
+MAX_AMOUNT = Decimal("1000000")
+
+# Words for today and yesterday in the three languages, lower-case, apostrophes folded.
+_RELATIVE_DAYS = {
+    "aujourd'hui": 0,
+    "aujourdhui": 0,
+    "auj": 0,
+    "vandaag": 0,
+    "today": 0,
+    "hier": 1,
+    "gisteren": 1,
+    "yesterday": 1,
+    "avant-hier": 2,
+    "eergisteren": 2,
+}
+
+
+def clean_text(text: str) -> str:
+    """Drop control characters (terminal escapes included) but keep lines and tabs."""
+    kept = []
+    for char in text.replace("\r\n", "\n").replace("\r", "\n"):
+        if char in "\n\t" or unicodedata.category(char)[0] != "C":
+            kept.append(char)
+    return "".join(kept).strip()
+
+
+def parse_order_number(text: str) -> str:
+    """Normalise an Amazon order number to the 3-7-7 form, or refuse it."""
+    value = text.strip().upper().replace(" ", "")
+    if _BARE_ORDER_RE.match(value):
+        value = f"{value[:3]}-{value[3:10]}-{value[10:]}"
+    if not _ORDER_RE.match(value):
+        raise InvalidInput(
+            _(
+                "« {value} » n'est pas un numéro de commande Amazon ; "
+                "attendu 3-7-7 chiffres, par exemple {example}."
+            ).format(value=clean_text(text)[:40], example=ORDER_EXAMPLE)
+        )
+    return value
+
+
+def looks_like_order_number(text: str) -> bool:
+    """True when `text` parses as an order number."""
+    try:
+        parse_order_number(text)
+    except InvalidInput:
+        return False
+    return True
+
+
+def parse_date(text: str, today: date) -> date:
+    """Parse DD/MM/YYYY, YYYY-MM-DD or today/yesterday in FR, NL or EN."""
+    value = text.strip().lower().replace("’", "'")
+    if value in _RELATIVE_DAYS:
+        return today - timedelta(days=_RELATIVE_DAYS[value])
+    match = _DMY_RE.match(value)
+    parts: tuple[int, int, int] | None = None
+    if match:
+        parts = (int(match[3]), int(match[2]), int(match[1]))
+    elif match := _ISO_RE.match(value):
+        parts = (int(match[1]), int(match[2]), int(match[3]))
+    if parts is not None:
+        try:
+            return date(*parts)
+        except ValueError:
+            pass
+    raise InvalidInput(
+        _(
+            "« {value} » n'est pas une date valable ; attendu JJ/MM/AAAA "
+            "(par exemple 05/11/2026), AAAA-MM-JJ, « aujourd'hui » ou « hier »."
+        ).format(value=clean_text(text)[:40])
+    )
+
+
+def parse_past_date(text: str, today: date) -> date:
+    """A date that is not in the future."""
+    parsed = parse_date(text, today)
+    if parsed > today:
+        raise InvalidInput(
+            _("Le {date} est dans le futur ; donnez une date passée ou aujourd'hui.").format(
+                date=parsed.strftime("%d/%m/%Y")
+            )
+        )
+    return parsed
+
+
+def parse_datetime(text: str, now: datetime) -> datetime:
+    """A date, or a date and a time (HH:MM), not in the future; local time."""
+    value = text.strip()
+    day_part, _sep, time_part = value.replace("T", " ").partition(" ")
+    day = parse_date(day_part, now.date())
+    if time_part.strip():
+        match = _TIME_RE.match(time_part.strip())
+        if not match or int(match[1]) > 23 or int(match[2]) > 59:
+            raise InvalidInput(
+                _(
+                    "« {value} » n'est pas une heure valable ; attendu HH:MM, par exemple 14:30."
+                ).format(value=clean_text(time_part)[:20])
+            )
+        moment = datetime(day.year, day.month, day.day, int(match[1]), int(match[2]))
+        result = moment.replace(tzinfo=now.tzinfo)
+    elif day == now.date():
+        result = now
+    else:
+        result = datetime(day.year, day.month, day.day, 12, 0, tzinfo=now.tzinfo)
+    if result > now:
+        raise InvalidInput(
+            _(
+                "Le {moment} est dans le futur ; un contact ne peut pas être daté plus tard "
+                "que maintenant."
+            ).format(moment=result.strftime("%d/%m/%Y %H:%M"))
+        )
+    return result
+
+
+def parse_amount(text: str) -> Decimal:
+    """Parse a positive amount in euros: 12,99 or 12.99, with or without €, EUR."""
+    value = text.strip().replace("€", "").replace("\u00a0", " ")
+    value = re.sub(r"(?i)\beur(os?)?\b", "", value).strip().replace(" ", "")
+    amount: Decimal | None = None
+    if _AMOUNT_RE.match(value):
+        groups = re.split(r"[.,]", value)
+        if len(groups) > 1 and len(groups[-1]) != 3:
+            # The last separator is the decimal one: "12,99", "1.234,56".
+            whole, decimals = groups[:-1], groups[-1]
+        else:
+            # No separator, or "1.234" / "1 234 567": separators of thousands.
+            whole, decimals = groups, "0"
+        if all(len(group) == 3 for group in whole[1:]):
+            amount = Decimal(f"{''.join(whole)}.{decimals}")
+    if amount is None or amount != amount.quantize(Decimal("0.01")):
+        raise InvalidInput(
+            _(
+                "« {value} » n'est pas un montant ; attendu un montant en euros "
+                "comme 12,99 ou 12,99 €."
+            ).format(value=clean_text(text)[:40])
+        )
+    if amount <= 0 or amount > MAX_AMOUNT:
+        raise InvalidInput(
+            _("Le montant doit être positif (plus de 0 €) ; « {value} » ne l'est pas.").format(
+                value=clean_text(text)[:40]
+            )
+        )
+    return amount.quantize(Decimal("0.01"))
+
+
+def parse_country(text: str) -> str:
+    """An ISO 3166 two-letter country code, upper-case."""
+    value = text.strip().upper()
+    if value == "UK":
+        value = "GB"
+    from babel import Locale
+
+    if len(value) != 2 or value not in Locale("en").territories:
+        raise InvalidInput(
+            _(
+                "« {value} » n'est pas un code de pays ; attendu un code à deux lettres "
+                "comme BE, LU, FR, DE ou CN."
+            ).format(value=clean_text(text)[:20])
+        )
+    return value
+
+
+def parse_text(text: str, *, max_length: int = 5000) -> str | None:
+    """Free text, cleaned of control characters; empty gives None."""
+    value = clean_text(text)
+    if len(value) > max_length:
+        raise InvalidInput(
+            _("Le texte est trop long ({length} caractères) ; maximum {maximum}.").format(
+                length=len(value), maximum=max_length
+            )
+        )
+    return value or None

@@ -1,0 +1,536 @@
+"""The wizard's questions, as data, and how answers become a complaint.
+
+Each question names the answer key, the command-line option that gives the same
+answer unattended, how typed text is parsed (the same checks for both), and when it
+applies. `wizard.py` asks them; nothing here touches the terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Literal
+
+from amazon_reclamation import labels, parsing
+from amazon_reclamation.errors import InvalidInput, MissingAnswer
+from amazon_reclamation.i18n import N_, _
+
+Answers = dict[str, Any]
+Kind = Literal["select", "text", "multiline", "confirm"]
+Parser = Callable[[str, Answers, date], Any]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One choice of a select question: the stored id, its label and a short help."""
+
+    value: str
+    label: str
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    """One wizard question and its command-line twin."""
+
+    key: str
+    option: str
+    kind: Kind
+    message: str
+    parse: Parser | None = None
+    choices: tuple[Choice, ...] = ()
+    required: bool = False
+    when: Callable[[Answers], bool] = field(default=lambda answers: True)
+    hint: str = ""
+
+    def applies(self, answers: Answers) -> bool:
+        """True when this question is asked for these answers."""
+        return self.when(answers)
+
+    def parse_text(self, text: str, answers: Answers, today: date) -> Any:
+        """Parse a typed answer; an empty optional answer gives None."""
+        if self.kind in ("select", "confirm"):
+            raise TypeError(f"{self.key} is not a text question")
+        if not text.strip():
+            if self.required:
+                raise InvalidInput(_("Cette réponse est obligatoire."))
+            return None
+        if self.parse is None:
+            return parsing.parse_text(text, max_length=5000 if self.kind == "multiline" else 300)
+        return self.parse(text, answers, today)
+
+    def parse_choice(self, value: str) -> str:
+        """Check a select answer given as an option."""
+        allowed = [choice.value for choice in self.choices]
+        if value not in allowed:
+            raise InvalidInput(
+                _("{option} : « {value} » n'est pas accepté ; choisissez parmi {allowed}.").format(
+                    option=self.option,
+                    value=parsing.clean_text(value)[:30],
+                    allowed=", ".join(allowed),
+                )
+            )
+        return value
+
+
+def _category_in(*categories: str) -> Callable[[Answers], bool]:
+    return lambda answers: answers.get("category") in categories
+
+
+def _past_date_after(*earlier: str) -> Parser:
+    """A past date, not before the answers named in `earlier` (in that order of trust)."""
+
+    def parse(text: str, answers: Answers, today: date) -> date:
+        value = parsing.parse_past_date(text, today)
+        for key in earlier:
+            bound = answers.get(key)
+            if isinstance(bound, date) and value < bound:
+                raise InvalidInput(
+                    _("Le {date} est avant {what} ({bound}) ; vérifiez la date.").format(
+                        date=value.strftime("%d/%m/%Y"),
+                        what=_(DATE_NAMES[key]),
+                        bound=bound.strftime("%d/%m/%Y"),
+                    )
+                )
+        return value
+
+    return parse
+
+
+def _date_after_order(text: str, answers: Answers, today: date) -> date:
+    value = parsing.parse_date(text, today)
+    bound = answers.get("order_date")
+    if isinstance(bound, date) and value < bound:
+        raise InvalidInput(
+            _("Le {date} est avant la date de commande ({bound}) ; vérifiez la date.").format(
+                date=value.strftime("%d/%m/%Y"), bound=bound.strftime("%d/%m/%Y")
+            )
+        )
+    return value
+
+
+def _order(text: str, answers: Answers, today: date) -> str:
+    return parsing.parse_order_number(text)
+
+
+def _amount(text: str, answers: Answers, today: date) -> Decimal:
+    return parsing.parse_amount(text)
+
+
+def _country(text: str, answers: Answers, today: date) -> str:
+    return parsing.parse_country(text)
+
+
+def _choices(table: dict[str, str], helps: dict[str, str] | None = None) -> tuple[Choice, ...]:
+    return tuple(Choice(value, text, (helps or {}).get(value, "")) for value, text in table.items())
+
+
+DATE_NAMES = {
+    "order_date": N_("la date de commande"),
+    "delivery_date": N_("la date de livraison"),
+}
+
+_DATE_HINT = N_("JJ/MM/AAAA ; laissez vide si vous ne savez pas")
+
+QUESTIONS: tuple[Question, ...] = (
+    Question(
+        "category",
+        "--category",
+        "select",
+        N_("Quel est le problème ?"),
+        choices=_choices(labels.CATEGORY, labels.CATEGORY_HELP),
+        required=True,
+    ),
+    Question(
+        "order_number",
+        "--order",
+        "text",
+        N_("Numéro de commande (123-1234567-1234567)"),
+        parse=_order,
+        required=True,
+        hint=N_("dans Vos commandes, sur le récapitulatif ou l'e-mail de confirmation"),
+    ),
+    Question(
+        "order_date",
+        "--order-date",
+        "text",
+        N_("Date de la commande"),
+        parse=_past_date_after(),
+        required=True,
+        hint=N_("JJ/MM/AAAA"),
+    ),
+    # damaged
+    Question(
+        "delivery_date",
+        "--delivery-date",
+        "text",
+        N_("Date de livraison"),
+        parse=_past_date_after("order_date"),
+        hint=_DATE_HINT,
+        when=_category_in("damaged", "non_conforming", "refund", "billing", "other"),
+    ),
+    Question(
+        "damage_timing",
+        "--damage-timing",
+        "select",
+        N_("Quand le problème est-il apparu ?"),
+        choices=_choices(labels.DAMAGE_TIMING),
+        when=_category_in("damaged"),
+    ),
+    Question(
+        "defect_discovered_date",
+        "--discovered-date",
+        "text",
+        N_("Quand avez-vous découvert le défaut ?"),
+        parse=_past_date_after("order_date", "delivery_date"),
+        hint=_DATE_HINT,
+        when=lambda a: a.get("category") == "damaged" and a.get("damage_timing") == "later",
+    ),
+    Question(
+        "photos_taken",
+        "--photos",
+        "confirm",
+        N_("Avez-vous pris des photos de l'article et de l'emballage ?"),
+        when=_category_in("damaged", "non_conforming"),
+    ),
+    # late, not_received
+    Question(
+        "expected_delivery_date",
+        "--expected-date",
+        "text",
+        N_("Dernière date de livraison estimée par Amazon"),
+        parse=_date_after_order,
+        hint=N_("JJ/MM/AAAA, la plus tardive annoncée ; vide si aucune"),
+        when=_category_in("late", "not_received"),
+    ),
+    Question(
+        "tracking_status",
+        "--tracking-status",
+        "text",
+        N_("Que dit le suivi du colis ?"),
+        hint=N_("par exemple « en transit depuis le 10/11 » ; vide si rien"),
+        when=_category_in("late"),
+    ),
+    Question(
+        "marked_delivered",
+        "--marked-delivered",
+        "confirm",
+        N_("Le suivi indique-t-il que le colis a été livré ?"),
+        when=_category_in("not_received"),
+    ),
+    Question(
+        "marked_delivered_date",
+        "--marked-delivered-date",
+        "text",
+        N_("À quelle date le suivi le dit-il livré ?"),
+        parse=_past_date_after("order_date"),
+        hint=_DATE_HINT,
+        when=lambda a: a.get("category") == "not_received" and a.get("marked_delivered") is True,
+    ),
+    Question(
+        "neighbours_checked",
+        "--neighbours-checked",
+        "confirm",
+        N_("Avez-vous vérifié chez les voisins, la boîte aux lettres et le point relais ?"),
+        when=_category_in("not_received"),
+    ),
+    # non_conforming
+    Question(
+        "difference",
+        "--difference",
+        "select",
+        N_("Qu'est-ce qui ne correspond pas ?"),
+        choices=_choices(labels.DIFFERENCE),
+        when=_category_in("non_conforming"),
+    ),
+    # billing
+    Question(
+        "billing_problem",
+        "--billing-problem",
+        "select",
+        N_("Quel est le problème de facturation ?"),
+        choices=_choices(labels.BILLING_PROBLEM),
+        when=_category_in("billing"),
+    ),
+    Question(
+        "amount_charged",
+        "--charged",
+        "text",
+        N_("Montant débité (€)"),
+        parse=_amount,
+        hint=N_("par exemple 54,99"),
+        when=_category_in("billing"),
+    ),
+    Question(
+        "amount_expected",
+        "--expected-amount",
+        "text",
+        N_("Montant attendu (€)"),
+        parse=_amount,
+        hint=N_("vide si vous ne reconnaissez pas du tout ce débit"),
+        when=_category_in("billing"),
+    ),
+    Question(
+        "payment_method",
+        "--payment-method",
+        "select",
+        N_("Moyen de paiement"),
+        choices=_choices(labels.PAYMENT_METHOD),
+        when=_category_in("billing"),
+    ),
+    Question(
+        "charge_date",
+        "--charge-date",
+        "text",
+        N_("Date du débit (sur votre relevé)"),
+        parse=_past_date_after(),
+        hint=_DATE_HINT,
+        when=_category_in("billing"),
+    ),
+    # refund
+    Question(
+        "return_kind",
+        "--return-kind",
+        "select",
+        N_("Qu'avez-vous fait ?"),
+        choices=_choices(labels.RETURN_KIND),
+        when=_category_in("refund"),
+    ),
+    Question(
+        "returned_date",
+        "--returned-date",
+        "text",
+        N_("Date du renvoi de l'article ou de l'annulation"),
+        parse=_past_date_after("order_date"),
+        hint=_DATE_HINT,
+        when=_category_in("refund"),
+    ),
+    Question(
+        "return_tracking",
+        "--return-tracking",
+        "text",
+        N_("Numéro de suivi du retour"),
+        hint=N_("vide si vous ne l'avez pas"),
+        when=lambda a: a.get("category") == "refund" and a.get("return_kind") != "cancelled",
+    ),
+    Question(
+        "refund_expected",
+        "--refund-amount",
+        "text",
+        N_("Montant du remboursement attendu (€)"),
+        parse=_amount,
+        hint=N_("vide si vous ne savez pas"),
+        when=_category_in("refund"),
+    ),
+    # order facts
+    Question(
+        "item",
+        "--item",
+        "text",
+        N_("Article concerné"),
+        hint=N_("son nom, tel qu'il apparaît dans la commande"),
+    ),
+    Question(
+        "amount",
+        "--amount",
+        "text",
+        N_("Montant payé pour la commande (€)"),
+        parse=_amount,
+        hint=N_("par exemple 49,99 ; vide si vous ne savez pas"),
+    ),
+    Question(
+        "seller_kind",
+        "--seller",
+        "select",
+        N_("Qui a vendu l'article ?"),
+        choices=_choices(labels.SELLER_KIND),
+        hint=N_("indiqué sous le prix : « Vendu par … »"),
+    ),
+    Question(
+        "seller_name",
+        "--seller-name",
+        "text",
+        N_("Nom du vendeur"),
+        when=lambda a: a.get("seller_kind") == "marketplace",
+    ),
+    Question(
+        "seller_country",
+        "--seller-country",
+        "text",
+        N_("Pays du vendeur (code à deux lettres)"),
+        parse=_country,
+        hint=N_("BE, FR, DE, CN … dans « Informations détaillées sur le vendeur »"),
+        when=lambda a: a.get("seller_kind") == "marketplace",
+    ),
+    Question("customer_name", "--name", "text", N_("Votre nom (tel qu'il figure sur la commande)")),
+    Question(
+        "desired_resolution",
+        "--resolution",
+        "select",
+        N_("Que demandez-vous ?"),
+        choices=_choices(labels.RESOLUTION),
+    ),
+    Question(
+        "description",
+        "--description",
+        "multiline",
+        N_("Décrivez le problème avec vos mots"),
+        hint=N_("faits précis, dates ; Échap puis Entrée pour terminer"),
+    ),
+)
+
+QUESTIONS_BY_KEY = {question.key: question for question in QUESTIONS}
+QUESTIONS_BY_OPTION = {question.option: question for question in QUESTIONS}
+REQUIRED = tuple(question for question in QUESTIONS if question.required)
+
+_FACT_KEYS = (
+    "damage_timing",
+    "defect_discovered_date",
+    "photos_taken",
+    "tracking_status",
+    "marked_delivered",
+    "marked_delivered_date",
+    "neighbours_checked",
+    "difference",
+    "amount_charged",
+    "amount_expected",
+    "billing_problem",
+    "payment_method",
+    "charge_date",
+    "return_kind",
+    "returned_date",
+    "return_tracking",
+    "refund_expected",
+)
+
+
+def applicable(answers: Answers) -> list[Question]:
+    """The questions that apply to these answers, in order."""
+    return [question for question in QUESTIONS if question.applies(answers)]
+
+
+def answer_as_text(value: Any) -> str:
+    """The text a person would type for `value` (for defaults and re-checking)."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, Decimal):
+        return f"{value:.2f}".replace(".", ",")
+    return str(value)
+
+
+def parse_options(raw: dict[str, Any], today: date) -> Answers:
+    """Parse answers given as command-line options, in question order.
+
+    `raw` maps answer keys to the option values (strings, or booleans for yes/no
+    questions); None means "not given". Raises `InvalidInput` naming the option.
+    """
+    answers: Answers = {}
+    for question in QUESTIONS:
+        value = raw.get(question.key)
+        if value is None:
+            continue
+        if question.kind == "confirm":
+            answers[question.key] = bool(value)
+        elif question.kind == "select":
+            answers[question.key] = question.parse_choice(str(value))
+        else:
+            try:
+                answers[question.key] = question.parse_text(str(value), answers, today)
+            except InvalidInput as error:
+                raise InvalidInput(f"{question.option} : {error.message}") from None
+    return answers
+
+
+def revalidate(answers: Answers, today: date) -> list[Question]:
+    """The applicable questions whose current answer no longer passes its checks.
+
+    Editing one answer (the order date, say) can make another one wrong.
+    """
+    broken = []
+    for question in applicable(answers):
+        value = answers.get(question.key)
+        if value is None or question.kind in ("select", "confirm"):
+            continue
+        try:
+            question.parse_text(answer_as_text(value), answers, today)
+        except InvalidInput:
+            broken.append(question)
+    return broken
+
+
+def missing_required(answers: Answers) -> list[Question]:
+    """Required questions without an answer."""
+    return [question for question in REQUIRED if answers.get(question.key) is None]
+
+
+def require_all(answers: Answers) -> None:
+    """Raise `MissingAnswer` naming the first required option that has no answer."""
+    missing = missing_required(answers)
+    if missing:
+        raise MissingAnswer(
+            _(
+                "Il manque {option} ({what}) : sans terminal, donnez chaque réponse en option "
+                "(voir reclam new --help)."
+            ).format(option=missing[0].option, what=_(missing[0].message).split(" (")[0].lower())
+        )
+
+
+def build_complaint(answers: Answers, complaint_id: str, created_at: datetime) -> Any:
+    """Turn complete answers into a `Complaint` record (imported lazily: pydantic)."""
+    from amazon_reclamation.models import Complaint, Facts, Seller
+
+    require_all(answers)
+    return Complaint(
+        id=complaint_id,
+        created_at=created_at,
+        category=answers["category"],
+        order_number=answers["order_number"],
+        order_date=answers["order_date"],
+        delivery_date=answers.get("delivery_date"),
+        expected_delivery_date=answers.get("expected_delivery_date"),
+        item=answers.get("item"),
+        amount=answers.get("amount"),
+        seller=Seller(
+            kind=answers.get("seller_kind"),
+            name=answers.get("seller_name"),
+            country=answers.get("seller_country"),
+        ),
+        customer_name=answers.get("customer_name"),
+        description=answers.get("description"),
+        desired_resolution=answers.get("desired_resolution"),
+        facts=Facts(**{key: answers[key] for key in _FACT_KEYS if answers.get(key) is not None}),
+    )
+
+
+def answers_to_json(answers: Answers) -> dict[str, Any]:
+    """Answers in a JSON-ready form, for the draft file."""
+    return {
+        key: answer_as_text(value)
+        if isinstance(value, date | Decimal)
+        else value
+        for key, value in answers.items()
+        if key in QUESTIONS_BY_KEY
+    }
+
+
+def answers_from_json(data: dict[str, Any], today: date) -> Answers:
+    """Answers back from a draft file; values that no longer parse are dropped."""
+    answers: Answers = {}
+    for question in QUESTIONS:
+        value = data.get(question.key)
+        if value is None:
+            continue
+        try:
+            if question.kind == "confirm":
+                answers[question.key] = bool(value)
+            elif question.kind == "select":
+                answers[question.key] = question.parse_choice(str(value))
+            else:
+                answers[question.key] = question.parse_text(str(value), answers, today)
+        except InvalidInput:
+            continue
+    return answers

@@ -1,0 +1,230 @@
+"""The `reclam new` wizard: the only module that imports questionary.
+
+`run_wizard` walks the questions of `questions.py` through one seam, an *asker*
+(`Question, Answers -> value`). The real asker is `QuestionaryAsker`; tests give it a
+prompt_toolkit pipe input, or replace it with scripted answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Protocol
+
+from amazon_reclamation import labels
+from amazon_reclamation.errors import InvalidInput
+from amazon_reclamation.i18n import N_, _
+from amazon_reclamation.questions import (
+    QUESTIONS_BY_KEY,
+    Answers,
+    Choice,
+    Question,
+    answer_as_text,
+    applicable,
+    revalidate,
+)
+
+_SKIP = "__skip__"  # the "I don't know" choice of an optional select
+
+
+class Asker(Protocol):
+    """Ask one question; return the parsed answer (None for "unknown")."""
+
+    def __call__(self, question: Question, answers: Answers) -> Any: ...
+
+
+ACTION = Question(
+    "_action",
+    "",
+    "select",
+    N_("Que voulez-vous faire ?"),
+    choices=(
+        Choice("save", N_("Enregistrer la réclamation")),
+        Choice("edit", N_("Modifier une réponse")),
+        Choice("cancel", N_("Abandonner sans enregistrer")),
+    ),
+    required=True,
+)
+
+RESUME = Question("_resume", "", "confirm", N_("Reprendre le brouillon ?"))
+
+
+def edit_question(answers: Answers) -> Question:
+    """A select listing the answers that can be changed, with their current value."""
+    choices = []
+    for question in applicable(answers):
+        value = answers.get(question.key)
+        if question.kind == "select":
+            shown = _(next((c.label for c in question.choices if c.value == value), "")) or "—"
+        elif question.kind == "confirm":
+            shown = "—" if value is None else (_("oui") if value else _("non"))
+        else:
+            shown = answer_as_text(value).replace("\n", " ")[:40] or "—"
+        choices.append(Choice(question.key, f"{_(question.message)} : {shown}"))
+    return Question(
+        "_edit",
+        "",
+        "select",
+        N_("Quelle réponse modifier ?"),
+        choices=tuple(choices),
+        required=True,
+    )
+
+
+def _ask_missing(answers: Answers, ask: Asker, on_answer: Callable[[Answers], None]) -> None:
+    while True:
+        pending = [q for q in applicable(answers) if q.key not in answers]
+        if not pending:
+            return
+        question = pending[0]
+        answers[question.key] = ask(question, answers)
+        on_answer(answers)
+
+
+def run_wizard(
+    answers: Answers,
+    ask: Asker,
+    *,
+    today: date,
+    confirm: bool,
+    on_answer: Callable[[Answers], None],
+    show_summary: Callable[[Answers], None],
+) -> Answers | None:
+    """Ask what is missing, then confirm (with edits); None if the user abandons.
+
+    `answers` holds what options already gave; it is completed in place. A
+    KeyboardInterrupt from the asker propagates: the caller keeps the draft.
+    """
+    _ask_missing(answers, ask, on_answer)
+    if not confirm:
+        return answers
+    while True:
+        show_summary(answers)
+        action = ask(ACTION, answers)
+        if action == "save":
+            return answers
+        if action == "cancel":
+            return None
+        key = ask(edit_question(answers), answers)
+        answers[key] = ask(QUESTIONS_BY_KEY[key], answers)
+        # Changing one answer can make others irrelevant (another category) or wrong
+        # (a delivery date now before the order date): drop those and ask again.
+        keep = {q.key for q in applicable(answers)}
+        for stale in [k for k in answers if k not in keep]:
+            del answers[stale]
+        for broken in revalidate(answers, today):
+            del answers[broken.key]
+        on_answer(answers)
+        _ask_missing(answers, ask, on_answer)
+
+
+@dataclass
+class QuestionaryAsker:
+    """Asks through questionary; `input`/`output` are for prompt_toolkit pipe tests."""
+
+    today: date
+    input: Any = None
+    output: Any = None
+
+    def _io(self) -> dict[str, Any]:
+        if self.input is None:
+            return {}
+        return {"input": self.input, "output": self.output}
+
+    def __call__(self, question: Question, answers: Answers) -> Any:
+        import questionary
+
+        message = _(question.message)
+        hint = f"({_(question.hint)})" if question.hint else None
+        current = answers.get(question.key)
+        if question.kind == "select":
+            choices = [
+                questionary.Choice(
+                    title=_(c.label) + (f" — {_(c.help)}" if c.help else ""), value=c.value
+                )
+                for c in question.choices
+            ]
+            if not question.required:
+                choices.append(questionary.Choice(title=_("Je ne sais pas"), value=_SKIP))
+            default = current if current in {c.value for c in question.choices} else None
+            answer = questionary.select(
+                message,
+                choices=choices,
+                default=default,
+                instruction=hint,
+                use_shortcuts=False,
+                **self._io(),
+            ).unsafe_ask()
+            return None if answer == _SKIP else answer
+        if question.kind == "confirm":
+            return questionary.confirm(
+                message,
+                default=bool(current) if current is not None else True,
+                instruction=hint,
+                **self._io(),
+            ).unsafe_ask()
+
+        def validate(text: str) -> bool | str:
+            try:
+                question.parse_text(text, answers, self.today)
+            except InvalidInput as error:
+                return error.message
+            return True
+
+        text = questionary.text(
+            message,
+            default=answer_as_text(current),
+            validate=validate,
+            multiline=question.kind == "multiline",
+            instruction=hint,
+            **self._io(),
+        ).unsafe_ask()
+        return question.parse_text(text, answers, self.today)
+
+
+def resume_label(draft_answers: Answers) -> str:
+    """How a kept draft is described when offering to resume it."""
+    order = draft_answers.get("order_number", "?")
+    category = labels.label(labels.CATEGORY, draft_answers.get("category"))
+    return _("Un brouillon de réclamation existe (commande {order}, {category}).").format(
+        order=order, category=category
+    )
+
+
+def dashboard_menu(has_open: bool) -> Question:
+    """The menu of bare `reclam` in a terminal."""
+    choices = [Choice("new", N_("Nouvelle réclamation"))]
+    if has_open:
+        choices.append(Choice("show", N_("Voir une réclamation")))
+    choices.append(Choice("quit", N_("Quitter")))
+    return Question(
+        "_menu", "", "select", N_("Que voulez-vous faire ?"), choices=tuple(choices), required=True
+    )
+
+
+def pick_question(complaints: list[Any]) -> Question:
+    """A select of complaints (id, order, item), for commands whose REF was left out."""
+    choices = tuple(
+        Choice(
+            c.id,
+            f"{c.id}  {c.order_number}  {labels.label(labels.CATEGORY, c.category)}"
+            + (f"  {c.item[:30]}" if c.item else ""),
+        )
+        for c in complaints
+    )
+    return Question(
+        "_pick", "", "select", N_("Quelle réclamation ?"), choices=choices, required=True
+    )
+
+
+def delete_question(complaint: Any) -> Question:
+    """The confirmation before deleting a complaint."""
+    return Question(
+        "_delete",
+        "",
+        "confirm",
+        _("Supprimer définitivement la réclamation {id} (commande {order}) ?").format(
+            id=complaint.id, order=complaint.order_number
+        ),
+    )

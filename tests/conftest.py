@@ -1,0 +1,37 @@
+"""Shared fixtures: every test gets its own data folder, a pinned today and plain output."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from amazon_reclamation import i18n
+
+TODAY = "2026-11-20"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """No test touches a real home: RECLAM_HOME, today and the terminal are pinned."""
+    home = tmp_path / "reclam-home"
+    monkeypatch.setenv("RECLAM_HOME", str(home))
+    monkeypatch.setenv("RECLAM_TODAY", TODAY)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.delenv("RECLAM_LANG", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    i18n.set_language("fr")
+    from amazon_reclamation import cli, render
+
+    monkeypatch.setattr(cli, "_home_override", None)
+    render.out.cache_clear()
+    render.err.cache_clear()
+    yield home
+    render.out.cache_clear()
+    render.err.cache_clear()
+    i18n.set_language("fr")
