@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from amazon_reclamation import __version__
-from amazon_reclamation.errors import ExitCode, InvalidInput, MissingAnswer, ReclamError
+from amazon_reclamation.errors import (
+    ExitCode,
+    InvalidInput,
+    MissingAnswer,
+    NotFound,
+    ReclamError,
+)
 from amazon_reclamation.i18n import LANGUAGES, _, resolve_language, set_language
 
 if TYPE_CHECKING:
@@ -449,7 +455,7 @@ def list_complaints(
         )
     else:
         title = _("Toutes les réclamations") if all_ else _("Réclamations ouvertes")
-        render.complaints_table(shown, _today(), title=title)
+        render.complaints_table(shown, _today(), title=title, with_status=all_)
     closed = sum(1 for c in complaints if c.status != "open")
     if closed and not all_:
         render.info(_("{n} réclamation(s) clôturée(s) : reclam list --all").format(n=closed))
@@ -475,7 +481,8 @@ def _show_one(complaint: Complaint, *, as_json: bool) -> None:
     if as_json:
         render.json_out(complaint.to_json_dict())
         return
-    render.complaint_file(complaint, summary.build_summary(complaint, _today()))
+    today = _today()
+    render.complaint_file(complaint, summary.build_summary(complaint, today), today)
 
 
 # -- close, reopen, delete --------------------------------------------------------
@@ -574,6 +581,226 @@ def delete(
             return
     store.delete(target.id)
     render.plain(_("Réclamation {id} supprimée.").format(id=target.id))
+
+
+# -- the contact log --------------------------------------------------------------
+
+
+def _open_complaint(store: Store, ref: str | None) -> Complaint:
+    """REF if given; else the single open complaint; else a picker in a terminal."""
+    from amazon_reclamation import render
+
+    if ref:
+        return _find(store, ref)
+    complaints, unreadable = store.scan()
+    render.unreadable_files(unreadable)
+    open_ones = sorted((c for c in complaints if c.status == "open"), key=lambda c: c.created_at)
+    if len(open_ones) == 1:
+        return open_ones[0]
+    if not open_ones:
+        raise NotFound(_("Aucune réclamation ouverte ; commencez par reclam new."))
+    if _interactive():
+        from amazon_reclamation.wizard import QuestionaryAsker
+
+        return _pick(open_ones, QuestionaryAsker(today=_today()))
+    raise MissingAnswer(
+        _(
+            "{n} réclamations ouvertes : donnez REF, l'identifiant ou le numéro de commande "
+            "(voir reclam list)."
+        ).format(n=len(open_ones))
+    )
+
+
+@app.command()
+@_command
+def log(
+    ref: Annotated[
+        str | None,
+        typer.Argument(
+            help=_("Identifiant ou numéro de commande (facultatif s'il n'y en a qu'une)."),
+            metavar="[REF]",
+        ),
+    ] = None,
+    channel: Annotated[
+        str | None,
+        typer.Option(help=_("phone, chat, email, letter, seller_message ou other.")),
+    ] = None,
+    at: Annotated[
+        str | None,
+        typer.Option(help=_("Quand : JJ/MM/AAAA ou JJ/MM/AAAA HH:MM (défaut : maintenant).")),
+    ] = None,
+    agent: Annotated[str | None, typer.Option(help=_("Nom de l'interlocuteur."))] = None,
+    reference: Annotated[
+        str | None, typer.Option(help=_("Référence du dossier donnée par Amazon."))
+    ] = None,
+    summary: Annotated[str | None, typer.Option(help=_("Ce qui a été dit."))] = None,
+    outcome: Annotated[
+        str | None,
+        typer.Option(help=_("resolved, promise, refused, no_answer ou pending.")),
+    ] = None,
+    promise: Annotated[str | None, typer.Option(help=_("Ce qui a été promis."))] = None,
+    follow_up: Annotated[
+        str | None, typer.Option(help=_("Date de suivi d'une promesse (obligatoire alors)."))
+    ] = None,
+    corrects: Annotated[
+        int | None,
+        typer.Option(
+            help=_("Corrige le contact n° N : l'original reste dans le journal, marqué corrigé."),
+            metavar="N",
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+    home: HomeOption = None,
+    version: VersionOption = False,
+) -> None:
+    """Noter un contact avec le service client ou le vendeur."""
+    from amazon_reclamation import clock, questions, render
+    from amazon_reclamation import summary as texts
+
+    _setup(lang, home)
+    today = _today()
+    raw = {
+        "channel": channel,
+        "at": at,
+        "agent": agent,
+        "reference": reference,
+        "summary": summary,
+        "outcome": outcome,
+        "promise": promise,
+        "follow_up": follow_up,
+    }
+    answers = questions.parse_options(raw, today, questions.CONTACT_QUESTIONS)
+    store = _store()
+    target = _open_complaint(store, ref)
+    if corrects is not None and all(c.id != corrects for c in target.contacts):
+        raise InvalidInput(
+            _("--corrects : la réclamation {id} n'a pas de contact n° {n}.").format(
+                id=target.id, n=corrects
+            )
+        )
+    interactive = _interactive()
+    if interactive:
+        from amazon_reclamation.wizard import QuestionaryAsker, ask_missing
+
+        render.info(
+            _("Contact pour la réclamation {id} (commande {order})").format(
+                id=target.id, order=target.order_number
+            )
+        )
+        ask_missing(answers, QuestionaryAsker(today=today), questions=questions.CONTACT_QUESTIONS)
+    questions.require_all(answers, questions.CONTACT_QUESTIONS, "log")
+    moment = answers.get("at") or clock.now()
+    if moment.date() < target.order_date:
+        raise InvalidInput(
+            _("--at : le contact ne peut pas précéder la commande du {date}.").format(
+                date=target.order_date.strftime("%d/%m/%Y")
+            )
+        )
+
+    def append(current: Complaint) -> Complaint:
+        from amazon_reclamation.models import Contact
+
+        contact = Contact(
+            id=max((c.id for c in current.contacts), default=0) + 1,
+            at=moment,
+            recorded_at=clock.now(),
+            channel=answers["channel"],
+            agent=answers.get("agent"),
+            reference=answers.get("reference"),
+            summary=answers.get("summary"),
+            outcome=answers["outcome"],
+            promise=answers.get("promise"),
+            follow_up=answers.get("follow_up"),
+            corrects=corrects,
+        )
+        return current.model_copy(update={"contacts": [*current.contacts, contact]})
+
+    updated = store.update(target.id, append)
+    contact = updated.contacts[-1]
+    if as_json:
+        render.json_out(contact.model_dump(mode="json"))
+        return
+    render.plain(
+        _("Contact n° {n} noté pour la réclamation {id}.").format(n=contact.id, id=updated.id)
+    )
+    render.timeline(updated, today)
+    if texts.needs_written_confirmation(contact):
+        from amazon_reclamation.wizard import QuestionaryAsker, confirm_question
+
+        offer = confirm_question(_("Préparer un message de confirmation écrite de cet échange ?"))
+        if not interactive or QuestionaryAsker(today=today)(offer, {}):
+            render.message_block(
+                _("Confirmation écrite à envoyer par e-mail ou dans le chat"),
+                texts.confirmation_message(updated, contact),
+            )
+    if contact.outcome == "resolved" and updated.status == "open":
+        _offer_close(store, updated, interactive)
+
+
+def _offer_close(store: Store, complaint: Complaint, interactive: bool) -> None:
+    from amazon_reclamation import clock, render
+
+    if interactive:
+        from amazon_reclamation.wizard import QuestionaryAsker, confirm_question
+
+        question = confirm_question(_("Problème résolu : clôturer la réclamation ?"))
+        if QuestionaryAsker(today=_today())(question, {}):
+            store.update(
+                complaint.id,
+                lambda c: c.model_copy(update={"status": "resolved", "closed_at": clock.now()}),
+            )
+            render.plain(_("Réclamation {id} clôturée : résolue.").format(id=complaint.id))
+        return
+    render.info(
+        _(
+            "Problème résolu ? Clôturez la réclamation : reclam close {id} --outcome resolved"
+        ).format(id=complaint.id)
+    )
+
+
+@app.command()
+@_command
+def due(
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+    home: HomeOption = None,
+    version: VersionOption = False,
+) -> None:
+    """Lister les suivis à faire aujourd'hui ou en retard (rien si aucun)."""
+    from amazon_reclamation import contacts, render
+
+    _setup(lang, home)
+    today = _today()
+    complaints, unreadable = _store().scan()
+    render.unreadable_files(unreadable)
+    items = [
+        (complaint, item)
+        for complaint in sorted(complaints, key=lambda c: c.created_at)
+        if complaint.status == "open"
+        for item in contacts.due_follow_ups(complaint, today)
+    ]
+    if as_json:
+        render.json_out([_due_json(complaint, item, today) for complaint, item in items])
+        return
+    if items:
+        render.due_table(items, today)
+
+
+def _due_json(complaint: Complaint, item: Any, today: Any) -> dict[str, Any]:
+    contact = item.contact
+    return {
+        "complaint_id": complaint.id,
+        "order_number": complaint.order_number,
+        "contact_id": contact.id,
+        "follow_up": contact.follow_up.isoformat(),
+        "days_overdue": (today - contact.follow_up).days,
+        "state": item.state,
+        "promise": contact.promise,
+        "agent": contact.agent,
+        "reference": contact.reference,
+        "channel": contact.channel,
+    }
 
 
 # -- entry points -----------------------------------------------------------------

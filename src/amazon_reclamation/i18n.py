@@ -68,6 +68,9 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate with the plural form that fits `n`."""
+    if _language == "fr":
+        # French takes the singular for 0 and 1 ("0 jour"); the source has no catalogue.
+        return singular if n <= 1 else plural
     return _translation.ngettext(singular, plural, n)
 
 

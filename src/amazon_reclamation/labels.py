@@ -110,6 +110,14 @@ OUTCOME = {
     "pending": N_("en attente"),
 }
 
+OUTCOME_HELP = {
+    "resolved": N_("le problème est réglé"),
+    "promise": N_("on vous a promis quelque chose pour une date"),
+    "refused": N_("votre demande a été refusée"),
+    "no_answer": N_("personne n'a répondu, chat coupé, e-mail sans réponse"),
+    "pending": N_("en cours, sans engagement précis"),
+}
+
 
 def label(table: dict[str, str], value: str | None) -> str:
     """The translated label of `value`, or "inconnu" when it is not known."""

@@ -7,7 +7,7 @@ applies. `wizard.py` asks them; nothing here touches the terminal.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -383,7 +383,6 @@ QUESTIONS: tuple[Question, ...] = (
 
 QUESTIONS_BY_KEY = {question.key: question for question in QUESTIONS}
 QUESTIONS_BY_OPTION = {question.option: question for question in QUESTIONS}
-REQUIRED = tuple(question for question in QUESTIONS if question.required)
 
 _FACT_KEYS = (
     "damage_timing",
@@ -406,9 +405,9 @@ _FACT_KEYS = (
 )
 
 
-def applicable(answers: Answers) -> list[Question]:
+def applicable(answers: Answers, questions: Sequence[Question] = QUESTIONS) -> list[Question]:
     """The questions that apply to these answers, in order."""
-    return [question for question in QUESTIONS if question.applies(answers)]
+    return [question for question in questions if question.applies(answers)]
 
 
 def answer_as_text(value: Any) -> str:
@@ -422,14 +421,16 @@ def answer_as_text(value: Any) -> str:
     return str(value)
 
 
-def parse_options(raw: dict[str, Any], today: date) -> Answers:
+def parse_options(
+    raw: dict[str, Any], today: date, questions: Sequence[Question] = QUESTIONS
+) -> Answers:
     """Parse answers given as command-line options, in question order.
 
     `raw` maps answer keys to the option values (strings, or booleans for yes/no
     questions); None means "not given". Raises `InvalidInput` naming the option.
     """
     answers: Answers = {}
-    for question in QUESTIONS:
+    for question in questions:
         value = raw.get(question.key)
         if value is None:
             continue
@@ -445,13 +446,15 @@ def parse_options(raw: dict[str, Any], today: date) -> Answers:
     return answers
 
 
-def revalidate(answers: Answers, today: date) -> list[Question]:
+def revalidate(
+    answers: Answers, today: date, questions: Sequence[Question] = QUESTIONS
+) -> list[Question]:
     """The applicable questions whose current answer no longer passes its checks.
 
     Editing one answer (the order date, say) can make another one wrong.
     """
     broken = []
-    for question in applicable(answers):
+    for question in applicable(answers, questions):
         value = answers.get(question.key)
         if value is None or question.kind in ("select", "confirm"):
             continue
@@ -462,20 +465,26 @@ def revalidate(answers: Answers, today: date) -> list[Question]:
     return broken
 
 
-def missing_required(answers: Answers) -> list[Question]:
-    """Required questions without an answer."""
-    return [question for question in REQUIRED if answers.get(question.key) is None]
+def missing_required(answers: Answers, questions: Sequence[Question] = QUESTIONS) -> list[Question]:
+    """Applicable required questions without an answer."""
+    return [q for q in applicable(answers, questions) if q.required and answers.get(q.key) is None]
 
 
-def require_all(answers: Answers) -> None:
+def require_all(
+    answers: Answers, questions: Sequence[Question] = QUESTIONS, command: str = "new"
+) -> None:
     """Raise `MissingAnswer` naming the first required option that has no answer."""
-    missing = missing_required(answers)
+    missing = missing_required(answers, questions)
     if missing:
         raise MissingAnswer(
             _(
                 "Il manque {option} ({what}) : sans terminal, donnez chaque réponse en option "
-                "(voir reclam new --help)."
-            ).format(option=missing[0].option, what=_(missing[0].message).split(" (")[0].lower())
+                "(voir reclam {command} --help)."
+            ).format(
+                option=missing[0].option,
+                what=_(missing[0].message).split(" (")[0].rstrip(" ?").lower(),
+                command=command,
+            )
         )
 
 
@@ -509,9 +518,7 @@ def build_complaint(answers: Answers, complaint_id: str, created_at: datetime) -
 def answers_to_json(answers: Answers) -> dict[str, Any]:
     """Answers in a JSON-ready form, for the draft file."""
     return {
-        key: answer_as_text(value)
-        if isinstance(value, date | Decimal)
-        else value
+        key: answer_as_text(value) if isinstance(value, date | Decimal) else value
         for key, value in answers.items()
         if key in QUESTIONS_BY_KEY
     }
@@ -534,3 +541,96 @@ def answers_from_json(data: dict[str, Any], today: date) -> Answers:
         except InvalidInput:
             continue
     return answers
+
+
+# -- the contact log (`reclam log`) -------------------------------------------------
+
+
+def _contact_moment(text: str, answers: Answers, today: date) -> datetime:
+    from amazon_reclamation import clock
+
+    return parsing.parse_datetime(text, clock.now())
+
+
+def _follow_up(text: str, answers: Answers, today: date) -> date:
+    value = parsing.parse_date(text, today)
+    moment = answers.get("at")
+    start = moment.date() if isinstance(moment, datetime) else today
+    if value < start:
+        raise InvalidInput(
+            _("Le {date} est avant le contact ({start}) ; la date de suivi vient après.").format(
+                date=value.strftime("%d/%m/%Y"), start=start.strftime("%d/%m/%Y")
+            )
+        )
+    return value
+
+
+def _is_promise(answers: Answers) -> bool:
+    return answers.get("outcome") == "promise"
+
+
+CONTACT_QUESTIONS: tuple[Question, ...] = (
+    Question(
+        "channel",
+        "--channel",
+        "select",
+        N_("Par quel moyen ?"),
+        choices=_choices(labels.CHANNEL),
+        required=True,
+    ),
+    Question(
+        "at",
+        "--at",
+        "text",
+        N_("Quand ?"),
+        parse=_contact_moment,
+        hint=N_("JJ/MM/AAAA HH:MM ou JJ/MM/AAAA ; vide = maintenant"),
+    ),
+    Question(
+        "agent",
+        "--agent",
+        "text",
+        N_("Nom de l'interlocuteur"),
+        hint=N_("vide si vous ne le connaissez pas"),
+    ),
+    Question(
+        "reference",
+        "--reference",
+        "text",
+        N_("Référence du dossier donnée par Amazon"),
+        hint=N_("numéro de cas ou de ticket ; vide si aucune"),
+    ),
+    Question(
+        "summary",
+        "--summary",
+        "multiline",
+        N_("Ce qui a été dit, avec vos mots"),
+        hint=N_("Échap puis Entrée pour terminer"),
+    ),
+    Question(
+        "outcome",
+        "--outcome",
+        "select",
+        N_("Résultat"),
+        choices=_choices(labels.OUTCOME, labels.OUTCOME_HELP),
+        required=True,
+    ),
+    Question(
+        "promise",
+        "--promise",
+        "text",
+        N_("Qu'est-ce qui a été promis ?"),
+        hint=N_("par exemple « remboursement sous 5 jours »"),
+        when=_is_promise,
+    ),
+    Question(
+        "follow_up",
+        "--follow-up",
+        "text",
+        N_("Pour quand ? (date de suivi)"),
+        parse=_follow_up,
+        required=True,
+        hint=N_("JJ/MM/AAAA"),
+        when=_is_promise,
+    ),
+)

@@ -13,7 +13,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from amazon_reclamation import fmt, labels
-from amazon_reclamation.i18n import _, ngettext
+from amazon_reclamation.i18n import N_, _, ngettext
 from amazon_reclamation.parsing import clean_text
 
 if TYPE_CHECKING:
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console, RenderableType
 
+    from amazon_reclamation.contacts import PromiseStatus
     from amazon_reclamation.models import Complaint
     from amazon_reclamation.store import Unreadable
     from amazon_reclamation.summary import Summary
@@ -135,33 +136,62 @@ def summary_card(summary: Summary) -> None:
 
 
 def _age(complaint: Complaint, today: date) -> str:
-    return fmt.days(max(0, (today - complaint.created_at.date()).days))
+    return _("{n} j").format(n=max(0, (today - complaint.created_at.date()).days))
 
 
-def complaints_table(complaints: Sequence[Complaint], today: date, *, title: str) -> None:
+def complaints_table(
+    complaints: Sequence[Complaint], today: date, *, title: str, with_status: bool = False
+) -> None:
     """The table of `reclam list`."""
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=title, title_justify="left", show_lines=False)
+    from amazon_reclamation import contacts
+
+    # At 80 columns only the item gives way (every other column is no_wrap).
+    table = Table(
+        title=title, title_justify="left", box=None, padding=(0, 2, 0, 0), header_style="bold"
+    )
     table.add_column(_("Id"), no_wrap=True, style="bold")
     table.add_column(_("Commande"), no_wrap=True)
-    table.add_column(_("Problème"))
-    table.add_column(_("Article"), overflow="ellipsis", max_width=30, no_wrap=True)
+    table.add_column(_("Problème"), no_wrap=True)
+    table.add_column(_("Article"), overflow="ellipsis", max_width=40)
     table.add_column(_("Âge"), justify="right", no_wrap=True)
-    table.add_column(_("Statut"), no_wrap=True)
+    table.add_column(_("Contacts"), no_wrap=True)
+    table.add_column(_("Suivi"), no_wrap=True)
+    if with_status:
+        table.add_column(_("Statut"), no_wrap=True)
     for complaint in complaints:
-        table.add_row(
+        last = contacts.last_contact(complaint)
+        follow = contacts.next_follow_up(complaint, today)
+        follow_text = "—"
+        follow_style = ""
+        if follow is not None:
+            follow_text = (
+                follow.contact.follow_up.strftime("%d/%m") if follow.contact.follow_up else "?"
+            )
+            if follow.state == "broken":
+                follow_text += " " + _("dépassé")
+                follow_style = "bold red"
+        contact_count = str(len(contacts.effective(complaint.contacts)))
+        if last is not None:
+            contact_count += f" · {last.at.strftime('%d/%m')}"
+        row: list[RenderableType] = [
             complaint.id,
             complaint.order_number,
             labels.label(labels.CATEGORY_SHORT, complaint.category),
-            safe(complaint.item) or "—",
+            Text(safe(complaint.item) or "—", no_wrap=True, overflow="ellipsis"),
             _age(complaint, today),
-            labels.label(labels.STATUS, complaint.status),
-        )
+            contact_count,
+            Text(follow_text, style=follow_style),
+        ]
+        if with_status:
+            row.append(labels.label(labels.STATUS, complaint.status))
+        table.add_row(*row)
     out().print(table)
 
 
-def complaint_file(complaint: Complaint, summary: Summary) -> None:
+def complaint_file(complaint: Complaint, summary: Summary, today: date) -> None:
     """Everything `reclam show` prints: the card, status and the contacts section."""
     from rich.text import Text
 
@@ -173,20 +203,35 @@ def complaint_file(complaint: Complaint, summary: Summary) -> None:
         line += _(" · clôturée le {date}").format(date=fmt.short_date(complaint.closed_at.date()))
     out().print(Text(line, style="bold"))
     summary_card(summary)
-    contacts_section(complaint)
+    timeline(complaint, today)
 
 
-def contacts_section(complaint: Complaint) -> None:
-    """The contacts with customer service, oldest first."""
-    from rich.table import Table
+_PROMISE_STATE = {
+    "kept": (N_("tenue"), "green"),
+    "due": (N_("à venir"), "yellow"),
+    "broken": (N_("NON TENUE"), "bold red"),
+}
+
+
+def timeline(complaint: Complaint, today: date) -> None:
+    """The contacts, oldest first, with counts and every promise's state."""
+    from rich.padding import Padding
     from rich.text import Text
 
+    from amazon_reclamation import contacts
+
     console = out()
-    count = len(complaint.contacts)
-    console.print(
-        Text(ngettext("Contacts ({n})", "Contacts ({n})", count).format(n=count), style="bold")
-    )
-    if not count:
+    entries = contacts.timeline(complaint.contacts)
+    effective = contacts.effective(complaint.contacts)
+    opened = max(0, (today - complaint.created_at.date()).days)
+    header = ngettext("Contacts ({n})", "Contacts ({n})", len(effective)).format(n=len(effective))
+    failed = contacts.failed_attempts(complaint)
+    header += " · " + ngettext(
+        "{n} tentative sans réponse", "{n} tentatives sans réponse", failed
+    ).format(n=failed)
+    header += " · " + _("ouverte depuis {days}").format(days=fmt.days(opened))
+    console.print(Text(header, style="bold"))
+    if not entries:
         console.print(
             Text(
                 _(
@@ -196,23 +241,81 @@ def contacts_section(complaint: Complaint) -> None:
             )
         )
         return
-    table = Table(show_header=True, box=None, padding=(0, 1))
-    for column in (
-        _("Date"),
-        _("Canal"),
-        _("Interlocuteur"),
-        _("Référence"),
-        _("Résultat"),
-        _("Résumé"),
-    ):
+    replaced_by = {c.corrects: c.id for c in entries if c.corrects is not None}
+    for contact in entries:
+        # One block per contact rather than a table: summaries stay readable at 80 columns.
+        style = "dim" if contact.id in replaced_by else ""
+        head = [fmt.date_time(contact.at), labels.label(labels.CHANNEL, contact.channel)]
+        if contact.agent:
+            head.append(safe(contact.agent))
+        if contact.reference:
+            head.append(_("réf. {reference}").format(reference=safe(contact.reference)))
+        line = Text(f"  {contact.id:>2}. ", style=style or "bold")
+        line.append(" · ".join(head), style=style)
+        line.append(" · ", style=style)
+        outcome_style = style or ("red" if contact.outcome in ("refused", "no_answer") else "bold")
+        line.append(labels.label(labels.OUTCOME, contact.outcome), style=outcome_style)
+        console.print(line)
+        details = []
+        if contact.summary:
+            details.append(safe(contact.summary))
+        if contact.outcome == "promise":
+            details.append(
+                _("Promis : {what} (pour le {date})").format(
+                    what=safe(contact.promise) or "?", date=fmt.short_date(contact.follow_up)
+                )
+            )
+        if contact.corrects is not None:
+            details.append(_("(corrige le n° {n})").format(n=contact.corrects))
+        if contact.id in replaced_by:
+            details.append(_("(corrigé par le n° {n})").format(n=replaced_by[contact.id]))
+        for detail in details:
+            console.print(Padding(Text(detail, style=style), (0, 0, 0, 6)))
+    promises = contacts.promises(complaint, today)
+    if promises:
+        console.print(Text(_("Promesses"), style="bold"))
+        for item in promises:
+            name, style = _PROMISE_STATE[item.state]
+            line = Text("  • ")
+            line.append(_(name), style=style)
+            line.append(
+                " — "
+                + _("{what}, pour le {date} (contact n° {n})").format(
+                    what=safe(item.contact.promise) or safe(item.contact.summary) or "?",
+                    date=fmt.short_date(item.contact.follow_up),
+                    n=item.contact.id,
+                )
+            )
+            console.print(line)
+
+
+def message_block(title: str, text: str) -> None:
+    """A text to copy, between two rules (no borders inside, so copying is clean)."""
+    from rich.rule import Rule
+    from rich.text import Text
+
+    console = out()
+    console.print(Rule(title, style="cyan"))
+    console.print(Text(safe(text)), soft_wrap=True)
+    console.print(Rule(style="cyan"))
+
+
+def due_table(items: Sequence[tuple[Complaint, PromiseStatus]], today: date) -> None:
+    """The follow-ups of `reclam due`."""
+    from rich.table import Table
+
+    table = Table(title=_("Suivis à faire"), title_justify="left")
+    for column in (_("Id"), _("Commande"), _("Promesse"), _("Échéance"), _("Retard")):
         table.add_column(column)
-    for contact in sorted(complaint.contacts, key=lambda c: c.at):
+    for complaint, item in items:
+        contact = item.contact
+        late = (today - contact.follow_up).days if contact.follow_up else 0
         table.add_row(
-            fmt.date_time(contact.at),
-            labels.label(labels.CHANNEL, contact.channel),
-            safe(contact.agent) or "—",
-            safe(contact.reference) or "—",
-            labels.label(labels.OUTCOME, contact.outcome),
-            safe(contact.summary) or "—",
+            complaint.id,
+            complaint.order_number,
+            safe(contact.promise) or safe(contact.summary) or "—",
+            fmt.short_date(contact.follow_up),
+            _("aujourd'hui") if late == 0 else fmt.days(late),
+            style="red" if late > 0 else None,
         )
-    console.print(table)
+    out().print(table)

@@ -14,7 +14,7 @@ from amazon_reclamation import fmt, labels
 from amazon_reclamation.i18n import N_, _
 
 if TYPE_CHECKING:
-    from amazon_reclamation.models import Complaint
+    from amazon_reclamation.models import Complaint, Contact
 
 AMAZON_HELP_URL = "https://www.amazon.com.be/gp/help/customer/display.html"
 
@@ -416,3 +416,52 @@ def build_summary(complaint: Complaint, today: date) -> Summary:
         where=where_to_contact(complaint),
         message=ready_message(complaint, today),
     )
+
+
+_CONFIRM_OPENING = {
+    "phone": N_("Suite à notre appel du {date}"),
+    "chat": N_("Suite à notre échange par chat du {date}"),
+}
+
+
+def needs_written_confirmation(contact: Contact) -> bool:
+    """A promise or a refusal made by phone or chat should be confirmed in writing."""
+    return contact.channel in ("phone", "chat") and contact.outcome in ("promise", "refused")
+
+
+def confirmation_message(complaint: Complaint, contact: Contact) -> str:
+    """The e-mail or chat message that turns a spoken promise or refusal into written proof."""
+    opening = _(_CONFIRM_OPENING.get(contact.channel, N_("Suite à notre échange du {date}")))
+    opening = opening.format(date=fmt.long_date(contact.at.date()))
+    if contact.agent:
+        opening += _(" avec {agent}").format(agent=contact.agent)
+    if contact.reference:
+        opening += _(" (référence {reference})").format(reference=contact.reference)
+    opening += _(", au sujet de ma commande n° {order} du {date}").format(
+        order=complaint.order_number, date=fmt.long_date(complaint.order_date)
+    )
+    if contact.outcome == "promise":
+        what = contact.promise or contact.summary or _("une solution à mon problème")
+        body = opening + _(", je vous confirme par écrit votre engagement : {what}").format(
+            what=what.rstrip(". ")
+        )
+        if contact.follow_up:
+            body += _(", au plus tard le {date}").format(date=fmt.long_date(contact.follow_up))
+        body += "."
+        ask = _(
+            "Je vous remercie de me confirmer cet engagement par retour. Sans suite à cette "
+            "date, je considérerai qu'il n'a pas été tenu."
+        )
+    else:
+        body = opening + _(", votre service a refusé ma demande")
+        if contact.summary:
+            body += _(" ({summary})").format(summary=contact.summary.rstrip(". "))
+        body += "."
+        ask = _(
+            "Je vous remercie de me confirmer ce refus par écrit, avec ses motifs. Je maintiens "
+            "ma demande : {request}"
+        ).format(request=request_text(complaint))
+    closing = _("Cordialement,")
+    if complaint.customer_name:
+        closing += "\n" + complaint.customer_name
+    return "\n\n".join([_("Bonjour,"), body, ask, closing])

@@ -7,7 +7,7 @@ prompt_toolkit pipe input, or replace it with scripted answers.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -16,6 +16,7 @@ from amazon_reclamation import labels
 from amazon_reclamation.errors import InvalidInput
 from amazon_reclamation.i18n import N_, _
 from amazon_reclamation.questions import (
+    QUESTIONS,
     QUESTIONS_BY_KEY,
     Answers,
     Choice,
@@ -72,11 +73,17 @@ def edit_question(answers: Answers) -> Question:
     )
 
 
-def _ask_missing(answers: Answers, ask: Asker, on_answer: Callable[[Answers], None]) -> None:
+def ask_missing(
+    answers: Answers,
+    ask: Asker,
+    on_answer: Callable[[Answers], None] = lambda answers: None,
+    questions: Sequence[Question] = QUESTIONS,
+) -> Answers:
+    """Ask every applicable question that has no answer yet, in order (in place)."""
     while True:
-        pending = [q for q in applicable(answers) if q.key not in answers]
+        pending = [q for q in applicable(answers, questions) if q.key not in answers]
         if not pending:
-            return
+            return answers
         question = pending[0]
         answers[question.key] = ask(question, answers)
         on_answer(answers)
@@ -96,7 +103,7 @@ def run_wizard(
     `answers` holds what options already gave; it is completed in place. A
     KeyboardInterrupt from the asker propagates: the caller keeps the draft.
     """
-    _ask_missing(answers, ask, on_answer)
+    ask_missing(answers, ask, on_answer)
     if not confirm:
         return answers
     while True:
@@ -116,7 +123,7 @@ def run_wizard(
         for broken in revalidate(answers, today):
             del answers[broken.key]
         on_answer(answers)
-        _ask_missing(answers, ask, on_answer)
+        ask_missing(answers, ask, on_answer)
 
 
 @dataclass
@@ -228,3 +235,8 @@ def delete_question(complaint: Any) -> Question:
             id=complaint.id, order=complaint.order_number
         ),
     )
+
+
+def confirm_question(message: str) -> Question:
+    """A yes/no question with an already translated message."""
+    return Question("_confirm", "", "confirm", message)
