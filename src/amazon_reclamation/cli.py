@@ -166,7 +166,7 @@ def main_callback(
 
 
 def _dashboard() -> None:
-    from amazon_reclamation import render
+    from amazon_reclamation import contacts, render
     from amazon_reclamation.wizard import QuestionaryAsker, dashboard_menu
 
     store = _store()
@@ -174,6 +174,13 @@ def _dashboard() -> None:
     complaints, unreadable = store.scan()
     render.unreadable_files(unreadable)
     open_ones = sorted((c for c in complaints if c.status == "open"), key=lambda c: c.created_at)
+    overdue = [
+        (complaint, item)
+        for complaint in open_ones
+        for item in contacts.due_follow_ups(complaint, today)
+    ]
+    if overdue:
+        render.due_table(overdue, today)
     if open_ones:
         render.complaints_table(open_ones, today, title=_("Réclamations ouvertes"))
     else:
@@ -183,8 +190,10 @@ def _dashboard() -> None:
     if choice == "new":
         _new_interactive(store, {}, yes=False, as_json=False)
     elif choice == "show":
-        complaint = _pick(open_ones, asker)
-        _show_one(complaint, as_json=False)
+        _show_one(_pick(open_ones, asker), as_json=False)
+    elif choice == "log":
+        target = _pick(open_ones, asker) if len(open_ones) > 1 else open_ones[0]
+        log(ref=target.id)
 
 
 def _pick(complaints: list[Complaint], asker: Any) -> Complaint:

@@ -145,32 +145,34 @@ class QuestionaryAsker:
         message = _(question.message)
         hint = f"({_(question.hint)})" if question.hint else None
         current = answers.get(question.key)
-        if question.kind == "select":
-            choices = [
+        # Yes/no questions are selects too: questionary's confirm only knows the keys y/n,
+        # which mean nothing to a French or Dutch speaker.
+        if question.kind == "confirm":
+            options = [
+                questionary.Choice(title=_("Oui"), value=True),
+                questionary.Choice(title=_("Non"), value=False),
+            ]
+            default: Any = True if current is None else bool(current)
+        else:
+            options = [
                 questionary.Choice(
-                    title=_(c.label) + (f" — {_(c.help)}" if c.help else ""), value=c.value
+                    title=_(c.label), value=c.value, description=_(c.help) if c.help else None
                 )
                 for c in question.choices
             ]
-            if not question.required:
-                choices.append(questionary.Choice(title=_("Je ne sais pas"), value=_SKIP))
             default = current if current in {c.value for c in question.choices} else None
+        if question.kind in ("select", "confirm"):
+            if not question.required and not question.key.startswith("_"):
+                options.append(questionary.Choice(title=_("Je ne sais pas"), value=_SKIP))
             answer = questionary.select(
                 message,
-                choices=choices,
-                default=default,
-                instruction=hint,
+                choices=options,
+                default=next((o for o in options if o.value == default), None),
+                instruction=hint or _("(flèches ↑↓, puis Entrée)"),
                 use_shortcuts=False,
                 **self._io(),
             ).unsafe_ask()
             return None if answer == _SKIP else answer
-        if question.kind == "confirm":
-            return questionary.confirm(
-                message,
-                default=bool(current) if current is not None else True,
-                instruction=hint,
-                **self._io(),
-            ).unsafe_ask()
 
         def validate(text: str) -> bool | str:
             try:
@@ -203,6 +205,7 @@ def dashboard_menu(has_open: bool) -> Question:
     """The menu of bare `reclam` in a terminal."""
     choices = [Choice("new", N_("Nouvelle réclamation"))]
     if has_open:
+        choices.append(Choice("log", N_("Noter un contact avec le service client")))
         choices.append(Choice("show", N_("Voir une réclamation")))
     choices.append(Choice("quit", N_("Quitter")))
     return Question(
