@@ -1,0 +1,441 @@
+"""The formal notice (mise en demeure) for a complaint, in plain text or Markdown.
+
+Pure functions from a `Complaint` to text. The letter cites the right that fits the
+category, the facts, the contacts already made (with broken promises), the remedy
+asked and a deadline; it names the out-of-court bodies the routing of
+`escalation.py` opens. A short note for the user comes first (how to send it, what to
+check and fill in); it is not part of the letter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from amazon_reclamation import contacts, escalation, fmt, labels, summary
+from amazon_reclamation.deadlines import GUARANTEE_REFORM, compute_deadlines
+from amazon_reclamation.i18n import N_, _, ngettext
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from amazon_reclamation.models import Complaint, Contact
+
+# Only a 2020 Amazon.fr document gives this address (VERIFIED-2nd in domain.md), hence
+# the note that asks the user to check it before sending.
+AMAZON_EU_ADDRESS = ("Amazon EU S.à r.l.", "38 avenue John F. Kennedy", "L-1855 Luxembourg")
+
+_BY_CHANNEL = {
+    "phone": N_("par téléphone"),
+    "chat": N_("par chat"),
+    "email": N_("par e-mail"),
+    "letter": N_("par lettre"),
+    "seller_message": N_("par la messagerie du vendeur"),
+    "other": N_("par un autre moyen"),
+}
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def _md_escape(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _either(parts: list[str]) -> str:
+    if len(parts) == 1:
+        return parts[0]
+    return _("{items} ou {last}").format(items=", ".join(parts[:-1]), last=parts[-1])
+
+
+def _actions(parts: list[str]) -> str:
+    """ "de A, de B ou de C": each action keeps its "de" in French."""
+    if len(parts) == 1:
+        return _("de {action}").format(action=parts[0])
+    # The comma before "ou" keeps "saisir A ou B" apart from the next action.
+    return _("de {items}, ou de {last}").format(items=", de ".join(parts[:-1]), last=parts[-1])
+
+
+def _user_notes(complaint: Complaint, days: int, deadline: dt.date) -> list[str]:
+    notes = [
+        _("Envoyez cette lettre par recommandé ou par e-mail, et gardez la preuve d'envoi."),
+        _("Complétez les passages entre crochets et relisez le tout avant l'envoi."),
+    ]
+    kind = complaint.seller.kind
+    if kind == "amazon":
+        notes.append(
+            _(
+                "L'adresse d'Amazon EU S.à r.l. provient d'une source de 2020 : vérifiez-la "
+                "dans les Conditions d'utilisation et de vente d'amazon.com.be, et vérifiez "
+                "sur votre facture que le vendeur est bien Amazon EU S.à r.l."
+            )
+        )
+    elif kind == "marketplace":
+        notes.append(
+            _(
+                "Complétez l'adresse du vendeur, indiquée sur sa fiche vendeur sur "
+                "amazon.com.be ; vous pouvez aussi lui envoyer ce texte par la messagerie "
+                "d'Amazon."
+            )
+        )
+    else:
+        notes.append(
+            _("Vérifiez sur votre facture qui a vendu l'article, et complétez son nom et adresse.")
+        )
+    notes.append(
+        ngettext(
+            "Le délai laissé est de {n} jour, jusqu'au {date}.",
+            "Le délai laissé est de {n} jours, jusqu'au {date}.",
+            days,
+        ).format(n=days, date=fmt.long_date(deadline))
+    )
+    return notes
+
+
+def _addressee(complaint: Complaint) -> list[str]:
+    seller = complaint.seller
+    if seller.kind == "amazon":
+        return list(AMAZON_EU_ADDRESS)
+    if seller.kind == "marketplace":
+        return [seller.name or _("[nom du vendeur]"), _("[adresse du vendeur]")]
+    return [_("[nom du vendeur indiqué sur la facture]"), _("[adresse du vendeur]")]
+
+
+def _facts_paragraph(complaint: Complaint) -> str:
+    c = complaint
+    text = _("Le {date}, j'ai passé sur amazon.com.be la commande n° {order}").format(
+        date=fmt.long_date(c.order_date), order=c.order_number
+    )
+    if c.item:
+        text += _(", portant sur l'article « {item} »").format(item=c.item)
+    if c.amount is not None:
+        text += _(", pour un montant de {amount}").format(amount=fmt.money(c.amount))
+    text += "."
+    # Damaged and non-conforming items already give the delivery date in the problem.
+    if c.delivery_date is not None and c.category in ("billing", "refund", "other"):
+        text += " " + _("Elle m'a été livrée le {date}.").format(
+            date=fmt.long_date(c.delivery_date)
+        )
+    return text
+
+
+def _contact_line(contact: Contact, entries: list[Contact], today: dt.date) -> str:
+    text = _("le {date}, {channel}").format(
+        date=fmt.long_date(contact.at.date()), channel=_(_BY_CHANNEL[contact.channel])
+    )
+    if contact.agent:
+        text += _(", avec {agent}").format(agent=contact.agent)
+    if contact.reference:
+        text += _(", référence {reference}").format(reference=contact.reference)
+    if contact.summary:
+        text += _(" : « {summary} »").format(summary=contact.summary)
+    if contact.outcome != "promise":
+        text += _(" ; résultat : {outcome}").format(
+            outcome=labels.label(labels.OUTCOME, contact.outcome)
+        )
+        return text + "."
+    text += _(" ; promesse")
+    if contact.promise:
+        text += _(" : « {promise} »").format(promise=contact.promise)
+    if contact.follow_up is not None:
+        text += _(" pour le {date}").format(date=fmt.long_date(contact.follow_up))
+    state = contacts.promise_state(contact, entries, today)
+    if state == "broken":
+        text += _(", non tenue")
+    elif state == "kept":
+        text += _(", tenue")
+    return text + "."
+
+
+def _contacts_section(complaint: Complaint, today: dt.date) -> tuple[str, list[str], str]:
+    """The introduction, one line per contact, and the conclusion drawn from them."""
+    entries = contacts.effective(complaint.contacts)
+    if not entries:
+        return "", [], ""
+    intro = _("Je vous ai déjà signalé ce problème :")
+    lines = [_contact_line(c, entries, today) for c in entries]
+    conclusion: list[str] = []
+    # Broken promises are marked on their own line ("non tenue"), not repeated here.
+    failed = contacts.failed_attempts(complaint)
+    if failed:
+        conclusion.append(
+            ngettext(
+                "Une de mes tentatives est restée sans réponse.",
+                "{n} de mes tentatives sont restées sans réponse.",
+                failed,
+            ).format(n=failed)
+        )
+    conclusion.append(_("À ce jour, le problème n'est pas résolu."))
+    return intro, lines, " ".join(conclusion)
+
+
+def _guarantee_paragraph(complaint: Complaint) -> str:
+    c = complaint
+    if c.order_date >= GUARANTEE_REFORM:
+        text = _(
+            "En tant que vendeur, vous répondez de tout défaut de conformité qui apparaît dans "
+            "les deux ans de la livraison, sans pouvoir me renvoyer vers le fabricant "
+            "(garantie légale de conformité, articles 1649bis et suivants de l'ancien Code "
+            "civil, modifiés par la loi du 20 mars 2022). Sauf preuve contraire, un défaut qui "
+            "apparaît dans ce délai est présumé exister dès la livraison."
+        )
+    else:
+        text = _(
+            "En tant que vendeur, vous répondez des défauts de conformité de l'article "
+            "(garantie légale de conformité, articles 1649bis et suivants de l'ancien Code "
+            "civil, dans leur version antérieure à la loi du 20 mars 2022, ce contrat ayant "
+            "été conclu avant le 1er juin 2022)."
+        )
+    text += " " + _(
+        "J'ai droit, sans frais et dans un délai raisonnable, à la réparation ou au "
+        "remplacement de l'article ; à défaut, à une réduction du prix ou à la résolution "
+        "de la vente."
+    )
+    notice = next((d for d in compute_deadlines(c, dt.date.min) if d.id == "defect_notice"), None)
+    entries = [e for e in contacts.effective(c.contacts) if e.channel != "other"]
+    if notice is not None and entries and entries[0].at.date() <= notice.date:
+        text += " " + _(
+            "Je vous ai signalé ce défaut le {date}, dans les deux mois de sa découverte."
+        ).format(date=fmt.long_date(entries[0].at.date()))
+    return text
+
+
+def _delivery_paragraph(complaint: Complaint, today: dt.date) -> str:
+    c = complaint
+    text = _(
+        "Selon l'article VI.43 du Code de droit économique, sauf autre date convenue, "
+        "l'article doit être livré au plus tard 30 jours après la conclusion du contrat."
+    )
+    if c.expected_delivery_date is not None:
+        due = c.expected_delivery_date
+        if due < today:
+            text += " " + _("La date annoncée, le {date}, est dépassée.")
+        else:
+            text += " " + _("La date annoncée est le {date}.")
+    else:
+        due = c.order_date + dt.timedelta(days=30)
+        if due < today:
+            text += " " + _("Aucune autre date n'ayant été convenue, ce délai a expiré le {date}.")
+        else:
+            text += " " + _("Aucune autre date n'ayant été convenue, ce délai expire le {date}.")
+    text = text.format(date=fmt.long_date(due))
+    text += " " + _(
+        "Par ailleurs, l'article voyage à vos risques : le risque ne m'est transféré qu'au "
+        "moment où je prends physiquement possession du bien (article 20 de la directive "
+        "2011/83/UE)."
+    )
+    return text
+
+
+def _refund_paragraph(complaint: Complaint, today: dt.date) -> str:
+    facts = complaint.facts
+    text = _(
+        "Selon l'article VI.50 du Code de droit économique, en cas de rétractation, le "
+        "vendeur rembourse tous les paiements reçus, y compris les frais de livraison "
+        "standard, sans retard excessif et au plus tard 14 jours après avoir été informé de "
+        "la rétractation ; il peut différer le remboursement jusqu'à la récupération du bien "
+        "ou jusqu'à ce que le consommateur ait fourni la preuve de son expédition."
+    )
+    if facts.returned_date is None:
+        return text
+    due = fmt.long_date(facts.returned_date + dt.timedelta(days=14))
+    # The problem paragraph already tells the return or the cancellation; only the count.
+    if facts.return_kind == "cancelled":
+        start = _("Compté depuis l'annulation")
+    else:
+        start = _("Compté depuis le renvoi de l'article, dont je peux fournir la preuve d'envoi")
+    if facts.returned_date + dt.timedelta(days=14) < today:
+        text += " " + _("{start}, ce délai a expiré le {date}.").format(start=start, date=due)
+    else:
+        text += " " + _("{start}, ce délai expire le {date}.").format(start=start, date=due)
+    return text
+
+
+def _billing_paragraph(complaint: Complaint) -> str:
+    if complaint.facts.billing_problem == "unknown_charge":
+        return _(
+            "Je n'ai autorisé aucune opération correspondant à ce débit. Je le signale par "
+            "ailleurs à ma banque comme opération de paiement non autorisée (article VII.41 du "
+            "Code de droit économique)."
+        )
+    return _(
+        "Des frais supplémentaires dont le consommateur n'a pas été informé avant la "
+        "commande ne sont pas dus, et il appartient au vendeur de prouver qu'il a donné "
+        "cette information. De même, un paiement supplémentaire obtenu au moyen d'une option "
+        "cochée par défaut n'est pas valablement consenti et doit être remboursé (article "
+        "VI.41 du Code de droit économique)."
+    )
+
+
+def _right_paragraph(complaint: Complaint, today: dt.date) -> str:
+    category = complaint.category
+    if category in ("damaged", "non_conforming"):
+        return _guarantee_paragraph(complaint)
+    if category in ("late", "not_received"):
+        return _delivery_paragraph(complaint, today)
+    if category == "refund":
+        return _refund_paragraph(complaint, today)
+    if category == "billing":
+        return _billing_paragraph(complaint)
+    text = _("Vous êtes tenu d'exécuter la commande conformément à ce qui a été convenu.")
+    if complaint.delivery_date is not None:
+        text += " " + _guarantee_paragraph(complaint)
+    return text
+
+
+def _billing_amount(complaint: Complaint) -> Decimal | None:
+    facts = complaint.facts
+    if facts.billing_problem == "unknown_charge":
+        return facts.amount_charged
+    if facts.amount_charged is not None and facts.amount_expected is not None:
+        difference = facts.amount_charged - facts.amount_expected
+        return difference if difference > 0 else None
+    return None
+
+
+def _demand_paragraph(complaint: Complaint, deadline: dt.date) -> str:
+    c = complaint
+    when = fmt.long_date(deadline)
+    if c.category in ("late", "not_received"):
+        return _(
+            "Je vous mets dès lors en demeure de livrer la commande au plus tard le {date}. "
+            "À défaut, je mettrai fin au contrat, et vous devrez me rembourser sans retard "
+            "excessif toutes les sommes payées."
+        ).format(date=when)
+    if c.category == "refund":
+        amount = c.facts.refund_expected or c.amount
+        if amount is not None:
+            return _(
+                "Je vous mets dès lors en demeure de me rembourser {amount} au plus tard le {date}."
+            ).format(amount=fmt.money(amount), date=when)
+        return _(
+            "Je vous mets dès lors en demeure de me rembourser intégralement au plus tard le "
+            "{date}."
+        ).format(date=when)
+    if c.category == "billing":
+        amount = _billing_amount(c)
+        if amount is not None:
+            return _(
+                "Je vous mets dès lors en demeure de me rembourser {amount} au plus tard le {date}."
+            ).format(amount=fmt.money(amount), date=when)
+        return _(
+            "Je vous mets dès lors en demeure de me rembourser les sommes indûment débitées au "
+            "plus tard le {date}."
+        ).format(date=when)
+    if c.desired_resolution == "other" and c.description:
+        return _(
+            "Je vous mets dès lors en demeure de me donner satisfaction au plus tard le {date}, "
+            "comme précisé ci-dessus."
+        ).format(date=when)
+    if c.desired_resolution not in (None, "other"):
+        return _(
+            "Je vous mets dès lors en demeure de me donner satisfaction au plus tard le {date}, "
+            "à savoir : {resolution}."
+        ).format(date=when, resolution=labels.label(labels.RESOLUTION, c.desired_resolution))
+    return _(
+        "Je vous mets dès lors en demeure de me proposer, au plus tard le {date}, une solution "
+        "conforme aux droits rappelés ci-dessus."
+    ).format(date=when)
+
+
+def _otherwise_paragraph(complaint: Complaint, today: dt.date) -> str:
+    actions: list[str] = []
+    plan = escalation.plan(complaint, today)
+    if plan.step("atoz_claim").status in ("now", "later"):
+        actions.append(_("demander l'intervention d'Amazon au titre de sa Garantie A à Z"))
+    bodies = escalation.external_bodies(complaint)
+    if bodies:
+        actions.append(_("saisir {bodies}").format(bodies=_either(bodies)))
+    if plan.step("sepa_refund").status in ("now", "later"):
+        actions.append(_("demander à ma banque le remboursement de la domiciliation"))
+    if plan.step("chargeback").status in ("now", "later"):
+        actions.append(_("demander à ma banque de contester le paiement par carte"))
+    court = _("de porter l'affaire devant le juge compétent")
+    if not actions:
+        return _(
+            "À défaut d'une réponse satisfaisante à cette date, je me réserve le droit, sans "
+            "autre avis, {court}."
+        ).format(court=court)
+    return _(
+        "À défaut d'une réponse satisfaisante à cette date, je me réserve le droit, sans "
+        "autre avis, {actions}, puis, si nécessaire, {court}."
+    ).format(actions=_actions(actions), court=court)
+
+
+def _enclosures(complaint: Complaint) -> list[str]:
+    items = [_("la confirmation de commande ou la facture")]
+    if complaint.facts.photos_taken:
+        items.append(_("les photos de l'article"))
+    if complaint.category == "refund" and complaint.facts.return_kind != "cancelled":
+        items.append(_("la preuve du renvoi"))
+    if complaint.category == "billing":
+        items.append(_("l'extrait de compte montrant le débit"))
+    if complaint.contacts:
+        items.append(_("la copie des échanges cités"))
+    return items
+
+
+def formal_notice(
+    complaint: Complaint, today: dt.date, *, markdown: bool = False, days: int = 15
+) -> str:
+    """The formal notice for this complaint, with a deadline `days` after today."""
+    deadline = today + dt.timedelta(days=days)
+    esc = _md_escape if markdown else (lambda text: text)
+    c = complaint
+
+    intro, contact_lines, conclusion = _contacts_section(c, today)
+    problem = " ".join(summary.problem_sentences(c, today))
+    paragraphs = [_facts_paragraph(c)]
+    if problem:
+        paragraphs.append(problem)
+    if c.description:
+        paragraphs.append(_("Précisions : {text}").format(text=c.description))
+    body: list[str] = [esc(p) for p in paragraphs]
+    if intro:
+        body.append(esc(intro) + "\n\n" + "\n".join(f"- {esc(line)}" for line in contact_lines))
+        body.append(esc(conclusion))
+    body += [
+        esc(_right_paragraph(c, today)),
+        esc(_demand_paragraph(c, deadline)),
+        esc(_otherwise_paragraph(c, today)),
+        esc(
+            _(
+                "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations "
+                "distinguées."
+            )
+        ),
+        esc(c.customer_name or _("[Votre nom]")),
+    ]
+    enclosures = _("Annexes : {items}.").format(items=" ; ".join(_enclosures(c)))
+
+    sender = [c.customer_name or _("[Votre nom]"), _("[Votre adresse]"), _("[Votre e-mail]")]
+    subject = _("Objet : mise en demeure — commande n° {order} du {date}").format(
+        order=c.order_number, date=fmt.short_date(c.order_date)
+    )
+    place = _("[Lieu], le {date}").format(date=fmt.long_date(today))
+    notes = _user_notes(c, days, deadline)
+    note_title = _("Note pour vous (à ne pas recopier)")
+
+    if markdown:
+        head = [f"> **{esc(note_title)}**", ">", *[f"> - {esc(n)}" for n in notes], "", "---"]
+        letter = [
+            "\\\n".join(esc(line) for line in sender),
+            "\\\n".join(esc(line) for line in _addressee(c)),
+            esc(place),
+            f"**{esc(subject)}**",
+            esc(_("Madame, Monsieur,")),
+            *body,
+            f"*{esc(enclosures)}*",
+        ]
+    else:
+        head = [note_title.upper(), *[f"- {n}" for n in notes], "", "-" * 60]
+        letter = [
+            "\n".join(sender),
+            "\n".join(_addressee(c)),
+            place,
+            subject,
+            _("Madame, Monsieur,"),
+            *body,
+            enclosures,
+        ]
+    return "\n".join(head) + "\n\n" + "\n\n".join(letter) + "\n"

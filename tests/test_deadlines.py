@@ -1,0 +1,341 @@
+"""Deadline arithmetic on the boundaries, and "never invent": no fact, no deadline."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+
+from amazon_reclamation.deadlines import (
+    Deadline,
+    add_business_days,
+    add_months,
+    add_years,
+    atoz_opens,
+    compute_deadlines,
+    missing_facts,
+)
+from amazon_reclamation.models import Complaint, Contact, Facts, Seller
+
+TODAY = date(2026, 11, 20)
+
+
+def make(**fields: Any) -> Complaint:
+    facts = fields.pop("facts", {})
+    seller = fields.pop("seller", {})
+    values: dict[str, Any] = {
+        "id": "r1",
+        "created_at": datetime(2026, 11, 1, tzinfo=UTC),
+        "category": "damaged",
+        "order_number": "123-1234567-1234567",
+        "order_date": date(2026, 10, 1),
+    }
+    values.update(fields)
+    return Complaint(**values, facts=Facts(**facts), seller=Seller(**seller))
+
+
+def seller_message(day: date) -> Contact:
+    when = datetime(day.year, day.month, day.day, 10, tzinfo=UTC)
+    return Contact(id=1, at=when, recorded_at=when, channel="seller_message", outcome="no_answer")
+
+
+def by_id(complaint: Complaint, today: date = TODAY) -> dict[str, Deadline]:
+    return {d.id: d for d in compute_deadlines(complaint, today)}
+
+
+# -- calendar arithmetic ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "months", "expected"),
+    [
+        (date(2026, 12, 31), 2, date(2027, 2, 28)),  # 31 Dec + 2 months, common year
+        (date(2027, 12, 31), 2, date(2028, 2, 29)),  # 31 Dec + 2 months, leap year
+        (date(2024, 1, 31), 1, date(2024, 2, 29)),
+        (date(2026, 8, 31), 1, date(2026, 9, 30)),
+        (date(2025, 10, 31), 13, date(2026, 11, 30)),
+        (date(2026, 3, 15), 2, date(2026, 5, 15)),
+        (date(2026, 11, 30), 2, date(2027, 1, 30)),
+    ],
+)
+def test_add_months_ends_on_the_last_day_of_a_shorter_month(
+    start: date, months: int, expected: date
+) -> None:
+    assert add_months(start, months) == expected
+
+
+@pytest.mark.parametrize(
+    ("start", "years", "expected"),
+    [
+        (date(2024, 2, 29), 2, date(2026, 2, 28)),  # no 29 February: the day before
+        (date(2024, 2, 29), 4, date(2028, 2, 29)),
+        (date(2026, 1, 31), 2, date(2028, 1, 31)),
+        (date(2026, 12, 31), 2, date(2028, 12, 31)),
+    ],
+)
+def test_add_years_is_leap_year_safe(start: date, years: int, expected: date) -> None:
+    assert add_years(start, years) == expected
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        (date(2026, 11, 16), date(2026, 11, 18)),  # Monday -> Wednesday
+        (date(2026, 11, 20), date(2026, 11, 24)),  # Friday -> Tuesday
+        (date(2026, 7, 17), date(2026, 7, 22)),  # Friday, then National Day on Tuesday 21
+        (date(2026, 4, 3), date(2026, 4, 8)),  # Friday before Easter Monday
+        (date(2026, 12, 24), date(2026, 12, 29)),  # Christmas on a Friday
+        (date(2026, 11, 10), date(2026, 11, 13)),  # Armistice on Wednesday 11
+    ],
+)
+def test_two_belgian_business_days(start: date, expected: date) -> None:
+    assert add_business_days(start, 2) == expected
+
+
+# -- each deadline ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("delivered", "expected"),
+    [
+        (date(2026, 1, 31), date(2026, 2, 14)),  # delivery on the last day of a month
+        (date(2026, 2, 28), date(2026, 3, 14)),
+        (date(2024, 2, 29), date(2024, 3, 14)),  # leap day
+        (date(2025, 12, 31), date(2026, 1, 14)),  # across the year
+        (date(2026, 11, 6), date(2026, 11, 20)),  # last day is today
+    ],
+)
+def test_withdrawal_counts_14_days_from_the_day_after_delivery(
+    delivered: date, expected: date
+) -> None:
+    deadline = by_id(make(delivery_date=delivered))["withdrawal"]
+    assert deadline.date == expected
+    assert deadline.days_left == (expected - TODAY).days
+    assert deadline.kind == "law"
+    assert "lendemain" in deadline.note
+    assert "avant le dernier jour" in deadline.note
+
+
+def test_days_left_is_zero_on_the_day_and_negative_after() -> None:
+    on_the_day = by_id(make(delivery_date=date(2026, 11, 6)))["withdrawal"]
+    passed = by_id(make(delivery_date=date(2026, 11, 5)))["withdrawal"]
+    assert (on_the_day.days_left, on_the_day.passed) == (0, False)
+    assert (passed.days_left, passed.passed) == (-1, True)
+
+
+@pytest.mark.parametrize(
+    ("delivered", "expected"),
+    [
+        (date(2024, 2, 29), date(2026, 2, 28)),
+        (date(2026, 1, 31), date(2028, 1, 31)),
+        (date(2026, 6, 30), date(2028, 6, 30)),
+    ],
+)
+def test_legal_guarantee_is_two_years_from_delivery(delivered: date, expected: date) -> None:
+    complaint = make(delivery_date=delivered, order_date=min(delivered, date(2026, 10, 1)))
+    assert by_id(complaint)["legal_guarantee"].date == expected
+
+
+@pytest.mark.parametrize(
+    ("ordered", "presumption"),
+    [
+        (date(2022, 5, 31), "6 mois"),  # the day before the reform
+        (date(2022, 6, 1), "2 ans"),  # the reform's first day
+        (date(2026, 10, 1), "2 ans"),
+    ],
+)
+def test_guarantee_presumption_depends_on_the_contract_date(
+    ordered: date, presumption: str
+) -> None:
+    complaint = make(order_date=ordered, delivery_date=ordered)
+    note = by_id(complaint)["legal_guarantee"].note
+    assert presumption in note
+    assert ("avant le 1er juin 2022" in note) == (presumption == "6 mois")
+
+
+@pytest.mark.parametrize(
+    ("category", "facts", "delivered", "expected"),
+    [
+        (
+            "damaged",
+            {"damage_timing": "later", "defect_discovered_date": date(2026, 12, 31)},
+            date(2026, 10, 5),
+            date(2027, 2, 28),
+        ),
+        (
+            "damaged",
+            {"damage_timing": "later", "defect_discovered_date": date(2027, 12, 31)},
+            date(2026, 10, 5),
+            date(2028, 2, 29),
+        ),
+        ("damaged", {"damage_timing": "on_arrival"}, date(2026, 10, 31), date(2026, 12, 31)),
+        ("non_conforming", {}, date(2026, 8, 31), date(2026, 10, 31)),
+    ],
+)
+def test_defect_notice_is_two_months_after_discovery(
+    category: str, facts: dict[str, Any], delivered: date, expected: date
+) -> None:
+    complaint = make(category=category, facts=facts, delivery_date=delivered)
+    assert by_id(complaint)["defect_notice"].date == expected
+
+
+def test_defect_found_later_without_a_date_gives_no_notice_deadline() -> None:
+    complaint = make(facts={"damage_timing": "later"}, delivery_date=date(2026, 10, 5))
+    assert "defect_notice" not in by_id(complaint)
+    assert any("découverte du défaut" in m for m in missing_facts(complaint))
+
+
+@pytest.mark.parametrize(
+    ("ordered", "expected_date", "expected"),
+    [
+        (date(2026, 1, 31), None, date(2026, 3, 2)),  # 30 days, across a short month
+        (date(2024, 1, 31), None, date(2024, 3, 1)),  # leap year
+        (date(2026, 10, 1), date(2026, 10, 8), date(2026, 10, 8)),  # the agreed date wins
+    ],
+)
+def test_delivery_is_30_days_unless_a_date_was_agreed(
+    ordered: date, expected_date: date | None, expected: date
+) -> None:
+    complaint = make(category="late", order_date=ordered, expected_delivery_date=expected_date)
+    deadline = by_id(complaint)["delivery"]
+    assert deadline.date == expected
+    assert "délai supplémentaire" in deadline.note
+    assert ("30 jours" in deadline.note) == (expected_date is None)
+
+
+def test_atoz_is_90_days_after_the_latest_estimate_for_marketplace_sellers_only() -> None:
+    market = make(
+        category="late",
+        expected_delivery_date=date(2026, 10, 10),
+        seller={"kind": "marketplace", "name": "Shop", "country": "FR"},
+    )
+    deadline = by_id(market)["atoz_claim"]
+    assert deadline.date == date(2027, 1, 8)
+    assert deadline.kind == "amazon_policy"
+    assert deadline.rule.marker == "verified_2nd"
+    assert "vérifiée sur d'autres sites Amazon, à vérifier sur amazon.com.be" in deadline.note
+    assert "chargeback" in deadline.note
+    sold_by_amazon = market.model_copy(update={"seller": Seller(kind="amazon")})
+    assert "atoz_claim" not in by_id(sold_by_amazon)
+
+
+def test_atoz_opens_two_business_days_after_the_seller_message() -> None:
+    complaint = make(
+        delivery_date=date(2026, 7, 10),
+        seller={"kind": "marketplace", "name": "Shop", "country": "FR"},
+        contacts=[seller_message(date(2026, 7, 17))],
+    )
+    assert atoz_opens(complaint) == date(2026, 7, 22)
+    assert "22/07/2026" in by_id(complaint)["atoz_claim"].note
+    assert atoz_opens(make(seller={"kind": "marketplace"})) is None
+
+
+def test_atoz_for_a_late_parcel_also_waits_3_days_after_the_estimate() -> None:
+    complaint = make(
+        category="late",
+        expected_delivery_date=date(2026, 11, 25),
+        seller={"kind": "marketplace", "name": "Shop", "country": "FR"},
+        contacts=[seller_message(date(2026, 11, 16))],
+    )
+    assert atoz_opens(complaint) == date(2026, 11, 28)
+
+
+@pytest.mark.parametrize(
+    ("method", "problem", "present", "absent"),
+    [
+        ("sepa_direct_debit", "wrong_amount", {"sepa_refund"}, {"unauthorised_payment"}),
+        ("card", "unknown_charge", {"unauthorised_payment"}, {"sepa_refund"}),
+        ("sepa_direct_debit", "unknown_charge", {"sepa_refund", "unauthorised_payment"}, set()),
+        ("debit_card", "unannounced_fee", set(), {"sepa_refund", "unauthorised_payment"}),
+    ],
+)
+def test_payment_deadlines_follow_the_payment_facts(
+    method: str, problem: str, present: set[str], absent: set[str]
+) -> None:
+    complaint = make(
+        category="billing",
+        facts={
+            "payment_method": method,
+            "billing_problem": problem,
+            "charge_date": date(2025, 10, 31),
+        },
+    )
+    found = by_id(complaint)
+    assert present <= set(found)
+    assert not absent & set(found)
+    if "sepa_refund" in found:
+        assert found["sepa_refund"].date == date(2025, 12, 26)  # 8 weeks
+    if "unauthorised_payment" in found:
+        assert found["unauthorised_payment"].date == date(2026, 11, 30)  # 13 months
+        assert "Sans délai" in found["unauthorised_payment"].note
+
+
+def test_refund_after_withdrawal_is_14_days_after_the_return() -> None:
+    complaint = make(
+        category="refund",
+        facts={"return_kind": "returned", "returned_date": date(2026, 11, 3)},
+    )
+    deadline = by_id(complaint)["refund_after_withdrawal"]
+    assert deadline.date == date(2026, 11, 17)
+    assert deadline.passed
+    assert "preuve" in deadline.note
+
+
+def test_seller_feedback_is_90_days_after_the_order_for_marketplace_sellers() -> None:
+    complaint = make(seller={"kind": "marketplace", "name": "Shop", "country": "DE"})
+    deadline = by_id(complaint)["seller_feedback"]
+    assert deadline.date == date(2026, 12, 30)
+    assert "amazon.com" in deadline.note and "à vérifier" in deadline.note
+    assert "seller_feedback" not in by_id(make(seller={"kind": "amazon"}))
+
+
+def test_deadlines_are_sorted_by_date() -> None:
+    complaint = make(
+        delivery_date=date(2026, 10, 5),
+        facts={"damage_timing": "later", "defect_discovered_date": date(2026, 11, 1)},
+        seller={"kind": "marketplace", "name": "Shop", "country": "FR"},
+    )
+    dates = [d.date for d in compute_deadlines(complaint, TODAY)]
+    assert dates == sorted(dates)
+    assert len(dates) == 5
+
+
+# -- never invent ---------------------------------------------------------------------
+
+
+def test_no_fact_no_deadline_and_missing_facts_say_which() -> None:
+    complaint = make(category="damaged")
+    assert {d.id for d in compute_deadlines(complaint, TODAY)} == set()
+    missing = missing_facts(complaint)
+    assert "La date de livraison permettrait de calculer le délai de rétractation" in missing[0]
+    assert any(m.startswith("Le type de vendeur") for m in missing)
+
+
+def test_billing_without_payment_facts_lists_them_as_missing() -> None:
+    complaint = make(category="billing")
+    assert compute_deadlines(complaint, TODAY) == []
+    text = " ".join(missing_facts(complaint))
+    assert "Le moyen de paiement" in text
+    assert "Le type de problème de facturation" in text
+
+
+def test_missing_facts_is_empty_when_everything_is_known() -> None:
+    complaint = make(
+        category="late",
+        expected_delivery_date=date(2026, 11, 1),
+        seller={"kind": "amazon"},
+    )
+    assert missing_facts(complaint) == []
+    assert [d.id for d in compute_deadlines(complaint, TODAY)] == ["delivery"]
+
+
+def test_to_json_shape() -> None:
+    deadline = by_id(make(delivery_date=date(2026, 11, 10)))["withdrawal"]
+    data = deadline.to_json()
+    assert data["id"] == "withdrawal"
+    assert data["date"] == "2026-11-24"
+    assert data["days_left"] == 4
+    assert data["kind"] == "law"
+    assert data["source"] == deadline.rule.sources[0]
+    assert data["reference"] == "art. VI.47 CDE"

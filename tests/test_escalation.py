@@ -1,0 +1,379 @@
+"""The escalation plan: routing by seller and category, steps recognised from the log,
+why-texts drawn from the facts, and the JSON shape of `escalate --json`."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from amazon_reclamation.escalation import STEP_IDS, Plan, plan, route
+from amazon_reclamation.models import CATEGORIES, Complaint, Contact, Facts, Seller
+
+TODAY = date(2026, 11, 20)
+
+SELLERS: dict[str, dict[str, Any]] = {
+    "amazon": {"kind": "amazon"},
+    "market_be": {"kind": "marketplace", "name": "Boutique Liège", "country": "BE"},
+    "market_fr": {"kind": "marketplace", "name": "Boutique Lille", "country": "FR"},
+    "market_lu": {"kind": "marketplace", "name": "Boutique Esch", "country": "LU"},
+    "market_gb": {"kind": "marketplace", "name": "Shop London", "country": "GB"},
+    "market_dk": {"kind": "marketplace", "name": "Butik Aarhus", "country": "DK"},
+    "market_cn": {"kind": "marketplace", "name": "Shenzhen Store", "country": "CN"},
+    "unknown": {},
+}
+
+# For a fresh complaint (no contact, amount 49,99 €, payment unknown): A = applies
+# (now or later), N = not_applicable, per step in this column order.
+COLUMNS = (
+    "contact_customer_service",
+    "ask_supervisor",
+    "contact_seller",
+    "atoz_claim",
+    "written_complaint",
+    "ecc_belgium",
+    "lu_consumer_mediator",
+    "consumerconnect",
+    "consumer_mediation_service",
+    "justice_of_the_peace",
+    "european_small_claims",
+)
+ROUTES: dict[str, tuple[str, str]] = {
+    # seller: (expected applicability in COLUMNS order, the step that is "now")
+    "amazon": ("AANNAAANNAA", "contact_customer_service"),
+    "market_be": ("NNAANNNAAAN", "contact_seller"),
+    "market_fr": ("NNAANANNNAA", "contact_seller"),
+    "market_lu": ("NNAANAANNAA", "contact_seller"),
+    "market_gb": ("NNAANANNNAN", "contact_seller"),
+    "market_dk": ("NNAANANNNAN", "contact_seller"),
+    "market_cn": ("NNAANNNNNAN", "contact_seller"),
+    "unknown": ("AANNAAAAAAA", "contact_customer_service"),
+}
+
+
+def at(day: int, month: int = 11, hour: int = 10) -> datetime:
+    return datetime(2026, month, day, hour, tzinfo=UTC)
+
+
+def contact(cid: int, when: datetime, channel: str, outcome: str, **extra: Any) -> Contact:
+    return Contact(id=cid, at=when, recorded_at=when, channel=channel, outcome=outcome, **extra)
+
+
+def make(seller: str = "amazon", category: str = "damaged", **fields: Any) -> Complaint:
+    facts = fields.pop("facts", {})
+    values: dict[str, Any] = {
+        "id": "k7m2pq",
+        "created_at": at(1),
+        "category": category,
+        "order_number": "123-1234567-1234567",
+        "order_date": date(2026, 10, 1),
+        "delivery_date": date(2026, 10, 5),
+        "amount": Decimal("49.99"),
+    }
+    values.update(fields)
+    return Complaint(**values, facts=Facts(**facts), seller=Seller(**SELLERS[seller]))
+
+
+def statuses(result: Plan) -> dict[str, str]:
+    return {s.id: s.status for s in result.steps}
+
+
+def all_texts(result: Plan) -> list[str]:
+    texts = [t for s in result.steps for t in (s.title, s.why, s.how)]
+    texts += [d.note for d in result.deadlines] + list(result.missing_facts)
+    return texts
+
+
+# -- routing: seller kind x category ---------------------------------------------------
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+@pytest.mark.parametrize("seller", list(SELLERS))
+def test_routing_per_seller_and_category(seller: str, category: str) -> None:
+    result = plan(make(seller, category), TODAY)
+    found = statuses(result)
+    assert [s.id for s in result.steps] == list(STEP_IDS)
+    expected, now = ROUTES[seller]
+    for step_id, letter in zip(COLUMNS, expected, strict=True):
+        applies = letter == "A"
+        if step_id == "atoz_claim" and category == "billing":
+            applies = False  # A-to-z covers delivery and condition, not billing
+        assert (found[step_id] != "not_applicable") == applies, (step_id, found[step_id])
+    assert [s.id for s in result.steps if s.status == "now"] == [now]
+    assert found["formal_notice"] == "later"
+    for step_id in ("sepa_refund", "unauthorised_payment", "chargeback"):
+        assert found[step_id] == "not_applicable"  # no payment facts: nothing invented
+    for text in all_texts(result):
+        assert "ODR" not in text
+        assert "Point de contact" not in text
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_sold_by_amazon_never_routes_to_the_consumer_mediation_service(category: str) -> None:
+    done_everything = [
+        contact(1, at(2), "phone", "refused", summary="demandé un responsable"),
+        contact(2, at(3), "letter", "no_answer", summary="mise en demeure"),
+        contact(3, at(4), "other", "pending", summary="avis publié"),
+    ]
+    for contacts_ in ([], done_everything):
+        result = plan(make("amazon", category, contacts=contacts_), TODAY)
+        step = result.step("consumer_mediation_service")
+        assert step.status == "not_applicable"
+        assert "Belgique" in step.why
+        assert result.step("ecc_belgium").status in ("now", "later")
+        assert result.step("lu_consumer_mediator").status in ("now", "later")
+
+
+def test_sold_by_amazon_asks_to_check_the_seller_on_the_invoice() -> None:
+    why = plan(make("amazon"), TODAY).step("ecc_belgium").why
+    assert "normalement Amazon EU S.à r.l." in why
+    assert "facture" in why
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_a_marketplace_seller_in_belgium_routes_to_the_mediation_service(category: str) -> None:
+    result = plan(make("market_be", category), TODAY)
+    assert result.step("consumerconnect").status in ("now", "later")
+    assert result.step("consumer_mediation_service").status in ("now", "later")
+    assert result.step("ecc_belgium").status == "not_applicable"
+    assert result.step("european_small_claims").status == "not_applicable"
+
+
+def test_a_seller_outside_the_eu_is_told_ecc_cannot_help() -> None:
+    step = plan(make("market_cn"), TODAY).step("ecc_belgium")
+    assert step.status == "not_applicable"
+    assert "ne peut pas" in step.why and "(CN)" in step.why
+
+
+def test_an_unknown_seller_is_told_what_to_check() -> None:
+    result = plan(make("unknown"), TODAY)
+    assert "Vendu par" in result.step("contact_seller").why
+    assert "facture" in result.step("ecc_belgium").why
+    assert "Belgique" in result.step("consumer_mediation_service").why
+
+
+@pytest.mark.parametrize(
+    ("seller", "expected"),
+    [
+        ("amazon", "amazon"),
+        ("market_be", "belgium"),
+        ("market_fr", "eu"),
+        ("market_gb", "eu"),
+        ("market_cn", "outside_eu"),
+        ("unknown", "unknown"),
+    ],
+)
+def test_route(seller: str, expected: str) -> None:
+    assert route(make(seller)) == expected
+
+
+# -- the contact log -------------------------------------------------------------------
+
+
+def test_no_contact_yet() -> None:
+    result = plan(make("amazon"), TODAY)
+    now = result.now
+    assert now is not None and now.id == "contact_customer_service"
+    assert "Pas encore de contact" in now.why
+    assert "reclam show k7m2pq" in now.how and "reclam log k7m2pq" in now.how
+
+
+def test_contacts_without_result_and_a_broken_promise_call_for_a_supervisor() -> None:
+    log = [
+        contact(1, at(1), "phone", "no_answer"),
+        contact(2, at(3), "chat", "refused", agent="Sophie"),
+        contact(3, at(5), "phone", "promise", follow_up=date(2026, 11, 10), promise="rappel"),
+    ]
+    result = plan(make("amazon", contacts=log), TODAY)
+    found = statuses(result)
+    assert found["contact_customer_service"] == "done"
+    assert "3 contacts avec le service client, le dernier le 05/11/2026" in (
+        result.step("contact_customer_service").why
+    )
+    assert found["ask_supervisor"] == "now"
+    why = result.step("ask_supervisor").why
+    assert "3 contacts sans résultat, dont 1 tentative sans réponse" in why
+    assert "promesse du 05/11/2026 non tenue (échéance du 10/11/2026 dépassée)" in why
+    assert "non tenue" in result.step("formal_notice").why
+
+
+def test_a_promise_still_running_is_said_so() -> None:
+    log = [contact(1, at(18), "phone", "promise", follow_up=date(2026, 11, 25))]
+    why = plan(make("amazon", contacts=log), TODAY).step("ask_supervisor").why
+    assert why.startswith("Promesse du 18/11/2026 en cours jusqu'au 25/11/2026 : attendez")
+
+
+def test_steps_are_recognised_as_done_from_the_log() -> None:
+    log = [
+        contact(1, at(2), "phone", "refused"),
+        contact(2, at(3), "phone", "refused", summary="Demandé un Superviseur, refus"),
+        contact(3, at(4), "email", "no_answer", summary="réclamation écrite"),
+        contact(4, at(6), "letter", "no_answer", summary="Mise en demeure recommandée"),
+    ]
+    result = plan(make("amazon", contacts=log), TODAY)
+    found = statuses(result)
+    for step_id in (
+        "contact_customer_service",
+        "ask_supervisor",
+        "written_complaint",
+        "formal_notice",
+    ):
+        assert found[step_id] == "done", step_id
+    assert found["review"] == "now"
+    log.append(contact(5, at(7), "other", "resolved", summary="Avis publié sur le produit"))
+    found = statuses(plan(make("amazon", contacts=log), TODAY))
+    assert found["review"] == "done"
+    assert found["ecc_belgium"] == "now"
+
+
+def test_a_formal_notice_mentioned_on_the_phone_is_not_one() -> None:
+    log = [contact(1, at(2), "phone", "refused", summary="j'ai parlé de mise en demeure")]
+    assert statuses(plan(make("amazon", contacts=log), TODAY))["formal_notice"] == "later"
+
+
+def test_corrected_entries_do_not_count() -> None:
+    wrong = contact(1, at(2), "phone", "no_answer")
+    fixed = contact(2, at(2), "seller_message", "no_answer", corrects=1)
+    found = statuses(plan(make("market_fr", contacts=[wrong, fixed]), TODAY))
+    assert found["contact_customer_service"] == "not_applicable"
+    assert found["contact_seller"] == "done"
+
+
+def test_atoz_waits_two_business_days_after_the_seller_message() -> None:
+    log = [contact(1, at(19), "seller_message", "no_answer")]
+    step = plan(make("market_fr", contacts=log), TODAY).step("atoz_claim")
+    assert step.status == "now"
+    assert "à partir du 23/11/2026" in step.why
+    assert "à vérifier sur amazon.com.be" in step.why
+    log = [contact(1, at(16), "seller_message", "no_answer")]
+    step = plan(make("market_fr", contacts=log), TODAY).step("atoz_claim")
+    assert "la réclamation est possible" in step.why
+
+
+@pytest.mark.parametrize(
+    ("summary", "done"),
+    [
+        ("Réclamation A-to-z ouverte", True),
+        ("garantie A à Z demandée", True),
+        ("A-tot-Z-garantie aangevraagd", True),
+        ("rien", False),
+    ],
+)
+def test_atoz_recognised_in_three_languages(summary: str, done: bool) -> None:
+    log = [
+        contact(1, at(2), "seller_message", "no_answer"),
+        contact(2, at(9), "other", "pending", summary=summary),
+    ]
+    found = statuses(plan(make("market_fr", contacts=log), TODAY))
+    assert (found["atoz_claim"] == "done") == done
+
+
+def test_chargeback_only_after_atoz_and_never_together() -> None:
+    card = {"payment_method": "card"}
+    seller_only = [contact(1, at(2), "seller_message", "no_answer")]
+    result = plan(make("market_fr", facts=card, contacts=seller_only), TODAY)
+    assert result.step("atoz_claim").status == "now"
+    assert result.step("chargeback").status == "later"
+    assert "Seulement après la Garantie A à Z" in result.step("chargeback").why
+
+    charged_back = [*seller_only, contact(2, at(5), "other", "pending", summary="chargeback")]
+    result = plan(make("market_fr", facts=card, contacts=charged_back), TODAY)
+    assert result.step("chargeback").status == "done"
+    assert result.step("atoz_claim").status == "not_applicable"
+    assert "exclut" in result.step("atoz_claim").why
+
+
+def test_atoz_window_closed_after_90_days() -> None:
+    result = plan(make("market_fr", delivery_date=date(2026, 8, 1)), TODAY)
+    step = result.step("atoz_claim")
+    assert step.status == "not_applicable"
+    assert "30/10/2026" in step.why
+
+
+@pytest.mark.parametrize(
+    ("facts", "applies"),
+    [
+        (
+            {
+                "payment_method": "sepa_direct_debit",
+                "billing_problem": "wrong_amount",
+                "charge_date": date(2026, 11, 2),
+            },
+            {"sepa_refund"},
+        ),
+        (
+            {
+                "payment_method": "card",
+                "billing_problem": "unknown_charge",
+                "charge_date": date(2026, 11, 2),
+            },
+            {"unauthorised_payment", "chargeback"},
+        ),
+        ({"payment_method": "debit_card", "billing_problem": "unannounced_fee"}, set()),
+        ({"payment_method": "sepa_direct_debit", "charge_date": date(2026, 9, 1)}, set()),
+    ],
+)
+def test_payment_routes(facts: dict[str, Any], applies: set[str]) -> None:
+    result = plan(make("amazon", "billing", facts=facts), TODAY)
+    found = statuses(result)
+    payment = {"sepa_refund", "unauthorised_payment", "chargeback"}
+    assert {s for s in payment if found[s] != "not_applicable"} == applies
+    if "sepa_refund" in applies:
+        assert "28/12/2026" in result.step("sepa_refund").why
+    if facts.get("payment_method") == "debit_card":
+        assert "CEC Belgique" in result.step("chargeback").why
+
+
+def test_luxembourg_mediator_within_one_year_of_the_first_complaint() -> None:
+    log = [contact(1, at(3), "chat", "refused")]
+    why = plan(make("amazon", contacts=log), TODAY).step("lu_consumer_mediator").why
+    assert "03/11/2026" in why and "03/11/2027" in why
+
+
+def test_courts_are_limited_to_5000_euros() -> None:
+    result = plan(make("amazon", amount=Decimal("6200.00")), TODAY)
+    assert result.step("justice_of_the_peace").status == "not_applicable"
+    assert result.step("european_small_claims").status == "not_applicable"
+    result = plan(make("amazon"), TODAY)
+    assert result.step("justice_of_the_peace").status == "later"
+    assert result.step("european_small_claims").status == "later"
+
+
+def test_a_closed_complaint_has_no_step_now() -> None:
+    result = plan(make("amazon", status="resolved"), TODAY)
+    assert result.now is None
+    assert statuses(result)["contact_customer_service"] == "later"
+
+
+def test_plan_json_shape() -> None:
+    result = plan(make("market_fr"), TODAY)
+    data = json.loads(json.dumps(result.to_json()))
+    assert data["complaint_id"] == "k7m2pq"
+    assert [s["id"] for s in data["steps"]] == list(STEP_IDS)
+    for step in data["steps"]:
+        assert set(step) == {"id", "status", "title", "why", "how"}
+        assert step["status"] in ("done", "now", "later", "not_applicable")
+    assert data["deadlines"]
+    for deadline in data["deadlines"]:
+        assert {"id", "date", "days_left", "kind", "source", "title"} <= set(deadline)
+        assert deadline["kind"] in ("law", "amazon_policy")
+        assert date.fromisoformat(deadline["date"])
+    assert data["missing_facts"] == [
+        "La date de découverte du défaut permettrait de calculer le délai pour prévenir le "
+        "vendeur du défaut."
+    ]
+
+
+def test_what_must_not_wait_is_said_with_the_step_to_take_now() -> None:
+    within = plan(make("amazon", delivery_date=date(2026, 11, 10)), TODAY).now
+    assert within is not None
+    assert "délai de rétractation, jusqu'au 24/11/2026" in within.why
+    passed = plan(make("amazon"), TODAY).now
+    assert passed is not None and "rétractation" not in passed.why
+    unknown_charge = {"billing_problem": "unknown_charge", "charge_date": date(2026, 11, 2)}
+    now = plan(make("amazon", "billing", facts=unknown_charge), TODAY).now
+    assert now is not None and now.id == "contact_customer_service"
+    assert "Sans attendre : signalez ce débit non reconnu à votre banque" in now.why

@@ -1,0 +1,124 @@
+"""The knowledge data: rule ids, sources, markers, and docs/rules.md generated from it.
+
+Regenerate docs/rules.md after changing a rule:
+
+    RECLAM_UPDATE_SNAPSHOTS=1 .venv/bin/pytest tests/test_rules.py
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from amazon_reclamation.i18n import _
+from amazon_reclamation.models import Complaint, Seller
+from amazon_reclamation.rules import (
+    DEADLINE_IDS,
+    RULES,
+    RULES_BY_ID,
+    Rule,
+    rules_for,
+    rules_markdown,
+)
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+
+EXPECTED_DEADLINE_IDS = {
+    "withdrawal",
+    "refund_after_withdrawal",
+    "legal_guarantee",
+    "defect_notice",
+    "delivery",
+    "atoz_claim",
+    "sepa_refund",
+    "unauthorised_payment",
+    "seller_feedback",
+}
+
+
+def _texts(rule: Rule) -> list[str]:
+    values = [rule.title, rule.short, rule.statement, rule.period, rule.starts, rule.reference]
+    values.append(rule.note)
+    return [_(v) for v in values if v]
+
+
+def test_docs_rules_md_is_generated_from_the_data() -> None:
+    expected = rules_markdown()
+    if os.environ.get("RECLAM_UPDATE_SNAPSHOTS") == "1":
+        DOCS.write_text(expected, encoding="utf-8")
+    assert DOCS.read_text(encoding="utf-8") == expected, (
+        "docs/rules.md differs from rules_markdown(); regenerate it with "
+        "RECLAM_UPDATE_SNAPSHOTS=1 .venv/bin/pytest tests/test_rules.py"
+    )
+
+
+def test_deadline_ids_are_the_stable_ones() -> None:
+    assert set(DEADLINE_IDS) == EXPECTED_DEADLINE_IDS
+
+
+def test_ids_are_unique_and_indexed() -> None:
+    assert len(RULES_BY_ID) == len(RULES)
+    assert all(RULES_BY_ID[rule.id] is rule for rule in RULES)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_every_rule_has_sources_and_a_consistent_kind(rule: Rule) -> None:
+    assert rule.sources
+    assert all(url.startswith(("https://", "http://")) for url in rule.sources)
+    assert rule.source == rule.sources[0]
+    if rule.kind == "amazon_policy":
+        # Amazon's rules were read on other Amazon sites only: never "verified" for .com.be.
+        assert rule.marker == "verified_2nd"
+        assert rule.reference is None
+        assert "amazon.com.be" in _(rule.note or "")
+    if rule.deadline:
+        assert rule.period and rule.starts
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_no_rule_cites_closed_or_unverified_things(rule: Rule) -> None:
+    for text in _texts(rule):
+        assert "ODR" not in text
+        assert "Point de contact" not in text
+        assert "VI.44" not in text  # the Belgian number for passing of risk is unverified
+
+
+def test_markdown_lists_every_rule_with_all_its_sources() -> None:
+    text = rules_markdown()
+    for rule in RULES:
+        assert f"(`{rule.id}`)" in text
+        for url in rule.sources:
+            assert f"<{url}>" in text
+    assert "politique d'Amazon (peut changer)" in text
+
+
+def _complaint(category: str, kind: str | None) -> Complaint:
+    return Complaint(
+        id="r1",
+        created_at=datetime(2026, 11, 1, tzinfo=UTC),
+        category=category,
+        order_number="123-1234567-1234567",
+        order_date=date(2026, 10, 1),
+        seller=Seller(kind=kind),
+    )
+
+
+@pytest.mark.parametrize(
+    ("category", "kind", "present", "absent"),
+    [
+        ("damaged", "amazon", {"legal_guarantee", "defect_notice"}, {"atoz_claim", "delivery"}),
+        ("damaged", "marketplace", {"legal_guarantee", "atoz_claim", "seller_feedback"}, set()),
+        ("late", "amazon", {"delivery", "risk_in_transit"}, {"withdrawal", "legal_guarantee"}),
+        ("billing", "marketplace", {"sepa_refund", "pre_ticked_boxes"}, {"atoz_claim"}),
+        ("refund", None, {"refund_after_withdrawal", "atoz_claim"}, {"delivery"}),
+    ],
+)
+def test_rules_for_a_complaint(
+    category: str, kind: str | None, present: set[str], absent: set[str]
+) -> None:
+    ids = {rule.id for rule in rules_for(_complaint(category, kind))}
+    assert present <= ids
+    assert not absent & ids
