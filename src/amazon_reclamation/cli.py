@@ -182,7 +182,10 @@ def _dashboard() -> None:
     if overdue:
         render.due_table(overdue, today)
     if open_ones:
+        from amazon_reclamation.escalation import plan
+
         render.complaints_table(open_ones, today, title=_("Réclamations ouvertes"))
+        render.next_actions([(c, plan(c, today)) for c in open_ones])
     else:
         render.info(_("Aucune réclamation ouverte."))
     asker = QuestionaryAsker(today=today)
@@ -776,29 +779,55 @@ def due(
     home: HomeOption = None,
     version: VersionOption = False,
 ) -> None:
-    """Lister les suivis à faire aujourd'hui ou en retard (rien si aucun)."""
+    """Suivis à faire aujourd'hui ou en retard, délais des 7 prochains jours (rien si aucun)."""
     from amazon_reclamation import contacts, render
+    from amazon_reclamation.deadlines import compute_deadlines
 
     _setup(lang, home)
     today = _today()
     complaints, unreadable = _store().scan()
     render.unreadable_files(unreadable)
-    items = [
+    open_ones = sorted((c for c in complaints if c.status == "open"), key=lambda c: c.created_at)
+    follow_ups = [
         (complaint, item)
-        for complaint in sorted(complaints, key=lambda c: c.created_at)
-        if complaint.status == "open"
+        for complaint in open_ones
         for item in contacts.due_follow_ups(complaint, today)
     ]
+    # A deadline already passed cannot be acted on any more; one that falls within a
+    # week can, so it is what `due` (and a daily cron job) should bring up.
+    soon = [
+        (complaint, deadline)
+        for complaint in open_ones
+        for deadline in compute_deadlines(complaint, today)
+        if 0 <= deadline.days_left <= DUE_SOON_DAYS
+    ]
     if as_json:
-        render.json_out([_due_json(complaint, item, today) for complaint, item in items])
+        render.json_out(
+            [_due_json(complaint, item, today) for complaint, item in follow_ups]
+            + [
+                {
+                    "type": "deadline",
+                    "complaint_id": complaint.id,
+                    "order_number": complaint.order_number,
+                    **deadline.to_json(),
+                }
+                for complaint, deadline in soon
+            ]
+        )
         return
-    if items:
-        render.due_table(items, today)
+    if follow_ups:
+        render.due_table(follow_ups, today)
+    if soon:
+        render.soon_table(soon)
+
+
+DUE_SOON_DAYS = 7
 
 
 def _due_json(complaint: Complaint, item: Any, today: Any) -> dict[str, Any]:
     contact = item.contact
     return {
+        "type": "follow_up",
         "complaint_id": complaint.id,
         "order_number": complaint.order_number,
         "contact_id": contact.id,
@@ -810,6 +839,104 @@ def _due_json(complaint: Complaint, item: Any, today: Any) -> dict[str, Any]:
         "reference": contact.reference,
         "channel": contact.channel,
     }
+
+
+# -- rights, escalation, letters ---------------------------------------------------
+
+
+@app.command()
+@_command
+def escalate(
+    ref: Annotated[
+        str | None,
+        typer.Argument(
+            help=_("Identifiant ou numéro de commande (facultatif s'il n'y en a qu'une)."),
+            metavar="[REF]",
+        ),
+    ] = None,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--all", help=_("Détailler chaque étape, même celles qui ne s'appliquent pas.")
+        ),
+    ] = False,
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+    home: HomeOption = None,
+    version: VersionOption = False,
+) -> None:
+    """Les étapes suivantes, dans l'ordre, avec pourquoi et comment, et les délais."""
+    from amazon_reclamation import escalation, render
+
+    _setup(lang, home)
+    complaint = _open_complaint(_store(), ref)
+    plan = escalation.plan(complaint, _today())
+    if as_json:
+        render.json_out(plan.to_json())
+        return
+    render.escalation(complaint, plan, show_all=show_all)
+
+
+@app.command()
+@_command
+def rights(
+    ref: Annotated[
+        str | None,
+        typer.Argument(
+            help=_("Identifiant ou numéro de commande (facultatif s'il n'y en a qu'une)."),
+            metavar="[REF]",
+        ),
+    ] = None,
+    lang: LangOption = None,
+    home: HomeOption = None,
+    version: VersionOption = False,
+) -> None:
+    """Les règles qui s'appliquent à une réclamation, chacune avec sa source."""
+    from amazon_reclamation import render
+    from amazon_reclamation.rules import rules_for
+
+    _setup(lang, home)
+    complaint = _open_complaint(_store(), ref)
+    render.rights(complaint, rules_for(complaint))
+
+
+@app.command()
+@_command
+def letter(
+    ref: RefArgument,
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help=_("En Markdown plutôt qu'en texte brut."))
+    ] = False,
+    days: Annotated[
+        int, typer.Option(help=_("Délai laissé au vendeur, en jours (8 à 60)."), min=1)
+    ] = 15,
+    out_file: Annotated[
+        Path | None,
+        typer.Option("--out", help=_("Écrire la lettre dans ce fichier."), metavar="FILE"),
+    ] = None,
+    lang: LangOption = None,
+    home: HomeOption = None,
+    version: VersionOption = False,
+) -> None:
+    """La mise en demeure de cette réclamation (texte ou Markdown)."""
+    from amazon_reclamation import letters, render
+
+    _setup(lang, home)
+    if not 8 <= days <= 60:
+        raise InvalidInput(
+            _(
+                "--days : {n} jours n'est pas un délai raisonnable ; choisissez entre 8 et 60."
+            ).format(n=days)
+        )
+    complaint = _find(_store(), ref)
+    text = letters.formal_notice(complaint, _today(), markdown=markdown, days=days)
+    if out_file is None:
+        render.plain(text)
+        return
+    from amazon_reclamation.store import write_export
+
+    target = write_export(out_file.expanduser(), text)
+    render.info(_("Lettre écrite dans {path}.").format(path=target))
 
 
 # -- entry points -----------------------------------------------------------------

@@ -15,13 +15,17 @@ from amazon_reclamation.errors import InvalidInput
 from amazon_reclamation.i18n import _
 
 ORDER_EXAMPLE = "123-1234567-1234567"
-_ORDER_RE = re.compile(r"^(\d{3}|D\d{2})-(\d{7})-(\d{7})$")
-_BARE_ORDER_RE = re.compile(r"^\d{17}$")
-_DMY_RE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_TIME_RE = re.compile(r"^(\d{1,2})[:hH.](\d{2})$")
-_AMOUNT_RE = re.compile(r"^\d+(?:[.,]\d+)*$")
+_ORDER_RE = re.compile(r"^(\d{3}|D\d{2})-(\d{7})-(\d{7})$", re.ASCII)
+_BARE_ORDER_RE = re.compile(r"^\d{17}$", re.ASCII)
+_DMY_RE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", re.ASCII)
+_ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)
+_TIME_RE = re.compile(r"^(\d{1,2})[:hH.](\d{2})$", re.ASCII)
+# Whole part (plain, or in groups of three after a space, dot or comma), then an
+# optional decimal part of one or two digits.
+_AMOUNT_RE = re.compile(r"(\d{1,3}(?:([ .,])\d{3})(?:\2\d{3})*|\d+)(?:([.,])(\d{1,2}))?", re.ASCII)
 MAX_AMOUNT = Decimal("1000000")
+# Codes CLDR lists as territories that are not countries a seller can be based in.
+_NOT_COUNTRIES = frozenset({"ZZ", "UN", "EU", "EZ", "QO", "XA", "XB", "AQ"})
 
 # Words for today and yesterday in the three languages, lower-case, apostrophes folded.
 _RELATIVE_DAYS = {
@@ -47,9 +51,17 @@ def clean_text(text: str) -> str:
     return "".join(kept).strip()
 
 
+def shown(text: str, limit: int = 40) -> str:
+    """A typed value as it may appear inside a one-line message: no controls, no newlines."""
+    flat = " ".join(clean_text(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 def parse_order_number(text: str) -> str:
     """Normalise an Amazon order number to the 3-7-7 form, or refuse it."""
-    value = text.strip().upper().replace(" ", "")
+    # NFKC turns full-width digits (some keyboards) into ASCII; other scripts' digits
+    # are refused (re.ASCII), so a stored order number is always plain ASCII.
+    value = unicodedata.normalize("NFKC", text).strip().upper().replace(" ", "")
     if _BARE_ORDER_RE.match(value):
         value = f"{value[:3]}-{value[3:10]}-{value[10:]}"
     if not _ORDER_RE.match(value):
@@ -57,7 +69,7 @@ def parse_order_number(text: str) -> str:
             _(
                 "« {value} » n'est pas un numéro de commande Amazon ; "
                 "attendu 3-7-7 chiffres, par exemple {example}."
-            ).format(value=clean_text(text)[:40], example=ORDER_EXAMPLE)
+            ).format(value=shown(text, 40), example=ORDER_EXAMPLE)
         )
     return value
 
@@ -73,7 +85,7 @@ def looks_like_order_number(text: str) -> bool:
 
 def parse_date(text: str, today: date) -> date:
     """Parse DD/MM/YYYY, YYYY-MM-DD or today/yesterday in FR, NL or EN."""
-    value = text.strip().lower().replace("’", "'")
+    value = unicodedata.normalize("NFKC", text).strip().lower().replace("’", "'")
     if value in _RELATIVE_DAYS:
         return today - timedelta(days=_RELATIVE_DAYS[value])
     match = _DMY_RE.match(value)
@@ -91,7 +103,7 @@ def parse_date(text: str, today: date) -> date:
         _(
             "« {value} » n'est pas une date valable ; attendu JJ/MM/AAAA "
             "(par exemple 05/11/2026), AAAA-MM-JJ, « aujourd'hui » ou « hier »."
-        ).format(value=clean_text(text)[:40])
+        ).format(value=shown(text, 40))
     )
 
 
@@ -118,7 +130,7 @@ def parse_datetime(text: str, now: datetime) -> datetime:
             raise InvalidInput(
                 _(
                     "« {value} » n'est pas une heure valable ; attendu HH:MM, par exemple 14:30."
-                ).format(value=clean_text(time_part)[:20])
+                ).format(value=shown(time_part, 20))
             )
         moment = datetime(day.year, day.month, day.day, int(match[1]), int(match[2]))
         result = moment.replace(tzinfo=now.tzinfo)
@@ -137,31 +149,40 @@ def parse_datetime(text: str, now: datetime) -> datetime:
 
 
 def parse_amount(text: str) -> Decimal:
-    """Parse a positive amount in euros: 12,99 or 12.99, with or without €, EUR."""
-    value = text.strip().replace("€", "").replace("\u00a0", " ")
-    value = re.sub(r"(?i)\beur(os?)?\b", "", value).strip().replace(" ", "")
+    """Parse a positive amount in euros: 12,99 or 12.99, with or without €, EUR.
+
+    Thousands may be grouped ("1 234,56", "1.234,56"), but "1,234" or "0,001" is
+    refused rather than guessed: a wrong amount in a complaint is worse than a retry.
+    """
+    value = unicodedata.normalize("NFKC", text).replace("\u00a0", " ").replace("€", " ")
+    value = re.sub(r"(?i)\beur(os?)?\b", " ", value).strip()
+    match = _AMOUNT_RE.fullmatch(value)
     amount: Decimal | None = None
-    if _AMOUNT_RE.match(value):
-        groups = re.split(r"[.,]", value)
-        if len(groups) > 1 and len(groups[-1]) != 3:
-            # The last separator is the decimal one: "12,99", "1.234,56".
-            whole, decimals = groups[:-1], groups[-1]
-        else:
-            # No separator, or "1.234" / "1 234 567": separators of thousands.
-            whole, decimals = groups, "0"
-        if all(len(group) == 3 for group in whole[1:]):
-            amount = Decimal(f"{''.join(whole)}.{decimals}")
-    if amount is None or amount != amount.quantize(Decimal("0.01")):
+    if match:
+        whole, thousands, decimal_sep, decimals = match.group(1, 2, 3, 4)
+        # In Belgium the comma is the decimal sign: "1,234" may mean 1,23 typed badly.
+        ambiguous = thousands == "," and whole.count(",") == 1 and not decimal_sep
+        misgrouped = bool(thousands) and (thousands == decimal_sep or whole.startswith("0"))
+        if not ambiguous and not misgrouped:
+            digits = whole.replace(thousands, "") if thousands else whole
+            amount = Decimal(f"{digits}.{decimals or '0'}")
+    if amount is None:
         raise InvalidInput(
             _(
-                "« {value} » n'est pas un montant ; attendu un montant en euros "
-                "comme 12,99 ou 12,99 €."
-            ).format(value=clean_text(text)[:40])
+                "« {value} » n'est pas un montant clair ; attendu un montant en euros "
+                "comme 12,99 ou 1 234,56 €."
+            ).format(value=shown(text))
         )
-    if amount <= 0 or amount > MAX_AMOUNT:
+    if amount <= 0:
         raise InvalidInput(
             _("Le montant doit être positif (plus de 0 €) ; « {value} » ne l'est pas.").format(
-                value=clean_text(text)[:40]
+                value=shown(text)
+            )
+        )
+    if amount > MAX_AMOUNT:
+        raise InvalidInput(
+            _("« {value} » dépasse {maximum} € : vérifiez le montant.").format(
+                value=shown(text), maximum="1 000 000"
             )
         )
     return amount.quantize(Decimal("0.01"))
@@ -174,12 +195,12 @@ def parse_country(text: str) -> str:
         value = "GB"
     from babel import Locale
 
-    if len(value) != 2 or value not in Locale("en").territories:
+    if len(value) != 2 or value not in Locale("en").territories or value in _NOT_COUNTRIES:
         raise InvalidInput(
             _(
                 "« {value} » n'est pas un code de pays ; attendu un code à deux lettres "
                 "comme BE, LU, FR, DE ou CN."
-            ).format(value=clean_text(text)[:20])
+            ).format(value=shown(text, 20))
         )
     return value
 

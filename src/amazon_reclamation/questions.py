@@ -68,7 +68,7 @@ class Question:
             raise InvalidInput(
                 _("{option} : « {value} » n'est pas accepté ; choisissez parmi {allowed}.").format(
                     option=self.option,
-                    value=parsing.clean_text(value)[:30],
+                    value=parsing.shown(value, 30),
                     allowed=", ".join(allowed),
                 )
             )

@@ -73,6 +73,27 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
+def write_export(path: Path, text: str) -> Path:
+    """Write a document the user asked for (a letter, a dossier), atomically, owner-only.
+
+    An existing file is replaced only as a whole; a missing folder is an error, not
+    created, since the user named it.
+    """
+    if path.is_dir():
+        raise ReclamError(_("{path} est un dossier ; donnez un nom de fichier.").format(path=path))
+    if not path.parent.is_dir():
+        raise ReclamError(_("Le dossier {folder} n'existe pas.").format(folder=path.parent))
+    try:
+        atomic_write_text(path, text)
+    except OSError as error:
+        raise ReclamError(
+            _("Impossible d'écrire {path} : {reason}.").format(
+                path=path, reason=error.strerror or error
+            )
+        ) from None
+    return path
+
+
 @dataclass(frozen=True)
 class Unreadable:
     """A complaint file that could not be read, and why."""
