@@ -51,17 +51,25 @@ def err() -> Console:
     return Console(stderr=True, markup=False, emoji=False, highlight=False)
 
 
+def _one_line(text: str) -> str:
+    return " ".join(safe(text).split())
+
+
 def error(message: str) -> None:
-    """One error line on stderr."""
+    """One error line on stderr (a typed value with a newline stays on it)."""
     err().print(
-        _("Erreur : {message}").format(message=safe(message)), style="bold red", soft_wrap=True
+        _("Erreur : {message}").format(message=_one_line(message)),
+        style="bold red",
+        soft_wrap=True,
     )
 
 
 def warning(message: str) -> None:
     """One warning line on stderr."""
     err().print(
-        _("Attention : {message}").format(message=safe(message)), style="yellow", soft_wrap=True
+        _("Attention : {message}").format(message=_one_line(message)),
+        style="yellow",
+        soft_wrap=True,
     )
 
 

@@ -1,0 +1,233 @@
+"""`reclam new` typed by keystrokes in a real pseudo-terminal (pexpect), end to end.
+
+prompt_toolkit asks the terminal where the cursor is (CPR) and waits up to a second
+for an answer pexpect never gives; PROMPT_TOOLKIT_NO_CPR=1 skips that question so that
+each prompt opens at once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pexpect = pytest.importorskip("pexpect")
+
+pytestmark = pytest.mark.pty
+
+ORDER = "123-1234567-1234567"
+DOWN = "\x1b[B"
+ENTER = "\r"
+SUBMIT = "\x1b\r"  # Escape then Enter ends a multi-line answer
+CTRL_C = "\x03"
+BACKSPACE = "\x7f"
+TIMEOUT = 10
+
+
+@pytest.fixture
+def env(isolated_home: Path) -> dict[str, str]:
+    """The environment of the autouse fixture, in a terminal that pexpect can drive."""
+    variables = {**os.environ, "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    for name in ("COLUMNS", "LINES"):  # the pseudo-terminal's own size applies
+        variables.pop(name, None)
+    return variables
+
+
+@pytest.fixture
+def reclam(env: dict[str, str]) -> Any:
+    """Start `python -m amazon_reclamation ARGS` in a 40x120 pseudo-terminal."""
+    children: list[Any] = []
+
+    def spawn(*args: str) -> Any:
+        try:
+            child = pexpect.spawn(
+                sys.executable,
+                ["-m", "amazon_reclamation", *args],
+                env=env,
+                dimensions=(40, 120),
+                encoding="utf-8",
+                timeout=TIMEOUT,
+            )
+        except (OSError, pexpect.ExceptionPexpect) as error:
+            pytest.skip(f"pexpect cannot spawn a pseudo-terminal here: {error}")
+        children.append(child)
+        return child
+
+    yield spawn
+    for child in children:
+        if child.isalive():
+            child.terminate(force=True)
+
+
+def reclam_plain(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """Run reclam without a terminal (pipes), as a script would."""
+    return subprocess.run(
+        [sys.executable, "-m", "amazon_reclamation", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+
+
+def answer(child: Any, question: str, keys: str) -> None:
+    child.expect_exact(question)
+    child.send(keys)
+
+
+def finish(child: Any) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    status: int = child.exitstatus
+    return status
+
+
+def test_new_typed_in_a_terminal_then_list_and_show_see_it(
+    reclam: Any, env: dict[str, str]
+) -> None:
+    # Arrange
+    child = reclam("new")
+
+    # Act: the wizard, key by key.
+    answer(child, "Quel est le problème ?", DOWN + ENTER)  # Livraison en retard
+    answer(child, "Numéro de commande", "123-45" + ENTER)  # invalid
+    child.expect_exact("n'est pas un numéro de commande Amazon")
+    child.send(BACKSPACE * 6 + "12312345671234567" + ENTER)  # corrected, bare digits
+    answer(child, "Date de la commande", "01/11/2026" + ENTER)
+    answer(child, "Dernière date de livraison estimée", "10/11/2026" + ENTER)
+    answer(child, "Que dit le suivi du colis ?", "En transit depuis le 8/11" + ENTER)
+    answer(child, "Article concerné", "Casque audio" + ENTER)
+    answer(child, "Montant payé pour la commande", "49,99" + ENTER)
+    answer(child, "Qui a vendu l'article ?", DOWN + ENTER)  # marketplace
+    answer(child, "Nom du vendeur", "TechDeals" + ENTER)
+    answer(child, "Pays du vendeur", "de" + ENTER)
+    answer(child, "Votre nom", "Marie Dupont" + ENTER)
+    answer(child, "Que demandez-vous ?", DOWN * 3 + ENTER)  # la livraison de la commande
+    answer(child, "Décrivez le problème", "Toujours rien.\nMerci." + SUBMIT)
+    child.expect_exact("Message prêt à copier")  # the summary before confirming
+    answer(child, "Que voulez-vous faire ?", ENTER)  # Enregistrer la réclamation
+    child.expect(r"Réclamation (\w+) enregistrée")
+    complaint_id = child.match.group(1)
+    code = finish(child)
+
+    listed = reclam_plain(env, "list")
+    shown = reclam_plain(env, "show", complaint_id)
+    shown_json = reclam_plain(env, "show", ORDER, "--json")
+
+    # Assert
+    assert code == 0
+    assert listed.returncode == 0
+    assert complaint_id in listed.stdout
+    assert ORDER in listed.stdout
+    assert shown.returncode == 0
+    assert "Casque audio" in shown.stdout
+    assert f"ma commande n° {ORDER} du 1er novembre 2026" in shown.stdout
+    data = json.loads(shown_json.stdout)
+    assert data["id"] == complaint_id
+    assert data["category"] == "late"
+    assert data["order_number"] == ORDER
+    assert data["expected_delivery_date"] == "2026-11-10"
+    assert data["seller"] == {"kind": "marketplace", "name": "TechDeals", "country": "DE"}
+    assert data["desired_resolution"] == "delivery"
+    assert data["description"] == "Toujours rien.\nMerci."
+
+
+def test_ctrl_c_after_the_order_number_exits_130_and_next_new_resumes(
+    reclam: Any, env: dict[str, str], isolated_home: Path
+) -> None:
+    # Arrange
+    first = reclam("new")
+    answer(first, "Quel est le problème ?", ENTER)  # Article endommagé
+    answer(first, "Numéro de commande", ORDER + ENTER)
+    first.expect_exact("Date de la commande")
+
+    # Act: Ctrl-C, then a new `reclam new` that resumes and finishes with the defaults.
+    first.send(CTRL_C)
+    first.expect_exact("Vos réponses sont gardées")
+    interrupted = finish(first)
+    nothing_saved = list((isolated_home / "complaints").glob("*.json"))
+
+    second = reclam("new")
+    second.expect_exact(f"Un brouillon de réclamation existe (commande {ORDER}")
+    answer(second, "Reprendre le brouillon ?", ENTER)  # Oui
+    answer(second, "Date de la commande", "01/11/2026" + ENTER)  # not the category again
+    answer(second, "Date de livraison", ENTER)
+    answer(second, "Quand le problème est-il apparu ?", ENTER)
+    answer(second, "Avez-vous pris des photos", ENTER)
+    answer(second, "Article concerné", ENTER)
+    answer(second, "Montant payé pour la commande", ENTER)
+    answer(second, "Qui a vendu l'article ?", ENTER)
+    answer(second, "Votre nom", ENTER)
+    answer(second, "Que demandez-vous ?", ENTER)
+    answer(second, "Décrivez le problème", SUBMIT)
+    answer(second, "Que voulez-vous faire ?", ENTER)
+    second.expect(r"Réclamation (\w+) enregistrée")
+    resumed = finish(second)
+
+    # Assert
+    assert interrupted == 130
+    assert nothing_saved == []
+    assert resumed == 0
+    saved = json.loads(reclam_plain(env, "list", "--json").stdout)
+    assert [(c["category"], c["order_number"]) for c in saved] == [("damaged", ORDER)]
+    assert not (isolated_home / "drafts" / "new.json").exists()
+
+
+def test_ctrl_c_at_the_first_question_exits_130_and_keeps_nothing(
+    reclam: Any, isolated_home: Path
+) -> None:
+    # Arrange
+    child = reclam("new")
+    child.expect_exact("Quel est le problème ?")
+
+    # Act
+    child.send(CTRL_C)
+    child.expect_exact("rien n'a été enregistré")
+    code = finish(child)
+
+    # Assert
+    assert code == 130
+    assert not (isolated_home / "drafts" / "new.json").exists()
+    assert not list((isolated_home / "complaints").glob("*.json"))
+
+
+def colours(output: str) -> list[str]:
+    """The SGR sequences in `output` that set a colour (bold and cursor moves are fine)."""
+    found = []
+    for params in re.findall(r"\x1b\[([\d;]*)m", output):
+        numbers = [int(p) for p in params.split(";") if p]
+        if any(30 <= n <= 49 or 90 <= n <= 107 for n in numbers):
+            found.append(params)
+    return found
+
+
+@pytest.mark.parametrize("no_color", ["1", None])
+def test_no_color_means_no_colour_in_a_terminal(
+    reclam: Any, env: dict[str, str], no_color: str | None
+) -> None:
+    """The summary card has a cyan border, unless NO_COLOR is set."""
+    # Arrange
+    created = reclam_plain(
+        env, "new", "--category", "late", "--order", ORDER, "--order-date", "01/11/2026", "--yes"
+    )
+    assert created.returncode == 0, created.stderr
+    if no_color is None:
+        env.pop("NO_COLOR")
+
+    # Act
+    child = reclam("show", ORDER)
+    child.expect(pexpect.EOF)
+    output = child.before
+    child.close()
+
+    # Assert
+    assert child.exitstatus == 0
+    assert "Message prêt à copier" in output
+    assert (colours(output) == []) is (no_color is not None)

@@ -1,0 +1,570 @@
+"""The summary card and the ready-to-paste message, for every category; the JSON round trip."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from amazon_reclamation.models import Complaint, Contact, Facts, Seller
+from amazon_reclamation.summary import (
+    build_summary,
+    checklist,
+    ready_message,
+    request_text,
+    where_to_contact,
+)
+
+TODAY = date(2026, 11, 20)
+ORDER = "171-2345678-9012345"
+EUR = "\u00a0€"  # Babel writes "49,99 €" with a no-break space in fr_BE
+
+
+def make_complaint(**overrides: Any) -> Complaint:
+    """A complete complaint ordered on the 1st of November 2026; override what differs."""
+    fields: dict[str, Any] = {
+        "id": "abc234",
+        "created_at": datetime(2026, 11, 20, 10, 30, tzinfo=UTC),
+        "category": "other",
+        "order_number": ORDER,
+        "order_date": date(2026, 11, 1),
+        "item": "Casque audio sans fil",
+        "amount": Decimal("49.99"),
+        "seller": Seller(kind="amazon"),
+        "customer_name": "Marie Dupont",
+        "description": "Je l'ai signalé une première fois par chat.",
+        "desired_resolution": "refund",
+    }
+    fields.update(overrides)
+    return Complaint(**fields)
+
+
+CASES: dict[str, dict[str, Any]] = {
+    "damaged on arrival": {
+        "complaint": {
+            "category": "damaged",
+            "delivery_date": date(2026, 11, 5),
+            "facts": Facts(damage_timing="on_arrival", photos_taken=True),
+            "desired_resolution": "replacement",
+        },
+        "message": [
+            "L'article m'a été livré le 5 novembre 2026 endommagé.",
+            "J'ai pris des photos de l'article et de l'emballage",
+            "Je vous demande le remplacement de l'article.",
+        ],
+        "facts": [
+            ("Problème", "Endommagé à l'arrivée"),
+            ("Date de livraison", "05/11/2026"),
+            ("Photos prises", "oui"),
+        ],
+        "checklist": ["des photos de l'article abîmé et de l'emballage"],
+    },
+    "damaged later": {
+        "complaint": {
+            "category": "damaged",
+            "delivery_date": date(2026, 11, 5),
+            "facts": Facts(
+                damage_timing="later",
+                defect_discovered_date=date(2026, 11, 15),
+                photos_taken=False,
+            ),
+            "desired_resolution": "repair",
+        },
+        "message": [
+            "L'article, livré le 5 novembre 2026, présente un défaut que j'ai constaté "
+            "le 15 novembre 2026.",
+            "Je vous demande la réparation de l'article.",
+        ],
+        "facts": [
+            ("Problème", "Défaut apparu après la livraison"),
+            ("Défaut découvert le", "15/11/2026"),
+            ("Photos prises", "non"),
+        ],
+        "checklist": ["prenez ces photos maintenant, avant de renvoyer quoi que ce soit"],
+    },
+    "late": {
+        "complaint": {
+            "category": "late",
+            "expected_delivery_date": date(2026, 11, 10),
+            "facts": Facts(tracking_status="en transit depuis le 8/11"),
+            "desired_resolution": "delivery",
+        },
+        "message": [
+            "La livraison était annoncée au plus tard le 10 novembre 2026 ; à ce jour "
+            "(20 novembre 2026), je n'ai pas reçu le colis.",
+            "Le suivi indique : « en transit depuis le 8/11 ».",
+            "Je vous demande la livraison de la commande.",
+        ],
+        "facts": [
+            ("Livraison estimée au plus tard", "10/11/2026"),
+            ("Suivi", "en transit depuis le 8/11"),
+        ],
+        "checklist": ["une capture du suivi et de la date de livraison annoncée"],
+    },
+    "not received, marked delivered": {
+        "complaint": {
+            "category": "not_received",
+            "expected_delivery_date": date(2026, 11, 10),
+            "facts": Facts(
+                marked_delivered=True,
+                marked_delivered_date=date(2026, 11, 9),
+                neighbours_checked=True,
+            ),
+        },
+        "message": [
+            "Le suivi indique que le colis a été livré le 9 novembre 2026, mais je ne l'ai "
+            "pas reçu.",
+            "J'ai vérifié auprès de mes voisins, dans ma boîte aux lettres et au point relais",
+            "Je vous demande le remboursement.",
+        ],
+        "facts": [
+            ("Indiqué livré", "oui (09/11/2026)"),
+            ("Voisins, boîte et point relais vérifiés", "oui"),
+        ],
+        "checklist": ["une capture du suivi indiquant « livré », avec la date"],
+    },
+    "not received, lost": {
+        "complaint": {
+            "category": "not_received",
+            "expected_delivery_date": date(2026, 11, 10),
+            "facts": Facts(marked_delivered=False, neighbours_checked=False),
+        },
+        "message": [
+            "Je n'ai pas reçu le colis.",
+            "Sa livraison était annoncée au plus tard le 10 novembre 2026.",
+        ],
+        "facts": [("Indiqué livré", "non"), ("Voisins, boîte et point relais vérifiés", "non")],
+        "checklist": ["ce que vous avez vérifié : voisins, boîte aux lettres, point relais"],
+    },
+    "non conforming": {
+        "complaint": {
+            "category": "non_conforming",
+            "delivery_date": date(2026, 11, 6),
+            "facts": Facts(difference="colour", photos_taken=True),
+        },
+        "message": [
+            "L'article reçu le 6 novembre 2026 ne correspond pas à ma commande : la couleur "
+            "reçue n'est pas celle commandée.",
+            "J'ai pris des photos qui le montrent",
+        ],
+        "facts": [("Ce qui diffère", "la couleur"), ("Date de livraison", "06/11/2026")],
+        "checklist": ["une capture de la page du produit telle qu'elle était annoncée"],
+    },
+    "billing, wrong amount": {
+        "complaint": {
+            "category": "billing",
+            "facts": Facts(
+                billing_problem="wrong_amount",
+                amount_charged=Decimal("59.99"),
+                amount_expected=Decimal("49.99"),
+                payment_method="debit_card",
+                charge_date=date(2026, 11, 2),
+            ),
+            "desired_resolution": "partial_refund",
+        },
+        "message": [
+            f"J'ai été débité de 59,99{EUR} le 2 novembre 2026, ce qui ne correspond pas au "
+            "montant de ma commande.",
+            f"Le montant attendu était de 49,99{EUR}.",
+            "Moyen de paiement : carte de débit / Bancontact.",
+            "Je vous demande un remboursement partiel.",
+        ],
+        "facts": [
+            ("Problème", "montant incorrect"),
+            ("Montant débité", f"59,99{EUR}"),
+            ("Montant attendu", f"49,99{EUR}"),
+            ("Date du débit", "02/11/2026"),
+        ],
+        "checklist": ["la ligne du débit sur votre relevé bancaire ou de carte"],
+    },
+    "billing, unannounced fee": {
+        "complaint": {
+            "category": "billing",
+            "facts": Facts(
+                billing_problem="unannounced_fee",
+                amount_charged=Decimal("54.98"),
+                amount_expected=Decimal("49.99"),
+                payment_method="card",
+            ),
+        },
+        "message": [
+            f"J'ai été débité de 54,98{EUR}, dont des frais qui ne m'avaient pas été annoncés "
+            "avant la commande.",
+            "Moyen de paiement : carte de crédit.",
+        ],
+        "facts": [("Problème", "frais non annoncés"), ("Date du débit", "inconnu")],
+        "checklist": ["la facture de la commande"],
+    },
+    "billing, unknown charge": {
+        "complaint": {
+            "category": "billing",
+            "facts": Facts(
+                billing_problem="unknown_charge",
+                amount_charged=Decimal("1234.50"),
+                payment_method="sepa_direct_debit",
+                charge_date=date(2026, 11, 3),
+            ),
+        },
+        "message": [
+            f"Un débit de 1\u202f234,50{EUR} le 3 novembre 2026 que je ne reconnais pas "
+            "apparaît sur mon relevé.",
+            "Moyen de paiement : domiciliation SEPA.",
+        ],
+        "facts": [("Problème", "débit non reconnu"), ("Montant attendu", "?")],
+        "checklist": ["la ligne du débit sur votre relevé bancaire ou de carte"],
+    },
+    "refund after a return": {
+        "complaint": {
+            "category": "refund",
+            "facts": Facts(
+                return_kind="returned",
+                returned_date=date(2026, 11, 8),
+                return_tracking="TBA301234567890",
+                refund_expected=Decimal("39.99"),
+            ),
+        },
+        "message": [
+            "J'ai renvoyé l'article le 8 novembre 2026 (numéro de suivi du retour : "
+            f"TBA301234567890) et je n'ai toujours pas reçu le remboursement de 39,99{EUR}.",
+        ],
+        "facts": [
+            ("Démarche", "J'ai renvoyé l'article"),
+            ("Suivi du retour", "TBA301234567890"),
+            ("Remboursement attendu", f"39,99{EUR}"),
+        ],
+        "checklist": ["la preuve du renvoi"],
+    },
+    "refund after a cancellation": {
+        "complaint": {
+            "category": "refund",
+            "facts": Facts(return_kind="cancelled", returned_date=date(2026, 11, 2)),
+        },
+        "message": [
+            "J'ai annulé cette commande le 2 novembre 2026 et je n'ai toujours pas reçu le "
+            f"remboursement de 49,99{EUR}.",  # falls back on the order's amount
+        ],
+        "facts": [
+            ("Démarche", "J'ai annulé la commande"),
+            ("Date du renvoi ou de l'annulation", "02/11/2026"),
+        ],
+        "checklist": ["la confirmation de l'annulation"],
+    },
+    "other": {
+        "complaint": {
+            "category": "other",
+            "description": "Le vendeur me demande de payer la garantie une seconde fois.",
+            "desired_resolution": "other",
+        },
+        "message": [
+            "Précisions : Le vendeur me demande de payer la garantie une seconde fois.",
+            "Je vous demande une autre solution (précisée dans la description).",
+        ],
+        "facts": [("Problème", "Autre problème")],
+        "checklist": ["tout ce qui prouve ce que vous dites"],
+    },
+}
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=list(CASES))
+def test_ready_message_states_order_facts_and_request(case: dict[str, Any]) -> None:
+    # Arrange
+    complaint = make_complaint(**case["complaint"])
+
+    # Act
+    message = ready_message(complaint, TODAY)
+
+    # Assert
+    assert message.startswith("Bonjour,\n\n")
+    assert f"ma commande n° {ORDER} du 1er novembre 2026" in message
+    assert "article « Casque audio sans fil »" in message
+    for sentence in case["message"]:
+        assert sentence in message
+    assert message.rstrip().endswith("Cordialement,\nMarie Dupont")
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=list(CASES))
+def test_summary_facts_checklist_and_title(case: dict[str, Any]) -> None:
+    # Arrange
+    complaint = make_complaint(**case["complaint"])
+
+    # Act
+    summary = build_summary(complaint, TODAY)
+
+    # Assert
+    facts = dict(summary.facts)
+    assert facts["Numéro de commande"] == ORDER
+    assert facts["Date de commande"] == "01/11/2026"
+    assert facts["Montant"] == f"49,99{EUR}"
+    for row in case["facts"]:
+        assert row in summary.facts
+    assert summary.title.startswith("Réclamation abc234 — ")
+    assert summary.message == ready_message(complaint, TODAY)
+    assert summary.request == request_text(complaint)
+    listed = "\n".join(summary.checklist)
+    assert f"le numéro de commande : {ORDER}" in listed
+    assert "la date d'achat : 01/11/2026" in listed
+    assert "votre nom tel qu'il figure sur la commande : Marie Dupont" in listed
+    for item in case["checklist"]:
+        assert item in listed
+
+
+@pytest.mark.parametrize(
+    ("order_date", "written"),
+    [
+        (date(2026, 11, 1), "du 1er novembre 2026"),
+        (date(2026, 11, 11), "du 11 novembre 2026"),
+        (date(2026, 8, 21), "du 21 août 2026"),
+        (date(2026, 2, 3), "du 3 février 2026"),
+    ],
+)
+def test_message_writes_the_long_french_date(order_date: date, written: str) -> None:
+    # Arrange
+    complaint = make_complaint(order_date=order_date)
+
+    # Act
+    message = ready_message(complaint, TODAY)
+
+    # Assert
+    assert written in message
+
+
+@pytest.mark.parametrize(
+    ("resolution", "expected"),
+    [
+        ("refund", "Je vous demande le remboursement."),
+        ("replacement", "Je vous demande le remplacement de l'article."),
+        ("repair", "Je vous demande la réparation de l'article."),
+        ("delivery", "Je vous demande la livraison de la commande."),
+        ("partial_refund", "Je vous demande un remboursement partiel."),
+        ("other", "Je vous demande une autre solution (précisée dans la description)."),
+        (None, "Je vous remercie de me proposer une solution."),
+    ],
+)
+def test_request_for_each_resolution(resolution: str | None, expected: str) -> None:
+    # Arrange
+    complaint = make_complaint(desired_resolution=resolution)
+
+    # Act
+    message = ready_message(complaint, TODAY)
+
+    # Assert
+    assert request_text(complaint) == expected
+    assert expected in message
+
+
+def test_late_without_an_estimated_date_says_so() -> None:
+    # Arrange
+    complaint = make_complaint(category="late", expected_delivery_date=None)
+
+    # Act
+    summary = build_summary(complaint, TODAY)
+
+    # Assert
+    assert ("Livraison estimée au plus tard", "aucune date annoncée") in summary.facts
+    assert "À ce jour (20 novembre 2026), je n'ai pas reçu le colis." in summary.message
+
+
+def test_unknown_facts_are_shown_as_unknown_not_guessed() -> None:
+    # Arrange
+    complaint = make_complaint(
+        category="damaged",
+        item=None,
+        amount=None,
+        seller=Seller(),
+        customer_name=None,
+        description=None,
+        desired_resolution=None,
+    )
+
+    # Act
+    summary = build_summary(complaint, TODAY)
+
+    # Assert
+    facts = dict(summary.facts)
+    assert facts["Article"] == "inconnu"
+    assert facts["Montant"] == "?"
+    assert facts["Vendu par"] == "inconnu"
+    assert facts["Client"] == "inconnu"
+    assert facts["Date de livraison"] == "inconnu"
+    assert "d'un montant de" not in summary.message
+    assert "Précisions" not in summary.message
+    assert summary.message.rstrip().endswith("Cordialement,")
+
+
+def test_marketplace_seller_is_named_and_contacted_first() -> None:
+    # Arrange
+    complaint = make_complaint(seller=Seller(kind="marketplace", name="TechDeals", country="DE"))
+
+    # Act
+    summary = build_summary(complaint, TODAY)
+
+    # Assert
+    assert ("Vendu par", "TechDeals (DE)") in summary.facts
+    assert ", vendu par TechDeals." in summary.message
+    assert summary.where[0].startswith("Vendeur tiers")
+
+
+@pytest.mark.parametrize("kind", ["amazon", "marketplace", None])
+def test_where_to_contact_points_to_your_orders_and_invents_no_phone_number(
+    kind: str | None,
+) -> None:
+    # Arrange
+    complaint = make_complaint(seller=Seller(kind=kind, name="X" if kind else None))
+
+    # Act
+    lines = where_to_contact(complaint)
+
+    # Assert
+    text = "\n".join(lines)
+    assert "« Vos commandes »" in text
+    assert "https://www.amazon.com.be/" in text
+    assert not re.search(r"\+?\d[\d .]{7,}\d", text)
+
+
+@pytest.mark.parametrize(("photos", "reminded"), [(True, False), (False, True), (None, False)])
+def test_checklist_reminds_to_take_photos_only_when_none_were_taken(
+    photos: bool | None, reminded: bool
+) -> None:
+    # Arrange
+    complaint = make_complaint(category="non_conforming", facts=Facts(photos_taken=photos))
+
+    # Act
+    items = checklist(complaint)
+
+    # Assert
+    assert any("prenez ces photos maintenant" in item for item in items) is reminded
+
+
+def test_user_text_is_kept_verbatim_in_the_message() -> None:
+    """The summary is plain text; escaping for the terminal is render.py's job."""
+    # Arrange
+    complaint = make_complaint(item="[bold]Casque[/bold]", description="Ligne 1\nLigne 2")
+
+    # Act
+    message = ready_message(complaint, TODAY)
+
+    # Assert
+    assert "« [bold]Casque[/bold] »" in message
+    assert "Précisions : Ligne 1\nLigne 2" in message
+
+
+# -- JSON round trip ----------------------------------------------------------------
+
+
+def _full_complaint(**overrides: Any) -> Complaint:
+    contact = Contact(
+        id=1,
+        at=datetime(2026, 11, 18, 14, 5, tzinfo=timezone(timedelta(hours=1))),
+        recorded_at=datetime(2026, 11, 18, 14, 30, tzinfo=timezone(timedelta(hours=1))),
+        channel="chat",
+        agent="Sophie",
+        reference="CASE-123",
+        summary="Remboursement promis sous 5 jours.",
+        outcome="promise",
+        promise="remboursement",
+        follow_up=date(2026, 11, 23),
+    )
+    return make_complaint(
+        category="billing",
+        status="resolved",
+        closed_at=datetime(2026, 11, 20, 9, 0, tzinfo=UTC),
+        delivery_date=date(2026, 11, 4),
+        seller=Seller(kind="marketplace", name="TechDeals", country="DE"),
+        facts=Facts(
+            billing_problem="wrong_amount",
+            amount_charged=Decimal("59.99"),
+            amount_expected=Decimal("49.99"),
+            payment_method="card",
+            charge_date=date(2026, 11, 2),
+        ),
+        contacts=[contact],
+        **overrides,
+    )
+
+
+@pytest.mark.parametrize("category", list(CASES))
+def test_json_round_trip_for_each_category(category: str) -> None:
+    # Arrange
+    original = make_complaint(**CASES[category]["complaint"])
+
+    # Act
+    text = json.dumps(original.model_dump(mode="json"))
+    restored = Complaint.model_validate(json.loads(text))
+
+    # Assert
+    assert restored == original
+
+
+def test_json_round_trip_with_contacts_and_closed_status() -> None:
+    # Arrange
+    original = _full_complaint()
+
+    # Act
+    data = json.loads(json.dumps(original.to_json_dict()))
+    restored = Complaint.model_validate(data)
+
+    # Assert
+    assert restored == original
+    assert restored.contacts[0].at == original.contacts[0].at
+
+
+def test_json_uses_the_contract_field_names_iso_dates_and_numbers_for_amounts() -> None:
+    # Arrange
+    complaint = _full_complaint()
+
+    # Act
+    data = json.loads(json.dumps(complaint.to_json_dict()))
+
+    # Assert
+    for name in (
+        "id",
+        "schema_version",
+        "created_at",
+        "status",
+        "category",
+        "order_number",
+        "order_date",
+        "delivery_date",
+        "expected_delivery_date",
+        "item",
+        "amount",
+        "currency",
+        "seller",
+        "customer_name",
+        "description",
+        "desired_resolution",
+        "contacts",
+    ):
+        assert name in data
+    assert data["schema_version"] == 1
+    assert data["amount"] == 49.99
+    assert isinstance(data["amount"], float)
+    assert data["facts"]["amount_charged"] == 59.99
+    assert isinstance(data["facts"]["amount_charged"], float)
+    assert data["currency"] == "EUR"
+    assert data["order_date"] == "2026-11-01"
+    assert datetime.fromisoformat(data["created_at"]) == complaint.created_at
+    contact = data["contacts"][0]
+    for name in ("at", "channel", "agent", "reference", "summary", "outcome", "follow_up"):
+        assert name in contact
+    assert contact["follow_up"] == "2026-11-23"
+
+
+@given(st.integers(min_value=1, max_value=100_000_000))
+def test_any_amount_in_cents_survives_the_json_round_trip(cents: int) -> None:
+    # Arrange
+    amount = Decimal(cents) / 100
+    original = make_complaint(amount=amount, facts=Facts(refund_expected=amount))
+
+    # Act
+    restored = Complaint.model_validate(json.loads(json.dumps(original.to_json_dict())))
+
+    # Assert
+    assert restored.amount == amount
+    assert restored.facts.refund_expected == amount
