@@ -4,8 +4,6 @@ Heavy modules (pydantic models, questionary, Rich, Babel) are imported inside th
 commands that need them, so that `reclam --help` answers at once.
 """
 
-from __future__ import annotations
-
 import functools
 import sys
 from collections.abc import Callable
@@ -28,6 +26,8 @@ if TYPE_CHECKING:
     from amazon_reclamation.models import Complaint
     from amazon_reclamation.store import Store
 
+# No `from __future__ import annotations` here: Typer would have to evaluate every
+# string annotation at start-up, which costs more than the rest of building the help.
 # Help texts are read when this module loads, before `--lang` is parsed: they follow
 # RECLAM_LANG or the locale. Everything printed later follows `--lang`.
 set_language(resolve_language())
@@ -96,7 +96,7 @@ def _setup(lang: str | None, home: Path | None) -> None:
         _home_override = home.expanduser()
 
 
-def _store() -> Store:
+def _store() -> "Store":
     from amazon_reclamation.store import Store, default_home
 
     return Store(_home_override or default_home())
@@ -126,7 +126,7 @@ def _command(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _find(store: Store, ref: str) -> Complaint:
+def _find(store: "Store", ref: str) -> "Complaint":
     from amazon_reclamation.parsing import looks_like_order_number, parse_order_number
 
     order = parse_order_number(ref) if looks_like_order_number(ref) else None
@@ -199,7 +199,7 @@ def _dashboard() -> None:
         log(ref=target.id)
 
 
-def _pick(complaints: list[Complaint], asker: Any) -> Complaint:
+def _pick(complaints: list["Complaint"], asker: Any) -> "Complaint":
     from amazon_reclamation.wizard import pick_question
 
     chosen = asker(pick_question(complaints), {})
@@ -352,7 +352,7 @@ def new(
     _save_new(store, answers, as_json=as_json, card_shown=False)
 
 
-def _new_interactive(store: Store, answers: dict[str, Any], *, yes: bool, as_json: bool) -> None:
+def _new_interactive(store: "Store", answers: dict[str, Any], *, yes: bool, as_json: bool) -> None:
     from amazon_reclamation import questions, render
     from amazon_reclamation.errors import Interrupted
     from amazon_reclamation.wizard import RESUME, QuestionaryAsker, resume_label, run_wizard
@@ -405,7 +405,7 @@ def _new_interactive(store: Store, answers: dict[str, Any], *, yes: bool, as_jso
     _save_new(store, result, as_json=as_json, card_shown=not yes)
 
 
-def _save_new(store: Store, answers: dict[str, Any], *, as_json: bool, card_shown: bool) -> None:
+def _save_new(store: "Store", answers: dict[str, Any], *, as_json: bool, card_shown: bool) -> None:
     from amazon_reclamation import clock, questions, render, summary
 
     created_at = clock.now()
@@ -487,7 +487,7 @@ def show(
     _show_one(_find(_store(), ref), as_json=as_json)
 
 
-def _show_one(complaint: Complaint, *, as_json: bool) -> None:
+def _show_one(complaint: "Complaint", *, as_json: bool) -> None:
     from amazon_reclamation import render, summary
 
     if as_json:
@@ -527,7 +527,7 @@ def close(
     store = _store()
     target = _find(store, ref)
 
-    def change(current: Complaint) -> Complaint:
+    def change(current: "Complaint") -> "Complaint":
         if current.status != "open":
             raise ReclamError(
                 _("La réclamation {id} est déjà clôturée ({status}).").format(
@@ -559,7 +559,7 @@ def reopen(
     store = _store()
     target = _find(store, ref)
 
-    def change(current: Complaint) -> Complaint:
+    def change(current: "Complaint") -> "Complaint":
         if current.status == "open":
             raise ReclamError(_("La réclamation {id} est déjà ouverte.").format(id=current.id))
         return current.model_copy(update={"status": "open", "closed_at": None})
@@ -598,7 +598,7 @@ def delete(
 # -- the contact log --------------------------------------------------------------
 
 
-def _open_complaint(store: Store, ref: str | None) -> Complaint:
+def _open_complaint(store: "Store", ref: str | None) -> "Complaint":
     """REF if given; else the single open complaint; else a picker in a terminal."""
     from amazon_reclamation import render
 
@@ -710,7 +710,7 @@ def log(
             )
         )
 
-    def append(current: Complaint) -> Complaint:
+    def append(current: "Complaint") -> "Complaint":
         from amazon_reclamation.models import Contact
 
         contact = Contact(
@@ -750,7 +750,7 @@ def log(
         _offer_close(store, updated, interactive)
 
 
-def _offer_close(store: Store, complaint: Complaint, interactive: bool) -> None:
+def _offer_close(store: "Store", complaint: "Complaint", interactive: bool) -> None:
     from amazon_reclamation import clock, render
 
     if interactive:
@@ -824,7 +824,7 @@ def due(
 DUE_SOON_DAYS = 7
 
 
-def _due_json(complaint: Complaint, item: Any, today: Any) -> dict[str, Any]:
+def _due_json(complaint: "Complaint", item: Any, today: Any) -> dict[str, Any]:
     contact = item.contact
     return {
         "type": "follow_up",

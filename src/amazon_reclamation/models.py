@@ -9,11 +9,19 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    ValidationInfo,
+    model_validator,
+)
 
 SCHEMA_VERSION = 1
+STORED = "stored"  # validation context of a record read from a file
 
 Category = Literal[
     "damaged", "late", "not_received", "non_conforming", "billing", "refund", "other"
@@ -114,7 +122,8 @@ class Attachment(_Record):
 class Complaint(_Record):
     """One complaint about one order."""
 
-    schema_version: int = SCHEMA_VERSION
+    # Only the current version validates: older files go through the store's migrations.
+    schema_version: int = Field(default=SCHEMA_VERSION, ge=SCHEMA_VERSION, le=SCHEMA_VERSION)
     id: str
     created_at: datetime
     status: Status = "open"
@@ -134,6 +143,14 @@ class Complaint(_Record):
     facts: Facts = Field(default_factory=Facts)
     contacts: list[Contact] = Field(default_factory=list)
     attachments: list[Attachment] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _stored_files_name_their_version(cls, data: Any, info: ValidationInfo) -> Any:
+        # A file must say its schema version; only records built in code may omit it.
+        if info.context == STORED and isinstance(data, dict) and "schema_version" not in data:
+            raise ValueError("schema_version missing")
+        return data
 
     def to_json_dict(self) -> dict[str, object]:
         """The JSON-ready form used in files and in `--json` output."""

@@ -194,7 +194,7 @@ class Store:
 
     def read(self, path: Path) -> Complaint:
         """Read and validate one complaint file; `CorruptRecord` if it cannot be used."""
-        from amazon_reclamation.models import Complaint
+        from amazon_reclamation.models import STORED, Complaint
 
         try:
             text = path.read_text(encoding="utf-8")
@@ -203,10 +203,16 @@ class Store:
         except (OSError, UnicodeDecodeError) as error:
             raise CorruptRecord(self._unreadable_message(path, str(error))) from None
         try:
+            # Fast path: a current file validates straight from its text (about twice as
+            # fast as json.loads then model_validate, which matters for `list`).
+            return Complaint.model_validate_json(text, context=STORED)
+        except ValueError:
+            pass  # an older schema, or a broken file: the slow path says which
+        try:
             data = json.loads(text)
             if not isinstance(data, dict):
                 raise ValueError(_("le contenu n'est pas un objet JSON"))
-            return Complaint.model_validate(_migrate(data))
+            return Complaint.model_validate(_migrate(data), context=STORED)
         except (ValueError, TypeError, KeyError) as error:
             reason = _describe_validation_error(error)
             raise CorruptRecord(self._unreadable_message(path, reason)) from None
