@@ -140,7 +140,10 @@ def test_written_confirmation_of_a_phone_promise() -> None:
     complaint = complaint_with(call)
     assert summary.needs_written_confirmation(call)
     text = summary.confirmation_message(complaint, call)
-    assert "Suite à notre appel du 18 novembre 2026 avec Sophie (référence CS-123)" in text
+    assert (
+        "À la suite de notre appel téléphonique du 18 novembre 2026 avec Sophie (référence CS-123)"
+        in text
+    )
     assert "commande n° 123-1234567-1234567 du 1er novembre 2026" in text
     assert "remboursement sous 5 jours, au plus tard le 25 novembre 2026." in text
     assert text.endswith("Cordialement,\nJan Peeters")
@@ -246,7 +249,12 @@ def test_log_without_ref_uses_the_single_open_complaint_and_shows_the_timeline(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--channel", "phone", "--outcome", "promise"], "--follow-up"),
+        (["--channel", "phone", "--outcome", "promise", "--promise", "rappel"], "--follow-up"),
+        (["--channel", "phone", "--outcome", "promise", "--follow-up", "25/11/2026"], "--promise"),
+        (
+            ["--channel", "phone", "--outcome", "pending", "--follow-up", "25/11/2026"],
+            "--follow-up",
+        ),
         (["--outcome", "pending"], "--channel"),
         (["--channel", "phone", "--outcome", "pending", "--at", "21/11/2026"], "futur"),
         (["--channel", "fax", "--outcome", "pending"], "--channel"),

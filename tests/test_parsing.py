@@ -210,7 +210,7 @@ def test_future_date_refused_by_parse_past_date(typed: str) -> None:
         parse_past_date(typed, TODAY)
 
     # Assert
-    assert "futur" in caught.value.message
+    assert "pas encore passé" in caught.value.message
 
 
 def test_parse_date_itself_accepts_a_future_date() -> None:

@@ -54,12 +54,12 @@ CASES: dict[str, dict[str, Any]] = {
             "desired_resolution": "replacement",
         },
         "message": [
-            "L'article m'a été livré le 5 novembre 2026 endommagé.",
+            "L'article, livré le 5 novembre 2026, est arrivé endommagé.",
             "J'ai pris des photos de l'article et de l'emballage",
             "Je vous demande le remplacement de l'article.",
         ],
         "facts": [
-            ("Problème", "Endommagé à l'arrivée"),
+            ("Apparition du défaut", "Endommagé à l'arrivée"),
             ("Date de livraison", "05/11/2026"),
             ("Photos prises", "oui"),
         ],
@@ -82,7 +82,7 @@ CASES: dict[str, dict[str, Any]] = {
             "Je vous demande la réparation de l'article.",
         ],
         "facts": [
-            ("Problème", "Défaut apparu après la livraison"),
+            ("Apparition du défaut", "Défaut apparu après la livraison"),
             ("Défaut découvert le", "15/11/2026"),
             ("Photos prises", "non"),
         ],
@@ -212,11 +212,11 @@ CASES: dict[str, dict[str, Any]] = {
             ),
         },
         "message": [
-            f"Un débit de 1\u202f234,50{EUR} le 3 novembre 2026 que je ne reconnais pas "
-            "apparaît sur mon relevé.",
+            f"Mon relevé fait apparaître, le 3 novembre 2026, un débit de 1\u202f234,50{EUR} "
+            "que je ne reconnais pas.",
             "Moyen de paiement : domiciliation SEPA.",
         ],
-        "facts": [("Problème", "débit non reconnu"), ("Montant attendu", "?")],
+        "facts": [("Problème", "débit non reconnu"), ("Montant attendu", "inconnu")],
         "checklist": ["la ligne du débit sur votre relevé bancaire ou de carte"],
     },
     "refund after a return": {
@@ -343,7 +343,7 @@ def test_message_writes_the_long_french_date(order_date: date, written: str) -> 
         ("delivery", "Je vous demande la livraison de la commande."),
         ("partial_refund", "Je vous demande un remboursement partiel."),
         ("other", "Je vous demande une autre solution (précisée dans la description)."),
-        (None, "Je vous remercie de me proposer une solution."),
+        (None, "Pouvez-vous me proposer une solution ?"),
     ],
 )
 def test_request_for_each_resolution(resolution: str | None, expected: str) -> None:
@@ -388,7 +388,7 @@ def test_unknown_facts_are_shown_as_unknown_not_guessed() -> None:
     # Assert
     facts = dict(summary.facts)
     assert facts["Article"] == "inconnu"
-    assert facts["Montant"] == "?"
+    assert facts["Montant"] == "inconnu"
     assert facts["Vendu par"] == "inconnu"
     assert facts["Client"] == "inconnu"
     assert facts["Date de livraison"] == "inconnu"
@@ -406,7 +406,7 @@ def test_marketplace_seller_is_named_and_contacted_first() -> None:
 
     # Assert
     assert ("Vendu par", "TechDeals (DE)") in summary.facts
-    assert ", vendu par TechDeals." in summary.message
+    assert ", auprès du vendeur TechDeals." in summary.message
     assert summary.where[0].startswith("Vendeur tiers")
 
 

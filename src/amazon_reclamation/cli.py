@@ -15,12 +15,20 @@ import typer
 from amazon_reclamation import __version__
 from amazon_reclamation.errors import (
     ExitCode,
+    Interrupted,
     InvalidInput,
     MissingAnswer,
     NotFound,
     ReclamError,
 )
-from amazon_reclamation.i18n import LANGUAGES, _, resolve_language, set_language
+from amazon_reclamation.i18n import (
+    LANGUAGES,
+    _,
+    has_catalogue,
+    ngettext,
+    resolve_language,
+    set_language,
+)
 
 if TYPE_CHECKING:
     from amazon_reclamation.models import Complaint
@@ -92,6 +100,16 @@ def _setup(lang: str | None, home: Path | None) -> None:
                 ).format(value=lang[:10])
             )
         set_language(lang)
+        if not has_catalogue(lang):
+            from amazon_reclamation import render
+
+            # Honest rather than silent: the Dutch and English catalogues come later.
+            render.info(
+                {
+                    "nl": "De Nederlandse vertaling is nog niet beschikbaar; reclam toont Frans.",
+                    "en": "The English translation is not available yet; reclam shows French.",
+                }[lang]
+            )
     if home is not None:
         _home_override = home.expanduser()
 
@@ -116,11 +134,14 @@ def _command(func: F) -> F:
 
         try:
             return func(*args, **kwargs)
+        except Interrupted as error:
+            render.info(error.message)  # not an error: the user chose to stop
+            raise typer.Exit(int(error.exit_code)) from None
         except ReclamError as error:
             render.error(error.message)
             raise typer.Exit(int(error.exit_code)) from None
         except (KeyboardInterrupt, EOFError):
-            render.error(_("interrompu ; rien n'a été enregistré."))
+            render.info(_("Interrompu ; rien n'a été enregistré."))
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
 
     return wrapper  # type: ignore[return-value]
@@ -192,11 +213,18 @@ def _dashboard() -> None:
     choice = asker(dashboard_menu(bool(open_ones)), {})
     if choice == "new":
         _new_interactive(store, {}, yes=False, as_json=False)
-    elif choice == "show":
-        _show_one(_pick(open_ones, asker), as_json=False)
     elif choice == "log":
         target = _pick(open_ones, asker) if len(open_ones) > 1 else open_ones[0]
         log(ref=target.id)
+    # After reading a file the user usually wants another look or another action.
+    while choice == "show":
+        _show_one(_pick(open_ones, asker), as_json=False)
+        choice = asker(dashboard_menu(bool(open_ones)), {})
+        if choice == "new":
+            _new_interactive(store, {}, yes=False, as_json=False)
+        elif choice == "log":
+            target = _pick(open_ones, asker) if len(open_ones) > 1 else open_ones[0]
+            log(ref=target.id)
 
 
 def _pick(complaints: list["Complaint"], asker: Any) -> "Complaint":
@@ -368,6 +396,7 @@ def _new_interactive(store: "Store", answers: dict[str, Any], *, yes: bool, as_j
                 answers.update(kept)
             else:
                 store.clear_draft()
+                render.info(_("Brouillon supprimé ; nouvelle réclamation."))
 
     def keep_draft(current: dict[str, Any]) -> None:
         # A draft is worth keeping once the order is known (see docs/data-format.md).
@@ -377,7 +406,7 @@ def _new_interactive(store: "Store", answers: dict[str, Any], *, yes: bool, as_j
     def show_summary(current: dict[str, Any]) -> None:
         from amazon_reclamation import clock, summary
 
-        preview = questions.build_complaint(current, _("brouillon"), clock.now())
+        preview = questions.build_complaint(current, summary.PREVIEW_ID, clock.now())
         render.summary_card(summary.build_summary(preview, today))
 
     try:
@@ -393,11 +422,11 @@ def _new_interactive(store: "Store", answers: dict[str, Any], *, yes: bool, as_j
         if answers.get("order_number"):
             raise Interrupted(
                 _(
-                    "interrompu. Vos réponses sont gardées : la prochaine commande reclam new "
+                    "Interrompu. Vos réponses sont gardées : la prochaine commande reclam new "
                     "proposera de les reprendre."
                 )
             ) from None
-        raise Interrupted(_("interrompu ; rien n'a été enregistré.")) from None
+        raise Interrupted(_("Interrompu ; rien n'a été enregistré.")) from None
     if result is None:
         store.clear_draft()
         render.info(_("Abandonné ; rien n'a été enregistré."))
@@ -414,8 +443,24 @@ def _save_new(store: "Store", answers: dict[str, Any], *, as_json: bool, card_sh
     if as_json:
         render.json_out(complaint.to_json_dict())
         return
+    today = _today()
     if not card_shown:
-        render.summary_card(summary.build_summary(complaint, _today()))
+        render.summary_card(summary.build_summary(complaint, today))
+    from amazon_reclamation.deadlines import compute_deadlines, missing_facts
+
+    render.deadlines(compute_deadlines(complaint, today), missing_facts(complaint))
+    others = [
+        c.id
+        for c in store.scan()[0]
+        if c.order_number == complaint.order_number and c.id != complaint.id
+    ]
+    if others:
+        render.warning(
+            _(
+                "la commande {order} a déjà une réclamation ({ids}) ; donnez l'identifiant "
+                "plutôt que le numéro de commande pour les distinguer."
+            ).format(order=complaint.order_number, ids=", ".join(others))
+        )
     render.plain(
         _("Réclamation {id} enregistrée.").format(id=complaint.id)
         + "\n"
@@ -470,7 +515,13 @@ def list_complaints(
         render.complaints_table(shown, _today(), title=title, with_status=all_)
     closed = sum(1 for c in complaints if c.status != "open")
     if closed and not all_:
-        render.info(_("{n} réclamation(s) clôturée(s) : reclam list --all").format(n=closed))
+        render.info(
+            ngettext(
+                "{n} réclamation clôturée : reclam list --all",
+                "{n} réclamations clôturées : reclam list --all",
+                closed,
+            ).format(n=closed)
+        )
 
 
 @app.command()
@@ -630,7 +681,7 @@ def log(
         str | None,
         typer.Argument(
             help=_("Identifiant ou numéro de commande (facultatif s'il n'y en a qu'une)."),
-            metavar="[REF]",
+            metavar="REF",
         ),
     ] = None,
     channel: Annotated[
@@ -685,13 +736,10 @@ def log(
     answers = questions.parse_options(raw, today, questions.CONTACT_QUESTIONS)
     store = _store()
     target = _open_complaint(store, ref)
-    if corrects is not None and all(c.id != corrects for c in target.contacts):
-        raise InvalidInput(
-            _("--corrects : la réclamation {id} n'a pas de contact n° {n}.").format(
-                id=target.id, n=corrects
-            )
-        )
+    if corrects is not None:
+        _check_correctable(target, corrects)
     interactive = _interactive()
+    answers[questions.ORDER_DATE_KEY] = target.order_date
     if interactive:
         from amazon_reclamation.wizard import QuestionaryAsker, ask_missing
 
@@ -702,6 +750,13 @@ def log(
         )
         ask_missing(answers, QuestionaryAsker(today=today), questions=questions.CONTACT_QUESTIONS)
     questions.require_all(answers, questions.CONTACT_QUESTIONS, "log")
+    if answers.get("follow_up") and answers["outcome"] != "promise":
+        raise InvalidInput(
+            _(
+                "--follow-up : une date de suivi accompagne une promesse ; ajoutez "
+                "--outcome promise et --promise, ou retirez --follow-up."
+            )
+        )
     moment = answers.get("at") or clock.now()
     if moment.date() < target.order_date:
         raise InvalidInput(
@@ -737,7 +792,8 @@ def log(
         _("Contact n° {n} noté pour la réclamation {id}.").format(n=contact.id, id=updated.id)
     )
     render.timeline(updated, today)
-    if texts.needs_written_confirmation(contact):
+    promise_passed = contact.follow_up is not None and contact.follow_up < today
+    if texts.needs_written_confirmation(contact) and not promise_passed:
         from amazon_reclamation.wizard import QuestionaryAsker, confirm_question
 
         offer = confirm_question(_("Préparer un message de confirmation écrite de cet échange ?"))
@@ -748,6 +804,24 @@ def log(
             )
     if contact.outcome == "resolved" and updated.status == "open":
         _offer_close(store, updated, interactive)
+
+
+def _check_correctable(complaint: "Complaint", contact_id: int) -> None:
+    """A contact can be corrected once; a later fix corrects the correction."""
+    if all(c.id != contact_id for c in complaint.contacts):
+        raise InvalidInput(
+            _("--corrects : la réclamation {id} n'a pas de contact n° {n}.").format(
+                id=complaint.id, n=contact_id
+            )
+        )
+    later = next((c.id for c in complaint.contacts if c.corrects == contact_id), None)
+    if later is not None:
+        raise InvalidInput(
+            _(
+                "--corrects : le contact n° {n} est déjà corrigé par le n° {later} ; "
+                "corrigez le n° {later}."
+            ).format(n=contact_id, later=later)
+        )
 
 
 def _offer_close(store: "Store", complaint: "Complaint", interactive: bool) -> None:
@@ -793,13 +867,13 @@ def due(
         for complaint in open_ones
         for item in contacts.due_follow_ups(complaint, today)
     ]
-    # A deadline already passed cannot be acted on any more; one that falls within a
-    # week can, so it is what `due` (and a daily cron job) should bring up.
+    # Deadlines that fall today or passed in the last week, and those of the coming week:
+    # older ones would come back every day and bury what can still be acted on.
     soon = [
         (complaint, deadline)
         for complaint in open_ones
         for deadline in compute_deadlines(complaint, today)
-        if 0 <= deadline.days_left <= DUE_SOON_DAYS
+        if -DUE_SOON_DAYS <= deadline.days_left <= DUE_SOON_DAYS
     ]
     if as_json:
         render.json_out(
@@ -821,7 +895,7 @@ def due(
         render.soon_table(soon)
 
 
-DUE_SOON_DAYS = 7
+DUE_SOON_DAYS = 7  # the window of `due` around today, in days, for deadlines
 
 
 def _due_json(complaint: "Complaint", item: Any, today: Any) -> dict[str, Any]:
@@ -851,7 +925,7 @@ def escalate(
         str | None,
         typer.Argument(
             help=_("Identifiant ou numéro de commande (facultatif s'il n'y en a qu'une)."),
-            metavar="[REF]",
+            metavar="REF",
         ),
     ] = None,
     show_all: Annotated[
@@ -870,6 +944,15 @@ def escalate(
 
     _setup(lang, home)
     complaint = _open_complaint(_store(), ref)
+    if complaint.status != "open":
+        from amazon_reclamation import labels
+
+        raise ReclamError(
+            _(
+                "La réclamation {id} est clôturée ({status}) : rien à faire suivre. Pour la "
+                "reprendre : reclam reopen {id}"
+            ).format(id=complaint.id, status=labels.label(labels.STATUS, complaint.status))
+        )
     plan = escalation.plan(complaint, _today())
     if as_json:
         render.json_out(plan.to_json())
@@ -884,7 +967,7 @@ def rights(
         str | None,
         typer.Argument(
             help=_("Identifiant ou numéro de commande (facultatif s'il n'y en a qu'une)."),
-            metavar="[REF]",
+            metavar="REF",
         ),
     ] = None,
     lang: LangOption = None,
@@ -907,9 +990,7 @@ def letter(
     markdown: Annotated[
         bool, typer.Option("--markdown", help=_("En Markdown plutôt qu'en texte brut."))
     ] = False,
-    days: Annotated[
-        int, typer.Option(help=_("Délai laissé au vendeur, en jours (8 à 60)."), min=1)
-    ] = 15,
+    days: Annotated[int, typer.Option(help=_("Délai laissé au vendeur, en jours (8 à 60)."))] = 15,
     out_file: Annotated[
         Path | None,
         typer.Option("--out", help=_("Écrire la lettre dans ce fichier."), metavar="FILE"),
@@ -945,14 +1026,27 @@ def letter(
 def _usage_line(error: Exception) -> str:
     """Click's usage errors, as one translated line with a pointer to the help."""
     kind = type(error).__name__
+    raw = str(getattr(error, "format_message", lambda: str(error))())
     if kind == "NoSuchOption":
         text = _("option inconnue : {name}").format(name=getattr(error, "option_name", "?"))
+    elif raw.startswith("No such command"):
+        text = _("commande inconnue : {name}").format(name=raw.split("'")[1] if "'" in raw else "?")
+    elif kind == "BadParameter":
+        param = getattr(error, "param", None)
+        hint = "/".join(getattr(param, "opts", []) or []) or getattr(param, "name", "?")
+        text = (
+            _("{option} : valeur non valable (un nombre entier est attendu)").format(option=hint)
+            if "integer" in raw
+            else _("{option} : valeur non valable").format(option=hint)
+        )
     elif kind == "MissingParameter":
         param = getattr(error, "param", None)
         hint = "/".join(getattr(param, "opts", []) or []) or getattr(param, "name", "?")
+        if hint.lower() == "ref":
+            hint = _("REF (l'identifiant de la réclamation ou le numéro de commande)")
         text = _("il manque {what}").format(what=hint)
     else:
-        text = str(getattr(error, "format_message", lambda: str(error))())
+        text = raw
     ctx = getattr(error, "ctx", None)
     command = ctx.command_path if ctx is not None else "reclam"
     return _("{text} (voir {command} --help)").format(text=text, command=command)
@@ -965,7 +1059,7 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Abort:
         from amazon_reclamation import render
 
-        render.error(_("interrompu ; rien n'a été enregistré."))
+        render.info(_("Interrompu ; rien n'a été enregistré."))
         return int(ExitCode.INTERRUPTED)
     except Exception as error:
         # Click's exceptions (vendored by Typer, not all exported) carry these two.

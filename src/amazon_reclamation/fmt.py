@@ -29,9 +29,9 @@ def date_time(value: datetime) -> str:
 
 
 def money(value: Decimal | None) -> str:
-    """ "49,99 €" in French and Dutch, "€49.99" in English; "?" when unknown."""
+    """ "49,99 €" in French and Dutch, "€49.99" in English; "inconnu" when unknown."""
     if value is None:
-        return "?"
+        return unknown()
     from babel.numbers import format_currency
 
     return str(format_currency(value, "EUR", locale=babel_locale()))

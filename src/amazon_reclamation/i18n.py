@@ -50,6 +50,11 @@ def set_language(language: str) -> None:
         )
 
 
+def has_catalogue(language: str) -> bool:
+    """True when `language` is French (the source) or has a compiled catalogue."""
+    return language == "fr" or (LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file()
+
+
 def current_language() -> str:
     """The language in use ("fr", "nl" or "en")."""
     return _language

@@ -112,9 +112,10 @@ def parse_past_date(text: str, today: date) -> date:
     parsed = parse_date(text, today)
     if parsed > today:
         raise InvalidInput(
-            _("Le {date} est dans le futur ; donnez une date passée ou aujourd'hui.").format(
-                date=parsed.strftime("%d/%m/%Y")
-            )
+            _(
+                "Le {date} n'est pas encore passé ; indiquez une date passée ou celle "
+                "d'aujourd'hui."
+            ).format(date=parsed.strftime("%d/%m/%Y"))
         )
     return parsed
 

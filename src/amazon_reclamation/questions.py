@@ -44,6 +44,7 @@ class Question:
     required: bool = False
     when: Callable[[Answers], bool] = field(default=lambda answers: True)
     hint: str = ""
+    default: Any = None  # preselected answer when there is none yet
 
     def applies(self, answers: Answers) -> bool:
         """True when this question is asked for these answers."""
@@ -303,7 +304,7 @@ QUESTIONS: tuple[Question, ...] = (
         "--returned-date",
         "text",
         N_("Date du renvoi de l'article ou de l'annulation"),
-        parse=_past_date_after("order_date"),
+        parse=_past_date_after("order_date", "delivery_date"),
         hint=_DATE_HINT,
         when=_category_in("refund"),
     ),
@@ -546,10 +547,21 @@ def answers_from_json(data: dict[str, Any], today: date) -> Answers:
 # -- the contact log (`reclam log`) -------------------------------------------------
 
 
+ORDER_DATE_KEY = "_order_date"  # the complaint's order date, given to the log's checks
+
+
 def _contact_moment(text: str, answers: Answers, today: date) -> datetime:
     from amazon_reclamation import clock
 
-    return parsing.parse_datetime(text, clock.now())
+    moment = parsing.parse_datetime(text, clock.now())
+    order_date = answers.get(ORDER_DATE_KEY)
+    if isinstance(order_date, date) and moment.date() < order_date:
+        raise InvalidInput(
+            _("Le {date} est avant la commande du {order} ; un contact vient après.").format(
+                date=moment.strftime("%d/%m/%Y"), order=order_date.strftime("%d/%m/%Y")
+            )
+        )
+    return moment
 
 
 def _follow_up(text: str, answers: Answers, today: date) -> date:
@@ -597,7 +609,7 @@ CONTACT_QUESTIONS: tuple[Question, ...] = (
         "reference",
         "--reference",
         "text",
-        N_("Référence du dossier donnée par Amazon"),
+        N_("Référence du dossier (donnée par Amazon ou le vendeur)"),
         hint=N_("numéro de cas ou de ticket ; vide si aucune"),
     ),
     Question(
@@ -620,6 +632,7 @@ CONTACT_QUESTIONS: tuple[Question, ...] = (
         "--promise",
         "text",
         N_("Qu'est-ce qui a été promis ?"),
+        required=True,
         hint=N_("par exemple « remboursement sous 5 jours »"),
         when=_is_promise,
     ),

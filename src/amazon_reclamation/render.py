@@ -134,7 +134,7 @@ def summary_card(summary: Summary) -> None:
         Text(_("À avoir sous la main"), style="bold"),
         _bullets(summary.checklist),
         Text(""),
-        Text(_("Où contacter Amazon"), style="bold"),
+        Text(_("Où vous adresser"), style="bold"),
         _bullets(summary.where),
     ]
     console = out()
@@ -289,7 +289,11 @@ def timeline(complaint: Complaint, today: date) -> None:
     header += " · " + ngettext(
         "{n} tentative sans réponse", "{n} tentatives sans réponse", failed
     ).format(n=failed)
-    header += " · " + _("ouverte depuis {days}").format(days=fmt.days(opened))
+    header += " · " + (
+        _("ouverte depuis {days}").format(days=fmt.days(opened))
+        if opened
+        else _("ouverte aujourd'hui")
+    )
     console.print(Text(header, style="bold"))
     if not entries:
         console.print(
@@ -420,12 +424,13 @@ def deadlines(items: Sequence[Deadline], missing: Sequence[str] = ()) -> None:
     console.print(Text(_("Délais"), style="bold"))
     if not items:
         console.print(Text("  " + _("Aucun délai calculable avec les faits connus.")))
+    left_width = max((len(_left(item.days_left)) for item in items), default=0)
     for item in items:
         bar, style = _urgency(item.days_left)
         line = Text("  ")
         line.append(f"{bar:10}", style=style)
         line.append(f"  {fmt.short_date(item.date)}  ", style="bold" if not item.passed else "dim")
-        line.append(f"{_left(item.days_left):<24}", style=style)
+        line.append(f"{_left(item.days_left):<{left_width}} ", style=style)
         line.append(item.title, style="bold" if not item.passed else "dim")
         console.print(line)
         nature = _(KIND_LABEL[item.kind])

@@ -16,6 +16,7 @@ from amazon_reclamation.i18n import N_, _
 if TYPE_CHECKING:
     from amazon_reclamation.models import Complaint, Contact
 
+PREVIEW_ID = "apercu"  # the id of the record shown before it is saved
 AMAZON_HELP_URL = "https://www.amazon.com.be/gp/help/customer/display.html"
 
 
@@ -49,7 +50,7 @@ def category_facts(complaint: Complaint) -> list[tuple[str, str]]:
     rows: list[tuple[str, str | None]] = []
     if complaint.category == "damaged":
         rows += [
-            (_("Problème"), labels.label(labels.DAMAGE_TIMING, facts.damage_timing)),
+            (_("Apparition du défaut"), labels.label(labels.DAMAGE_TIMING, facts.damage_timing)),
             (
                 _("Défaut découvert le"),
                 fmt.short_date(facts.defect_discovered_date)
@@ -213,7 +214,7 @@ def where_to_contact(complaint: Complaint) -> list[str]:
 def request_text(complaint: Complaint) -> str:
     """What the customer asks for, as a sentence."""
     if complaint.desired_resolution is None:
-        return _("Je vous remercie de me proposer une solution.")
+        return _("Pouvez-vous me proposer une solution ?")
     return _("Je vous demande {what}.").format(
         what=labels.label(labels.RESOLUTION, complaint.desired_resolution)
     )
@@ -240,7 +241,9 @@ def problem_sentences(complaint: Complaint, today: date) -> list[str]:
             sentences.append(text + ".")
         elif facts.damage_timing == "on_arrival":
             sentences.append(
-                _("L'article m'a été livré{when} endommagé.").format(when=_when(c.delivery_date))
+                _("L'article, livré{when}, est arrivé endommagé.").format(
+                    when=_when(c.delivery_date)
+                )
             )
         else:
             sentences.append(
@@ -255,8 +258,27 @@ def problem_sentences(complaint: Complaint, today: date) -> list[str]:
                     "vous transmettre."
                 )
             )
+    elif c.category == "late" and c.delivery_date:
+        expected = (
+            _(", alors qu'elle était annoncée au plus tard le {date}").format(
+                date=fmt.long_date(c.expected_delivery_date)
+            )
+            if c.expected_delivery_date
+            else ""
+        )
+        sentences.append(
+            _("La commande m'a été livrée en retard, le {date}{expected}.").format(
+                date=fmt.long_date(c.delivery_date), expected=expected
+            )
+        )
     elif c.category == "late":
-        if c.expected_delivery_date:
+        if c.expected_delivery_date and c.expected_delivery_date >= today:
+            sentences.append(
+                _("La livraison est annoncée au plus tard le {date}.").format(
+                    date=fmt.long_date(c.expected_delivery_date)
+                )
+            )
+        elif c.expected_delivery_date:
             sentences.append(
                 _(
                     "La livraison était annoncée au plus tard le {date} ; à ce jour "
@@ -343,8 +365,9 @@ def _billing_sentences(c: Complaint) -> list[str]:
     sentences: list[str] = []
     if facts.billing_problem == "unknown_charge":
         sentences.append(
-            _("Un débit{amount}{when} que je ne reconnais pas apparaît sur mon relevé.").format(
-                amount=_(" de {amount}").format(amount=charged) if charged else "", when=when
+            _("Mon relevé fait apparaître{when} un débit{amount} que je ne reconnais pas.").format(
+                amount=_(" de {amount}").format(amount=charged) if charged else "",
+                when=f",{when}," if when else "",
             )
         )
     elif facts.billing_problem == "unannounced_fee":
@@ -382,7 +405,7 @@ def ready_message(complaint: Complaint, today: date) -> str:
     if c.amount:
         intro += _(", d'un montant de {amount}").format(amount=fmt.money(c.amount))
     if c.seller.kind == "marketplace" and c.seller.name:
-        intro += _(", vendu par {seller}").format(seller=c.seller.name)
+        intro += _(", auprès du vendeur {seller}").format(seller=c.seller.name)
     paragraphs = [_("Bonjour,"), intro + "."]
     problem = problem_sentences(c, today)
     if problem:
@@ -406,8 +429,14 @@ def ready_message(complaint: Complaint, today: date) -> str:
 def build_summary(complaint: Complaint, today: date) -> Summary:
     """Everything the summary card shows."""
     return Summary(
-        title=_("Réclamation {id} — {category}").format(
-            id=complaint.id, category=labels.label(labels.CATEGORY, complaint.category)
+        title=(
+            _("Réclamation {id} — {category}").format(
+                id=complaint.id, category=labels.label(labels.CATEGORY, complaint.category)
+            )
+            if complaint.id != PREVIEW_ID
+            else _("Brouillon de réclamation — {category}").format(
+                category=labels.label(labels.CATEGORY, complaint.category)
+            )
         ),
         facts=_order_facts(complaint) + category_facts(complaint),
         description=complaint.description,
@@ -419,8 +448,8 @@ def build_summary(complaint: Complaint, today: date) -> Summary:
 
 
 _CONFIRM_OPENING = {
-    "phone": N_("Suite à notre appel du {date}"),
-    "chat": N_("Suite à notre échange par chat du {date}"),
+    "phone": N_("À la suite de notre appel téléphonique du {date}"),
+    "chat": N_("À la suite de notre échange par chat du {date}"),
 }
 
 
@@ -431,7 +460,7 @@ def needs_written_confirmation(contact: Contact) -> bool:
 
 def confirmation_message(complaint: Complaint, contact: Contact) -> str:
     """The e-mail or chat message that turns a spoken promise or refusal into written proof."""
-    opening = _(_CONFIRM_OPENING.get(contact.channel, N_("Suite à notre échange du {date}")))
+    opening = _(_CONFIRM_OPENING.get(contact.channel, N_("À la suite de notre échange du {date}")))
     opening = opening.format(date=fmt.long_date(contact.at.date()))
     if contact.agent:
         opening += _(" avec {agent}").format(agent=contact.agent)
@@ -449,8 +478,8 @@ def confirmation_message(complaint: Complaint, contact: Contact) -> str:
             body += _(", au plus tard le {date}").format(date=fmt.long_date(contact.follow_up))
         body += "."
         ask = _(
-            "Je vous remercie de me confirmer cet engagement par retour. Sans suite à cette "
-            "date, je considérerai qu'il n'a pas été tenu."
+            "Je vous remercie de me confirmer cet engagement par retour. S'il n'est pas "
+            "respecté à cette date, je le considérerai comme non tenu."
         )
     else:
         body = opening + _(", votre service a refusé ma demande")

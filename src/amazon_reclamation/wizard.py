@@ -152,7 +152,9 @@ class QuestionaryAsker:
                 questionary.Choice(title=_("Oui"), value=True),
                 questionary.Choice(title=_("Non"), value=False),
             ]
-            default: Any = True if current is None else bool(current)
+            if current is None:
+                current = True if question.default is None else question.default
+            default: Any = bool(current)
         else:
             options = [
                 questionary.Choice(
@@ -229,14 +231,15 @@ def pick_question(complaints: list[Any]) -> Question:
 
 
 def delete_question(complaint: Any) -> Question:
-    """The confirmation before deleting a complaint."""
+    """The confirmation before deleting a complaint ("Non" preselected: it cannot be undone)."""
     return Question(
         "_delete",
         "",
         "confirm",
-        _("Supprimer définitivement la réclamation {id} (commande {order}) ?").format(
-            id=complaint.id, order=complaint.order_number
-        ),
+        _(
+            "Supprimer définitivement la réclamation {id} (commande {order}) et tout son journal ?"
+        ).format(id=complaint.id, order=complaint.order_number),
+        default=False,
     )
 
 
