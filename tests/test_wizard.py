@@ -46,7 +46,8 @@ def pick(index: int) -> str:
     return DOWN * index + ENTER
 
 
-YES = ENTER  # yes/no questions are selects: Oui (the default), Non, Je ne sais pas
+YES = ENTER  # yes/no questions are selects: Oui (the default), Non (and, when it makes
+# sense, Je ne sais pas)
 NO = pick(1)
 
 
@@ -197,7 +198,7 @@ RUNS: dict[str, tuple[Script, dict[str, Any]]] = {
             ("expected_delivery_date", typed("12/11/2026")),
             ("marked_delivered", YES),
             ("marked_delivered_date", typed("hier")),
-            ("neighbours_checked", pick(2)),  # "Je ne sais pas"
+            ("neighbours_checked", NO),
             ("item", typed("Livre")),
             ("amount", ENTER),
             ("seller_kind", pick(2)),  # "Je ne sais pas"
@@ -215,7 +216,7 @@ RUNS: dict[str, tuple[Script, dict[str, Any]]] = {
             "desired_resolution": "refund",
             "facts.marked_delivered": True,
             "facts.marked_delivered_date": date(2026, 11, 19),
-            "facts.neighbours_checked": None,
+            "facts.neighbours_checked": False,
         },
     ),
     "non_conforming": (
@@ -919,3 +920,14 @@ def test_unexpected_question_fails_loudly() -> None:
     # Act / Assert
     with pytest.raises(AssertionError, match="order_number"):
         run_wizard({}, asker, today=TODAY, confirm=False, on_answer=ignore, show_summary=ignore)
+
+
+def test_only_questions_a_person_may_not_know_offer_je_ne_sais_pas() -> None:
+    from amazon_reclamation.questions import QUESTIONS_BY_KEY
+
+    # A person knows whether they took photos or what they ask for; not always who sold.
+    assert not QUESTIONS_BY_KEY["photos_taken"].unknown_choice
+    assert not QUESTIONS_BY_KEY["return_kind"].unknown_choice
+    assert not QUESTIONS_BY_KEY["desired_resolution"].unknown_choice
+    assert QUESTIONS_BY_KEY["seller_kind"].unknown_choice
+    assert QUESTIONS_BY_KEY["payment_method"].unknown_choice

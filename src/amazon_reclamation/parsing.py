@@ -66,10 +66,9 @@ def parse_order_number(text: str) -> str:
         value = f"{value[:3]}-{value[3:10]}-{value[10:]}"
     if not _ORDER_RE.match(value):
         raise InvalidInput(
-            _(
-                "« {value} » n'est pas un numéro de commande Amazon ; "
-                "attendu 3-7-7 chiffres, par exemple {example}."
-            ).format(value=shown(text, 40), example=ORDER_EXAMPLE)
+            _("« {value} » n'est pas un numéro de commande Amazon (attendu : {example}).").format(
+                value=shown(text, 20), example=ORDER_EXAMPLE
+            )
         )
     return value
 
@@ -101,9 +100,8 @@ def parse_date(text: str, today: date) -> date:
             pass
     raise InvalidInput(
         _(
-            "« {value} » n'est pas une date valable ; attendu JJ/MM/AAAA "
-            "(par exemple 05/11/2026), AAAA-MM-JJ, « aujourd'hui » ou « hier »."
-        ).format(value=shown(text, 40))
+            "« {value} » n'est pas une date ; attendu JJ/MM/AAAA, « aujourd'hui » ou « hier »."
+        ).format(value=shown(text, 20))
     )
 
 

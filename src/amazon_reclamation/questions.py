@@ -45,6 +45,7 @@ class Question:
     when: Callable[[Answers], bool] = field(default=lambda answers: True)
     hint: str = ""
     default: Any = None  # preselected answer when there is none yet
+    unknown_choice: bool = True  # offer "Je ne sais pas" (optional selects and yes/no)
 
     def applies(self, answers: Answers) -> bool:
         """True when this question is asked for these answers."""
@@ -179,6 +180,7 @@ QUESTIONS: tuple[Question, ...] = (
         N_("Quand le problème est-il apparu ?"),
         choices=_choices(labels.DAMAGE_TIMING),
         when=_category_in("damaged"),
+        unknown_choice=False,
     ),
     Question(
         "defect_discovered_date",
@@ -195,6 +197,7 @@ QUESTIONS: tuple[Question, ...] = (
         "confirm",
         N_("Avez-vous pris des photos de l'article et de l'emballage ?"),
         when=_category_in("damaged", "non_conforming"),
+        unknown_choice=False,
     ),
     # late, not_received
     Question(
@@ -220,6 +223,7 @@ QUESTIONS: tuple[Question, ...] = (
         "confirm",
         N_("Le suivi indique-t-il que le colis a été livré ?"),
         when=_category_in("not_received"),
+        unknown_choice=False,
     ),
     Question(
         "marked_delivered_date",
@@ -236,6 +240,7 @@ QUESTIONS: tuple[Question, ...] = (
         "confirm",
         N_("Avez-vous vérifié chez les voisins, la boîte aux lettres et le point relais ?"),
         when=_category_in("not_received"),
+        unknown_choice=False,
     ),
     # non_conforming
     Question(
@@ -245,6 +250,7 @@ QUESTIONS: tuple[Question, ...] = (
         N_("Qu'est-ce qui ne correspond pas ?"),
         choices=_choices(labels.DIFFERENCE),
         when=_category_in("non_conforming"),
+        unknown_choice=False,
     ),
     # billing
     Question(
@@ -254,6 +260,7 @@ QUESTIONS: tuple[Question, ...] = (
         N_("Quel est le problème de facturation ?"),
         choices=_choices(labels.BILLING_PROBLEM),
         when=_category_in("billing"),
+        unknown_choice=False,
     ),
     Question(
         "amount_charged",
@@ -298,6 +305,7 @@ QUESTIONS: tuple[Question, ...] = (
         N_("Qu'avez-vous fait ?"),
         choices=_choices(labels.RETURN_KIND),
         when=_category_in("refund"),
+        unknown_choice=False,
     ),
     Question(
         "returned_date",
@@ -372,6 +380,7 @@ QUESTIONS: tuple[Question, ...] = (
         "select",
         N_("Que demandez-vous ?"),
         choices=_choices(labels.RESOLUTION),
+        unknown_choice=False,
     ),
     Question(
         "description",

@@ -164,7 +164,11 @@ class QuestionaryAsker:
             ]
             default = current if current in {c.value for c in question.choices} else None
         if question.kind in ("select", "confirm"):
-            if not question.required and not question.key.startswith("_"):
+            if (
+                not question.required
+                and question.unknown_choice
+                and not question.key.startswith("_")
+            ):
                 options.append(questionary.Choice(title=_("Je ne sais pas"), value=_SKIP))
             answer = questionary.select(
                 message,
