@@ -13,8 +13,12 @@ from amazon_reclamation.deadlines import (
     add_months,
     add_years,
     atoz_opens,
+    awaiting_delivery,
     compute_deadlines,
+    delivered_on_time,
+    guarantee_expired,
     missing_facts,
+    returned_after_withdrawal,
 )
 from amazon_reclamation.models import Complaint, Contact, Facts, Seller
 
@@ -339,3 +343,144 @@ def test_to_json_shape() -> None:
     assert data["kind"] == "law"
     assert data["source"] == deadline.rule.sources[0]
     assert data["reference"] == "art. VI.47 CDE"
+
+
+# -- what the reviewer found ------------------------------------------------------------
+
+
+def test_a_delivery_date_not_given_is_unknown_not_agreed() -> None:
+    note = by_id(make(category="late"))["delivery"].note
+    assert "convenue" not in note.split(".")[0]
+    assert "Date de livraison annoncée non indiquée" in note
+    assert "30 jours" in note and "art. VI.43 CDE" in note
+    assert "Si une date de livraison vous a été annoncée, c'est elle qui compte" in note
+
+
+@pytest.mark.parametrize(
+    ("category", "fields", "expected"),
+    [
+        ("late", {"expected_delivery_date": date(2026, 11, 25)}, date(2026, 11, 25)),
+        ("late", {"expected_delivery_date": TODAY}, TODAY),  # the day itself: not late yet
+        ("late", {"expected_delivery_date": date(2026, 11, 19)}, None),
+        ("late", {"order_date": date(2026, 10, 21)}, TODAY),  # 30 days end today
+        ("late", {"order_date": date(2026, 10, 20)}, None),  # ended yesterday
+        ("not_received", {"order_date": date(2026, 11, 1)}, date(2026, 12, 1)),
+        (
+            "not_received",
+            {"order_date": date(2026, 11, 1), "facts": {"marked_delivered": True}},
+            None,  # marked delivered: the problem is there now
+        ),
+        (
+            "late",
+            {"expected_delivery_date": date(2026, 11, 25), "delivery_date": date(2026, 11, 19)},
+            None,  # it arrived
+        ),
+        ("damaged", {"expected_delivery_date": date(2026, 11, 25)}, None),
+    ],
+)
+def test_awaiting_delivery(category: str, fields: dict[str, Any], expected: date | None) -> None:
+    assert awaiting_delivery(make(category=category, **fields), TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("delivered", "returned", "kind", "legal"),
+    [
+        (date(2026, 10, 6), date(2026, 10, 20), "returned", True),  # last day of the 14
+        (date(2026, 10, 6), date(2026, 10, 21), "returned", False),
+        (date(2026, 10, 6), date(2026, 10, 25), "returned", False),
+        (date(2026, 10, 6), date(2026, 10, 25), "cancelled", True),
+        (None, date(2026, 10, 25), "returned", True),  # unknown delivery: said conditionally
+    ],
+)
+def test_refund_deadline_only_after_a_legal_withdrawal(
+    delivered: date | None, returned: date, kind: str, legal: bool
+) -> None:
+    complaint = make(
+        category="refund",
+        delivery_date=delivered,
+        facts={"return_kind": kind, "returned_date": returned},
+    )
+    assert returned_after_withdrawal(complaint) == (not legal)
+    found = by_id(complaint)
+    assert ("refund_after_withdrawal" in found) == legal
+    if legal and delivered is None:
+        note = found["refund_after_withdrawal"].note
+        assert note.startswith("Seulement si vous avez renvoyé l'article dans le délai de")
+        assert "politique de retour" in note
+    assert not any("renvoi" in m for m in missing_facts(complaint))
+
+
+def test_defect_notice_wording_after_discovery() -> None:
+    complaint = make(
+        facts={"damage_timing": "later", "defect_discovered_date": date(2026, 11, 1)},
+        delivery_date=date(2026, 10, 5),
+    )
+    note = by_id(complaint)["defect_notice"].note
+    assert note.startswith(
+        "Dans les deux mois qui suivent la découverte du défaut (le 01/11/2026)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("ordered", "amended"),
+    [(date(2022, 5, 31), False), (date(2022, 6, 1), True), (date(2026, 10, 1), True)],
+)
+def test_guarantee_reference_follows_the_contract_date(ordered: date, amended: bool) -> None:
+    complaint = make(order_date=ordered, delivery_date=ordered)
+    data = by_id(complaint)["legal_guarantee"].to_json()
+    reference = str(data["reference"])
+    assert ("modifiés par la loi du 20 mars 2022" in reference) == amended
+    assert ("antérieure à la loi du 20 mars 2022" in reference) == (not amended)
+
+
+@pytest.mark.parametrize(
+    ("delivered", "discovered", "expired"),
+    [
+        (date(2024, 11, 19), None, True),  # ended yesterday
+        (date(2024, 11, 20), None, False),  # ends today
+        (date(2024, 2, 29), None, True),  # leap day: ended 28/02/2026
+        (date(2024, 10, 5), date(2026, 10, 5), False),  # found on the last day: covered
+        (date(2024, 10, 5), date(2026, 10, 6), True),  # found the day after
+        (None, None, False),  # unknown delivery: nothing invented
+    ],
+)
+def test_guarantee_expired(delivered: date | None, discovered: date | None, expired: bool) -> None:
+    facts = {"damage_timing": "later", "defect_discovered_date": discovered} if discovered else {}
+    complaint = make(order_date=date(2024, 1, 1), delivery_date=delivered, facts=facts)
+    assert guarantee_expired(complaint, TODAY) == expired
+    assert not guarantee_expired(complaint.model_copy(update={"category": "billing"}), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("method", "card_stop"),
+    [("card", True), ("debit_card", True), ("sepa_direct_debit", False), ("other", False)],
+)
+def test_card_stop_only_for_a_card(method: str, card_stop: bool) -> None:
+    complaint = make(
+        category="billing",
+        facts={
+            "payment_method": method,
+            "billing_problem": "unknown_charge",
+            "charge_date": date(2026, 11, 2),
+        },
+    )
+    deadline = by_id(complaint)["unauthorised_payment"]
+    assert ("Card Stop" in deadline.note) == card_stop
+    assert ("Card Stop" in str(deadline.to_json())) == card_stop
+
+
+@pytest.mark.parametrize(
+    ("category", "delivered", "announced", "on_time"),
+    [
+        ("late", date(2026, 10, 15), date(2026, 10, 15), True),
+        ("late", date(2026, 10, 16), date(2026, 10, 15), False),
+        ("late", date(2026, 10, 16), None, False),  # no announced date: not known
+        ("late", None, date(2026, 10, 15), False),
+        ("damaged", date(2026, 10, 10), date(2026, 10, 15), False),
+    ],
+)
+def test_delivered_on_time(
+    category: str, delivered: date | None, announced: date | None, on_time: bool
+) -> None:
+    complaint = make(category=category, delivery_date=delivered, expected_delivery_date=announced)
+    assert delivered_on_time(complaint) == on_time

@@ -201,3 +201,37 @@ def test_show_and_due_include_deadlines(
     assert [(d["id"], d["date"], d["days_left"]) for d in soon] == [
         ("defect_notice", "2027-01-05", 6)
     ]
+
+
+def test_letter_file_holds_the_letter_and_the_note_stays_on_the_terminal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    cid = create(capsys, *MARKETPLACE_BE)
+    target = tmp_path / "lettre.txt"
+    code, _out, err = run(capsys, "letter", cid, "--out", str(target))
+    assert code == 0
+    assert "NOTE POUR VOUS" in err
+    assert "NOTE POUR VOUS" not in target.read_text(encoding="utf-8")
+
+
+def test_escalate_says_to_wait_before_the_announced_delivery_date(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    cid = create(
+        capsys,
+        "--category",
+        "late",
+        "--order",
+        "123-1234567-1234567",
+        "--order-date",
+        "15/11/2026",
+        "--expected-date",
+        "25/11/2026",
+    )
+    code, out, _err = run(capsys, "escalate", cid)
+    assert code == 0
+    assert "Rien à faire avant le 25/11/2026" in out
+    assert "À faire maintenant" not in out
+    code, out, err = run(capsys, "letter", cid)
+    assert (code, out) == (1, "")
+    assert "prématurée" in err

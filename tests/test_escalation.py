@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from amazon_reclamation.escalation import STEP_IDS, Plan, plan, route
+from amazon_reclamation.escalation import STEP_IDS, Plan, Step, plan, route
 from amazon_reclamation.models import CATEGORIES, Complaint, Contact, Facts, Seller
 
 TODAY = date(2026, 11, 20)
@@ -223,7 +223,7 @@ def test_steps_are_recognised_as_done_from_the_log() -> None:
     ):
         assert found[step_id] == "done", step_id
     assert found["review"] == "now"
-    log.append(contact(5, at(7), "other", "resolved", summary="Avis publié sur le produit"))
+    log.append(contact(5, at(7), "other", "pending", summary="Avis publié sur le produit"))
     found = statuses(plan(make("amazon", contacts=log), TODAY))
     assert found["review"] == "done"
     assert found["ecc_belgium"] == "now"
@@ -377,3 +377,289 @@ def test_what_must_not_wait_is_said_with_the_step_to_take_now() -> None:
     now = plan(make("amazon", "billing", facts=unknown_charge), TODAY).now
     assert now is not None and now.id == "contact_customer_service"
     assert "Sans attendre : signalez ce débit non reconnu à votre banque" in now.why
+
+
+# -- the step to take now never contradicts the facts or the log ----------------------
+
+
+def assert_waiting(result: Plan) -> None:
+    """No step is "now", every step is still listed with a status, and the reason says why."""
+    assert result.now is None
+    assert [s.id for s in result.steps] == list(STEP_IDS)
+    assert all(s.status in ("done", "later", "not_applicable") for s in result.steps)
+    assert result.waiting_reason
+
+
+@pytest.mark.parametrize(
+    ("category", "fields", "until", "said"),
+    [
+        # announced date still to come (today is 20/11/2026)
+        ("late", {"expected_delivery_date": date(2026, 11, 25)}, date(2026, 11, 25), "annoncée"),
+        # announced date is today: not late before tomorrow
+        ("late", {"expected_delivery_date": TODAY}, TODAY, "annoncée"),
+        # no announced date: the legal 30 days from the order still run
+        ("not_received", {"order_date": date(2026, 11, 1)}, date(2026, 12, 1), "30 jours"),
+        ("late", {"order_date": date(2026, 10, 21)}, TODAY, "30 jours"),
+    ],
+)
+def test_a_parcel_not_late_yet_means_waiting_not_acting(
+    category: str, fields: dict[str, Any], until: date, said: str
+) -> None:
+    result = plan(make("amazon", category, delivery_date=None, **fields), TODAY)
+    assert_waiting(result)
+    assert result.waiting_until == until
+    assert said in result.waiting_reason
+    assert "rien à faire" in result.waiting_reason.lower()
+    assert "prématurée" in result.step("formal_notice").why
+    data = json.loads(json.dumps(result.to_json()))
+    assert data["waiting_until"] == until.isoformat()
+    assert data["waiting_reason"] == result.waiting_reason
+    assert {s["status"] for s in data["steps"]} <= {"done", "later", "not_applicable"}
+
+
+@pytest.mark.parametrize(
+    ("category", "fields"),
+    [
+        ("late", {"expected_delivery_date": date(2026, 11, 19)}),  # yesterday: late
+        ("late", {"order_date": date(2026, 10, 20)}),  # 30 days ended yesterday
+        ("late", {"delivery_date": date(2026, 11, 18)}),  # arrived (late)
+        ("not_received", {"expected_delivery_date": date(2026, 11, 25), "facts": {}}),
+    ],
+)
+def test_a_parcel_already_late_or_arrived_gives_a_step_now(
+    category: str, fields: dict[str, Any]
+) -> None:
+    fields.setdefault("delivery_date", None)
+    if category == "not_received":
+        fields["facts"] = {"marked_delivered": True}  # marked delivered, not received
+    result = plan(make("amazon", category, **fields), TODAY)
+    assert result.now is not None
+    assert result.waiting_until is None and result.waiting_reason == ""
+
+
+def test_a_delivery_without_an_announced_date_is_unknown_not_agreed() -> None:
+    result = plan(make("amazon", "late", delivery_date=None), TODAY)
+    texts = " ".join(all_texts(result))
+    assert "convenue :" not in texts and "Aucune date de livraison convenue" not in texts
+    note = next(d.note for d in result.deadlines if d.id == "delivery")
+    assert "non indiquée" in note and "art. VI.43 CDE" in note
+
+
+@pytest.mark.parametrize(
+    ("log", "waits_until"),
+    [
+        # one promise running: wait for its date
+        (
+            [contact(1, at(18), "phone", "promise", follow_up=date(2026, 11, 25))],
+            date(2026, 11, 25),
+        ),
+        # due today: still running
+        ([contact(1, at(18), "chat", "promise", follow_up=TODAY)], TODAY),
+        # two running promises: wait for the nearest
+        (
+            [
+                contact(1, at(16), "phone", "promise", follow_up=date(2026, 11, 28)),
+                contact(2, at(18), "chat", "promise", follow_up=date(2026, 11, 24)),
+            ],
+            date(2026, 11, 24),
+        ),
+        # an older promise broken: act now
+        (
+            [
+                contact(1, at(3), "phone", "promise", follow_up=date(2026, 11, 10)),
+                contact(2, at(18), "phone", "promise", follow_up=date(2026, 11, 25)),
+            ],
+            None,
+        ),
+        # refused after the promise: act now
+        (
+            [
+                contact(1, at(16), "phone", "promise", follow_up=date(2026, 11, 25)),
+                contact(2, at(18), "chat", "refused"),
+            ],
+            None,
+        ),
+        # a promise without a date cannot be waited for
+        ([contact(1, at(18), "phone", "promise")], None),
+    ],
+)
+def test_a_running_promise_means_waiting(log: list[Contact], waits_until: date | None) -> None:
+    result = plan(make("amazon", contacts=log), TODAY)
+    assert result.waiting_until == waits_until
+    if waits_until is None:
+        assert result.now is not None
+        return
+    assert_waiting(result)
+    assert f"jusqu'au {waits_until:%d/%m/%Y} : attendez cette date" in result.waiting_reason
+    assert result.step("ask_supervisor").status == "later"
+
+
+def test_a_deadline_falling_during_the_wait_is_flagged() -> None:
+    log = [contact(1, at(10), "seller_message", "promise", follow_up=date(2026, 11, 30))]
+    result = plan(make("market_fr", delivery_date=date(2026, 8, 25), contacts=log), TODAY)
+    assert result.waiting_until == date(2026, 11, 30)
+    assert "Garantie A à Z d'Amazon » le 23/11/2026, pendant cette attente" in (
+        result.waiting_reason
+    )
+    # A deadline on the last day of the wait is flagged too.
+    log = [contact(1, at(10), "seller_message", "promise", follow_up=date(2026, 11, 23))]
+    result = plan(make("market_fr", delivery_date=date(2026, 8, 25), contacts=log), TODAY)
+    assert "le 23/11/2026, pendant cette attente" in result.waiting_reason
+
+
+def test_what_must_not_wait_is_said_while_waiting() -> None:
+    facts = {"billing_problem": "unknown_charge", "charge_date": date(2026, 11, 2)}
+    log = [contact(1, at(18), "phone", "promise", follow_up=date(2026, 11, 25))]
+    result = plan(make("amazon", "billing", facts=facts, contacts=log), TODAY)
+    assert_waiting(result)
+    assert "Sans attendre : signalez ce débit non reconnu à votre banque" in result.waiting_reason
+
+
+@pytest.mark.parametrize(
+    "log",
+    [
+        [contact(1, at(18), "phone", "resolved")],
+        [contact(1, at(3), "phone", "refused"), contact(2, at(18), "chat", "resolved")],
+        # the correction of the last entry is what counts
+        [
+            contact(1, at(3), "phone", "refused"),
+            contact(2, at(3), "phone", "resolved", corrects=1),
+        ],
+    ],
+)
+def test_a_problem_reported_resolved_is_not_escalated(log: list[Contact]) -> None:
+    result = plan(make("amazon", contacts=log), TODAY)
+    assert_waiting(result)
+    assert result.waiting_until is None
+    assert "résolu" in result.waiting_reason
+    assert "reclam close k7m2pq --outcome resolved" in result.waiting_reason
+
+
+def test_resolved_then_a_new_problem_is_escalated_again() -> None:
+    log = [contact(1, at(3), "phone", "resolved"), contact(2, at(18), "chat", "refused")]
+    result = plan(make("amazon", contacts=log), TODAY)
+    assert result.now is not None and result.waiting_reason == ""
+
+
+@pytest.mark.parametrize(
+    ("log", "now"),
+    [
+        # customer service refused, seller written to on 12/11: A-to-z open since 16/11
+        (
+            [
+                contact(1, at(10), "phone", "refused"),
+                contact(2, at(12), "seller_message", "no_answer"),
+            ],
+            "atoz_claim",
+        ),
+        # the seller was written to yesterday: A-to-z opens on 23/11, not yet
+        (
+            [
+                contact(1, at(10), "phone", "refused"),
+                contact(2, at(19), "seller_message", "no_answer"),
+            ],
+            "ask_supervisor",
+        ),
+        # seller only: A-to-z is the next step anyway
+        ([contact(1, at(12), "seller_message", "no_answer")], "atoz_claim"),
+    ],
+)
+def test_a_marketplace_order_goes_to_atoz_before_a_supervisor(log: list[Contact], now: str) -> None:
+    result = plan(make("market_fr", contacts=log), TODAY)
+    assert result.now is not None and result.now.id == now
+    if now == "atoz_claim" and len(log) > 1:
+        assert result.step("ask_supervisor").status == "later"
+
+
+# -- the legal guarantee over, a late return ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("category", "fields", "expired"),
+    [
+        ("damaged", {"delivery_date": date(2024, 10, 5)}, True),  # ended 05/10/2026
+        ("non_conforming", {"delivery_date": date(2024, 11, 19)}, True),  # ended yesterday
+        ("damaged", {"delivery_date": date(2024, 11, 20)}, False),  # ends today
+        # the defect appeared before the end: still covered
+        (
+            "damaged",
+            {
+                "delivery_date": date(2024, 10, 5),
+                "facts": {"damage_timing": "later", "defect_discovered_date": date(2026, 9, 30)},
+            },
+            False,
+        ),
+        ("damaged", {"delivery_date": None}, False),  # unknown: nothing invented
+    ],
+)
+def test_an_expired_legal_guarantee_is_said_first_and_not_relied_on(
+    category: str, fields: dict[str, Any], expired: bool
+) -> None:
+    result = plan(make("amazon", category, order_date=date(2024, 10, 1), **fields), TODAY)
+    now = result.now
+    assert now is not None
+    said = now.why.startswith("La garantie légale a pris fin le ")
+    assert said == expired
+    found = statuses(result)
+    for step_id in ("formal_notice", "justice_of_the_peace", "european_small_claims"):
+        assert (found[step_id] == "not_applicable") == expired, step_id
+    if expired:
+        assert "garantie commerciale" in now.why
+        assert result.warnings and result.warnings[0] in now.why
+        assert "a pris fin" in result.step("formal_notice").why
+
+
+def test_a_return_after_the_withdrawal_period_is_not_a_legal_withdrawal() -> None:
+    facts = {"return_kind": "returned", "returned_date": date(2026, 10, 25)}
+    result = plan(make("market_fr", "refund", delivery_date=date(2026, 10, 6), facts=facts), TODAY)
+    assert "refund_after_withdrawal" not in {d.id for d in result.deadlines}
+    now = result.now
+    assert now is not None
+    assert now.why.startswith("Renvoi du 25/10/2026, après la fin du délai de rétractation le")
+    assert "politique de retour" in now.why and "Vos commandes" in now.why
+    in_time = {"return_kind": "returned", "returned_date": date(2026, 10, 20)}
+    result = plan(
+        make("market_fr", "refund", delivery_date=date(2026, 10, 6), facts=in_time), TODAY
+    )
+    assert "refund_after_withdrawal" in {d.id for d in result.deadlines}
+    assert result.warnings == ()
+
+
+def test_a_contract_before_the_reform_never_cites_the_2022_amendment() -> None:
+    complaint = make("amazon", order_date=date(2022, 5, 20), delivery_date=date(2026, 1, 5))
+    data = json.dumps(plan(complaint, TODAY).to_json(), ensure_ascii=False)
+    assert "modifiés par la loi du 20 mars 2022" not in data
+    assert "antérieure à la loi du 20 mars 2022" in data
+    assert "6 mois" in data
+
+
+@pytest.mark.parametrize(
+    ("method", "card_stop"),
+    [("card", True), ("debit_card", True), (None, True), ("sepa_direct_debit", False)],
+)
+def test_card_stop_is_only_for_cards(method: str | None, card_stop: bool) -> None:
+    facts = {"billing_problem": "unknown_charge", "charge_date": date(2026, 11, 2)}
+    if method:
+        facts["payment_method"] = method
+    result = plan(make("amazon", "billing", facts=facts), TODAY)
+    assert ("Card Stop" in " ".join(all_texts(result))) == card_stop
+
+
+def test_the_plan_json_says_why_no_step_is_now() -> None:
+    result = plan(make("amazon"), TODAY)
+    data = result.to_json()
+    assert (data["waiting_until"], data["waiting_reason"], data["warnings"]) == (None, "", [])
+    now: Step | None = result.now
+    assert now is not None and now.id == "contact_customer_service"
+
+
+def test_a_late_complaint_delivered_by_the_announced_date_gets_no_formal_notice() -> None:
+    complaint = make(
+        "amazon",
+        "late",
+        expected_delivery_date=date(2026, 10, 15),
+        delivery_date=date(2026, 10, 15),
+    )
+    step = plan(complaint, TODAY).step("formal_notice")
+    assert step.status == "not_applicable"
+    assert "sans fondement" in step.why

@@ -9,14 +9,16 @@ Regenerate the snapshots after a deliberate change of wording:
 from __future__ import annotations
 
 import os
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from amazon_reclamation.letters import formal_notice
+from amazon_reclamation import fmt
+from amazon_reclamation.errors import ExitCode, ReclamError
+from amazon_reclamation.letters import formal_notice, formal_notice_parts
 from amazon_reclamation.models import CATEGORIES, Complaint, Contact, Facts, Seller
 
 TODAY = date(2026, 11, 20)
@@ -87,6 +89,7 @@ CASES: dict[str, dict[str, Any]] = {
             "charge_date": date(2026, 10, 2),
         },
     },
+    # Returned 19 days after delivery: after the withdrawal period, under the return policy.
     "refund": {
         "seller": {"kind": "marketplace", "name": "Händler Köln", "country": "DE"},
         "delivery_date": date(2026, 10, 6),
@@ -112,8 +115,41 @@ REFERENCE = {
     "late": "article VI.43 du Code de droit économique",
     "not_received": "article VI.43 du Code de droit économique",
     "billing": "article VI.41 du Code de droit économique",
-    "refund": "article VI.50 du Code de droit économique",
+    "refund": "votre politique de retour",
     "other": "articles 1649bis et suivants de l'ancien Code civil",
+}
+
+
+# More letters kept as snapshots: (category, changes to its case).
+EXTRA_CASES: dict[str, tuple[str, dict[str, Any]]] = {
+    "refund_in_time": (
+        "refund",
+        {
+            "facts": {
+                **CASES["refund"]["facts"],
+                "returned_date": date(2026, 10, 15),
+            }
+        },
+    ),
+    "late_delivered": (
+        "late",
+        {"delivery_date": date(2026, 10, 30), "desired_resolution": "partial_refund"},
+    ),
+    "late_no_announced_date": ("late", {"expected_delivery_date": None}),
+    "other_without_description": (
+        "other",
+        {"description": None, "desired_resolution": None, "delivery_date": None},
+    ),
+    "unknown_charge_direct_debit": (
+        "billing",
+        {
+            "facts": {
+                **CASES["billing"]["facts"],
+                "billing_problem": "unknown_charge",
+                "payment_method": "sepa_direct_debit",
+            }
+        },
+    ),
 }
 
 
@@ -228,10 +264,18 @@ def test_marketplace_letter_is_addressed_to_the_seller() -> None:
 
 
 def test_contract_before_the_reform_cites_the_older_version() -> None:
-    complaint = make("damaged", order_date=date(2022, 5, 20), delivery_date=date(2022, 5, 25))
-    body = letter_body(formal_notice(complaint, TODAY))
-    assert "antérieure à la loi du 20 mars 2022" in body
-    assert "présumé" not in body
+    # Ordered before 1 June 2022, still under the guarantee on 20/11/2023.
+    complaint = make(
+        "damaged",
+        order_date=date(2022, 5, 20),
+        delivery_date=date(2022, 5, 25),
+        facts={"damage_timing": "later", "defect_discovered_date": date(2023, 11, 1)},
+        contacts=[],
+    )
+    text = formal_notice(complaint, date(2023, 11, 20))
+    assert "antérieure à la loi du 20 mars 2022" in text
+    assert "modifiés par la loi du 20 mars 2022" not in text
+    assert "présumé" not in text
 
 
 def test_unknown_charge_cites_the_unauthorised_payment_rule() -> None:
@@ -257,3 +301,306 @@ def test_markdown_escapes_user_text() -> None:
     assert "« Lampe \\*LED\\* \\[x2\\] »" in text
     assert "**Objet : mise en demeure — commande n° 123-1234567-1234567 du 01/10/2026**" in text
     assert "Amazon EU S.à r.l.\\\n38 avenue John F. Kennedy\\\nL-1855 Luxembourg" in text
+
+
+@pytest.mark.parametrize("name", list(EXTRA_CASES))
+def test_more_letter_snapshots(name: str) -> None:
+    category, changes = EXTRA_CASES[name]
+    check_snapshot(f"{name}.txt", formal_notice(make(category, **changes), TODAY))
+
+
+# -- the note apart from the letter ------------------------------------------------------
+
+
+@pytest.mark.parametrize("markdown", [False, True])
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_note_and_letter_apart(category: str, markdown: bool) -> None:
+    complaint = make(category)
+    note, letter = formal_notice_parts(complaint, TODAY, markdown=markdown)
+    separator = "---" if markdown else "-" * 60
+    assert formal_notice(complaint, TODAY, markdown=markdown) == f"{note}\n{separator}\n\n{letter}"
+    assert "recommandé" in note and "recommandé" not in letter
+    assert "ne pas recopier" in note.lower() and "ne pas recopier" not in letter.lower()
+    assert "123-1234567-1234567" in letter and "123-1234567-1234567" not in note
+    assert letter.startswith(("Marie Dupont", "Marie Dupont\\"))
+    assert note.endswith("\n") and letter.endswith("\n")
+
+
+# -- no letter when it would be premature or groundless ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("category", "changes", "message"),
+    [
+        (
+            "late",
+            {"expected_delivery_date": date(2026, 11, 25)},
+            "La date de livraison annoncée (25/11/2026) n'est pas encore passée : une mise en "
+            "demeure serait prématurée.",
+        ),
+        (
+            "late",
+            {"expected_delivery_date": TODAY},
+            "La date de livraison annoncée (20/11/2026) n'est pas encore passée",
+        ),
+        (
+            "not_received",
+            {"expected_delivery_date": None, "order_date": date(2026, 11, 1), "facts": {}},
+            "Le délai légal de livraison (30 jours après la commande, jusqu'au 01/12/2026) "
+            "n'est pas encore passé",
+        ),
+        (
+            "damaged",
+            {"order_date": date(2024, 10, 1), "delivery_date": date(2024, 10, 5)},
+            "La garantie légale a pris fin le 05/10/2026 (2 ans après la livraison)",
+        ),
+        (
+            "non_conforming",
+            {"order_date": date(2022, 3, 1), "delivery_date": date(2022, 3, 4)},
+            "La garantie légale a pris fin le 04/03/2024",
+        ),
+        (
+            "late",
+            {"expected_delivery_date": date(2026, 10, 15), "delivery_date": date(2026, 10, 15)},
+            "au plus tard à la date annoncée",
+        ),
+    ],
+)
+def test_no_letter_when_premature_or_groundless(
+    category: str, changes: dict[str, Any], message: str
+) -> None:
+    complaint = make(category, **changes)
+    for build in (formal_notice, formal_notice_parts):
+        with pytest.raises(ReclamError) as raised:
+            build(complaint, TODAY)
+        assert message in raised.value.message
+        assert "\n" not in raised.value.message
+        assert raised.value.exit_code == ExitCode.REFUSED
+
+
+@pytest.mark.parametrize(
+    ("ordered", "announced"),
+    [
+        (date(2026, 10, 1), None),  # due 31/10: late
+        (date(2026, 10, 20), None),  # due 19/11: late since today
+        (date(2026, 10, 21), None),  # due today: not late yet
+        (date(2026, 11, 10), None),  # due 10/12
+        (date(2026, 10, 1), date(2026, 11, 19)),
+        (date(2026, 10, 1), date(2026, 11, 20)),
+        (date(2026, 10, 1), date(2026, 12, 2)),
+    ],
+)
+@pytest.mark.parametrize("category", ["late", "not_received"])
+def test_the_letter_deadline_never_falls_before_the_delivery_date(
+    category: str, ordered: date, announced: date | None
+) -> None:
+    complaint = make(category, order_date=ordered, expected_delivery_date=announced, facts={})
+    due = announced or ordered + timedelta(days=30)
+    try:
+        note, letter = formal_notice_parts(complaint, TODAY, days=8)
+    except ReclamError:
+        assert due >= TODAY
+        return
+    assert due < TODAY
+    demanded = TODAY + timedelta(days=8)
+    assert f"au plus tard le {fmt.long_date(demanded)}" in letter
+    assert demanded > due
+    assert fmt.long_date(due) in letter
+
+
+# -- late delivery ------------------------------------------------------------------------
+
+
+def test_no_announced_date_is_unknown_and_the_note_asks_for_it() -> None:
+    note, letter = formal_notice_parts(make("late", expected_delivery_date=None), TODAY)
+    assert "n'ayant été convenue" not in letter and "Aucune autre date" not in letter
+    assert "Compté à partir de ma commande, ce délai a expiré le 31 octobre 2026." in letter
+    assert "Aucune date de livraison annoncée n'a été indiquée" in note
+    assert "remplacez ce passage par cette date" in note
+
+
+@pytest.mark.parametrize(
+    ("changes", "arrived", "demand"),
+    [
+        (
+            {"desired_resolution": "partial_refund"},
+            "elle ne m'a été livrée que le 30 octobre 2026, avec 15 jours de retard.",
+            "un remboursement partiel de [montant demandé] en compensation de ce retard",
+        ),
+        (
+            {"desired_resolution": "refund"},
+            "elle ne m'a été livrée que le 30 octobre 2026, avec 15 jours de retard.",
+            "de me rembourser 49,99\u00a0€ au plus tard le 5 décembre 2026",
+        ),
+        (
+            {"desired_resolution": None},
+            "elle ne m'a été livrée que le 30 octobre 2026, avec 15 jours de retard.",
+            "une compensation pour ce retard [précisez ce que vous demandez]",
+        ),
+        (
+            {
+                "expected_delivery_date": None,
+                "delivery_date": date(2026, 11, 10),
+                "desired_resolution": "partial_refund",
+            },
+            "ne m'a été livrée que le 10 novembre 2026, plus de 30 jours après ma commande.",
+            "remboursement partiel",
+        ),
+        (
+            {"expected_delivery_date": None, "delivery_date": date(2026, 10, 20)},
+            "après la date de livraison qui m'avait été annoncée, le [date annoncée].",
+            "en demeure",
+        ),
+    ],
+)
+def test_a_parcel_that_arrived_late_is_not_said_missing(
+    changes: dict[str, Any], arrived: str, demand: str
+) -> None:
+    complaint = make("late", **{"delivery_date": date(2026, 10, 30), **changes})
+    letter = formal_notice_parts(complaint, TODAY)[1]
+    assert "pas reçu" not in letter
+    assert "livrer la commande" not in letter
+    assert arrived in letter
+    assert demand in letter
+
+
+# -- refund after a return ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("delivered", "returned", "vi50", "in_note"),
+    [
+        (date(2026, 10, 6), date(2026, 10, 25), False, "après la fin du délai de rétractation"),
+        (date(2026, 10, 6), date(2026, 10, 20), True, None),
+        (None, date(2026, 10, 25), True, "ne vaut que si vous avez renvoyé l'article"),
+    ],
+)
+def test_refund_letter_cites_vi50_only_after_a_withdrawal_in_time(
+    delivered: date | None, returned: date, vi50: bool, in_note: str | None
+) -> None:
+    facts = {**CASES["refund"]["facts"], "returned_date": returned}
+    note, letter = formal_notice_parts(make("refund", delivery_date=delivered, facts=facts), TODAY)
+    assert ("VI.50" in letter) == vi50
+    assert ("politique de retour" in letter) == (not vi50)
+    assert "me rembourser 49,99\u00a0€" in letter
+    if in_note:
+        assert in_note in note
+    if not vi50:
+        assert "Vos commandes" in note
+
+
+# -- the remedy asked ---------------------------------------------------------------------
+
+BROKEN_PROMISE = [LOG[0]]  # replacement promised for 10/11, not kept
+
+
+@pytest.mark.parametrize(
+    ("category", "resolution", "log", "present", "absent"),
+    [
+        (
+            "damaged",
+            "refund",
+            [],
+            [
+                "de réparer ou de remplacer l'article au plus tard le 5 décembre 2026",
+                "Si ni l'une ni l'autre n'est possible, je vous demande la résolution de la "
+                "vente et le remboursement de 49,99\u00a0€.",
+            ],
+            ["à savoir : le remboursement"],
+        ),
+        (
+            "non_conforming",
+            "refund",
+            BROKEN_PROMISE,
+            [
+                "Ma demande n'ayant abouti ni à une réparation ni à un remplacement, je demande "
+                "la résolution de la vente",
+                "de me rembourser 49,99\u00a0€ au plus tard le 5 décembre 2026",
+            ],
+            ["de réparer ou de remplacer", "à savoir : le remboursement"],
+        ),
+        (
+            "damaged",
+            "partial_refund",
+            [],
+            ["de réparer ou de remplacer", "une réduction proportionnelle du prix"],
+            ["à savoir : un remboursement partiel"],
+        ),
+        (
+            "damaged",
+            "partial_refund",
+            BROKEN_PROMISE,
+            ["je demande une réduction proportionnelle du prix"],
+            ["de réparer ou de remplacer"],
+        ),
+        ("damaged", "replacement", [], ["à savoir : le remplacement de l'article"], []),
+        (
+            "not_received",
+            "refund",
+            LOG,
+            ["de me rembourser 49,99\u00a0€ au plus tard le 5 décembre 2026"],
+            ["livrer la commande"],
+        ),
+        ("not_received", "delivery", LOG, ["de livrer la commande au plus tard"], []),
+    ],
+)
+def test_the_demand_follows_the_remedy_asked_in_the_legal_order(
+    category: str, resolution: str, log: list[Contact], present: list[str], absent: list[str]
+) -> None:
+    letter = formal_notice_parts(
+        make(category, desired_resolution=resolution, contacts=log), TODAY
+    )[1]
+    for text in present:
+        assert text in letter
+    for text in absent:
+        assert text not in letter
+    if category in ("damaged", "non_conforming"):
+        assert "d'abord" in letter and "impossibles ou ne sont pas correctement effectués" in letter
+
+
+# -- billing, "other", wording ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("method", ["card", "sepa_direct_debit", "debit_card"])
+def test_the_unknown_charge_letter_does_not_say_the_bank_was_told(method: str) -> None:
+    facts = {
+        **CASES["billing"]["facts"],
+        "billing_problem": "unknown_charge",
+        "payment_method": method,
+    }
+    note, letter = formal_notice_parts(make("billing", facts=facts), TODAY)
+    assert "Je le signale par ailleurs" not in letter
+    assert "[Si c'est fait : Je l'ai signalé à ma banque" in letter
+    assert "sans attendre la réponse du vendeur" in note
+    assert "Card Stop" not in note + letter
+
+
+def test_unannounced_fees_say_who_states_the_rule() -> None:
+    letter = formal_notice_parts(make("billing"), TODAY)[1]
+    assert "Comme le rappelle le SPF Economie, des frais supplémentaires" in letter
+
+
+@pytest.mark.parametrize("resolution", [None, "other"])
+@pytest.mark.parametrize("delivered", [None, date(2026, 10, 5)])
+def test_other_without_a_description_has_a_placeholder_not_a_false_reference(
+    resolution: str | None, delivered: date | None
+) -> None:
+    complaint = make(
+        "other", description=None, desired_resolution=resolution, delivery_date=delivered
+    )
+    letter = formal_notice_parts(complaint, TODAY)[1]
+    assert "[Décrivez ici le problème" in letter
+    assert "précisé ci-dessus" not in letter and "précisée dans la description" not in letter
+    # Rights are referred to only when the letter recalled some (the guarantee).
+    assert ("droits rappelés ci-dessus" in letter) == (delivered is not None)
+    if delivered is None:
+        assert "une solution à ce problème [précisez ce que vous demandez]" in letter
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_no_two_paragraphs_in_a_row_start_with_a_defaut(category: str) -> None:
+    letter = formal_notice_parts(make(category), TODAY)[1]
+    paragraphs = letter.split("\n\n")
+    for first, second in zip(paragraphs, paragraphs[1:], strict=False):
+        assert not ("À défaut" in first and second.startswith("À défaut")), (first, second)
+    assert "Sans réponse satisfaisante à cette date" in letter

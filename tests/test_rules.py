@@ -14,12 +14,14 @@ from pathlib import Path
 import pytest
 
 from amazon_reclamation.i18n import _
-from amazon_reclamation.models import Complaint, Seller
+from amazon_reclamation.models import Complaint, Facts, Seller
 from amazon_reclamation.rules import (
     DEADLINE_IDS,
+    KIND_LABEL,
     RULES,
     RULES_BY_ID,
     Rule,
+    rule_for,
     rules_for,
     rules_markdown,
 )
@@ -95,14 +97,20 @@ def test_markdown_lists_every_rule_with_all_its_sources() -> None:
     assert "politique d'Amazon (peut changer)" in text
 
 
-def _complaint(category: str, kind: str | None) -> Complaint:
+def _complaint(
+    category: str,
+    kind: str | None,
+    order_date: date = date(2026, 10, 1),
+    payment_method: str | None = None,
+) -> Complaint:
     return Complaint(
         id="r1",
         created_at=datetime(2026, 11, 1, tzinfo=UTC),
         category=category,
         order_number="123-1234567-1234567",
-        order_date=date(2026, 10, 1),
+        order_date=order_date,
         seller=Seller(kind=kind),
+        facts=Facts(payment_method=payment_method),
     )
 
 
@@ -122,3 +130,44 @@ def test_rules_for_a_complaint(
     ids = {rule.id for rule in rules_for(_complaint(category, kind))}
     assert present <= ids
     assert not absent & ids
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.kind == "law"], ids=lambda r: r.id)
+def test_every_law_says_where_it_comes_from(rule: Rule) -> None:
+    # A bare "loi" tells the user nothing: an article, or who states the rule.
+    assert rule.reference
+
+
+def test_undisclosed_charges_cite_the_spf_economie_without_inventing_an_article() -> None:
+    rule = RULES_BY_ID["undisclosed_charges"]
+    reference = _(rule.reference or "")
+    assert "SPF Economie" in reference
+    assert "art." not in reference
+    assert rule.source.startswith("https://economie.fgov.be/")
+    assert f"{_(KIND_LABEL['law'])} — {reference}" in rules_markdown()
+
+
+@pytest.mark.parametrize(
+    ("ordered", "amended"),
+    [(date(2022, 5, 31), False), (date(2022, 6, 1), True), (date(2026, 10, 1), True)],
+)
+def test_rules_for_a_contract_before_the_reform_cite_the_older_version(
+    ordered: date, amended: bool
+) -> None:
+    rules = {r.id: r for r in rules_for(_complaint("damaged", "amazon", ordered))}
+    texts = " ".join(_texts(rules["legal_guarantee"]) + _texts(rules["guarantee_presumption"]))
+    assert ("modifiés par la loi du 20 mars 2022" in texts) == amended
+    assert ("antérieure à la loi du 20 mars 2022" in texts) == (not amended)
+    presumption = _(rules["guarantee_presumption"].statement)
+    assert ("6 mois de la livraison" in presumption) == (not amended)
+    # The data itself, and so docs/rules.md, keep the current rule.
+    assert rule_for("legal_guarantee") is RULES_BY_ID["legal_guarantee"]
+
+
+@pytest.mark.parametrize(
+    ("method", "card_stop"),
+    [(None, True), ("card", True), ("debit_card", True), ("sepa_direct_debit", False)],
+)
+def test_card_stop_is_not_shown_for_a_direct_debit(method: str | None, card_stop: bool) -> None:
+    rules = {r.id: r for r in rules_for(_complaint("billing", "amazon", payment_method=method))}
+    assert ("Card Stop" in " ".join(_texts(rules["unauthorised_payment"]))) == card_stop

@@ -1010,13 +1010,15 @@ def letter(
             ).format(n=days)
         )
     complaint = _find(_store(), ref)
-    text = letters.formal_notice(complaint, _today(), markdown=markdown, days=days)
     if out_file is None:
-        render.plain(text)
+        render.plain(letters.formal_notice(complaint, _today(), markdown=markdown, days=days))
         return
     from amazon_reclamation.store import write_export
 
+    # The note is for the user, not the seller: it stays on the terminal.
+    note, text = letters.formal_notice_parts(complaint, _today(), markdown=markdown, days=days)
     target = write_export(out_file.expanduser(), text)
+    render.info(note.rstrip())
     render.info(_("Lettre écrite dans {path}.").format(path=target))
 
 

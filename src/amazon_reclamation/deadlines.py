@@ -17,7 +17,10 @@ from typing import TYPE_CHECKING
 
 from amazon_reclamation import contacts, fmt
 from amazon_reclamation.i18n import N_, _
-from amazon_reclamation.rules import RULES, RULES_BY_ID
+
+# GUARANTEE_REFORM is re-exported: it lived here before moving to rules.py.
+from amazon_reclamation.rules import GUARANTEE_REFORM as GUARANTEE_REFORM
+from amazon_reclamation.rules import RULES, RULES_BY_ID, rule_for
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -25,8 +28,9 @@ if TYPE_CHECKING:
     from amazon_reclamation.models import Complaint, Contact
     from amazon_reclamation.rules import Kind, Rule
 
-# The legal guarantee reform applies to contracts concluded from this day (SPF Economie).
-GUARANTEE_REFORM = dt.date(2022, 6, 1)
+# Without another agreed date, delivery is due 30 days after the order (art. VI.43 CDE).
+DELIVERY_DAYS = 30
+WITHDRAWAL_DAYS = 14
 ATOZ_WAIT_BUSINESS_DAYS = 2
 # Amazon.de: an item not received can be claimed 3 days after the latest estimated date.
 ATOZ_NOT_RECEIVED_WAIT_DAYS = 3
@@ -125,8 +129,8 @@ FACT_CHARGE = N_("La date du débit")
 FACT_BILLING = N_("Le type de problème de facturation")
 
 
-def _deadline(rule_id: str, day: dt.date, today: dt.date, note: str) -> Deadline:
-    return Deadline(rule_id, RULES_BY_ID[rule_id], day, (day - today).days, note)
+def _deadline(c: Complaint, rule_id: str, day: dt.date, today: dt.date, note: str) -> Deadline:
+    return Deadline(rule_id, rule_for(rule_id, c), day, (day - today).days, note)
 
 
 def _in_scope(complaint: Complaint, rule_id: str) -> bool:
@@ -138,18 +142,96 @@ def _first_contact(complaint: Complaint) -> Contact | None:
     return entries[0] if entries else None
 
 
+def withdrawal_end(complaint: Complaint) -> dt.date | None:
+    """The last day of the 14-day withdrawal period, or None without a delivery date."""
+    if complaint.delivery_date is None:
+        return None
+    return complaint.delivery_date + dt.timedelta(days=WITHDRAWAL_DAYS)
+
+
+def returned_after_withdrawal(complaint: Complaint) -> bool:
+    """True when the article was sent back after the withdrawal period had ended.
+
+    Such a return is not a legal withdrawal (unless the withdrawal was announced in
+    time, which the facts do not say): it rests on Amazon's or the seller's own policy.
+    """
+    end = withdrawal_end(complaint)
+    returned = complaint.facts.returned_date
+    return (
+        complaint.facts.return_kind == "returned"
+        and end is not None
+        and returned is not None
+        and returned > end
+    )
+
+
+def delivery_due(complaint: Complaint) -> dt.date:
+    """When delivery is due: the announced (latest) date, else 30 days after the order."""
+    if complaint.expected_delivery_date is not None:
+        return complaint.expected_delivery_date
+    return complaint.order_date + dt.timedelta(days=DELIVERY_DAYS)
+
+
+def awaiting_delivery(complaint: Complaint, today: dt.date) -> dt.date | None:
+    """The due date of a parcel that is not late yet, or None.
+
+    Only for a late or lost parcel (category `late` or `not_received`) that has not
+    arrived and is not marked delivered: until its due date has passed, the trader is
+    not late and a formal notice would be premature.
+    """
+    if complaint.category not in ("late", "not_received"):
+        return None
+    if complaint.delivery_date is not None or complaint.facts.marked_delivered:
+        return None
+    due = delivery_due(complaint)
+    return due if due >= today else None
+
+
+def delivered_on_time(complaint: Complaint) -> bool:
+    """True for a "late" complaint whose parcel arrived by its announced date."""
+    return (
+        complaint.category == "late"
+        and complaint.delivery_date is not None
+        and complaint.expected_delivery_date is not None
+        and complaint.delivery_date <= complaint.expected_delivery_date
+    )
+
+
+def guarantee_end(complaint: Complaint) -> dt.date | None:
+    """The last day of the 2-year legal guarantee, or None without a delivery date."""
+    if complaint.delivery_date is None:
+        return None
+    return add_years(complaint.delivery_date, 2)
+
+
+def guarantee_expired(complaint: Complaint, today: dt.date) -> bool:
+    """True when a defect complaint can no longer rest on the legal guarantee.
+
+    The guarantee covers a defect that appears within 2 years of delivery: it has
+    expired once that period is over, unless the defect is known to have been
+    discovered before its end.
+    """
+    if complaint.category not in ("damaged", "non_conforming"):
+        return False
+    end = guarantee_end(complaint)
+    if end is None or end >= today:
+        return False
+    discovered = complaint.facts.defect_discovered_date
+    return discovered is None or discovered > end
+
+
 def _withdrawal(c: Complaint, today: dt.date) -> _Result:
     if not _in_scope(c, "withdrawal"):
         return None
     if c.delivery_date is None:
         return _Missing(FACT_DELIVERY, "withdrawal")
-    end = c.delivery_date + dt.timedelta(days=14)
+    end = c.delivery_date + dt.timedelta(days=WITHDRAWAL_DAYS)
     note = _(
         "14 jours comptés à partir du lendemain de la livraison du {date}, selon plusieurs "
         "sources ; agir avant le dernier jour est plus sûr. Il suffit d'envoyer votre "
         "rétractation avant la fin du délai : gardez-en la preuve."
     ).format(date=fmt.short_date(c.delivery_date))
-    return _deadline("withdrawal", end, today, note)
+    return _deadline(c, "withdrawal", end, today, note)
 
 
 def _refund_after_withdrawal(c: Complaint, today: dt.date) -> _Result:
@@ -158,6 +240,9 @@ def _refund_after_withdrawal(c: Complaint, today: dt.date) -> _Result:
         return (
             _Missing(FACT_RETURNED, "refund_after_withdrawal") if c.category == "refund" else None
         )
+    if returned_after_withdrawal(c):
+        # Not a legal withdrawal: the refund rests on the return policy (see escalation).
+        return None
     end = facts.returned_date + dt.timedelta(days=14)
     if facts.return_kind == "cancelled":
         note = _("14 jours après l'annulation du {date}.").format(
@@ -170,7 +255,17 @@ def _refund_after_withdrawal(c: Complaint, today: dt.date) -> _Result:
             "attendre d'avoir récupéré l'article ou d'avoir reçu la preuve de son renvoi : "
             "envoyez-lui le reçu de dépôt."
         ).format(date=fmt.short_date(facts.returned_date))
-    return _deadline("refund_after_withdrawal", end, today, note)
+        if c.delivery_date is None:
+            note = (
+                _(
+                    "Seulement si vous avez renvoyé l'article dans le délai de rétractation "
+                    "(14 jours après la livraison) ; sinon, le remboursement suit la politique "
+                    "de retour d'Amazon ou du vendeur."
+                )
+                + " "
+                + note
+            )
+    return _deadline(c, "refund_after_withdrawal", end, today, note)
 
 
 def presumption_note(complaint: Complaint) -> str:
@@ -198,7 +293,7 @@ def _legal_guarantee(c: Complaint, today: dt.date) -> _Result:
         + " "
         + _("Prévenez le vendeur dans les 2 mois de la découverte du défaut.")
     )
-    return _deadline("legal_guarantee", add_years(c.delivery_date, 2), today, note)
+    return _deadline(c, "legal_guarantee", add_years(c.delivery_date, 2), today, note)
 
 
 def _defect_notice(c: Complaint, today: dt.date) -> _Result:
@@ -207,7 +302,7 @@ def _defect_notice(c: Complaint, today: dt.date) -> _Result:
     facts = c.facts
     if facts.defect_discovered_date is not None:
         start = facts.defect_discovered_date
-        note = _("Deux mois après la découverte du défaut, le {date}.").format(
+        note = _("Dans les deux mois qui suivent la découverte du défaut (le {date}).").format(
             date=fmt.short_date(start)
         )
     elif (c.category == "damaged" and facts.damage_timing == "on_arrival") or (
@@ -233,7 +328,7 @@ def _defect_notice(c: Complaint, today: dt.date) -> _Result:
         ).format(date=fmt.short_date(first.at.date()))
     else:
         note += " " + _("Prévenez le vendeur par écrit et gardez-en la preuve.")
-    return _deadline("defect_notice", add_months(start, 2), today, note)
+    return _deadline(c, "defect_notice", add_months(start, 2), today, note)
 
 
 def _delivery(c: Complaint, today: dt.date) -> _Result:
@@ -245,11 +340,13 @@ def _delivery(c: Complaint, today: dt.date) -> _Result:
     )
     if c.expected_delivery_date is not None:
         note = _("Date de livraison annoncée (la plus tardive).") + " " + after
-        return _deadline("delivery", c.expected_delivery_date, today, note)
-    note = _("Aucune date de livraison convenue : 30 jours après la commande du {date}.").format(
-        date=fmt.short_date(c.order_date)
-    )
-    return _deadline("delivery", c.order_date + dt.timedelta(days=30), today, note + " " + after)
+        return _deadline(c, "delivery", c.expected_delivery_date, today, note)
+    note = _(
+        "Date de livraison annoncée non indiquée : délai légal de 30 jours compté à partir de "
+        "la commande du {date} (art. VI.43 CDE). Si une date de livraison vous a été annoncée, "
+        "c'est elle qui compte."
+    ).format(date=fmt.short_date(c.order_date))
+    return _deadline(c, "delivery", delivery_due(c), today, note + " " + after)
 
 
 def seller_messages(complaint: Complaint) -> list[Contact]:
@@ -301,7 +398,7 @@ def _atoz_claim(c: Complaint, today: dt.date) -> _Result:
     else:
         note += " " + _("Écrivez d'abord au vendeur et attendez 2 jours ouvrables.")
     note += " " + _("Pas en même temps qu'un chargeback auprès de votre banque.")
-    return _deadline("atoz_claim", base + dt.timedelta(days=90), today, note)
+    return _deadline(c, "atoz_claim", base + dt.timedelta(days=90), today, note)
 
 
 def _sepa_refund(c: Complaint, today: dt.date) -> _Result:
@@ -316,7 +413,7 @@ def _sepa_refund(c: Complaint, today: dt.date) -> _Result:
         "Demande à faire à votre banque, sans justification ; le remboursement n'efface pas "
         "une somme réellement due."
     )
-    return _deadline("sepa_refund", facts.charge_date + dt.timedelta(weeks=8), today, note)
+    return _deadline(c, "sepa_refund", facts.charge_date + dt.timedelta(weeks=8), today, note)
 
 
 def _unauthorised_payment(c: Complaint, today: dt.date) -> _Result:
@@ -329,9 +426,12 @@ def _unauthorised_payment(c: Complaint, today: dt.date) -> _Result:
         return _Missing(FACT_CHARGE, "unauthorised_payment")
     note = _(
         "Sans délai, au plus tard 13 mois après le débit : c'est une limite, pas un délai "
-        "d'attente. Carte perdue ou volée : Card Stop, 078 170 170."
+        "d'attente."
     )
-    return _deadline("unauthorised_payment", add_months(facts.charge_date, 13), today, note)
+    if facts.payment_method not in ("sepa_direct_debit", "other"):
+        # Card Stop blocks cards; it has nothing to do with a direct debit.
+        note += " " + _("Carte perdue ou volée : Card Stop, 078 170 170.")
+    return _deadline(c, "unauthorised_payment", add_months(facts.charge_date, 13), today, note)
 
 
 def _seller_feedback(c: Complaint, today: dt.date) -> _Result:
@@ -343,7 +443,7 @@ def _seller_feedback(c: Complaint, today: dt.date) -> _Result:
         "Règle d'Amazon vue sur amazon.com (90 jours après la commande), à vérifier sur "
         "amazon.com.be. Restez factuel et courtois."
     )
-    return _deadline("seller_feedback", c.order_date + dt.timedelta(days=90), today, note)
+    return _deadline(c, "seller_feedback", c.order_date + dt.timedelta(days=90), today, note)
 
 
 _CALCULATORS: tuple[Callable[[Complaint, dt.date], _Result], ...] = (

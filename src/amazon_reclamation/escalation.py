@@ -1,9 +1,31 @@
 """The escalation plan of one complaint: every step in a fixed order, with why and how.
 
 Pure functions from a `Complaint` and today's date to a `Plan`; rendering is done
-elsewhere. Each step is `done`, `now`, `later` or `not_applicable`. While the
-complaint is open, the first step that is neither done nor inapplicable is `now`
-(so exactly one, as long as a step remains); a closed complaint has no `now`.
+elsewhere. Each step is `done`, `now`, `later` or `not_applicable`, and every step is
+always listed. While the complaint is open, the first step that is neither done nor
+inapplicable is `now` (at most one), with one exception: for a marketplace order
+whose A-to-z claim is open (the seller was written to and the wait is over), the
+A-to-z claim is `now` even if a customer-service step comes before it.
+
+No step is `now` (`Plan.now` is None) when the complaint is closed, and also when
+acting now would contradict the facts or the log; `Plan.waiting_reason` then says
+why, and `Plan.waiting_until` gives the date to wait for, if any:
+
+- a parcel not late yet (category `late` or `not_received`, not delivered nor
+  marked delivered, its announced date, or without one the order date + 30 days
+  (art. VI.43 CDE), still today or later): wait until that date;
+- a promise still running (its follow-up date is today or later), no broken
+  promise and no refusal since it: wait until its follow-up date;
+- the last effective contact says "resolved": nothing to escalate; the reason
+  suggests closing the complaint (`waiting_until` is None).
+
+So an open complaint has either a `now` step or a `waiting_reason` (unless every
+step is done or inapplicable). `Plan.warnings` holds what the user must know before
+acting (the legal guarantee has ended; a return made after the withdrawal period is
+not a legal withdrawal); they open the `now` step's why, or the reason for waiting
+until a date. An expired legal guarantee also makes the formal notice and the courts
+inapplicable, and so does a "late" parcel that arrived by its announced date for the
+formal notice (`letters.formal_notice` refuses the same cases).
 
 Routing outside Amazon follows who sold the item (`route()`): sold by Amazon
 (normally Amazon EU S.à r.l., Luxembourg: the user is asked to check the invoice)
@@ -48,9 +70,15 @@ from amazon_reclamation.deadlines import (
     Deadline,
     add_years,
     atoz_opens,
+    awaiting_delivery,
     compute_deadlines,
+    delivered_on_time,
+    guarantee_end,
+    guarantee_expired,
     missing_facts,
+    returned_after_withdrawal,
     seller_messages,
+    withdrawal_end,
 )
 from amazon_reclamation.i18n import N_, _, babel_locale, ngettext
 
@@ -228,16 +256,23 @@ class Step:
 
 @dataclass(frozen=True)
 class Plan:
-    """Every step in order, the complaint's deadlines and the facts that would add some."""
+    """Every step in order, the complaint's deadlines and the facts that would add some.
+
+    `waiting_until` and `waiting_reason` say why no step is to be taken now while the
+    complaint is open (see the module docstring); `warnings` come before any action.
+    """
 
     complaint_id: str
     steps: tuple[Step, ...]
     deadlines: tuple[Deadline, ...]
     missing_facts: tuple[str, ...] = ()
+    waiting_until: dt.date | None = None
+    waiting_reason: str = ""
+    warnings: tuple[str, ...] = ()
 
     @property
     def now(self) -> Step | None:
-        """The step to take now (None once the complaint is closed)."""
+        """The step to take now (None when closed, waiting, or reported resolved)."""
         return next((s for s in self.steps if s.status == "now"), None)
 
     def step(self, step_id: StepId) -> Step:
@@ -251,6 +286,9 @@ class Plan:
             "steps": [s.to_json() for s in self.steps],
             "deadlines": [d.to_json() for d in self.deadlines],
             "missing_facts": list(self.missing_facts),
+            "waiting_until": self.waiting_until.isoformat() if self.waiting_until else None,
+            "waiting_reason": self.waiting_reason,
+            "warnings": list(self.warnings),
         }
 
 
@@ -307,6 +345,8 @@ class _Planner:
         self.review_logged = self._matching(_REVIEW)
         self.chargeback_logged = self._matching(_CHARGEBACK)
         self.ref = complaint.id
+        self.awaiting = awaiting_delivery(complaint, today)
+        self.guarantee_over = guarantee_expired(complaint, today)
 
     def _matching(self, pattern: re.Pattern[str]) -> list[Contact]:
         return [e for e in self.entries if pattern.search(_plain(e.summary))]
@@ -373,6 +413,112 @@ class _Planner:
                 ).format(date=_day(self.entries[-1]), id=self.ref)
             )
         return reasons
+
+    def _guarantee_over(self) -> str:
+        return _(
+            "La garantie légale a pris fin le {date} (2 ans après la livraison) : ni la mise "
+            "en demeure ni le juge ne peuvent plus s'appuyer sur elle."
+        ).format(date=fmt.short_date(guarantee_end(self.c)))
+
+    def warnings(self) -> list[str]:
+        """What the user must know before acting, whatever the step."""
+        notes: list[str] = []
+        if self.guarantee_over:
+            notes.append(
+                self._guarantee_over()
+                + " "
+                + _(
+                    "Seule une garantie commerciale, si l'article en a une et qu'elle court "
+                    "encore, peut encore jouer, selon ses propres conditions : vérifiez-les."
+                )
+            )
+        if returned_after_withdrawal(self.c):
+            end = fmt.short_date(withdrawal_end(self.c))
+            notes.append(
+                _(
+                    "Renvoi du {returned}, après la fin du délai de rétractation le {end} : ce "
+                    "n'est pas une rétractation légale, sauf si vous aviez annoncé votre "
+                    "rétractation (par exemple en demandant le retour) au plus tard le {end}. "
+                    "Le délai légal de remboursement de 14 jours (art. VI.50 CDE) ne s'applique "
+                    "donc pas : le remboursement relève de la politique de retour d'Amazon ou "
+                    "du vendeur. Vérifiez dans « Vos commandes » que le retour a été accepté et "
+                    "le délai de remboursement annoncé."
+                ).format(returned=fmt.short_date(self.c.facts.returned_date), end=end)
+            )
+        return notes
+
+    def _due_before(self, day: dt.date) -> list[str]:
+        """Deadlines that fall during a wait: they must not be missed while waiting."""
+        watched = ("atoz_claim", "defect_notice", "legal_guarantee")
+        return [
+            _(
+                "Attention : échéance « {title} » le {date}, pendant cette attente ; agissez "
+                "avant cette date."
+            ).format(title=d.title, date=fmt.short_date(d.date))
+            for d in self.deadlines
+            if d.id in watched and not d.passed and d.date <= day
+        ]
+
+    def pause(self) -> tuple[dt.date | None, str] | None:
+        """Why no step is to be taken now, and until when; None when one is."""
+        last = self.entries[-1] if self.entries else None
+        if last is not None and last.outcome == "resolved":
+            return None, _(
+                "Le dernier contact, le {date}, indique que le problème est résolu : rien à "
+                "escalader. Si c'est bien le cas, clôturez la réclamation (reclam close {id} "
+                "--outcome resolved) ; sinon, notez ce qui ne va pas avec reclam log {id}."
+            ).format(date=_day(last), id=self.ref)
+        if self.awaiting is not None:
+            due = fmt.short_date(self.awaiting)
+            if self.c.expected_delivery_date is not None:
+                text = _(
+                    "La date de livraison annoncée, le {date}, n'est pas encore passée : rien "
+                    "à faire pour l'instant, sinon attendre cette date."
+                ).format(date=due)
+            else:
+                text = _(
+                    "Aucune date de livraison annoncée n'est indiquée : le délai légal de 30 "
+                    "jours après la commande (art. VI.43 CDE) court jusqu'au {date}. Rien à "
+                    "faire pour l'instant, sinon attendre cette date ; si une date de livraison "
+                    "vous a été annoncée, c'est elle qui compte."
+                ).format(date=due)
+            text += " " + _(
+                "Si le colis n'est toujours pas là après le {date}, revenez à ce plan (reclam "
+                "escalate {id})."
+            ).format(date=due, id=self.ref)
+            return self.awaiting, " ".join([text, *self._due_before(self.awaiting)])
+        running = self._running_promise()
+        if running is not None and running.follow_up is not None:
+            text = _(
+                "Promesse du {date} en cours jusqu'au {due} : attendez cette date avant d'aller "
+                "plus loin. Si rien n'est fait à cette date, revenez à ce plan (reclam "
+                "escalate {id})."
+            ).format(date=_day(running), due=fmt.short_date(running.follow_up), id=self.ref)
+            return running.follow_up, " ".join([text, *self._due_before(running.follow_up)])
+        return None
+
+    def _running_promise(self) -> Contact | None:
+        """The promise to wait for: still due, dated, no broken one, no refusal since."""
+        if self.broken:
+            return None
+        running = [
+            p.contact
+            for p in contacts.promises(self.c, self.today)
+            if p.state == "due" and p.contact.follow_up is not None
+        ]
+        running = [
+            p
+            for p in running
+            if not any(e.outcome == "refused" and e.at > p.at for e in self.entries)
+        ]
+        return min(running, key=lambda p: p.follow_up or self.today, default=None)
+
+    def atoz_ready(self) -> bool:
+        """A marketplace order whose seller was written to and whose A-to-z wait is over."""
+        if self.c.seller.kind != "marketplace" or not self.seller_msgs:
+            return False
+        opens = atoz_opens(self.c)
+        return opens is not None and opens <= self.today
 
     def meanwhile(self) -> str:
         """What must not wait for the steps before it: said with the step to take now."""
@@ -613,6 +759,23 @@ class _Planner:
                 _("Mise en demeure envoyée le {date}.").format(date=_day(self.formal_logged[-1])),
                 how,
             )
+        if self.guarantee_over:
+            return _skip(self._guarantee_over())
+        if delivered_on_time(self.c):
+            return _skip(
+                _(
+                    "La commande a été livrée le {date}, au plus tard à la date annoncée : une "
+                    "mise en demeure pour retard serait sans fondement."
+                ).format(date=fmt.short_date(self.c.delivery_date))
+            )
+        if self.awaiting is not None:
+            return _todo(
+                _(
+                    "Pas encore : tant que la date de livraison du {date} n'est pas passée, une "
+                    "mise en demeure serait prématurée."
+                ).format(date=fmt.short_date(self.awaiting)),
+                how,
+            )
         reasons = self._log_reasons(close_hint=False)
         why = _sentence(reasons) if reasons else _("Si les démarches ci-dessus n'aboutissent pas.")
         why += " " + _(
@@ -825,9 +988,13 @@ class _Planner:
     def unauthorised_payment(self) -> _Draft:
         how = _(
             "Prévenez votre banque en précisant que vous n'avez pas autorisé cette opération ; "
-            "elle doit vous rembourser sans tarder, sauf négligence grave de votre part. Carte "
-            "perdue ou volée : bloquez-la d'abord auprès de Card Stop, au 078 170 170."
+            "elle doit vous rembourser sans tarder, sauf négligence grave de votre part."
         )
+        if self.c.facts.payment_method not in ("sepa_direct_debit", "other"):
+            # Card Stop blocks cards: not a word of it for a direct debit.
+            how += " " + _(
+                "Carte perdue ou volée : bloquez-la d'abord auprès de Card Stop, au 078 170 170."
+            )
         if self.c.facts.billing_problem != "unknown_charge":
             return _skip(_("Seulement pour un débit que vous ne reconnaissez pas."))
         deadline = self.by_id.get("unauthorised_payment")
@@ -897,6 +1064,8 @@ class _Planner:
             "Joignez le dossier chronologique (reclam show {id}) et la mise en demeure. "
             "Brochure du SPF Justice : {url}"
         ).format(id=self.ref, url=JUSTICE_URL)
+        if self.guarantee_over:
+            return _skip(self._guarantee_over())
         if self._over_limit():
             return _skip(
                 _(
@@ -930,6 +1099,8 @@ class _Planner:
             "autres pays de l'UE."
         )
         country = (self.c.seller.country or "").upper()
+        if self.guarantee_over:
+            return _skip(self._guarantee_over())
         if self.route == "belgium":
             return _skip(_("Vendeur établi en Belgique : pas de litige transfrontalier."))
         if self.route in ("eu", "outside_eu") and country not in SMALL_CLAIMS_COUNTRIES:
@@ -963,8 +1134,8 @@ def plan(complaint: Complaint, today: dt.date) -> Plan:
     """Every step for this complaint in the stable order, with its status, why and how."""
     planner = _Planner(complaint, today)
     is_open = complaint.status == "open"
-    steps: list[Step] = []
-    now_given = False
+    pause = planner.pause() if is_open else None
+    warnings = planner.warnings()
     builders: dict[StepId, Callable[[], _Draft]] = {
         "contact_customer_service": planner.contact_customer_service,
         "ask_supervisor": planner.ask_supervisor,
@@ -983,25 +1154,41 @@ def plan(complaint: Complaint, today: dt.date) -> Plan:
         "justice_of_the_peace": planner.justice_of_the_peace,
         "european_small_claims": planner.european_small_claims,
     }
+    drafts = {step_id: builders[step_id]() for step_id in STEP_IDS}
+    todo = [i for i in STEP_IDS if drafts[i].applicable and not drafts[i].done]
+    now_id: StepId | None = None
+    if is_open and pause is None and todo:
+        # A marketplace order goes through the seller and A-to-z before customer service.
+        ready = planner.atoz_ready() and "atoz_claim" in todo
+        now_id = "atoz_claim" if ready else todo[0]
+    headline = " ".join(warnings)
+    meanwhile = planner.meanwhile()
+    steps: list[Step] = []
     for step_id in STEP_IDS:
-        draft = builders[step_id]()
+        draft = drafts[step_id]
         status: StepStatus
         if draft.done:
             status = "done"
         elif not draft.applicable:
             status = "not_applicable"
-        elif is_open and not now_given:
+        elif step_id == now_id:
             status = "now"
-            now_given = True
         else:
             status = "later"
         why = draft.why
-        if status == "now" and (meanwhile := planner.meanwhile()):
-            why += " " + meanwhile
+        if status == "now":
+            why = " ".join(t for t in (headline, why, meanwhile) if t)
         steps.append(Step(step_id, status, _(TITLES[step_id]), why, draft.how))
+    waiting_until, waiting_reason = pause if pause is not None else (None, "")
+    if waiting_until is not None:
+        # Waiting for a date: what must not wait (warnings, bank, withdrawal) is said too.
+        waiting_reason = " ".join(t for t in (headline, waiting_reason, meanwhile) if t)
     return Plan(
         complaint_id=complaint.id,
         steps=tuple(steps),
         deadlines=tuple(planner.deadlines),
         missing_facts=tuple(missing_facts(complaint)),
+        waiting_until=waiting_until,
+        waiting_reason=waiting_reason,
+        warnings=tuple(warnings),
     )

@@ -3,8 +3,13 @@
 Pure functions from a `Complaint` to text. The letter cites the right that fits the
 category, the facts, the contacts already made (with broken promises), the remedy
 asked and a deadline; it names the out-of-court bodies the routing of
-`escalation.py` opens. A short note for the user comes first (how to send it, what to
-check and fill in); it is not part of the letter.
+`escalation.py` opens. A short note for the user (how to send it, what to check and
+fill in) is not part of the letter: `formal_notice_parts()` returns the two apart,
+`formal_notice()` the note, a separator line and the letter in one text.
+
+No letter is written when it would be premature or groundless (`ReclamError`, exit
+code 1): a parcel whose delivery date has not passed yet, a "late" parcel that
+arrived by its announced date, or a defect whose legal guarantee has ended.
 """
 
 from __future__ import annotations
@@ -14,8 +19,19 @@ import re
 from typing import TYPE_CHECKING
 
 from amazon_reclamation import contacts, escalation, fmt, labels, summary
-from amazon_reclamation.deadlines import GUARANTEE_REFORM, compute_deadlines
+from amazon_reclamation.deadlines import (
+    awaiting_delivery,
+    compute_deadlines,
+    delivered_on_time,
+    delivery_due,
+    guarantee_end,
+    guarantee_expired,
+    returned_after_withdrawal,
+    withdrawal_end,
+)
+from amazon_reclamation.errors import ReclamError
 from amazon_reclamation.i18n import N_, _, ngettext
+from amazon_reclamation.rules import GUARANTEE_REFORM
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -56,12 +72,31 @@ def _actions(parts: list[str]) -> str:
     return _("de {items}, ou de {last}").format(items=", de ".join(parts[:-1]), last=parts[-1])
 
 
-def _user_notes(complaint: Complaint, days: int, deadline: dt.date) -> list[str]:
+def _undelivered(complaint: Complaint) -> bool:
+    """A late or lost parcel that has not arrived (a late one that did is another letter)."""
+    return complaint.category in ("late", "not_received") and complaint.delivery_date is None
+
+
+def _late_delivered(complaint: Complaint) -> bool:
+    """A parcel that finally arrived, late."""
+    return complaint.category == "late" and complaint.delivery_date is not None
+
+
+def _repair_failed(complaint: Complaint, today: dt.date) -> bool:
+    """The log shows a refusal or a broken promise: repair or replacement did not happen."""
+    entries = contacts.effective(complaint.contacts)
+    return any(e.outcome == "refused" for e in entries) or bool(
+        contacts.broken_promises(complaint, today)
+    )
+
+
+def _user_notes(complaint: Complaint, today: dt.date, deadline: dt.date) -> list[str]:
+    c = complaint
     notes = [
         _("Envoyez cette lettre par recommandé ou par e-mail, et gardez la preuve d'envoi."),
         _("Complétez les passages entre crochets et relisez le tout avant l'envoi."),
     ]
-    kind = complaint.seller.kind
+    kind = c.seller.kind
     if kind == "amazon":
         notes.append(
             _(
@@ -82,6 +117,59 @@ def _user_notes(complaint: Complaint, days: int, deadline: dt.date) -> list[str]
         notes.append(
             _("Vérifiez sur votre facture qui a vendu l'article, et complétez son nom et adresse.")
         )
+    if _undelivered(c) and c.expected_delivery_date is None:
+        notes.append(
+            _(
+                "Aucune date de livraison annoncée n'a été indiquée : la lettre compte le délai "
+                "légal de 30 jours à partir de la commande (art. VI.43 CDE). Si Amazon ou le "
+                "vendeur vous avait annoncé une date de livraison, remplacez ce passage par "
+                "cette date."
+            )
+        )
+    end = withdrawal_end(c)
+    if _late_delivered(c) and end is not None and end >= today:
+        notes.append(
+            _(
+                "Vous avez reçu l'article le {date} : jusqu'au {end}, vous pouvez aussi vous "
+                "rétracter sans donner de motif et être remboursé (art. VI.47 CDE)."
+            ).format(date=fmt.short_date(c.delivery_date), end=fmt.short_date(end))
+        )
+    if c.category == "refund" and returned_after_withdrawal(c):
+        notes.append(
+            _(
+                "Le renvoi du {returned} a eu lieu après la fin du délai de rétractation (le "
+                "{end}) : la lettre ne cite donc pas le délai légal de remboursement (art. VI.50 "
+                "CDE) et s'appuie sur la politique de retour d'Amazon ou du vendeur. Vérifiez "
+                "dans « Vos commandes » que le retour a été accepté et le délai de "
+                "remboursement annoncé. Si vous aviez demandé le retour au plus tard le {end}, "
+                "c'était une rétractation dans le délai : citez alors plutôt l'art. VI.50 CDE "
+                "(remboursement dans les 14 jours)."
+            ).format(returned=fmt.short_date(c.facts.returned_date), end=fmt.short_date(end))
+        )
+    elif (
+        c.category == "refund"
+        and c.facts.return_kind == "returned"
+        and c.facts.returned_date is not None
+        and c.delivery_date is None
+    ):
+        notes.append(
+            _(
+                "La date de livraison n'est pas indiquée : la lettre cite le délai légal de "
+                "remboursement après rétractation (art. VI.50 CDE), qui ne vaut que si vous avez "
+                "renvoyé l'article dans le délai de rétractation (14 jours après la livraison). "
+                "Sinon, le remboursement relève de la politique de retour d'Amazon ou du "
+                "vendeur : adaptez ce paragraphe."
+            )
+        )
+    if c.category == "billing" and c.facts.billing_problem == "unknown_charge":
+        notes.append(
+            _(
+                "Signalez ce débit à votre banque sans attendre la réponse du vendeur (au plus "
+                "tard 13 mois après le débit). Dans la lettre, gardez la phrase entre crochets "
+                "sur votre banque seulement si c'est fait."
+            )
+        )
+    days = (deadline - today).days
     notes.append(
         ngettext(
             "Le délai laissé est de {n} jour, jusqu'au {date}.",
@@ -169,6 +257,45 @@ def _contacts_section(complaint: Complaint, today: dt.date) -> tuple[str, list[s
     return intro, lines, " ".join(conclusion)
 
 
+def _problem_paragraphs(complaint: Complaint, today: dt.date) -> list[str]:
+    """The facts of the problem; what the summary writes, except where a letter needs more."""
+    c = complaint
+    if _late_delivered(c) and c.delivery_date is not None:
+        delivered = fmt.long_date(c.delivery_date)
+        if c.expected_delivery_date is not None:
+            late = (c.delivery_date - c.expected_delivery_date).days
+            text = _(
+                "La livraison de cette commande était annoncée au plus tard le {expected} ; "
+                "elle ne m'a été livrée que le {date}, avec {late} de retard."
+            ).format(
+                expected=fmt.long_date(c.expected_delivery_date),
+                date=delivered,
+                late=fmt.days(late),
+            )
+        elif c.delivery_date > delivery_due(c):
+            text = _(
+                "Cette commande ne m'a été livrée que le {date}, plus de 30 jours après ma "
+                "commande."
+            ).format(date=delivered)
+        else:
+            text = _(
+                "Cette commande ne m'a été livrée que le {date}, après la date de livraison qui "
+                "m'avait été annoncée, le [date annoncée]."
+            ).format(date=delivered)
+        return [text]
+    problem = " ".join(summary.problem_sentences(c, today))
+    if problem:
+        return [problem]
+    if c.category == "other" and not c.description:
+        return [
+            _(
+                "[Décrivez ici le problème en quelques phrases : ce qui s'est passé, à quelle "
+                "date, et ce que vous avez constaté.]"
+            )
+        ]
+    return []
+
+
 def _guarantee_paragraph(complaint: Complaint) -> str:
     c = complaint
     if c.order_date >= GUARANTEE_REFORM:
@@ -187,9 +314,9 @@ def _guarantee_paragraph(complaint: Complaint) -> str:
             "été conclu avant le 1er juin 2022)."
         )
     text += " " + _(
-        "J'ai droit, sans frais et dans un délai raisonnable, à la réparation ou au "
-        "remplacement de l'article ; à défaut, à une réduction du prix ou à la résolution "
-        "de la vente."
+        "J'ai droit d'abord, sans frais et dans un délai raisonnable, à la réparation ou au "
+        "remplacement de l'article ; si ceux-ci sont impossibles ou ne sont pas correctement "
+        "effectués, à une réduction proportionnelle du prix ou à la résolution de la vente."
     )
     notice = next((d for d in compute_deadlines(c, dt.date.min) if d.id == "defect_notice"), None)
     entries = [e for e in contacts.effective(c.contacts) if e.channel != "other"]
@@ -200,24 +327,25 @@ def _guarantee_paragraph(complaint: Complaint) -> str:
     return text
 
 
+_VI43 = N_(
+    "Selon l'article VI.43 du Code de droit économique, sauf autre date convenue, "
+    "l'article doit être livré au plus tard 30 jours après la conclusion du contrat."
+)
+
+
 def _delivery_paragraph(complaint: Complaint, today: dt.date) -> str:
     c = complaint
-    text = _(
-        "Selon l'article VI.43 du Code de droit économique, sauf autre date convenue, "
-        "l'article doit être livré au plus tard 30 jours après la conclusion du contrat."
-    )
+    text = _(_VI43)
+    due = delivery_due(c)
     if c.expected_delivery_date is not None:
-        due = c.expected_delivery_date
         if due < today:
             text += " " + _("La date annoncée, le {date}, est dépassée.")
         else:
             text += " " + _("La date annoncée est le {date}.")
     else:
-        due = c.order_date + dt.timedelta(days=30)
-        if due < today:
-            text += " " + _("Aucune autre date n'ayant été convenue, ce délai a expiré le {date}.")
-        else:
-            text += " " + _("Aucune autre date n'ayant été convenue, ce délai expire le {date}.")
+        # No announced date was given: the legal 30 days count from the order (the note
+        # asks the user to put the announced date instead, if there was one).
+        text += " " + _("Compté à partir de ma commande, ce délai a expiré le {date}.")
     text = text.format(date=fmt.long_date(due))
     text += " " + _(
         "Par ailleurs, l'article voyage à vos risques : le risque ne m'est transféré qu'au "
@@ -227,8 +355,30 @@ def _delivery_paragraph(complaint: Complaint, today: dt.date) -> str:
     return text
 
 
+def _late_delivered_paragraph(complaint: Complaint) -> str:
+    c = complaint
+    text = _(_VI43)
+    if c.expected_delivery_date is not None:
+        return (
+            text
+            + " "
+            + _("La date annoncée, le {date}, n'a pas été respectée.").format(
+                date=fmt.long_date(c.expected_delivery_date)
+            )
+        )
+    if c.delivery_date is not None and c.delivery_date > delivery_due(c):
+        return text + " " + _("Ce délai n'a pas été respecté.")
+    return text + " " + _("La date qui m'avait été annoncée n'a pas été respectée.")
+
+
 def _refund_paragraph(complaint: Complaint, today: dt.date) -> str:
     facts = complaint.facts
+    if returned_after_withdrawal(complaint):
+        # Not a legal withdrawal: the refund rests on the return policy, not on art. VI.50.
+        return _(
+            "Ce retour a été effectué dans le cadre de votre politique de retour, et vous l'avez "
+            "accepté : vous êtes tenu de me rembourser selon ses conditions."
+        )
     text = _(
         "Selon l'article VI.50 du Code de droit économique, en cas de rétractation, le "
         "vendeur rembourse tous les paiements reçus, y compris les frais de livraison "
@@ -253,24 +403,34 @@ def _refund_paragraph(complaint: Complaint, today: dt.date) -> str:
 
 def _billing_paragraph(complaint: Complaint) -> str:
     if complaint.facts.billing_problem == "unknown_charge":
+        # Whether the bank was told is the user's to say: a bracketed sentence to keep or drop.
         return _(
-            "Je n'ai autorisé aucune opération correspondant à ce débit. Je le signale par "
-            "ailleurs à ma banque comme opération de paiement non autorisée (article VII.41 du "
-            "Code de droit économique)."
+            "Je n'ai autorisé aucune opération correspondant à ce débit. [Si c'est fait : Je "
+            "l'ai signalé à ma banque comme opération de paiement non autorisée (article VII.41 "
+            "du Code de droit économique).]"
         )
+    # The SPF Economie states the first rule without an article number: none is invented.
     return _(
-        "Des frais supplémentaires dont le consommateur n'a pas été informé avant la "
-        "commande ne sont pas dus, et il appartient au vendeur de prouver qu'il a donné "
-        "cette information. De même, un paiement supplémentaire obtenu au moyen d'une option "
-        "cochée par défaut n'est pas valablement consenti et doit être remboursé (article "
-        "VI.41 du Code de droit économique)."
+        "Comme le rappelle le SPF Economie, des frais supplémentaires dont le consommateur "
+        "n'a pas été informé avant la commande ne sont pas dus, et il appartient au vendeur "
+        "de prouver qu'il a donné cette information. De même, un paiement supplémentaire "
+        "obtenu au moyen d'une option cochée par défaut n'est pas valablement consenti et "
+        "doit être remboursé (article VI.41 du Code de droit économique)."
     )
+
+
+def _other_guarantee(complaint: Complaint, today: dt.date) -> bool:
+    """Category "other": the legal guarantee is recalled while it runs."""
+    end = guarantee_end(complaint)
+    return end is not None and end >= today
 
 
 def _right_paragraph(complaint: Complaint, today: dt.date) -> str:
     category = complaint.category
     if category in ("damaged", "non_conforming"):
         return _guarantee_paragraph(complaint)
+    if _late_delivered(complaint):
+        return _late_delivered_paragraph(complaint)
     if category in ("late", "not_received"):
         return _delivery_paragraph(complaint, today)
     if category == "refund":
@@ -278,7 +438,7 @@ def _right_paragraph(complaint: Complaint, today: dt.date) -> str:
     if category == "billing":
         return _billing_paragraph(complaint)
     text = _("Vous êtes tenu d'exécuter la commande conformément à ce qui a été convenu.")
-    if complaint.delivery_date is not None:
+    if _other_guarantee(complaint, today):
         text += " " + _guarantee_paragraph(complaint)
     return text
 
@@ -293,9 +453,76 @@ def _billing_amount(complaint: Complaint) -> Decimal | None:
     return None
 
 
-def _demand_paragraph(complaint: Complaint, deadline: dt.date) -> str:
+def _price(complaint: Complaint) -> str:
+    """ "49,99 €", or a placeholder when the amount is not known."""
+    return fmt.money(complaint.amount) if complaint.amount is not None else _("[montant payé]")
+
+
+def _defect_demand(complaint: Complaint, today: dt.date, when: str) -> str | None:
+    """The demand for a defect when a refund is asked: in the legal order of remedies."""
+    c = complaint
+    if c.desired_resolution not in ("refund", "partial_refund"):
+        return None
+    partial = c.desired_resolution == "partial_refund"
+    if _repair_failed(c, today):
+        if partial:
+            return _(
+                "Ma demande n'ayant abouti ni à une réparation ni à un remplacement, je demande "
+                "une réduction proportionnelle du prix : je vous mets dès lors en demeure de me "
+                "rembourser [montant de la réduction demandée] au plus tard le {date}."
+            ).format(date=when)
+        return _(
+            "Ma demande n'ayant abouti ni à une réparation ni à un remplacement, je demande la "
+            "résolution de la vente : je vous mets dès lors en demeure de me rembourser "
+            "{amount} au plus tard le {date}, l'article restant à votre disposition."
+        ).format(amount=_price(c), date=when)
+    if partial:
+        return _(
+            "Je vous mets dès lors en demeure de réparer ou de remplacer l'article au plus tard "
+            "le {date}. Si ni l'une ni l'autre n'est possible, je vous demande une réduction "
+            "proportionnelle du prix."
+        ).format(date=when)
+    return _(
+        "Je vous mets dès lors en demeure de réparer ou de remplacer l'article au plus tard le "
+        "{date}. Si ni l'une ni l'autre n'est possible, je vous demande la résolution de la "
+        "vente et le remboursement de {amount}."
+    ).format(date=when, amount=_price(c))
+
+
+def _late_delivered_demand(complaint: Complaint, when: str) -> str:
+    c = complaint
+    if c.desired_resolution == "partial_refund":
+        return _(
+            "Je vous mets dès lors en demeure de m'accorder, au plus tard le {date}, un "
+            "remboursement partiel de [montant demandé] en compensation de ce retard."
+        ).format(date=when)
+    if c.desired_resolution == "refund":
+        return _(
+            "Je vous mets dès lors en demeure de me rembourser {amount} au plus tard le {date}, "
+            "l'article restant à votre disposition."
+        ).format(amount=_price(c), date=when)
+    if c.desired_resolution == "other" and c.description:
+        return _(
+            "Je vous mets dès lors en demeure de me donner satisfaction au plus tard le {date}, "
+            "comme précisé ci-dessus."
+        ).format(date=when)
+    return _(
+        "Je vous mets dès lors en demeure de me proposer, au plus tard le {date}, une "
+        "compensation pour ce retard [précisez ce que vous demandez]."
+    ).format(date=when)
+
+
+def _demand_paragraph(complaint: Complaint, today: dt.date, deadline: dt.date) -> str:
     c = complaint
     when = fmt.long_date(deadline)
+    if _late_delivered(c):
+        return _late_delivered_demand(c, when)
+    if c.category == "not_received" and c.desired_resolution == "refund":
+        # The parcel travels at the trader's risk: the refund is asked, not a delivery.
+        return _(
+            "Le colis ne m'étant jamais parvenu, je vous mets en demeure de me rembourser "
+            "{amount} au plus tard le {date}."
+        ).format(amount=_price(c), date=when)
     if c.category in ("late", "not_received"):
         return _(
             "Je vous mets dès lors en demeure de livrer la commande au plus tard le {date}. "
@@ -322,6 +549,8 @@ def _demand_paragraph(complaint: Complaint, deadline: dt.date) -> str:
             "Je vous mets dès lors en demeure de me rembourser les sommes indûment débitées au "
             "plus tard le {date}."
         ).format(date=when)
+    if c.category in ("damaged", "non_conforming") and (demand := _defect_demand(c, today, when)):
+        return demand
     if c.desired_resolution == "other" and c.description:
         return _(
             "Je vous mets dès lors en demeure de me donner satisfaction au plus tard le {date}, "
@@ -332,9 +561,15 @@ def _demand_paragraph(complaint: Complaint, deadline: dt.date) -> str:
             "Je vous mets dès lors en demeure de me donner satisfaction au plus tard le {date}, "
             "à savoir : {resolution}."
         ).format(date=when, resolution=labels.label(labels.RESOLUTION, c.desired_resolution))
+    rights_recalled = c.category in ("damaged", "non_conforming") or _other_guarantee(c, today)
+    if rights_recalled:
+        return _(
+            "Je vous mets dès lors en demeure de me proposer, au plus tard le {date}, une "
+            "solution conforme aux droits rappelés ci-dessus."
+        ).format(date=when)
     return _(
         "Je vous mets dès lors en demeure de me proposer, au plus tard le {date}, une solution "
-        "conforme aux droits rappelés ci-dessus."
+        "à ce problème [précisez ce que vous demandez]."
     ).format(date=when)
 
 
@@ -351,14 +586,15 @@ def _otherwise_paragraph(complaint: Complaint, today: dt.date) -> str:
     if plan.step("chargeback").status in ("now", "later"):
         actions.append(_("demander à ma banque de contester le paiement par carte"))
     court = _("de porter l'affaire devant le juge compétent")
+    # "Sans réponse": the demand before may already end with "À défaut, …".
     if not actions:
         return _(
-            "À défaut d'une réponse satisfaisante à cette date, je me réserve le droit, sans "
-            "autre avis, {court}."
+            "Sans réponse satisfaisante à cette date, je me réserve le droit, sans autre avis, "
+            "{court}."
         ).format(court=court)
     return _(
-        "À défaut d'une réponse satisfaisante à cette date, je me réserve le droit, sans "
-        "autre avis, {actions}, puis, si nécessaire, {court}."
+        "Sans réponse satisfaisante à cette date, je me réserve le droit, sans autre avis, "
+        "{actions}, puis, si nécessaire, {court}."
     ).format(actions=_actions(actions), court=court)
 
 
@@ -375,19 +611,63 @@ def _enclosures(complaint: Complaint) -> list[str]:
     return items
 
 
-def formal_notice(
-    complaint: Complaint, today: dt.date, *, markdown: bool = False, days: int = 15
-) -> str:
-    """The formal notice for this complaint, with a deadline `days` after today."""
+def _refuse_if_premature_or_groundless(complaint: Complaint, today: dt.date) -> None:
+    due = awaiting_delivery(complaint, today)
+    if due is not None:
+        if complaint.expected_delivery_date is not None:
+            message = _(
+                "La date de livraison annoncée ({date}) n'est pas encore passée : une mise en "
+                "demeure serait prématurée."
+            )
+        else:
+            message = _(
+                "Le délai légal de livraison (30 jours après la commande, jusqu'au {date}) "
+                "n'est pas encore passé : une mise en demeure serait prématurée."
+            )
+        raise ReclamError(message.format(date=fmt.short_date(due)))
+    c = complaint
+    if delivered_on_time(c):
+        raise ReclamError(
+            _(
+                "La commande a été livrée le {date}, au plus tard à la date annoncée ({due}) : "
+                "une mise en demeure pour retard serait sans fondement."
+            ).format(
+                date=fmt.short_date(c.delivery_date), due=fmt.short_date(c.expected_delivery_date)
+            )
+        )
+    if guarantee_expired(complaint, today):
+        raise ReclamError(
+            _(
+                "La garantie légale a pris fin le {date} (2 ans après la livraison) : une mise "
+                "en demeure ne peut plus s'appuyer sur elle."
+            ).format(date=fmt.short_date(guarantee_end(complaint)))
+        )
+
+
+def _deadline(complaint: Complaint, today: dt.date, days: int) -> dt.date:
+    """`days` after today; for a parcel, never before `days` after its due date."""
     deadline = today + dt.timedelta(days=days)
+    if _undelivered(complaint):
+        # The additional period for delivery runs from the day the trader is late.
+        deadline = max(deadline, delivery_due(complaint) + dt.timedelta(days=days))
+    return deadline
+
+
+def formal_notice_parts(
+    complaint: Complaint, today: dt.date, *, markdown: bool = False, days: int = 15
+) -> tuple[str, str]:
+    """The note for the user and the letter, apart: (note, letter), each ending in a newline.
+
+    Raises `ReclamError` when a letter would be premature (the delivery date has not
+    passed) or groundless (the legal guarantee has ended).
+    """
+    _refuse_if_premature_or_groundless(complaint, today)
+    deadline = _deadline(complaint, today, days)
     esc = _md_escape if markdown else (lambda text: text)
     c = complaint
 
     intro, contact_lines, conclusion = _contacts_section(c, today)
-    problem = " ".join(summary.problem_sentences(c, today))
-    paragraphs = [_facts_paragraph(c)]
-    if problem:
-        paragraphs.append(problem)
+    paragraphs = [_facts_paragraph(c), *_problem_paragraphs(c, today)]
     if c.description:
         paragraphs.append(_("Précisions : {text}").format(text=c.description))
     body: list[str] = [esc(p) for p in paragraphs]
@@ -396,7 +676,7 @@ def formal_notice(
         body.append(esc(conclusion))
     body += [
         esc(_right_paragraph(c, today)),
-        esc(_demand_paragraph(c, deadline)),
+        esc(_demand_paragraph(c, today, deadline)),
         esc(_otherwise_paragraph(c, today)),
         esc(
             _(
@@ -413,11 +693,11 @@ def formal_notice(
         order=c.order_number, date=fmt.short_date(c.order_date)
     )
     place = _("[Lieu], le {date}").format(date=fmt.long_date(today))
-    notes = _user_notes(c, days, deadline)
+    notes = _user_notes(c, today, deadline)
     note_title = _("Note pour vous (à ne pas recopier)")
 
     if markdown:
-        head = [f"> **{esc(note_title)}**", ">", *[f"> - {esc(n)}" for n in notes], "", "---"]
+        note = [f"> **{esc(note_title)}**", ">", *[f"> - {esc(n)}" for n in notes]]
         letter = [
             "\\\n".join(esc(line) for line in sender),
             "\\\n".join(esc(line) for line in _addressee(c)),
@@ -428,7 +708,7 @@ def formal_notice(
             f"*{esc(enclosures)}*",
         ]
     else:
-        head = [note_title.upper(), *[f"- {n}" for n in notes], "", "-" * 60]
+        note = [note_title.upper(), *[f"- {n}" for n in notes]]
         letter = [
             "\n".join(sender),
             "\n".join(_addressee(c)),
@@ -438,4 +718,13 @@ def formal_notice(
             *body,
             enclosures,
         ]
-    return "\n".join(head) + "\n\n" + "\n\n".join(letter) + "\n"
+    return "\n".join(note) + "\n", "\n\n".join(letter) + "\n"
+
+
+def formal_notice(
+    complaint: Complaint, today: dt.date, *, markdown: bool = False, days: int = 15
+) -> str:
+    """The note for the user, a separator line and the letter, in one text."""
+    note, letter = formal_notice_parts(complaint, today, markdown=markdown, days=days)
+    separator = "---" if markdown else "-" * 60
+    return f"{note}\n{separator}\n\n{letter}"

@@ -470,7 +470,23 @@ def escalation(complaint: Complaint, plan: Plan, *, show_all: bool) -> None:
             style="bold",
         )
     )
+    for warning_text in plan.warnings:
+        console.print(Text("⚠ " + safe(warning_text), style="bold red"))
     now = plan.now
+    if now is None and plan.waiting_reason and complaint.status == "open":
+        title = (
+            _("Rien à faire avant le {date}").format(date=fmt.short_date(plan.waiting_until))
+            if plan.waiting_until
+            else _("Rien à faire suivre")
+        )
+        console.print(
+            Panel(
+                Text(safe(plan.waiting_reason)),
+                title=title,
+                title_align="left",
+                border_style="bold green",
+            )
+        )
     if now is not None:
         body = Group(
             Text(safe(now.title), style="bold"),
@@ -599,7 +615,14 @@ def next_actions(plans: Sequence[tuple[Complaint, Plan]]) -> None:
     for complaint, plan in plans:
         line = Text(f"{complaint.id}  ", style="bold")
         now = plan.now
-        line.append(_("à faire : {step}").format(step=safe(now.title)) if now else "—")
+        if now is not None:
+            line.append(_("à faire : {step}").format(step=safe(now.title)))
+        elif plan.waiting_until is not None:
+            line.append(_("attendre le {date}").format(date=fmt.short_date(plan.waiting_until)))
+        elif plan.waiting_reason:
+            line.append(_("rien à faire suivre"))
+        else:
+            line.append("—")
         upcoming = next((d for d in plan.deadlines if not d.passed), None)
         if upcoming is not None:
             _bar, style = _urgency(upcoming.days_left)

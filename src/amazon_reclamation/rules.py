@@ -6,6 +6,12 @@ secondary source, or another Amazon site: worded with care and shown as "to chec
 Nothing marked UNVERIFIED there appears here. Law is kept apart from Amazon's own
 policy, which Amazon may change at any time.
 
+`rule_for()` gives a rule as it applies to one complaint: for a contract concluded
+before 1 June 2022 the guarantee rules cite the version of the Civil Code before the
+law of 20 March 2022 (and the 6-month presumption); for a SEPA direct debit or another
+means that is not a card, the unauthorised-payment rule does not mention Card Stop,
+which blocks cards.
+
 `docs/rules.md` is generated from this data by `rules_markdown()`; a test fails when
 the two differ. To regenerate it:
 
@@ -14,7 +20,8 @@ the two differ. To regenerate it:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from amazon_reclamation.i18n import N_, _
@@ -34,6 +41,9 @@ ALL_CATEGORIES: tuple[Category, ...] = (
     "refund",
     "other",
 )
+# The legal guarantee reform applies to contracts concluded from this day (SPF Economie).
+GUARANTEE_REFORM = dt.date(2022, 6, 1)
+
 _DEFECTS: tuple[Category, ...] = ("damaged", "non_conforming", "other")
 _DELIVERY: tuple[Category, ...] = ("late", "not_received")
 _BOTH_SELLERS: tuple[SellerKind, ...] = ("amazon", "marketplace")
@@ -302,7 +312,11 @@ RULES: tuple[Rule, ...] = (
         period=None,
         starts=None,
         kind="law",
-        reference=None,
+        # The SPF Economie page states the rule without an article number: none is invented.
+        reference=N_(
+            "telle que l'énonce le SPF Economie (ventes à distance, information du "
+            "consommateur) ; cette source ne cite pas d'article"
+        ),
         sources=(
             "https://economie.fgov.be/fr/themes/ventes/formes-de-vente/ventes-distance/"
             "ventes-distance-information-du",
@@ -434,6 +448,53 @@ RULES: tuple[Rule, ...] = (
 
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
 
+_PRE_REFORM_REFERENCE = N_(
+    "art. 1649bis et suivants de l'ancien Code civil, dans leur version antérieure à la loi "
+    "du 20 mars 2022 (loi du 1er septembre 2004)"
+)
+
+# The guarantee rules for a contract concluded before 1 June 2022.
+PRE_REFORM_RULES: dict[str, Rule] = {
+    "legal_guarantee": replace(
+        RULES_BY_ID["legal_guarantee"],
+        reference=_PRE_REFORM_REFERENCE,
+        note=N_(
+            "Contrat conclu avant le 1er juin 2022 : il relève de la loi du 1er septembre "
+            "2004, et un défaut n'était présumé exister à la livraison que s'il apparaissait "
+            "dans les 6 mois."
+        ),
+    ),
+    "guarantee_presumption": replace(
+        RULES_BY_ID["guarantee_presumption"],
+        statement=N_(
+            "Contrat conclu avant le 1er juin 2022 : sauf preuve contraire, un défaut qui "
+            "apparaît dans les 6 mois de la livraison est présumé exister dès la livraison."
+        ),
+        period=N_("6 mois (contrat conclu avant le 1er juin 2022)"),
+        reference=_PRE_REFORM_REFERENCE,
+    ),
+}
+
+# Card Stop blocks cards: never mentioned for a SEPA direct debit or another means.
+_NOT_A_CARD_RULES: dict[str, Rule] = {
+    "unauthorised_payment": replace(
+        RULES_BY_ID["unauthorised_payment"],
+        note=N_("Les 13 mois sont une limite, pas un délai d'attente."),
+    ),
+}
+
+
+def rule_for(rule_id: str, complaint: Complaint | None = None) -> Rule:
+    """The rule `rule_id` as it applies to this complaint (the general rule without one)."""
+    if complaint is not None:
+        if complaint.order_date < GUARANTEE_REFORM and rule_id in PRE_REFORM_RULES:
+            return PRE_REFORM_RULES[rule_id]
+        method = complaint.facts.payment_method
+        if method in ("sepa_direct_debit", "other") and rule_id in _NOT_A_CARD_RULES:
+            return _NOT_A_CARD_RULES[rule_id]
+    return RULES_BY_ID[rule_id]
+
+
 DEADLINE_IDS: tuple[str, ...] = tuple(rule.id for rule in RULES if rule.deadline)
 
 KIND_LABEL = {
@@ -450,11 +511,12 @@ MARKER_LABEL = {
 def rules_for(complaint: Complaint) -> list[Rule]:
     """The rules that concern this complaint's category and seller, in RULES order.
 
-    An unknown seller keeps the rules of both kinds: the user is told to check.
+    An unknown seller keeps the rules of both kinds: the user is told to check. Each
+    rule is given as it applies to the complaint (`rule_for`).
     """
     kind = complaint.seller.kind
     return [
-        rule
+        rule_for(rule.id, complaint)
         for rule in RULES
         if complaint.category in rule.categories and (kind is None or kind in rule.sellers)
     ]
