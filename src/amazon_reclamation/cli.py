@@ -83,6 +83,13 @@ VersionOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help=_("Sortie JSON sur stdout."))]
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help=_("Ne pas demander de confirmation."))]
+OptionalRefArgument = Annotated[
+    str | None,
+    typer.Argument(
+        help=_("Identifiant ou numéro de commande (facultatif s'il n'y en a qu'une)."),
+        metavar="REF",
+    ),
+]
 RefArgument = Annotated[
     str,
     typer.Argument(help=_("Identifiant de la réclamation ou numéro de commande."), metavar="REF"),
@@ -147,6 +154,15 @@ def _command(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _open_complaints(store: "Store") -> list["Complaint"]:
+    """The open complaints, oldest first; unreadable files are reported on the way."""
+    from amazon_reclamation import render
+
+    complaints, unreadable = store.scan()
+    render.unreadable_files(unreadable)
+    return sorted((c for c in complaints if c.status == "open"), key=lambda c: c.created_at)
+
+
 def _find(store: "Store", ref: str) -> "Complaint":
     from amazon_reclamation.parsing import looks_like_order_number, parse_order_number
 
@@ -192,9 +208,7 @@ def _dashboard() -> None:
 
     store = _store()
     today = _today()
-    complaints, unreadable = store.scan()
-    render.unreadable_files(unreadable)
-    open_ones = sorted((c for c in complaints if c.status == "open"), key=lambda c: c.created_at)
+    open_ones = _open_complaints(store)
     overdue = [
         (complaint, item)
         for complaint in open_ones
@@ -210,21 +224,19 @@ def _dashboard() -> None:
     else:
         render.info(_("Aucune réclamation ouverte."))
     asker = QuestionaryAsker(today=today)
-    choice = asker(dashboard_menu(bool(open_ones)), {})
-    if choice == "new":
-        _new_interactive(store, {}, yes=False, as_json=False)
-    elif choice == "log":
-        target = _pick(open_ones, asker) if len(open_ones) > 1 else open_ones[0]
-        log(ref=target.id)
-    # After reading a file the user usually wants another look or another action.
-    while choice == "show":
-        _show_one(_pick(open_ones, asker), as_json=False)
+    # Showing a file returns to the menu (the user usually wants another look or an
+    # action next); creating or logging ends the session with its own summary.
+    while True:
         choice = asker(dashboard_menu(bool(open_ones)), {})
+        if choice == "show":
+            _show_one(_pick(open_ones, asker), as_json=False)
+            continue
         if choice == "new":
             _new_interactive(store, {}, yes=False, as_json=False)
         elif choice == "log":
             target = _pick(open_ones, asker) if len(open_ones) > 1 else open_ones[0]
             log(ref=target.id)
+        return
 
 
 def _pick(complaints: list["Complaint"], asker: Any) -> "Complaint":
@@ -651,13 +663,9 @@ def delete(
 
 def _open_complaint(store: "Store", ref: str | None) -> "Complaint":
     """REF if given; else the single open complaint; else a picker in a terminal."""
-    from amazon_reclamation import render
-
     if ref:
         return _find(store, ref)
-    complaints, unreadable = store.scan()
-    render.unreadable_files(unreadable)
-    open_ones = sorted((c for c in complaints if c.status == "open"), key=lambda c: c.created_at)
+    open_ones = _open_complaints(store)
     if len(open_ones) == 1:
         return open_ones[0]
     if not open_ones:
@@ -677,13 +685,7 @@ def _open_complaint(store: "Store", ref: str | None) -> "Complaint":
 @app.command()
 @_command
 def log(
-    ref: Annotated[
-        str | None,
-        typer.Argument(
-            help=_("Identifiant ou numéro de commande (facultatif s'il n'y en a qu'une)."),
-            metavar="REF",
-        ),
-    ] = None,
+    ref: OptionalRefArgument = None,
     channel: Annotated[
         str | None,
         typer.Option(help=_("phone, chat, email, letter, seller_message ou other.")),
@@ -859,9 +861,7 @@ def due(
 
     _setup(lang, home)
     today = _today()
-    complaints, unreadable = _store().scan()
-    render.unreadable_files(unreadable)
-    open_ones = sorted((c for c in complaints if c.status == "open"), key=lambda c: c.created_at)
+    open_ones = _open_complaints(_store())
     follow_ups = [
         (complaint, item)
         for complaint in open_ones
@@ -921,13 +921,7 @@ def _due_json(complaint: "Complaint", item: Any, today: Any) -> dict[str, Any]:
 @app.command()
 @_command
 def escalate(
-    ref: Annotated[
-        str | None,
-        typer.Argument(
-            help=_("Identifiant ou numéro de commande (facultatif s'il n'y en a qu'une)."),
-            metavar="REF",
-        ),
-    ] = None,
+    ref: OptionalRefArgument = None,
     show_all: Annotated[
         bool,
         typer.Option(
@@ -963,13 +957,7 @@ def escalate(
 @app.command()
 @_command
 def rights(
-    ref: Annotated[
-        str | None,
-        typer.Argument(
-            help=_("Identifiant ou numéro de commande (facultatif s'il n'y en a qu'une)."),
-            metavar="REF",
-        ),
-    ] = None,
+    ref: OptionalRefArgument = None,
     lang: LangOption = None,
     home: HomeOption = None,
     version: VersionOption = False,

@@ -413,12 +413,20 @@ def _left(days_left: int) -> str:
     return _("dans {days}").format(days=fmt.days(days_left))
 
 
+def _nature(rule: Rule) -> str:
+    """ "loi — art. VI.47 CDE" or "politique d'Amazon (peut changer)"."""
+    from amazon_reclamation.rules import KIND_LABEL
+
+    nature = _(KIND_LABEL[rule.kind])
+    if rule.reference:
+        nature += f" — {_(rule.reference)}"
+    return nature
+
+
 def deadlines(items: Sequence[Deadline], missing: Sequence[str] = ()) -> None:
     """Every deadline: date, days left, a bar, law or Amazon policy, and its source."""
     from rich.padding import Padding
     from rich.text import Text
-
-    from amazon_reclamation.rules import KIND_LABEL
 
     console = out()
     console.print(Text(_("Délais"), style="bold"))
@@ -433,10 +441,7 @@ def deadlines(items: Sequence[Deadline], missing: Sequence[str] = ()) -> None:
         line.append(f"{_left(item.days_left):<{left_width}} ", style=style)
         line.append(item.title, style="bold" if not item.passed else "dim")
         console.print(line)
-        nature = _(KIND_LABEL[item.kind])
-        if item.rule.reference:
-            nature += f" — {_(item.rule.reference)}"
-        details = [nature]
+        details = [_nature(item.rule)]
         if item.note:
             details.append(safe(item.note))
         details.append(_("Source : {url}").format(url=item.source))
@@ -553,7 +558,7 @@ def rights(complaint: Complaint, rules: Sequence[Rule]) -> None:
     from rich.padding import Padding
     from rich.text import Text
 
-    from amazon_reclamation.rules import KIND_LABEL, MARKER_LABEL
+    from amazon_reclamation.rules import MARKER_LABEL
 
     console = out()
     console.print(
@@ -564,10 +569,7 @@ def rights(complaint: Complaint, rules: Sequence[Rule]) -> None:
     )
     for rule in rules:
         console.print(Text(f"• {_(rule.title)}", style="bold"))
-        nature = _(KIND_LABEL[rule.kind])
-        if rule.reference:
-            nature += f" — {_(rule.reference)}"
-        lines = [_(rule.statement), nature]
+        lines = [_(rule.statement), _nature(rule)]
         if rule.period:
             period = _("Délai : {period}").format(period=_(rule.period))
             if rule.starts:
