@@ -63,7 +63,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
 from amazon_reclamation import contacts, fmt, labels
 from amazon_reclamation.deadlines import (
@@ -106,24 +106,7 @@ StepId = Literal[
     "justice_of_the_peace",
     "european_small_claims",
 ]
-STEP_IDS: tuple[StepId, ...] = (
-    "contact_customer_service",
-    "ask_supervisor",
-    "contact_seller",
-    "atoz_claim",
-    "written_complaint",
-    "formal_notice",
-    "review",
-    "ecc_belgium",
-    "lu_consumer_mediator",
-    "consumerconnect",
-    "consumer_mediation_service",
-    "sepa_refund",
-    "unauthorised_payment",
-    "chargeback",
-    "justice_of_the_peace",
-    "european_small_claims",
-)
+STEP_IDS: tuple[StepId, ...] = get_args(StepId)
 StepStatus = Literal["done", "now", "later", "not_applicable"]
 Route = Literal["amazon", "belgium", "eu", "outside_eu", "unknown"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -26,30 +26,15 @@ STORED = "stored"  # validation context of a record read from a file
 Category = Literal[
     "damaged", "late", "not_received", "non_conforming", "billing", "refund", "other"
 ]
-CATEGORIES: tuple[Category, ...] = (
-    "damaged",
-    "late",
-    "not_received",
-    "non_conforming",
-    "billing",
-    "refund",
-    "other",
-)
+CATEGORIES: tuple[Category, ...] = get_args(Category)
 Resolution = Literal["refund", "replacement", "repair", "delivery", "partial_refund", "other"]
-RESOLUTIONS: tuple[Resolution, ...] = (
-    "refund",
-    "replacement",
-    "repair",
-    "delivery",
-    "partial_refund",
-    "other",
-)
+RESOLUTIONS: tuple[Resolution, ...] = get_args(Resolution)
 Status = Literal["open", "resolved", "abandoned"]
 SellerKind = Literal["amazon", "marketplace"]
 Channel = Literal["phone", "chat", "email", "letter", "seller_message", "other"]
-CHANNELS: tuple[Channel, ...] = ("phone", "chat", "email", "letter", "seller_message", "other")
+CHANNELS: tuple[Channel, ...] = get_args(Channel)
 Outcome = Literal["resolved", "promise", "refused", "no_answer", "pending"]
-OUTCOMES: tuple[Outcome, ...] = ("resolved", "promise", "refused", "no_answer", "pending")
+OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
 DamageTiming = Literal["on_arrival", "later"]
 Difference = Literal["size", "model", "colour", "description", "other"]
 BillingProblem = Literal["wrong_amount", "unannounced_fee", "unknown_charge"]
