@@ -15,6 +15,7 @@ import pytest
 
 from amazon_reclamation import cli, contacts, summary
 from amazon_reclamation.models import Complaint, Contact
+from amazon_reclamation.parsing import Moment
 from amazon_reclamation.store import Store
 
 TZ = timezone(timedelta(hours=1))
@@ -256,7 +257,7 @@ def test_log_without_ref_uses_the_single_open_complaint_and_shows_the_timeline(
             "--follow-up",
         ),
         (["--outcome", "pending"], "--channel"),
-        (["--channel", "phone", "--outcome", "pending", "--at", "21/11/2026"], "futur"),
+        (["--channel", "phone", "--outcome", "pending", "--at", "21/11/2026"], "21/11/2026 n'est"),
         (["--channel", "fax", "--outcome", "pending"], "--channel"),
         (["--channel", "phone", "--outcome", "maybe"], "--outcome"),
         (
@@ -560,7 +561,10 @@ def test_log_questions_through_keystrokes() -> None:
 
         ask_missing(answers, scripted, questions=CONTACT_QUESTIONS)
     assert answers["channel"] == "phone"
-    assert answers["at"] == datetime(2026, 11, 18, 14, 30).replace(tzinfo=answers["at"].tzinfo)  # type: ignore[union-attr]
+    moment = answers["at"]
+    assert isinstance(moment, Moment)
+    assert moment.has_time
+    assert moment.at == datetime(2026, 11, 18, 14, 30).replace(tzinfo=moment.at.tzinfo)
     assert answers["agent"] == "Sophie"
     assert answers["summary"] == "Elle promet un remboursement"
     assert answers["outcome"] == "promise"
@@ -601,3 +605,40 @@ def test_log_in_a_real_terminal(capsys: pytest.CaptureFixture[str], isolated_hom
     assert [(e["channel"], e["agent"], e["outcome"], e["summary"]) for e in entries] == [
         ("chat", "Karim", "no_answer", "Chat coupé après 20 minutes")
     ]
+
+
+def test_a_contact_given_by_day_only_gets_no_invented_hour(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path
+) -> None:
+    cid = new_complaint(capsys)
+    code, out, _err = run(
+        capsys,
+        "log",
+        cid,
+        "--channel",
+        "phone",
+        "--at",
+        "15/11/2026",
+        "--outcome",
+        "no_answer",
+        "--json",
+    )
+    assert code == 0
+    saved = json.loads(out)
+    assert saved["at_precision"] == "day"
+    assert saved["at"].startswith("2026-11-15T00:00:00")
+    code, out, _err = run(capsys, "show", cid)
+    assert " 1. 15/11/2026 · téléphone" in out
+    code, out, _err = run(
+        capsys,
+        "log",
+        cid,
+        "--channel",
+        "chat",
+        "--at",
+        "16/11/2026 09:05",
+        "--outcome",
+        "no_answer",
+        "--json",
+    )
+    assert json.loads(out)["at_precision"] == "minute"

@@ -759,7 +759,9 @@ def log(
                 "--outcome promise et --promise, ou retirez --follow-up."
             )
         )
-    moment = answers.get("at") or clock.now()
+    given = answers.get("at")
+    moment = given.at if given is not None else clock.now()
+    at_precision = "minute" if given is None or given.has_time else "day"
     if moment.date() < target.order_date:
         raise InvalidInput(
             _("--at : le contact ne peut pas précéder la commande du {date}.").format(
@@ -773,6 +775,7 @@ def log(
         contact = Contact(
             id=max((c.id for c in current.contacts), default=0) + 1,
             at=moment,
+            at_precision=at_precision,
             recorded_at=clock.now(),
             channel=answers["channel"],
             agent=answers.get("agent"),

@@ -23,8 +23,10 @@ def long_date(value: date) -> str:
     return text
 
 
-def date_time(value: datetime) -> str:
-    """DD/MM/YYYY HH:MM in local time."""
+def date_time(value: datetime, *, with_time: bool = True) -> str:
+    """DD/MM/YYYY HH:MM in local time (or the day alone when the time is not known)."""
+    if not with_time:
+        return value.strftime("%d/%m/%Y")
     return value.astimezone().strftime("%d/%m/%Y %H:%M")
 
 

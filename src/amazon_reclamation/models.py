@@ -84,6 +84,8 @@ class Contact(_Record):
 
     id: int
     at: datetime
+    # "day" when only the date was given: no hour is invented in the evidence.
+    at_precision: Literal["minute", "day"] = "minute"
     recorded_at: datetime
     channel: Channel
     agent: str | None = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
@@ -118,8 +119,23 @@ def parse_past_date(text: str, today: date) -> date:
     return parsed
 
 
-def parse_datetime(text: str, now: datetime) -> datetime:
-    """A date, or a date and a time (HH:MM), not in the future; local time."""
+@dataclass(frozen=True)
+class Moment:
+    """When a contact took place; `has_time` is False when only the day is known."""
+
+    at: datetime
+    has_time: bool
+
+    def __str__(self) -> str:
+        return self.at.strftime("%d/%m/%Y %H:%M" if self.has_time else "%d/%m/%Y")
+
+
+def parse_moment(text: str, now: datetime) -> Moment:
+    """A date, or a date and a time (HH:MM), not in the future; local time.
+
+    A past day without a time keeps no invented hour: the log is evidence. "Today"
+    without a time means now.
+    """
     value = text.strip()
     day_part, _sep, time_part = value.replace("T", " ").partition(" ")
     day = parse_date(day_part, now.date())
@@ -132,17 +148,17 @@ def parse_datetime(text: str, now: datetime) -> datetime:
                 ).format(value=shown(time_part, 20))
             )
         moment = datetime(day.year, day.month, day.day, int(match[1]), int(match[2]))
-        result = moment.replace(tzinfo=now.tzinfo)
+        result = Moment(moment.replace(tzinfo=now.tzinfo), has_time=True)
     elif day == now.date():
-        result = now
+        result = Moment(now, has_time=True)
     else:
-        result = datetime(day.year, day.month, day.day, 12, 0, tzinfo=now.tzinfo)
-    if result > now:
+        result = Moment(datetime(day.year, day.month, day.day, tzinfo=now.tzinfo), has_time=False)
+    if result.at > now:
         raise InvalidInput(
             _(
-                "Le {moment} est dans le futur ; un contact ne peut pas être daté plus tard "
+                "Le {moment} n'est pas encore passé ; un contact ne peut pas être daté plus tard "
                 "que maintenant."
-            ).format(moment=result.strftime("%d/%m/%Y %H:%M"))
+            ).format(moment=result)
         )
     return result
 

@@ -559,15 +559,15 @@ def answers_from_json(data: dict[str, Any], today: date) -> Answers:
 ORDER_DATE_KEY = "_order_date"  # the complaint's order date, given to the log's checks
 
 
-def _contact_moment(text: str, answers: Answers, today: date) -> datetime:
+def _contact_moment(text: str, answers: Answers, today: date) -> parsing.Moment:
     from amazon_reclamation import clock
 
-    moment = parsing.parse_datetime(text, clock.now())
+    moment = parsing.parse_moment(text, clock.now())
     order_date = answers.get(ORDER_DATE_KEY)
-    if isinstance(order_date, date) and moment.date() < order_date:
+    if isinstance(order_date, date) and moment.at.date() < order_date:
         raise InvalidInput(
             _("Le {date} est avant la commande du {order} ; un contact vient après.").format(
-                date=moment.strftime("%d/%m/%Y"), order=order_date.strftime("%d/%m/%Y")
+                date=moment.at.strftime("%d/%m/%Y"), order=order_date.strftime("%d/%m/%Y")
             )
         )
     return moment
@@ -576,7 +576,7 @@ def _contact_moment(text: str, answers: Answers, today: date) -> datetime:
 def _follow_up(text: str, answers: Answers, today: date) -> date:
     value = parsing.parse_date(text, today)
     moment = answers.get("at")
-    start = moment.date() if isinstance(moment, datetime) else today
+    start = moment.at.date() if isinstance(moment, parsing.Moment) else today
     if value < start:
         raise InvalidInput(
             _("Le {date} est avant le contact ({start}) ; la date de suivi vient après.").format(

@@ -309,7 +309,10 @@ def timeline(complaint: Complaint, today: date) -> None:
     for contact in entries:
         # One block per contact rather than a table: summaries stay readable at 80 columns.
         style = "dim" if contact.id in replaced_by else ""
-        head = [fmt.date_time(contact.at), labels.label(labels.CHANNEL, contact.channel)]
+        head = [
+            fmt.date_time(contact.at, with_time=contact.at_precision == "minute"),
+            labels.label(labels.CHANNEL, contact.channel),
+        ]
         if contact.agent:
             head.append(safe(contact.agent))
         if contact.reference:
