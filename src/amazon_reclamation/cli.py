@@ -696,7 +696,8 @@ def log(
     ] = None,
     agent: Annotated[str | None, typer.Option(help=_("Nom de l'interlocuteur."))] = None,
     reference: Annotated[
-        str | None, typer.Option(help=_("Référence du dossier donnée par Amazon."))
+        str | None,
+        typer.Option(help=_("Référence du dossier donnée par Amazon ou le vendeur.")),
     ] = None,
     summary: Annotated[str | None, typer.Option(help=_("Ce qui a été dit."))] = None,
     outcome: Annotated[

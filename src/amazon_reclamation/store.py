@@ -134,7 +134,13 @@ def _describe_validation_error(error: Exception) -> str:
     if isinstance(error, ValidationError):
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "?"
-        return f"{where}: {first['msg']}"
+        if first["type"] == "missing":
+            return _("champ {field} manquant").format(field=where)
+        return _("champ {field} non conforme").format(field=where)
+    if isinstance(error, json.JSONDecodeError):
+        return _("JSON non valable, ligne {line}, colonne {column}").format(
+            line=error.lineno, column=error.colno
+        )
     return str(error)
 
 

@@ -62,7 +62,9 @@ def edit_question(answers: Answers) -> Question:
             shown = "—" if value is None else (_("oui") if value else _("non"))
         else:
             shown = answer_as_text(value).replace("\n", " ")[:40] or "—"
-        choices.append(Choice(question.key, f"{_(question.message)} : {shown}"))
+        # "Quel est le problème ? : …" reads badly: keep the question's stem only.
+        stem = _(question.message).split(" (")[0].rstrip(" ?")
+        choices.append(Choice(question.key, f"{stem} : {shown}"))
     return Question(
         "_edit",
         "",
