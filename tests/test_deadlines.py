@@ -195,17 +195,32 @@ def test_defect_found_later_without_a_date_gives_no_notice_deadline() -> None:
     [
         (date(2026, 1, 31), None, date(2026, 3, 2)),  # 30 days, across a short month
         (date(2024, 1, 31), None, date(2024, 3, 1)),  # leap year
-        (date(2026, 10, 1), date(2026, 10, 8), date(2026, 10, 8)),  # the agreed date wins
+        # Amazon's estimate is not the legal date: it is only told in the note.
+        (date(2026, 10, 1), date(2026, 10, 8), date(2026, 10, 31)),
     ],
 )
-def test_delivery_is_30_days_unless_a_date_was_agreed(
+def test_delivery_is_30_days_after_the_order_and_the_estimate_only_a_note(
     ordered: date, expected_date: date | None, expected: date
 ) -> None:
     complaint = make(category="late", order_date=ordered, expected_delivery_date=expected_date)
     deadline = by_id(complaint)["delivery"]
     assert deadline.date == expected
     assert "délai supplémentaire" in deadline.note
-    assert ("30 jours" in deadline.note) == (expected_date is None)
+    assert "30 jours" in deadline.note and "art. VI.43 CDE" in deadline.note
+    assert ("date annoncée (estimation d'amazon) : le 08/10/2026" in deadline.note.lower()) == (
+        expected_date is not None
+    )
+
+
+def test_a_delivered_parcel_is_not_told_to_ask_for_delivery() -> None:
+    complaint = make(
+        category="late",
+        expected_delivery_date=date(2026, 10, 8),
+        delivery_date=date(2026, 11, 12),
+    )
+    note = by_id(complaint)["delivery"].note
+    assert "délai supplémentaire" not in note
+    assert "Livrée le 12/11/2026" in note
 
 
 def test_atoz_is_90_days_after_the_latest_estimate_for_marketplace_sellers_only() -> None:
@@ -350,10 +365,8 @@ def test_to_json_shape() -> None:
 
 def test_a_delivery_date_not_given_is_unknown_not_agreed() -> None:
     note = by_id(make(category="late"))["delivery"].note
-    assert "convenue" not in note.split(".")[0]
-    assert "Date de livraison annoncée non indiquée" in note
+    assert "Date annoncée non indiquée" in note
     assert "30 jours" in note and "art. VI.43 CDE" in note
-    assert "Si une date de livraison vous a été annoncée, c'est elle qui compte" in note
 
 
 @pytest.mark.parametrize(
@@ -484,3 +497,30 @@ def test_delivered_on_time(
 ) -> None:
     complaint = make(category=category, delivery_date=delivered, expected_delivery_date=announced)
     assert delivered_on_time(complaint) == on_time
+
+
+def test_the_refund_after_a_cancellation_is_counted_by_analogy_only() -> None:
+    complaint = make(
+        category="refund",
+        facts={"return_kind": "cancelled", "returned_date": date(2026, 10, 3)},
+    )
+    note = by_id(complaint)["refund_after_withdrawal"].note
+    assert "par analogie" in note
+    assert "ne le confirment pas" in note
+    assert "récupéré l'article" not in note
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (date(2026, 12, 4), date(2026, 12, 4)),  # a Friday
+        (date(2026, 12, 5), date(2026, 12, 7)),  # Saturday: Monday
+        (date(2026, 12, 25), date(2026, 12, 28)),  # Christmas (Friday): Monday
+        (date(2026, 11, 11), date(2026, 11, 12)),  # Armistice
+    ],
+)
+def test_next_business_day(day: date, expected: date) -> None:
+    from amazon_reclamation.deadlines import is_business_day, next_business_day
+
+    assert next_business_day(day) == expected
+    assert is_business_day(day) == (day == expected)

@@ -103,7 +103,8 @@ def test_routing_per_seller_and_category(seller: str, category: str) -> None:
             applies = False  # A-to-z covers delivery and condition, not billing
         assert (found[step_id] != "not_applicable") == applies, (step_id, found[step_id])
     assert [s.id for s in result.steps if s.status == "now"] == [now]
-    assert found["formal_notice"] == "later"
+    # A "late" parcel of this case arrived 4 days after the order: no formal notice.
+    assert found["formal_notice"] == ("not_applicable" if category == "late" else "later")
     for step_id in ("sepa_refund", "unauthorised_payment", "chargeback"):
         assert found[step_id] == "not_applicable"  # no payment facts: nothing invented
     for text in all_texts(result):
@@ -663,3 +664,107 @@ def test_a_late_complaint_delivered_by_the_announced_date_gets_no_formal_notice(
     step = plan(complaint, TODAY).step("formal_notice")
     assert step.status == "not_applicable"
     assert "sans fondement" in step.why
+
+
+# -- second review ------------------------------------------------------------------------
+
+
+def _unknown_debit(charge: date) -> Complaint:
+    return make(
+        "amazon",
+        "billing",
+        facts={
+            "billing_problem": "unknown_charge",
+            "payment_method": "sepa_direct_debit",
+            "charge_date": charge,
+            "amount_charged": Decimal("59.99"),
+        },
+    )
+
+
+def test_an_unknown_direct_debit_asks_the_bank_first_while_the_8_weeks_run() -> None:
+    result = plan(_unknown_debit(date(2026, 10, 2)), TODAY)
+    assert result.now is not None and result.now.id == "sepa_refund"
+    assert "prend fin le 27/11/2026" in result.now.why
+    assert result.step("contact_customer_service").status == "later"
+    assert result.step("ask_supervisor").status == "later"
+
+
+def test_an_unknown_direct_debit_after_the_8_weeks_follows_the_usual_order() -> None:
+    result = plan(_unknown_debit(date(2026, 9, 1)), TODAY)
+    assert result.step("sepa_refund").status == "not_applicable"
+    assert result.now is not None and result.now.id == "contact_customer_service"
+
+
+@pytest.mark.parametrize(
+    ("delivered", "status"),
+    [(date(2026, 10, 31), "not_applicable"), (date(2026, 11, 2), "later")],
+)
+def test_a_late_parcel_delivered_within_30_days_gets_no_formal_notice(
+    delivered: date, status: str
+) -> None:
+    complaint = make(
+        "amazon", "late", delivery_date=delivered, expected_delivery_date=date(2026, 10, 8)
+    )
+    step = plan(complaint, TODAY).step("formal_notice")
+    assert step.status == status
+    if status == "later":
+        assert "à titre commercial" in step.why
+
+
+def test_a_late_defect_notice_is_a_warning_and_the_court_limit_is_hedged() -> None:
+    complaint = make(
+        "amazon",
+        "damaged",
+        delivery_date=date(2026, 8, 1),
+        facts={"damage_timing": "later", "defect_discovered_date": date(2026, 9, 1)},
+    )
+    result = plan(complaint, TODAY)
+    warning = (
+        "Le délai de deux mois pour signaler le défaut est dépassé : le vendeur pourrait vous "
+        "opposer la perte de la garantie."
+    )
+    assert warning in result.warnings
+    assert result.now is not None and result.now.why.startswith(warning)
+    why = result.step("justice_of_the_peace").why
+    assert "Selon un avocat" in why and "01/09/2027" in why and "à vérifier" in why
+    # Reported in time: no warning.
+    reported = complaint.model_copy(
+        update={"contacts": [contact(1, at(20, 10), "email", "no_answer")]}
+    )
+    assert warning not in plan(reported, TODAY).warnings
+
+
+def test_a_marketplace_seller_of_unknown_country_is_not_said_to_be_amazon() -> None:
+    complaint = make("amazon")
+    complaint = complaint.model_copy(
+        update={"seller": Seller(kind="marketplace", name="Boutique X")}
+    )
+    result = plan(complaint, TODAY)
+    for step_id in ("ecc_belgium", "lu_consumer_mediator"):
+        why = result.step(step_id).why
+        assert "Amazon" not in why
+        assert why.startswith("Seulement si Boutique X est établi")
+        assert "vérifiez son adresse sur sa fiche vendeur" in why
+
+
+def test_a_refusal_as_last_result_is_said_as_such() -> None:
+    complaint = make(
+        "amazon",
+        contacts=[
+            contact(1, at(2), "chat", "no_answer"),
+            contact(2, at(4), "email", "refused"),
+        ],
+    )
+    why = plan(complaint, TODAY).step("ask_supervisor").why
+    assert why.startswith("Amazon a refusé votre demande le 04/11/2026")
+    assert "sans résultat" in why  # the chat before it
+
+
+def test_the_lu_mediator_limit_is_one_year_after_the_first_complaint() -> None:
+    complaint = make("amazon", contacts=[contact(1, at(2), "chat", "no_answer")])
+    why = plan(complaint, TODAY).step("lu_consumer_mediator").why
+    assert (
+        "plus d'un an après votre première réclamation au vendeur (le 02/11/2026) : "
+        "saisissez-le avant le 02/11/2027." in why
+    )

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from amazon_reclamation import fmt
+from amazon_reclamation.deadlines import next_business_day
 from amazon_reclamation.errors import ExitCode, ReclamError
 from amazon_reclamation.letters import formal_notice, formal_notice_parts
 from amazon_reclamation.models import CATEGORIES, Complaint, Contact, Facts, Seller
@@ -39,7 +40,7 @@ LOG = [
         reference="CS-4471",
         summary="Problème expliqué, remplacement promis",
         outcome="promise",
-        promise="envoi d'un nouvel article",
+        promise="l'envoi d'un nouvel article",
         follow_up=date(2026, 11, 10),
     ),
     Contact(id=2, at=at(12), recorded_at=at(12), channel="chat", outcome="no_answer"),
@@ -133,7 +134,7 @@ EXTRA_CASES: dict[str, tuple[str, dict[str, Any]]] = {
     ),
     "late_delivered": (
         "late",
-        {"delivery_date": date(2026, 10, 30), "desired_resolution": "partial_refund"},
+        {"delivery_date": date(2026, 11, 10), "desired_resolution": "partial_refund"},
     ),
     "late_no_announced_date": ("late", {"expected_delivery_date": None}),
     "other_without_description": (
@@ -197,10 +198,15 @@ def test_letter_has_the_facts_the_right_the_contacts_and_a_deadline(category: st
     assert "1er octobre 2026" in body and "01/10/2026" in body
     assert REFERENCE[category] in body
     assert "mise en demeure" in body.lower()
-    assert "le 3 novembre 2026, par téléphone, avec Sophie, référence CS-4471" in body
-    assert "promesse : « envoi d'un nouvel article » pour le 10 novembre 2026, non tenue" in body
-    assert "le 12 novembre 2026, par chat ; résultat : pas de réponse" in body
-    assert "au plus tard le 5 décembre 2026" in body
+    assert (
+        "le 3 novembre 2026, par téléphone (Sophie, dossier CS-4471) : vous m'avez promis "
+        "l'envoi d'un nouvel article pour le 10 novembre 2026 ; cette promesse n'a pas été "
+        "tenue." in body
+    )
+    assert "le 12 novembre 2026, par chat, sans obtenir de réponse." in body
+    assert "tentatives" not in body and "restée sans réponse" not in body
+    # 20/11 + 15 days is a Saturday: the next working day.
+    assert "au plus tard le 7 décembre 2026" in body
     assert "Marie Dupont" in body
     for forbidden in ("ODR", "Point de contact", "VI.44"):
         assert forbidden not in body
@@ -278,22 +284,50 @@ def test_contract_before_the_reform_cites_the_older_version() -> None:
     assert "présumé" not in text
 
 
-def test_unknown_charge_cites_the_unauthorised_payment_rule() -> None:
-    facts = {**CASES["billing"]["facts"], "billing_problem": "unknown_charge"}
+@pytest.mark.parametrize("expected", [None, Decimal("59.99"), Decimal("49.99")])
+def test_unknown_charge_cites_the_unauthorised_payment_rule(expected: Decimal | None) -> None:
+    facts = {
+        **CASES["billing"]["facts"],
+        "billing_problem": "unknown_charge",
+        "amount_expected": expected,
+    }
     body = letter_body(formal_notice(make("billing", facts=facts), TODAY))
     assert "article VII.41 du Code de droit économique" in body
-    assert "me rembourser 59,99\u00a0€" in body
+    part = expected == Decimal("49.99")
+    # Only the excess over the order is disputed, and nothing claims the order unauthorised.
+    assert ("me rembourser 10,00\u00a0€" in body) == part
+    assert ("me rembourser 59,99\u00a0€" in body) == (not part)
+    assert ("Je n'ai autorisé aucune opération" in body) == (not part)
+    assert (
+        "Je ne reconnais pas la part de ce débit qui dépasse le montant de ma commande "
+        "(49,99\u00a0€)." in body
+    ) == part
 
 
-def test_the_deadline_follows_days() -> None:
-    body = letter_body(formal_notice(make("refund"), TODAY, days=8))
-    assert "au plus tard le 28 novembre 2026" in body
+@pytest.mark.parametrize(
+    ("days", "day", "moved"),
+    [(7, "27 novembre 2026", False), (8, "30 novembre 2026", True), (15, "7 décembre 2026", True)],
+)
+def test_the_deadline_follows_days_and_never_ends_on_a_weekend(
+    days: int, day: str, moved: bool
+) -> None:
+    note, letter = formal_notice_parts(make("refund"), TODAY, days=days)
+    assert f"au plus tard le {day}" in letter
+    assert ("n'est pas un jour ouvrable" in note) == moved
+    assert f"jusqu'au {day}" in note
+
+
+def test_the_deadline_skips_a_belgian_public_holiday() -> None:
+    # 20/11 + 35 days = 25/12 (Christmas, a Friday): Monday 28/12.
+    note, letter = formal_notice_parts(make("refund"), TODAY, days=35)
+    assert "au plus tard le 28 décembre 2026" in letter
+    assert "Le 25 décembre 2026 n'est pas un jour ouvrable" in note
 
 
 def test_a_letter_without_contacts_has_no_contact_section() -> None:
     body = letter_body(formal_notice(make("damaged", contacts=[]), TODAY))
     assert "déjà signalé" not in body
-    assert "au plus tard le 5 décembre 2026" in body
+    assert "au plus tard le 7 décembre 2026" in body
 
 
 def test_markdown_escapes_user_text() -> None:
@@ -402,7 +436,7 @@ def test_the_letter_deadline_never_falls_before_the_delivery_date(
         assert due >= TODAY
         return
     assert due < TODAY
-    demanded = TODAY + timedelta(days=8)
+    demanded = next_business_day(TODAY + timedelta(days=8))
     assert f"au plus tard le {fmt.long_date(demanded)}" in letter
     assert demanded > due
     assert fmt.long_date(due) in letter
@@ -416,52 +450,80 @@ def test_no_announced_date_is_unknown_and_the_note_asks_for_it() -> None:
     assert "n'ayant été convenue" not in letter and "Aucune autre date" not in letter
     assert "Compté à partir de ma commande, ce délai a expiré le 31 octobre 2026." in letter
     assert "Aucune date de livraison annoncée n'a été indiquée" in note
-    assert "remplacez ce passage par cette date" in note
+    assert "ajoutez-la : « La livraison m'avait été annoncée pour le [date] au plus tard. »" in note
 
 
 @pytest.mark.parametrize(
-    ("changes", "arrived", "demand"),
+    ("announced", "legal_passed"),
+    [(date(2026, 10, 15), True), (date(2026, 11, 5), False)],
+)
+def test_the_announced_date_is_an_estimate_apart_from_the_legal_30_days(
+    announced: date, legal_passed: bool
+) -> None:
+    ordered = date(2026, 10, 1) if legal_passed else date(2026, 10, 25)
+    complaint = make("late", order_date=ordered, expected_delivery_date=announced)
+    letter = formal_notice_parts(complaint, TODAY)[1]
+    told = f"La livraison m'avait été annoncée pour le {fmt.long_date(announced)} au plus tard"
+    assert told + ("" if legal_passed else ".") in letter
+    assert (
+        "; le délai légal de 30 jours a lui aussi expiré le 31 octobre 2026." in letter
+    ) == legal_passed
+    assert "La date annoncée" not in letter
+    assert "(règle de l'article 20 de la directive 2011/83/UE)" in letter
+
+
+@pytest.mark.parametrize(
+    ("changes", "arrived", "asked"),
     [
         (
             {"desired_resolution": "partial_refund"},
-            "elle ne m'a été livrée que le 30 octobre 2026, avec 15 jours de retard.",
+            "Cette commande devait être livrée au plus tard le 31 octobre 2026 ; elle ne l'a été "
+            "que le 10 novembre 2026, soit avec 10 jours de retard.",
             "un remboursement partiel de [montant demandé] en compensation de ce retard",
         ),
         (
             {"desired_resolution": "refund"},
-            "elle ne m'a été livrée que le 30 octobre 2026, avec 15 jours de retard.",
-            "de me rembourser 49,99\u00a0€ au plus tard le 5 décembre 2026",
+            "soit avec 10 jours de retard.",
+            "le remboursement de 49,99\u00a0€, l'article restant à votre disposition",
         ),
+        ({"desired_resolution": None}, "soit avec 10 jours de retard.", "[ce que vous demandez]"),
         (
-            {"desired_resolution": None},
-            "elle ne m'a été livrée que le 30 octobre 2026, avec 15 jours de retard.",
-            "une compensation pour ce retard [précisez ce que vous demandez]",
-        ),
-        (
-            {
-                "expected_delivery_date": None,
-                "delivery_date": date(2026, 11, 10),
-                "desired_resolution": "partial_refund",
-            },
-            "ne m'a été livrée que le 10 novembre 2026, plus de 30 jours après ma commande.",
-            "remboursement partiel",
-        ),
-        (
-            {"expected_delivery_date": None, "delivery_date": date(2026, 10, 20)},
-            "après la date de livraison qui m'avait été annoncée, le [date annoncée].",
-            "en demeure",
+            # A later announced date counts as the date due.
+            {"expected_delivery_date": date(2026, 11, 5), "desired_resolution": None},
+            "devait être livrée au plus tard le 5 novembre 2026 ; elle ne l'a été que le 10 "
+            "novembre 2026, soit avec 5 jours de retard.",
+            "[ce que vous demandez]",
         ),
     ],
 )
-def test_a_parcel_that_arrived_late_is_not_said_missing(
-    changes: dict[str, Any], arrived: str, demand: str
+def test_a_parcel_delivered_late_gets_a_courteous_request_not_a_formal_notice(
+    changes: dict[str, Any], arrived: str, asked: str
 ) -> None:
-    complaint = make("late", **{"delivery_date": date(2026, 10, 30), **changes})
-    letter = formal_notice_parts(complaint, TODAY)[1]
+    complaint = make("late", **{"delivery_date": date(2026, 11, 10), **changes})
+    note, letter = formal_notice_parts(complaint, TODAY)
     assert "pas reçu" not in letter
     assert "livrer la commande" not in letter
     assert arrived in letter
-    assert demand in letter
+    assert f"Je vous demande, à titre commercial, de m'accorder {asked}." in letter
+    # No legal right is claimed once delivered: no formal notice, no threat, no article.
+    for claimed in ("en demeure", "VI.43", "juge", "Sans réponse satisfaisante"):
+        assert claimed not in letter
+    assert "Objet : demande de geste commercial" in letter
+    assert "à titre commercial, et non une mise en demeure" in note
+
+
+@pytest.mark.parametrize(
+    ("announced", "delivered"),
+    [(date(2026, 10, 8), date(2026, 10, 20)), (None, date(2026, 10, 31))],
+)
+def test_a_parcel_delivered_within_the_legal_30_days_gets_no_letter(
+    announced: date | None, delivered: date
+) -> None:
+    complaint = make("late", expected_delivery_date=announced, delivery_date=delivered)
+    with pytest.raises(ReclamError) as raised:
+        formal_notice_parts(complaint, TODAY)
+    assert "dans les 30 jours de la commande" in raised.value.message
+    assert "\n" not in raised.value.message
 
 
 # -- refund after a return ----------------------------------------------------------------
@@ -492,6 +554,7 @@ def test_refund_letter_cites_vi50_only_after_a_withdrawal_in_time(
 # -- the remedy asked ---------------------------------------------------------------------
 
 BROKEN_PROMISE = [LOG[0]]  # replacement promised for 10/11, not kept
+REFUSED = [Contact(id=3, at=at(4), recorded_at=at(4), channel="email", outcome="refused")]
 
 
 @pytest.mark.parametrize(
@@ -502,9 +565,9 @@ BROKEN_PROMISE = [LOG[0]]  # replacement promised for 10/11, not kept
             "refund",
             [],
             [
-                "de réparer ou de remplacer l'article au plus tard le 5 décembre 2026",
-                "Si ni l'une ni l'autre n'est possible, je vous demande la résolution de la "
-                "vente et le remboursement de 49,99\u00a0€.",
+                "de réparer ou de remplacer l'article au plus tard le 7 décembre 2026",
+                "Si ni la réparation ni le remplacement ne sont possibles, je vous demande la "
+                "résolution de la vente et le remboursement de 49,99\u00a0€.",
             ],
             ["à savoir : le remboursement"],
         ),
@@ -515,7 +578,7 @@ BROKEN_PROMISE = [LOG[0]]  # replacement promised for 10/11, not kept
             [
                 "Ma demande n'ayant abouti ni à une réparation ni à un remplacement, je demande "
                 "la résolution de la vente",
-                "de me rembourser 49,99\u00a0€ au plus tard le 5 décembre 2026",
+                "de me rembourser 49,99\u00a0€ au plus tard le 7 décembre 2026",
             ],
             ["de réparer ou de remplacer", "à savoir : le remboursement"],
         ),
@@ -533,12 +596,50 @@ BROKEN_PROMISE = [LOG[0]]  # replacement promised for 10/11, not kept
             ["je demande une réduction proportionnelle du prix"],
             ["de réparer ou de remplacer"],
         ),
-        ("damaged", "replacement", [], ["à savoir : le remplacement de l'article"], []),
+        (
+            "damaged",
+            "replacement",
+            [],
+            ["Je vous mets dès lors en demeure de remplacer l'article au plus tard le 7 décembre"],
+            ["à savoir", "me donner satisfaction"],
+        ),
+        (
+            "damaged",
+            "refund",
+            REFUSED,
+            [
+                "Vous avez refusé, le 4 novembre 2026, de remédier à ce défaut. Je vous mets dès "
+                "lors en demeure de réparer ou de remplacer l'article au plus tard le 7 décembre "
+                "2026 ou, si c'est impossible, de me rembourser 49,99\u00a0€, l'article restant "
+                "à votre disposition."
+            ],
+            ["Ma demande n'ayant abouti"],
+        ),
+        (
+            "non_conforming",
+            "replacement",
+            REFUSED,
+            ["en demeure de remplacer l'article au plus tard le 7 décembre 2026 ou, si c'est"],
+            ["Ma demande n'ayant abouti", "à savoir"],
+        ),
+        # Not received: first an additional period for delivery (domain research §3.2) …
         (
             "not_received",
             "refund",
             LOG,
-            ["de me rembourser 49,99\u00a0€ au plus tard le 5 décembre 2026"],
+            ["de livrer la commande au plus tard le 7 décembre 2026", "À défaut, je mettrai fin"],
+            ["Le colis ne m'étant jamais parvenu"],
+        ),
+        # … and straight to the refund only after a refusal.
+        (
+            "not_received",
+            "refund",
+            REFUSED,
+            [
+                "Vous avez refusé, le 4 novembre 2026, de donner suite à ma demande. Je mets dès "
+                "lors fin au contrat et vous mets en demeure de me rembourser 49,99\u00a0€ au "
+                "plus tard le 7 décembre 2026."
+            ],
             ["livrer la commande"],
         ),
         ("not_received", "delivery", LOG, ["de livrer la commande au plus tard"], []),
@@ -570,7 +671,7 @@ def test_the_unknown_charge_letter_does_not_say_the_bank_was_told(method: str) -
     }
     note, letter = formal_notice_parts(make("billing", facts=facts), TODAY)
     assert "Je le signale par ailleurs" not in letter
-    assert "[Si c'est fait : Je l'ai signalé à ma banque" in letter
+    assert "[Si c'est fait : Je l'ai signal" in letter
     assert "sans attendre la réponse du vendeur" in note
     assert "Card Stop" not in note + letter
 
@@ -604,3 +705,114 @@ def test_no_two_paragraphs_in_a_row_start_with_a_defaut(category: str) -> None:
     for first, second in zip(paragraphs, paragraphs[1:], strict=False):
         assert not ("À défaut" in first and second.startswith("À défaut")), (first, second)
     assert "Sans réponse satisfaisante à cette date" in letter
+
+
+@pytest.mark.parametrize(
+    ("outcome", "summary", "line"),
+    [
+        ("refused", None, "le 4 novembre 2026, par e-mail : vous avez refusé d'y donner suite."),
+        (
+            "refused",
+            "remboursement demandé",
+            "le 4 novembre 2026, par e-mail : « remboursement demandé » ; vous avez refusé d'y "
+            "donner suite.",
+        ),
+        ("pending", None, "le 4 novembre 2026, par e-mail : ma demande est restée sans suite."),
+    ],
+)
+def test_contact_lines_read_as_a_letter(outcome: str, summary: str | None, line: str) -> None:
+    log = [
+        Contact(
+            id=3, at=at(4), recorded_at=at(4), channel="email", outcome=outcome, summary=summary
+        )
+    ]
+    letter = formal_notice_parts(make("damaged", contacts=log), TODAY)[1]
+    assert f"- {line}" in letter
+    assert "résultat :" not in letter
+
+
+def test_a_letter_to_a_seller_names_amazon_messaging() -> None:
+    log = [
+        Contact(id=3, at=at(4), recorded_at=at(4), channel="seller_message", outcome="no_answer")
+    ]
+    letter = formal_notice_parts(make("non_conforming", contacts=log), TODAY)[1]
+    assert "par la messagerie d'Amazon, sans obtenir de réponse." in letter
+    assert "messagerie du vendeur" not in letter
+
+
+def _unknown_debit(charge: date, expected: Decimal | None = None) -> Complaint:
+    facts = {
+        **CASES["billing"]["facts"],
+        "billing_problem": "unknown_charge",
+        "payment_method": "sepa_direct_debit",
+        "charge_date": charge,
+        "amount_expected": expected,
+    }
+    return make("billing", facts=facts)
+
+
+def test_an_unknown_direct_debit_is_refunded_by_the_bank_now_not_later() -> None:
+    # Debit of 2/10: the 8 weeks end on 27/11, before the letter's deadline of 7/12.
+    note, letter = formal_notice_parts(_unknown_debit(date(2026, 10, 2)), TODAY)
+    assert (
+        "Demandez dès maintenant à votre banque le remboursement de cette domiciliation : ce "
+        "droit, sans justification, prend fin le 27 novembre 2026 (8 semaines après le débit)."
+        in note
+    )
+    assert "remboursement de la domiciliation" not in letter
+    # Weeks after: the right has ended, the note says nothing of it.
+    note = formal_notice_parts(_unknown_debit(date(2026, 9, 1)), TODAY)[0]
+    assert "Demandez dès maintenant" not in note
+
+
+def test_an_unknown_direct_debit_over_the_order_keeps_the_order_owed() -> None:
+    note, letter = formal_notice_parts(_unknown_debit(date(2026, 10, 20), Decimal("49.99")), TODAY)
+    assert "le montant de votre commande (49,99\u00a0€) restera dû au vendeur" in note
+    assert "alors que le montant de ma commande était de 49,99\u00a0€" in letter
+    assert "que je ne reconnais pas." not in letter
+    assert "me rembourser 10,00\u00a0€" in letter
+
+
+def test_a_bank_refund_is_announced_only_if_it_outlasts_the_deadline() -> None:
+    facts = {
+        **CASES["billing"]["facts"],
+        "payment_method": "sepa_direct_debit",
+        "charge_date": date(2026, 10, 2),  # 8 weeks end 27/11, before the deadline
+    }
+    letter = formal_notice_parts(make("billing", facts=facts), TODAY)[1]
+    assert "remboursement de la domiciliation" not in letter
+    facts["charge_date"] = date(2026, 10, 20)  # 8 weeks end 15/12, after it
+    letter = formal_notice_parts(make("billing", facts=facts), TODAY)[1]
+    assert "demander à ma banque le remboursement de la domiciliation" in letter
+
+
+def test_the_pre_ticked_box_rule_is_a_bracket_to_keep_or_drop() -> None:
+    letter = formal_notice_parts(make("billing"), TODAY)[1]
+    assert "[Si ces frais viennent d'une option cochée par défaut : " in letter
+    assert "(article VI.41 du Code de droit économique).]" in letter
+
+
+def test_a_cancelled_order_is_not_a_return() -> None:
+    facts = {"return_kind": "cancelled", "returned_date": date(2026, 10, 3)}
+    complaint = make("refund", delivery_date=None, facts=facts)
+    note, letter = formal_notice_parts(complaint, TODAY)
+    assert (
+        "J'ai annulé cette commande le 3 octobre 2026, avant sa livraison ; je n'ai rien reçu "
+        "en contrepartie des 49,99\u00a0€ payés." in letter
+    )
+    assert "récupération du bien" not in letter and "preuve de son expédition" not in letter
+    assert "j'applique ce délai à mon annulation" in letter
+    assert "il a expiré le 17 octobre 2026" in letter
+    assert "par analogie" in note
+    assert "preuve du renvoi" not in letter
+
+
+def test_a_return_after_the_withdrawal_period_does_not_say_it_was_accepted() -> None:
+    letter = formal_notice_parts(make("refund"), TODAY)[1]
+    assert "[Si c'est le cas :] Vous avez accepté ce retour le [date]" in letter
+    assert "et vous l'avez accepté" not in letter
+
+
+def test_a_z_is_hedged_for_a_refund() -> None:
+    letter = formal_notice_parts(make("refund"), TODAY)[1]
+    assert "l'intervention d'Amazon (Garantie A à Z), si elle couvre ce cas" in letter

@@ -171,3 +171,19 @@ def test_rules_for_a_contract_before_the_reform_cite_the_older_version(
 def test_card_stop_is_not_shown_for_a_direct_debit(method: str | None, card_stop: bool) -> None:
     rules = {r.id: r for r in rules_for(_complaint("billing", "amazon", payment_method=method))}
     assert ("Card Stop" in " ".join(_texts(rules["unauthorised_payment"]))) == card_stop
+
+
+@pytest.mark.parametrize(
+    ("problem", "fee_rules"),
+    [(None, True), ("unannounced_fee", True), ("wrong_amount", True), ("unknown_charge", False)],
+)
+def test_an_unknown_debit_lists_no_fee_rules(problem: str | None, fee_rules: bool) -> None:
+    complaint = _complaint("billing", "amazon")
+    complaint.facts.billing_problem = problem  # type: ignore[assignment]
+    ids = {rule.id for rule in rules_for(complaint)}
+    assert ({"undisclosed_charges", "pre_ticked_boxes"} <= ids) == fee_rules
+    assert "unauthorised_payment" in ids
+
+
+def test_risk_in_transit_cites_the_directive_as_the_origin_of_the_rule() -> None:
+    assert _(RULES_BY_ID["risk_in_transit"].reference or "").startswith("règle de l'art. 20")

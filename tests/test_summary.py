@@ -169,10 +169,10 @@ CASES: dict[str, dict[str, Any]] = {
             "desired_resolution": "partial_refund",
         },
         "message": [
-            f"J'ai été débité de 59,99{EUR} le 2 novembre 2026, ce qui ne correspond pas au "
-            "montant de ma commande.",
+            f"Mon compte a été débité le 2 novembre 2026 de 59,99{EUR}, ce qui ne correspond pas "
+            "au montant de ma commande.",
             f"Le montant attendu était de 49,99{EUR}.",
-            "Moyen de paiement : carte de débit / Bancontact.",
+            "J'ai payé par carte de débit / Bancontact.",
             "Je vous demande un remboursement partiel.",
         ],
         "facts": [
@@ -194,9 +194,9 @@ CASES: dict[str, dict[str, Any]] = {
             ),
         },
         "message": [
-            f"J'ai été débité de 54,98{EUR}, dont des frais qui ne m'avaient pas été annoncés "
-            "avant la commande.",
-            "Moyen de paiement : carte de crédit.",
+            f"Mon compte a été débité de 54,98{EUR}, dont des frais qui ne m'avaient pas été "
+            "annoncés avant la commande.",
+            "J'ai payé par carte de crédit.",
         ],
         "facts": [("Problème", "frais non annoncés"), ("Date du débit", "inconnu")],
         "checklist": ["la facture de la commande"],
@@ -214,7 +214,7 @@ CASES: dict[str, dict[str, Any]] = {
         "message": [
             f"Mon relevé fait apparaître, le 3 novembre 2026, un débit de 1\u202f234,50{EUR} "
             "que je ne reconnais pas.",
-            "Moyen de paiement : domiciliation SEPA.",
+            "J'ai payé par domiciliation SEPA.",
         ],
         "facts": [("Problème", "débit non reconnu"), ("Montant attendu", "inconnu")],
         "checklist": ["la ligne du débit sur votre relevé bancaire ou de carte"],

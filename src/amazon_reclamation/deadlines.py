@@ -63,6 +63,18 @@ def add_business_days(day: dt.date, count: int) -> dt.date:
     return current
 
 
+def is_business_day(day: dt.date) -> bool:
+    """True for a Belgian working day (not a Saturday, a Sunday or a public holiday)."""
+    import holidays
+
+    return day.weekday() < 5 and day not in holidays.country_holidays("BE", years=day.year)
+
+
+def next_business_day(day: dt.date) -> dt.date:
+    """`day` itself when it is a Belgian working day, else the next one."""
+    return day if is_business_day(day) else add_business_days(day, 1)
+
+
 @dataclass(frozen=True)
 class Deadline:
     """One deadline of a complaint: its rule, its date and what to know about it."""
@@ -172,6 +184,20 @@ def delivery_due(complaint: Complaint) -> dt.date:
     return complaint.order_date + dt.timedelta(days=DELIVERY_DAYS)
 
 
+def legal_delivery_date(complaint: Complaint) -> dt.date:
+    """The legal limit: 30 days after the order, whatever Amazon estimated (art. VI.43 CDE)."""
+    return complaint.order_date + dt.timedelta(days=DELIVERY_DAYS)
+
+
+def delivered_in_legal_period(complaint: Complaint) -> bool:
+    """True for a "late" complaint whose parcel arrived within 30 days of the order."""
+    return (
+        complaint.category == "late"
+        and complaint.delivery_date is not None
+        and complaint.delivery_date <= legal_delivery_date(complaint)
+    )
+
+
 def awaiting_delivery(complaint: Complaint, today: dt.date) -> dt.date | None:
     """The due date of a parcel that is not late yet, or None.
 
@@ -245,9 +271,13 @@ def _refund_after_withdrawal(c: Complaint, today: dt.date) -> _Result:
         return None
     end = facts.returned_date + dt.timedelta(days=14)
     if facts.return_kind == "cancelled":
-        note = _("14 jours après l'annulation du {date}.").format(
-            date=fmt.short_date(facts.returned_date)
-        )
+        # Domain research gives the 14 days for a withdrawal only (CRD art. 13, VI.50 CDE):
+        # applied to a cancellation by analogy, and said so.
+        note = _(
+            "14 jours après l'annulation du {date} : délai du remboursement après "
+            "rétractation (art. VI.50 CDE), appliqué ici par analogie ; les sources consultées "
+            "ne le confirment pas pour une annulation avant livraison."
+        ).format(date=fmt.short_date(facts.returned_date))
     else:
         note = _(
             "Compté ici à partir du renvoi du {date} ; si vous aviez annoncé votre "
@@ -332,21 +362,29 @@ def _defect_notice(c: Complaint, today: dt.date) -> _Result:
 
 
 def _delivery(c: Complaint, today: dt.date) -> _Result:
+    # The deadline is the legal one (30 days after the order); Amazon's estimated date is
+    # not the legal date (art. VI.43 CDE: "sauf autre date convenue"), only said in the note.
     if not _in_scope(c, "delivery"):
         return None
-    after = _(
-        "Ensuite, demandez la livraison dans un délai supplémentaire adapté ; à défaut, vous "
-        "pouvez mettre fin au contrat et être remboursé."
-    )
-    if c.expected_delivery_date is not None:
-        note = _("Date de livraison annoncée (la plus tardive).") + " " + after
-        return _deadline(c, "delivery", c.expected_delivery_date, today, note)
+    legal = legal_delivery_date(c)
     note = _(
-        "Date de livraison annoncée non indiquée : délai légal de 30 jours compté à partir de "
-        "la commande du {date} (art. VI.43 CDE). Si une date de livraison vous a été annoncée, "
-        "c'est elle qui compte."
+        "Délai légal : 30 jours après la commande du {date} (art. VI.43 CDE), sauf autre "
+        "date convenue."
     ).format(date=fmt.short_date(c.order_date))
-    return _deadline(c, "delivery", delivery_due(c), today, note + " " + after)
+    if c.expected_delivery_date is not None:
+        note += " " + _("Date annoncée (estimation d'Amazon) : le {date}.").format(
+            date=fmt.short_date(c.expected_delivery_date)
+        )
+    else:
+        note += " " + _("Date annoncée non indiquée.")
+    if c.delivery_date is not None:
+        note += " " + _("Livrée le {date}.").format(date=fmt.short_date(c.delivery_date))
+    else:
+        note += " " + _(
+            "Une fois ce délai passé, demandez la livraison dans un délai supplémentaire "
+            "adapté ; à défaut, vous pouvez mettre fin au contrat et être remboursé."
+        )
+    return _deadline(c, "delivery", legal, today, note)
 
 
 def seller_messages(complaint: Complaint) -> list[Contact]:

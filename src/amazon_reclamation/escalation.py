@@ -5,7 +5,9 @@ elsewhere. Each step is `done`, `now`, `later` or `not_applicable`, and every st
 always listed. While the complaint is open, the first step that is neither done nor
 inapplicable is `now` (at most one), with one exception: for a marketplace order
 whose A-to-z claim is open (the seller was written to and the wait is over), the
-A-to-z claim is `now` even if a customer-service step comes before it.
+A-to-z claim is `now` even if a customer-service step comes before it; and for a
+direct debit the user does not recognise (category `billing`, `unknown_charge`, paid
+by SEPA direct debit), the bank refund is `now` while its 8 weeks run.
 
 No step is `now` (`Plan.now` is None) when the complaint is closed, and also when
 acting now would contradict the facts or the log; `Plan.waiting_reason` then says
@@ -72,6 +74,7 @@ from amazon_reclamation.deadlines import (
     atoz_opens,
     awaiting_delivery,
     compute_deadlines,
+    delivered_in_legal_period,
     delivered_on_time,
     guarantee_end,
     guarantee_expired,
@@ -365,7 +368,20 @@ class _Planner:
         unsuccessful = [e for e in self.entries if e.outcome in ("refused", "no_answer", "pending")]
         count = len(unsuccessful) + len(self.broken)
         failed = contacts.failed_attempts(self.c)
-        if count:
+        last = self.entries[-1] if self.entries else None
+        if last is not None and last.outcome == "refused":
+            # A refusal says more than a count: who refused, and when.
+            who = self._seller_name() if last.channel == "seller_message" else "Amazon"
+            text = _("{who} a refusé votre demande le {date}").format(who=who, date=_day(last))
+            others = count - 1
+            if others:
+                text += ngettext(
+                    ", après {n} autre contact sans résultat",
+                    ", après {n} autres contacts sans résultat",
+                    others,
+                ).format(n=others)
+            reasons.append(text)
+        elif count:
             text = ngettext("{n} contact sans résultat", "{n} contacts sans résultat", count)
             text = text.format(n=count)
             if failed:
@@ -415,6 +431,13 @@ class _Planner:
                     "encore, peut encore jouer, selon ses propres conditions : vérifiez-les."
                 )
             )
+        if self._defect_notice_late():
+            notes.append(
+                _(
+                    "Le délai de deux mois pour signaler le défaut est dépassé : le vendeur "
+                    "pourrait vous opposer la perte de la garantie."
+                )
+            )
         if returned_after_withdrawal(self.c):
             end = fmt.short_date(withdrawal_end(self.c))
             notes.append(
@@ -429,6 +452,24 @@ class _Planner:
                 ).format(returned=fmt.short_date(self.c.facts.returned_date), end=end)
             )
         return notes
+
+    def _defect_notice_late(self) -> bool:
+        """The 2 months to report the defect are over and no contact came before their end."""
+        notice = self.by_id.get("defect_notice")
+        if notice is None or not notice.passed or self.guarantee_over:
+            return False
+        reported = [e for e in self.entries if e.channel != "other"]
+        return not any(e.at.date() <= notice.date for e in reported)
+
+    def sepa_first(self) -> bool:
+        """An unknown direct debit whose 8-week refund right still runs: the bank comes first."""
+        deadline = self.by_id.get("sepa_refund")
+        return (
+            self.c.category == "billing"
+            and self.c.facts.billing_problem == "unknown_charge"
+            and deadline is not None
+            and not deadline.passed
+        )
 
     def _due_before(self, day: dt.date) -> list[str]:
         """Deadlines that fall during a wait: they must not be missed while waiting."""
@@ -523,7 +564,7 @@ class _Planner:
                 )
             )
         sepa = self.by_id.get("sepa_refund")
-        if sepa is not None and 0 <= sepa.days_left <= URGENT_DAYS:
+        if sepa is not None and 0 <= sepa.days_left <= URGENT_DAYS and not self.sepa_first():
             notes.append(
                 _(
                     "Sans attendre : le remboursement de la domiciliation n'est possible que "
@@ -751,6 +792,24 @@ class _Planner:
                     "mise en demeure pour retard serait sans fondement."
                 ).format(date=fmt.short_date(self.c.delivery_date))
             )
+        if delivered_in_legal_period(self.c):
+            return _skip(
+                _(
+                    "La commande a été livrée le {date}, dans les 30 jours de la commande (délai "
+                    "légal, art. VI.43 CDE) : une mise en demeure pour retard serait sans "
+                    "fondement."
+                ).format(date=fmt.short_date(self.c.delivery_date))
+            )
+        if self.c.category == "late" and self.c.delivery_date is not None:
+            return _todo(
+                _(
+                    "Livrée le {date}, plus de 30 jours après la commande : une fois l'article "
+                    "livré, les règles sur le retard ne donnent plus droit à la résolution ni à "
+                    "une indemnité. reclam letter {id} écrit donc une demande courtoise, à titre "
+                    "commercial, et non une mise en demeure."
+                ).format(date=fmt.short_date(self.c.delivery_date), id=self.ref),
+                how,
+            )
         if self.awaiting is not None:
             return _todo(
                 _(
@@ -828,15 +887,19 @@ class _Planner:
                     "Restent la Garantie A à Z et les recours de paiement."
                 ).format(country=self._country())
             )
-        return _todo(
-            _(
+        if self.c.seller.kind == "marketplace":
+            # A marketplace seller: what Amazon usually is says nothing about it.
+            why = _(
+                "Seulement si {seller} est établi dans un autre pays de l'UE, en Islande, en "
+                "Norvège ou au Royaume-Uni : vérifiez son adresse sur sa fiche vendeur."
+            ).format(seller=self._seller_name())
+        else:
+            why = _(
                 "Seulement si le vendeur est établi dans un autre pays de l'UE, en Islande, en "
                 "Norvège ou au Royaume-Uni (normalement le cas d'un article vendu par Amazon) : "
                 "vérifiez le vendeur et son adresse sur la facture."
             )
-            + extra,
-            how,
-        )
+        return _todo(why + extra, how)
 
     def lu_consumer_mediator(self) -> _Draft:
         how = _(
@@ -852,14 +915,17 @@ class _Planner:
             self.route == "eu" and (self.c.seller.country or "").upper() == "LU"
         )
         if self.route == "unknown":
-            return _todo(
-                _(
+            if self.c.seller.kind == "marketplace":
+                why = _(
+                    "Seulement si {seller} est établi au Luxembourg : vérifiez son adresse sur "
+                    "sa fiche vendeur."
+                ).format(seller=self._seller_name())
+            else:
+                why = _(
                     "Seulement si le vendeur est établi au Luxembourg, normalement le cas d'un "
                     "article vendu par Amazon : vérifiez le vendeur sur la facture."
                 )
-                + self._needs_prior_complaint(),
-                how,
-            )
+            return _todo(why + self._needs_prior_complaint(), how)
         if not is_lu:
             return _skip(_("Seulement pour un vendeur établi au Luxembourg."))
         why = (self._amazon_seller() + " " if self.route == "amazon" else "") + competence
@@ -867,8 +933,8 @@ class _Planner:
         first = min(complaints, key=lambda e: e.at) if complaints else None
         if first is not None:
             why += " " + _(
-                "Il peut refuser une demande introduite plus d'un an après votre réclamation "
-                "au vendeur : la première date du {date}, donc à saisir avant le {limit}."
+                "Il peut refuser une demande introduite plus d'un an après votre première "
+                "réclamation au vendeur (le {date}) : saisissez-le avant le {limit}."
             ).format(date=_day(first), limit=fmt.short_date(add_years(first.at.date(), 1)))
         else:
             why += self._needs_prior_complaint()
@@ -959,6 +1025,15 @@ class _Planner:
                     "Le délai de 8 semaines a expiré le {date} ; ensuite, et jusqu'à 13 mois, "
                     "un débit ne se conteste que sans mandat ou avec un mandat invalide."
                 ).format(date=fmt.short_date(deadline.date))
+            )
+        if self.sepa_first():
+            return _todo(
+                _(
+                    "Débit par domiciliation que vous ne reconnaissez pas : demandez dès "
+                    "maintenant à votre banque de le rembourser, avant de contacter Amazon ; ce "
+                    "droit, sans justification, prend fin le {date} (8 semaines après le débit)."
+                ).format(date=fmt.short_date(deadline.date)),
+                how,
             )
         return _todo(
             _(
@@ -1060,6 +1135,15 @@ class _Planner:
             "En dernier recours : le juge de paix connaît des demandes jusqu'à 5 000 € ; "
             "jusqu'à 2 000 €, son jugement n'est pas susceptible d'appel."
         )
+        discovered = self.c.facts.defect_discovered_date
+        if self.c.category in ("damaged", "non_conforming") and discovered is not None:
+            # domain.md §2.2: VERIFIED-2nd, a lawyer's column only.
+            why += " " + _(
+                "Selon un avocat, l'action en justice doit être introduite dans l'année de la "
+                "découverte du défaut (le {date}), soit au plus tard le {limit} : à vérifier."
+            ).format(
+                date=fmt.short_date(discovered), limit=fmt.short_date(add_years(discovered, 1))
+            )
         if self.route == "amazon":
             why += " " + _(
                 "Le vendeur étant normalement établi au Luxembourg, renseignez-vous d'abord sur "
@@ -1143,7 +1227,11 @@ def plan(complaint: Complaint, today: dt.date) -> Plan:
     if is_open and pause is None and todo:
         # A marketplace order goes through the seller and A-to-z before customer service.
         ready = planner.atoz_ready() and "atoz_claim" in todo
-        now_id = "atoz_claim" if ready else todo[0]
+        if planner.sepa_first() and "sepa_refund" in todo:
+            # The 8-week refund of an unknown direct debit needs no reason: ask it first.
+            now_id = "sepa_refund"
+        else:
+            now_id = "atoz_claim" if ready else todo[0]
     headline = " ".join(warnings)
     meanwhile = planner.meanwhile()
     steps: list[Step] = []

@@ -9,7 +9,17 @@ fill in) is not part of the letter: `formal_notice_parts()` returns the two apar
 
 No letter is written when it would be premature or groundless (`ReclamError`, exit
 code 1): a parcel whose delivery date has not passed yet, a "late" parcel that
-arrived by its announced date, or a defect whose legal guarantee has ended.
+arrived by its announced date or within the legal 30 days of the order, or a defect
+whose legal guarantee has ended.
+
+A "late" parcel that arrived more than 30 days after the order gets no formal notice
+either: once the item is delivered, the delivery rules (art. VI.43 CDE, CRD art. 18)
+give no right to terminate or to be compensated (domain research §3.2). The letter is
+then a courteous request "à titre commercial", without threat of proceedings (a
+design choice: the user keeps a letter to send, and nothing in it overstates the law).
+
+The letter's deadline is moved to the next Belgian working day when it falls on a
+Saturday, a Sunday or a public holiday; the note says so.
 """
 
 from __future__ import annotations
@@ -22,10 +32,13 @@ from amazon_reclamation import contacts, escalation, fmt, labels, summary
 from amazon_reclamation.deadlines import (
     awaiting_delivery,
     compute_deadlines,
+    delivered_in_legal_period,
     delivered_on_time,
     delivery_due,
     guarantee_end,
     guarantee_expired,
+    legal_delivery_date,
+    next_business_day,
     returned_after_withdrawal,
     withdrawal_end,
 )
@@ -47,7 +60,8 @@ _BY_CHANNEL = {
     "chat": N_("par chat"),
     "email": N_("par e-mail"),
     "letter": N_("par lettre"),
-    "seller_message": N_("par la messagerie du vendeur"),
+    # The letter goes to the seller: "du vendeur" would read as someone else's inbox.
+    "seller_message": N_("par la messagerie d'Amazon"),
     "other": N_("par un autre moyen"),
 }
 
@@ -82,6 +96,29 @@ def _late_delivered(complaint: Complaint) -> bool:
     return complaint.category == "late" and complaint.delivery_date is not None
 
 
+def _refusal(complaint: Complaint) -> Contact | None:
+    """The last contact of the log whose result is a refusal, if any."""
+    refused = [e for e in contacts.effective(complaint.contacts) if e.outcome == "refused"]
+    return refused[-1] if refused else None
+
+
+def _sepa_deadline(complaint: Complaint) -> dt.date | None:
+    """The end of the 8-week refund of a direct debit, when the debit date is known."""
+    found = [d for d in compute_deadlines(complaint, dt.date.min) if d.id == "sepa_refund"]
+    return found[0].date if found else None
+
+
+def _unknown_debit_part(complaint: Complaint) -> tuple[Decimal, Decimal] | None:
+    """An unknown debit larger than the order: (amount charged, amount of the order)."""
+    facts = complaint.facts
+    if facts.billing_problem != "unknown_charge":
+        return None
+    charged, expected = facts.amount_charged, facts.amount_expected
+    if charged is None or expected is None or expected >= charged:
+        return None
+    return charged, expected
+
+
 def _repair_failed(complaint: Complaint, today: dt.date) -> bool:
     """The log shows a refusal or a broken promise: repair or replacement did not happen."""
     entries = contacts.effective(complaint.contacts)
@@ -90,9 +127,22 @@ def _repair_failed(complaint: Complaint, today: dt.date) -> bool:
     )
 
 
-def _user_notes(complaint: Complaint, today: dt.date, deadline: dt.date) -> list[str]:
+def _user_notes(
+    complaint: Complaint, today: dt.date, deadline: dt.date, asked: dt.date
+) -> list[str]:
+    """What the user must do and check; `asked` is the deadline before a weekend move."""
     c = complaint
-    notes = [
+    notes = []
+    if _late_delivered(c):
+        notes.append(
+            _(
+                "L'article a fini par être livré : une fois l'article livré, les règles sur "
+                "le retard de livraison ne donnent plus droit à la résolution ni à une "
+                "indemnité. Cette lettre est donc une demande à titre commercial, et non une "
+                "mise en demeure."
+            )
+        )
+    notes += [
         _("Envoyez cette lettre par recommandé ou par e-mail, et gardez la preuve d'envoi."),
         _("Complétez les passages entre crochets et relisez le tout avant l'envoi."),
     ]
@@ -121,9 +171,9 @@ def _user_notes(complaint: Complaint, today: dt.date, deadline: dt.date) -> list
         notes.append(
             _(
                 "Aucune date de livraison annoncée n'a été indiquée : la lettre compte le délai "
-                "légal de 30 jours à partir de la commande (art. VI.43 CDE). Si Amazon ou le "
-                "vendeur vous avait annoncé une date de livraison, remplacez ce passage par "
-                "cette date."
+                "légal de 30 jours à partir de la commande (art. VI.43 CDE). Si une date de "
+                "livraison vous avait été annoncée, ajoutez-la : « La livraison m'avait été "
+                "annoncée pour le [date] au plus tard. »"
             )
         )
     end = withdrawal_end(c)
@@ -133,6 +183,14 @@ def _user_notes(complaint: Complaint, today: dt.date, deadline: dt.date) -> list
                 "Vous avez reçu l'article le {date} : jusqu'au {end}, vous pouvez aussi vous "
                 "rétracter sans donner de motif et être remboursé (art. VI.47 CDE)."
             ).format(date=fmt.short_date(c.delivery_date), end=fmt.short_date(end))
+        )
+    if c.category == "refund" and c.facts.return_kind == "cancelled":
+        notes.append(
+            _(
+                "Le délai de 14 jours cité vaut pour le remboursement après une rétractation ; "
+                "la lettre l'applique à votre annulation par analogie, ce que les sources "
+                "consultées ne confirment pas pour une annulation avant livraison."
+            )
         )
     if c.category == "refund" and returned_after_withdrawal(c):
         notes.append(
@@ -161,6 +219,24 @@ def _user_notes(complaint: Complaint, today: dt.date, deadline: dt.date) -> list
                 "vendeur : adaptez ce paragraphe."
             )
         )
+    sepa_end = _sepa_deadline(c)
+    if (
+        c.category == "billing"
+        and c.facts.billing_problem == "unknown_charge"
+        and sepa_end is not None
+        and sepa_end >= today
+    ):
+        text = _(
+            "Demandez dès maintenant à votre banque le remboursement de cette domiciliation : "
+            "ce droit, sans justification, prend fin le {date} (8 semaines après le débit)."
+        ).format(date=fmt.long_date(sepa_end))
+        part = _unknown_debit_part(c)
+        if part is not None:
+            text += " " + _(
+                "La banque rembourse tout le débit ; le montant de votre commande ({amount}) "
+                "restera dû au vendeur."
+            ).format(amount=fmt.money(part[1]))
+        notes.append(text)
     if c.category == "billing" and c.facts.billing_problem == "unknown_charge":
         notes.append(
             _(
@@ -168,6 +244,13 @@ def _user_notes(complaint: Complaint, today: dt.date, deadline: dt.date) -> list
                 "tard 13 mois après le débit). Dans la lettre, gardez la phrase entre crochets "
                 "sur votre banque seulement si c'est fait."
             )
+        )
+    if deadline != asked:
+        notes.append(
+            _(
+                "Le {asked} n'est pas un jour ouvrable (samedi, dimanche ou jour férié) : le "
+                "délai est reporté au jour ouvrable suivant."
+            ).format(asked=fmt.long_date(asked))
         )
     days = (deadline - today).days
     notes.append(
@@ -208,31 +291,43 @@ def _facts_paragraph(complaint: Complaint) -> str:
 
 
 def _contact_line(contact: Contact, entries: list[Contact], today: dt.date) -> str:
+    """ "le 3 novembre 2026, par téléphone (Sophie, dossier CS-4471) : vous m'avez promis …"."""
     text = _("le {date}, {channel}").format(
         date=fmt.long_date(contact.at.date()), channel=_(_BY_CHANNEL[contact.channel])
     )
-    if contact.agent:
-        text += _(", avec {agent}").format(agent=contact.agent)
+    who = [contact.agent] if contact.agent else []
     if contact.reference:
-        text += _(", référence {reference}").format(reference=contact.reference)
+        who.append(_("dossier {reference}").format(reference=contact.reference))
+    if who:
+        text += f" ({', '.join(who)})"
+    if contact.outcome == "promise":
+        if contact.promise:
+            # The promise says what was agreed: the summary would only repeat it.
+            text += _(" : vous m'avez promis {promise}").format(promise=contact.promise)
+        else:
+            if contact.summary:
+                text += _(" : « {summary} »").format(summary=contact.summary)
+            text += _(" ; une suite m'a été promise")
+        if contact.follow_up is not None:
+            text += _(" pour le {date}").format(date=fmt.long_date(contact.follow_up))
+        state = contacts.promise_state(contact, entries, today)
+        if state == "broken":
+            text += _(" ; cette promesse n'a pas été tenue")
+        elif state == "kept":
+            text += _(" ; cette promesse a été tenue")
+        return text + "."
     if contact.summary:
         text += _(" : « {summary} »").format(summary=contact.summary)
-    if contact.outcome != "promise":
-        text += _(" ; résultat : {outcome}").format(
-            outcome=labels.label(labels.OUTCOME, contact.outcome)
-        )
-        return text + "."
-    text += _(" ; promesse")
-    if contact.promise:
-        text += _(" : « {promise} »").format(promise=contact.promise)
-    if contact.follow_up is not None:
-        text += _(" pour le {date}").format(date=fmt.long_date(contact.follow_up))
-    state = contacts.promise_state(contact, entries, today)
-    if state == "broken":
-        text += _(", non tenue")
-    elif state == "kept":
-        text += _(", tenue")
-    return text + "."
+    if contact.outcome == "no_answer":
+        return text + _(", sans obtenir de réponse.")
+    # After a quoted summary, "; …"; without one, ": …" introduces the result.
+    lead = " ; " if contact.summary else " : "
+    result = {
+        "refused": _("vous avez refusé d'y donner suite"),
+        "pending": _("ma demande est restée sans suite"),
+        "resolved": _("le problème m'a été présenté comme résolu"),
+    }[contact.outcome]
+    return text + lead + result + "."
 
 
 def _contacts_section(complaint: Complaint, today: dt.date) -> tuple[str, list[str], str]:
@@ -242,46 +337,72 @@ def _contacts_section(complaint: Complaint, today: dt.date) -> tuple[str, list[s
         return "", [], ""
     intro = _("Je vous ai déjà signalé ce problème :")
     lines = [_contact_line(c, entries, today) for c in entries]
-    conclusion: list[str] = []
-    # Broken promises are marked on their own line ("non tenue"), not repeated here.
-    failed = contacts.failed_attempts(complaint)
-    if failed:
-        conclusion.append(
-            ngettext(
-                "Une de mes tentatives est restée sans réponse.",
-                "{n} de mes tentatives sont restées sans réponse.",
-                failed,
-            ).format(n=failed)
-        )
-    conclusion.append(_("À ce jour, le problème n'est pas résolu."))
-    return intro, lines, " ".join(conclusion)
+    # Each line already says its result (no answer, refusal, broken promise): no recount.
+    return intro, lines, _("À ce jour, le problème n'est pas résolu.")
+
+
+def _late_due(complaint: Complaint) -> dt.date:
+    """When a late parcel was due: the legal 30 days, or a later announced date."""
+    legal = legal_delivery_date(complaint)
+    announced = complaint.expected_delivery_date
+    return max(legal, announced) if announced is not None else legal
 
 
 def _problem_paragraphs(complaint: Complaint, today: dt.date) -> list[str]:
     """The facts of the problem; what the summary writes, except where a letter needs more."""
     c = complaint
     if _late_delivered(c) and c.delivery_date is not None:
-        delivered = fmt.long_date(c.delivery_date)
-        if c.expected_delivery_date is not None:
-            late = (c.delivery_date - c.expected_delivery_date).days
-            text = _(
-                "La livraison de cette commande était annoncée au plus tard le {expected} ; "
-                "elle ne m'a été livrée que le {date}, avec {late} de retard."
+        due = _late_due(c)
+        return [
+            _(
+                "Cette commande devait être livrée au plus tard le {due} ; elle ne l'a été que "
+                "le {date}, soit avec {late} de retard."
             ).format(
-                expected=fmt.long_date(c.expected_delivery_date),
-                date=delivered,
-                late=fmt.days(late),
+                due=fmt.long_date(due),
+                date=fmt.long_date(c.delivery_date),
+                late=fmt.days((c.delivery_date - due).days),
             )
-        elif c.delivery_date > delivery_due(c):
-            text = _(
-                "Cette commande ne m'a été livrée que le {date}, plus de 30 jours après ma "
-                "commande."
-            ).format(date=delivered)
-        else:
-            text = _(
-                "Cette commande ne m'a été livrée que le {date}, après la date de livraison qui "
-                "m'avait été annoncée, le [date annoncée]."
-            ).format(date=delivered)
+        ]
+    if c.category == "late" and _undelivered(c):
+        # The announced date is told with the legal rule, in the next paragraph.
+        text = _("À ce jour ({today}), je n'ai pas reçu le colis.").format(
+            today=fmt.long_date(today)
+        )
+        if c.facts.tracking_status:
+            text += " " + _("Le suivi indique : « {status} ».").format(
+                status=c.facts.tracking_status
+            )
+        return [text]
+    if c.category == "refund" and c.facts.return_kind == "cancelled":
+        amount = c.facts.refund_expected or c.amount
+        paid = fmt.money(amount) if amount is not None else _("[montant payé]")
+        when = (
+            _(" le {date}").format(date=fmt.long_date(c.facts.returned_date))
+            if c.facts.returned_date is not None
+            else ""
+        )
+        return [
+            _(
+                "J'ai annulé cette commande{when}, avant sa livraison ; je n'ai rien reçu en "
+                "contrepartie des {amount} payés."
+            ).format(when=when, amount=paid)
+        ]
+    part = _unknown_debit_part(c)
+    if c.category == "billing" and part is not None:
+        charged_on = c.facts.charge_date
+        text = _(
+            "Mon relevé fait apparaître{when} un débit de {charged}, alors que le montant de "
+            "ma commande était de {expected}."
+        ).format(
+            when=_(", le {date},").format(date=fmt.long_date(charged_on)) if charged_on else "",
+            charged=fmt.money(part[0]),
+            expected=fmt.money(part[1]),
+        )
+        method = c.facts.payment_method
+        if method is not None and method != "other":
+            text += " " + _("J'ai payé par {method}.").format(
+                method=labels.label(labels.PAYMENT_METHOD, method)
+            )
         return [text]
     problem = " ".join(summary.problem_sentences(c, today))
     if problem:
@@ -336,49 +457,57 @@ _VI43 = N_(
 def _delivery_paragraph(complaint: Complaint, today: dt.date) -> str:
     c = complaint
     text = _(_VI43)
-    due = delivery_due(c)
+    legal = legal_delivery_date(c)
     if c.expected_delivery_date is not None:
-        if due < today:
-            text += " " + _("La date annoncée, le {date}, est dépassée.")
-        else:
-            text += " " + _("La date annoncée est le {date}.")
+        # Amazon's estimate is not the legal date: both are told, apart.
+        text += " " + _("La livraison m'avait été annoncée pour le {date} au plus tard").format(
+            date=fmt.long_date(c.expected_delivery_date)
+        )
+        if legal < today:
+            text += _(" ; le délai légal de 30 jours a lui aussi expiré le {date}").format(
+                date=fmt.long_date(legal)
+            )
+        text += "."
     else:
         # No announced date was given: the legal 30 days count from the order (the note
-        # asks the user to put the announced date instead, if there was one).
-        text += " " + _("Compté à partir de ma commande, ce délai a expiré le {date}.")
-    text = text.format(date=fmt.long_date(due))
+        # asks the user to add the announced date, if there was one).
+        text += " " + _("Compté à partir de ma commande, ce délai a expiré le {date}.").format(
+            date=fmt.long_date(legal)
+        )
     text += " " + _(
         "Par ailleurs, l'article voyage à vos risques : le risque ne m'est transféré qu'au "
-        "moment où je prends physiquement possession du bien (article 20 de la directive "
-        "2011/83/UE)."
+        "moment où je prends physiquement possession du bien (règle de l'article 20 de la "
+        "directive 2011/83/UE)."
     )
     return text
-
-
-def _late_delivered_paragraph(complaint: Complaint) -> str:
-    c = complaint
-    text = _(_VI43)
-    if c.expected_delivery_date is not None:
-        return (
-            text
-            + " "
-            + _("La date annoncée, le {date}, n'a pas été respectée.").format(
-                date=fmt.long_date(c.expected_delivery_date)
-            )
-        )
-    if c.delivery_date is not None and c.delivery_date > delivery_due(c):
-        return text + " " + _("Ce délai n'a pas été respecté.")
-    return text + " " + _("La date qui m'avait été annoncée n'a pas été respectée.")
 
 
 def _refund_paragraph(complaint: Complaint, today: dt.date) -> str:
     facts = complaint.facts
     if returned_after_withdrawal(complaint):
         # Not a legal withdrawal: the refund rests on the return policy, not on art. VI.50.
+        # Whether the return was accepted is the user's to say: a bracket to keep or drop.
         return _(
-            "Ce retour a été effectué dans le cadre de votre politique de retour, et vous l'avez "
-            "accepté : vous êtes tenu de me rembourser selon ses conditions."
+            "Ce retour a été effectué dans le cadre de votre politique de retour. [Si c'est le "
+            "cas :] Vous avez accepté ce retour le [date] : vous êtes dès lors tenu de me "
+            "rembourser selon les conditions de cette politique."
         )
+    if facts.return_kind == "cancelled":
+        # Domain research gives the 14 days for a withdrawal only: applied by analogy, and
+        # no word of holding the refund back until the goods come back (nothing was sent).
+        text = _(
+            "En cas de rétractation, l'article VI.50 du Code de droit économique impose au "
+            "vendeur de rembourser tous les paiements reçus au plus tard 14 jours après en "
+            "avoir été informé ; j'applique ce délai à mon annulation."
+        )
+        if facts.returned_date is None:
+            return text
+        refund_due = facts.returned_date + dt.timedelta(days=14)
+        if refund_due < today:
+            text += " " + _("Compté depuis l'annulation, il a expiré le {date}.")
+        else:
+            text += " " + _("Compté depuis l'annulation, il expire le {date}.")
+        return text.format(date=fmt.long_date(refund_due))
     text = _(
         "Selon l'article VI.50 du Code de droit économique, en cas de rétractation, le "
         "vendeur rembourse tous les paiements reçus, y compris les frais de livraison "
@@ -389,11 +518,8 @@ def _refund_paragraph(complaint: Complaint, today: dt.date) -> str:
     if facts.returned_date is None:
         return text
     due = fmt.long_date(facts.returned_date + dt.timedelta(days=14))
-    # The problem paragraph already tells the return or the cancellation; only the count.
-    if facts.return_kind == "cancelled":
-        start = _("Compté depuis l'annulation")
-    else:
-        start = _("Compté depuis le renvoi de l'article, dont je peux fournir la preuve d'envoi")
+    # The problem paragraph already tells the return; only the count.
+    start = _("Compté depuis le renvoi de l'article, dont je peux fournir la preuve d'envoi")
     if facts.returned_date + dt.timedelta(days=14) < today:
         text += " " + _("{start}, ce délai a expiré le {date}.").format(start=start, date=due)
     else:
@@ -402,20 +528,30 @@ def _refund_paragraph(complaint: Complaint, today: dt.date) -> str:
 
 
 def _billing_paragraph(complaint: Complaint) -> str:
+    # Whether the bank was told is the user's to say: a bracketed sentence to keep or drop.
     if complaint.facts.billing_problem == "unknown_charge":
-        # Whether the bank was told is the user's to say: a bracketed sentence to keep or drop.
+        part = _unknown_debit_part(complaint)
+        if part is not None:
+            # The order itself was authorised: only the excess is disputed.
+            return _(
+                "Je ne reconnais pas la part de ce débit qui dépasse le montant de ma commande "
+                "({amount}). [Si c'est fait : Je l'ai signalée à ma banque comme opération de "
+                "paiement non autorisée (article VII.41 du Code de droit économique).]"
+            ).format(amount=fmt.money(part[1]))
         return _(
             "Je n'ai autorisé aucune opération correspondant à ce débit. [Si c'est fait : Je "
             "l'ai signalé à ma banque comme opération de paiement non autorisée (article VII.41 "
             "du Code de droit économique).]"
         )
     # The SPF Economie states the first rule without an article number: none is invented.
+    # Whether the fee came from a pre-ticked option is the user's to say: a bracket.
     return _(
         "Comme le rappelle le SPF Economie, des frais supplémentaires dont le consommateur "
         "n'a pas été informé avant la commande ne sont pas dus, et il appartient au vendeur "
-        "de prouver qu'il a donné cette information. De même, un paiement supplémentaire "
-        "obtenu au moyen d'une option cochée par défaut n'est pas valablement consenti et "
-        "doit être remboursé (article VI.41 du Code de droit économique)."
+        "de prouver qu'il a donné cette information. [Si ces frais viennent d'une option "
+        "cochée par défaut : Un paiement supplémentaire obtenu au moyen d'une option cochée "
+        "par défaut n'est pas valablement consenti et doit être remboursé (article VI.41 du "
+        "Code de droit économique).]"
     )
 
 
@@ -429,8 +565,6 @@ def _right_paragraph(complaint: Complaint, today: dt.date) -> str:
     category = complaint.category
     if category in ("damaged", "non_conforming"):
         return _guarantee_paragraph(complaint)
-    if _late_delivered(complaint):
-        return _late_delivered_paragraph(complaint)
     if category in ("late", "not_received"):
         return _delivery_paragraph(complaint, today)
     if category == "refund":
@@ -445,6 +579,9 @@ def _right_paragraph(complaint: Complaint, today: dt.date) -> str:
 
 def _billing_amount(complaint: Complaint) -> Decimal | None:
     facts = complaint.facts
+    part = _unknown_debit_part(complaint)
+    if part is not None:
+        return part[0] - part[1]
     if facts.billing_problem == "unknown_charge":
         return facts.amount_charged
     if facts.amount_charged is not None and facts.amount_expected is not None:
@@ -458,12 +595,39 @@ def _price(complaint: Complaint) -> str:
     return fmt.money(complaint.amount) if complaint.amount is not None else _("[montant payé]")
 
 
+def _remedy(complaint: Complaint) -> str:
+    """What the seller must do first for a defect: the remedy asked, else either."""
+    if complaint.desired_resolution == "replacement":
+        return _("de remplacer l'article")
+    if complaint.desired_resolution == "repair":
+        return _("de réparer l'article")
+    return _("de réparer ou de remplacer l'article")
+
+
 def _defect_demand(complaint: Complaint, today: dt.date, when: str) -> str | None:
-    """The demand for a defect when a refund is asked: in the legal order of remedies."""
+    """The demand for a defect, in the legal order of remedies (None: the general one)."""
     c = complaint
+    partial = c.desired_resolution == "partial_refund"
+    refusal = _refusal(c)
+    if refusal is not None:
+        # Only what the log shows: a refusal, not an earlier request for repair.
+        text = _("Vous avez refusé, le {day}, de remédier à ce défaut.").format(
+            day=fmt.long_date(refusal.at.date())
+        )
+        if partial:
+            demand = _(
+                "Je vous mets dès lors en demeure {remedy} au plus tard le {date} ou, si c'est "
+                "impossible, de m'accorder une réduction proportionnelle du prix de [montant "
+                "de la réduction demandée]."
+            )
+        else:
+            demand = _(
+                "Je vous mets dès lors en demeure {remedy} au plus tard le {date} ou, si c'est "
+                "impossible, de me rembourser {amount}, l'article restant à votre disposition."
+            )
+        return text + " " + demand.format(remedy=_remedy(c), date=when, amount=_price(c))
     if c.desired_resolution not in ("refund", "partial_refund"):
         return None
-    partial = c.desired_resolution == "partial_refund"
     if _repair_failed(c, today):
         if partial:
             return _(
@@ -479,51 +643,72 @@ def _defect_demand(complaint: Complaint, today: dt.date, when: str) -> str | Non
     if partial:
         return _(
             "Je vous mets dès lors en demeure de réparer ou de remplacer l'article au plus tard "
-            "le {date}. Si ni l'une ni l'autre n'est possible, je vous demande une réduction "
-            "proportionnelle du prix."
+            "le {date}. Si ni la réparation ni le remplacement ne sont possibles, je vous "
+            "demande une réduction proportionnelle du prix."
         ).format(date=when)
     return _(
         "Je vous mets dès lors en demeure de réparer ou de remplacer l'article au plus tard le "
-        "{date}. Si ni l'une ni l'autre n'est possible, je vous demande la résolution de la "
-        "vente et le remboursement de {amount}."
+        "{date}. Si ni la réparation ni le remplacement ne sont possibles, je vous demande la "
+        "résolution de la vente et le remboursement de {amount}."
     ).format(date=when, amount=_price(c))
 
 
-def _late_delivered_demand(complaint: Complaint, when: str) -> str:
+def _commercial_request(complaint: Complaint, when: str) -> str:
+    """A parcel delivered late: no legal claim is left, a courteous request instead."""
+    c = complaint
+    if c.desired_resolution == "partial_refund":
+        asked = _("un remboursement partiel de [montant demandé] en compensation de ce retard")
+    elif c.desired_resolution == "refund":
+        asked = _("le remboursement de {amount}, l'article restant à votre disposition").format(
+            amount=_price(c)
+        )
+    elif c.desired_resolution == "other" and c.description:
+        asked = _("ce que je précise ci-dessus")
+    else:
+        asked = _("[ce que vous demandez]")
+    return (
+        _("Je vous demande, à titre commercial, de m'accorder {asked}.").format(asked=asked)
+        + " "
+        + _("Je vous remercie de me répondre au plus tard le {date}.").format(date=when)
+    )
+
+
+def _resolution_demand(complaint: Complaint, when: str) -> str | None:
+    """ "Je vous mets dès lors en demeure de remplacer l'article au plus tard le …"."""
     c = complaint
     if c.desired_resolution == "partial_refund":
         return _(
             "Je vous mets dès lors en demeure de m'accorder, au plus tard le {date}, un "
-            "remboursement partiel de [montant demandé] en compensation de ce retard."
+            "remboursement partiel de [montant demandé]."
         ).format(date=when)
-    if c.desired_resolution == "refund":
-        return _(
-            "Je vous mets dès lors en demeure de me rembourser {amount} au plus tard le {date}, "
-            "l'article restant à votre disposition."
-        ).format(amount=_price(c), date=when)
-    if c.desired_resolution == "other" and c.description:
-        return _(
-            "Je vous mets dès lors en demeure de me donner satisfaction au plus tard le {date}, "
-            "comme précisé ci-dessus."
-        ).format(date=when)
-    return _(
-        "Je vous mets dès lors en demeure de me proposer, au plus tard le {date}, une "
-        "compensation pour ce retard [précisez ce que vous demandez]."
-    ).format(date=when)
+    actions = {
+        "replacement": _("de remplacer l'article"),
+        "repair": _("de réparer l'article"),
+        "delivery": _("de livrer la commande"),
+        "refund": _("de me rembourser {amount}").format(amount=_price(c)),
+    }
+    action = actions.get(c.desired_resolution or "")
+    if action is None:
+        return None
+    return _("Je vous mets dès lors en demeure {action} au plus tard le {date}.").format(
+        action=action, date=when
+    )
 
 
 def _demand_paragraph(complaint: Complaint, today: dt.date, deadline: dt.date) -> str:
     c = complaint
     when = fmt.long_date(deadline)
     if _late_delivered(c):
-        return _late_delivered_demand(c, when)
-    if c.category == "not_received" and c.desired_resolution == "refund":
-        # The parcel travels at the trader's risk: the refund is asked, not a delivery.
+        return _commercial_request(c, when)
+    refusal = _refusal(c)
+    if c.category == "not_received" and c.desired_resolution == "refund" and refusal is not None:
+        # A refusal ends the contract without an additional period (CRD art. 18(2)).
         return _(
-            "Le colis ne m'étant jamais parvenu, je vous mets en demeure de me rembourser "
-            "{amount} au plus tard le {date}."
-        ).format(amount=_price(c), date=when)
+            "Vous avez refusé, le {day}, de donner suite à ma demande. Je mets dès lors fin au "
+            "contrat et vous mets en demeure de me rembourser {amount} au plus tard le {date}."
+        ).format(day=fmt.long_date(refusal.at.date()), amount=_price(c), date=when)
     if c.category in ("late", "not_received"):
+        # First an additional period for delivery, then termination (domain research §3.2).
         return _(
             "Je vous mets dès lors en demeure de livrer la commande au plus tard le {date}. "
             "À défaut, je mettrai fin au contrat, et vous devrez me rembourser sans retard "
@@ -556,11 +741,8 @@ def _demand_paragraph(complaint: Complaint, today: dt.date, deadline: dt.date) -
             "Je vous mets dès lors en demeure de me donner satisfaction au plus tard le {date}, "
             "comme précisé ci-dessus."
         ).format(date=when)
-    if c.desired_resolution not in (None, "other"):
-        return _(
-            "Je vous mets dès lors en demeure de me donner satisfaction au plus tard le {date}, "
-            "à savoir : {resolution}."
-        ).format(date=when, resolution=labels.label(labels.RESOLUTION, c.desired_resolution))
+    if demand := _resolution_demand(c, when):
+        return demand
     rights_recalled = c.category in ("damaged", "non_conforming") or _other_guarantee(c, today)
     if rights_recalled:
         return _(
@@ -573,15 +755,36 @@ def _demand_paragraph(complaint: Complaint, today: dt.date, deadline: dt.date) -
     ).format(date=when)
 
 
-def _otherwise_paragraph(complaint: Complaint, today: dt.date) -> str:
+def _bank_refund_later(complaint: Complaint, deadline: dt.date) -> bool:
+    """The letter may announce a later bank refund: only if the 8 weeks outlast its deadline.
+
+    An unknown debit is refunded now (the note says so), not announced as a threat.
+    """
+    c = complaint
+    if c.category == "billing" and c.facts.billing_problem == "unknown_charge":
+        return False
+    end = _sepa_deadline(c)
+    return end is None or end >= deadline
+
+
+def _otherwise_paragraph(complaint: Complaint, today: dt.date, deadline: dt.date) -> str:
     actions: list[str] = []
     plan = escalation.plan(complaint, today)
     if plan.step("atoz_claim").status in ("now", "later"):
-        actions.append(_("demander l'intervention d'Amazon au titre de sa Garantie A à Z"))
+        if complaint.category == "refund":
+            # A-to-z names delivery, condition and returns to a foreign seller: a refund
+            # after a return may fall outside it.
+            actions.append(
+                _("demander l'intervention d'Amazon (Garantie A à Z), si elle couvre ce cas")
+            )
+        else:
+            actions.append(_("demander l'intervention d'Amazon au titre de sa Garantie A à Z"))
     bodies = escalation.external_bodies(complaint)
     if bodies:
         actions.append(_("saisir {bodies}").format(bodies=_either(bodies)))
-    if plan.step("sepa_refund").status in ("now", "later"):
+    if plan.step("sepa_refund").status in ("now", "later") and _bank_refund_later(
+        complaint, deadline
+    ):
         actions.append(_("demander à ma banque le remboursement de la domiciliation"))
     if plan.step("chargeback").status in ("now", "later"):
         actions.append(_("demander à ma banque de contester le paiement par carte"))
@@ -626,6 +829,13 @@ def _refuse_if_premature_or_groundless(complaint: Complaint, today: dt.date) -> 
             )
         raise ReclamError(message.format(date=fmt.short_date(due)))
     c = complaint
+    if delivered_in_legal_period(c) and not delivered_on_time(c):
+        raise ReclamError(
+            _(
+                "La commande a été livrée le {date}, dans les 30 jours de la commande (délai "
+                "légal, art. VI.43 CDE) : une mise en demeure pour retard serait sans fondement."
+            ).format(date=fmt.short_date(c.delivery_date))
+        )
     if delivered_on_time(c):
         raise ReclamError(
             _(
@@ -644,13 +854,17 @@ def _refuse_if_premature_or_groundless(complaint: Complaint, today: dt.date) -> 
         )
 
 
-def _deadline(complaint: Complaint, today: dt.date, days: int) -> dt.date:
-    """`days` after today; for a parcel, never before `days` after its due date."""
-    deadline = today + dt.timedelta(days=days)
+def _deadline(complaint: Complaint, today: dt.date, days: int) -> tuple[dt.date, dt.date]:
+    """(the deadline, the date asked before a move to a working day).
+
+    `days` after today; for a parcel, never before `days` after its due date; moved to
+    the next Belgian working day when it falls on a weekend or a public holiday.
+    """
+    asked = today + dt.timedelta(days=days)
     if _undelivered(complaint):
         # The additional period for delivery runs from the day the trader is late.
-        deadline = max(deadline, delivery_due(complaint) + dt.timedelta(days=days))
-    return deadline
+        asked = max(asked, delivery_due(complaint) + dt.timedelta(days=days))
+    return next_business_day(asked), asked
 
 
 def formal_notice_parts(
@@ -662,7 +876,8 @@ def formal_notice_parts(
     passed) or groundless (the legal guarantee has ended).
     """
     _refuse_if_premature_or_groundless(complaint, today)
-    deadline = _deadline(complaint, today, days)
+    deadline, asked = _deadline(complaint, today, days)
+    courteous = _late_delivered(complaint)
     esc = _md_escape if markdown else (lambda text: text)
     c = complaint
 
@@ -674,10 +889,16 @@ def formal_notice_parts(
     if intro:
         body.append(esc(intro) + "\n\n" + "\n".join(f"- {esc(line)}" for line in contact_lines))
         body.append(esc(conclusion))
+    if courteous:
+        # No legal claim left once delivered: the request alone, and no threat.
+        body.append(esc(_demand_paragraph(c, today, deadline)))
+    else:
+        body += [
+            esc(_right_paragraph(c, today)),
+            esc(_demand_paragraph(c, today, deadline)),
+            esc(_otherwise_paragraph(c, today, deadline)),
+        ]
     body += [
-        esc(_right_paragraph(c, today)),
-        esc(_demand_paragraph(c, today, deadline)),
-        esc(_otherwise_paragraph(c, today)),
         esc(
             _(
                 "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations "
@@ -689,11 +910,13 @@ def formal_notice_parts(
     enclosures = _("Annexes : {items}.").format(items=" ; ".join(_enclosures(c)))
 
     sender = [c.customer_name or _("[Votre nom]"), _("[Votre adresse]"), _("[Votre e-mail]")]
-    subject = _("Objet : mise en demeure — commande n° {order} du {date}").format(
-        order=c.order_number, date=fmt.short_date(c.order_date)
-    )
+    subject = (
+        _("Objet : demande de geste commercial — commande n° {order} du {date}")
+        if courteous
+        else _("Objet : mise en demeure — commande n° {order} du {date}")
+    ).format(order=c.order_number, date=fmt.short_date(c.order_date))
     place = _("[Lieu], le {date}").format(date=fmt.long_date(today))
-    notes = _user_notes(c, today, deadline)
+    notes = _user_notes(c, today, deadline, asked)
     note_title = _("Note pour vous (à ne pas recopier)")
 
     if markdown:

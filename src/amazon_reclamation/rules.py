@@ -290,7 +290,8 @@ RULES: tuple[Rule, ...] = (
         period=None,
         starts=None,
         kind="law",
-        reference=N_("art. 20 de la directive 2011/83/UE"),
+        # A directive binds the Member States, not the seller: cited as the rule's origin.
+        reference=N_("règle de l'art. 20 de la directive 2011/83/UE"),
         sources=(
             "https://economie.fgov.be/fr/themes/ventes/formes-de-vente/ventes-distance/"
             "ventes-distance-livraison-et",
@@ -515,11 +516,20 @@ def rules_for(complaint: Complaint) -> list[Rule]:
     rule is given as it applies to the complaint (`rule_for`).
     """
     kind = complaint.seller.kind
+    skipped: tuple[str, ...] = ()
+    if complaint.facts.billing_problem == "unknown_charge":
+        # A debit the user does not recognise is not a fee of an order: no fee rules.
+        skipped = _FEE_RULES
     return [
         rule_for(rule.id, complaint)
         for rule in RULES
-        if complaint.category in rule.categories and (kind is None or kind in rule.sellers)
+        if complaint.category in rule.categories
+        and (kind is None or kind in rule.sellers)
+        and rule.id not in skipped
     ]
+
+
+_FEE_RULES = ("undisclosed_charges", "pre_ticked_boxes")
 
 
 def _md_line(label: str, value: str) -> str:

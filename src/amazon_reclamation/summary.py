@@ -371,23 +371,25 @@ def _billing_sentences(c: Complaint) -> list[str]:
             )
         )
     elif facts.billing_problem == "unannounced_fee":
+        # "Mon compte a été débité" sidesteps the agreement of "débité(e)" with the writer.
         sentences.append(
             _(
-                "J'ai été débité{amount}{when}, dont des frais qui ne m'avaient pas "
+                "Mon compte a été débité{when}{amount}, dont des frais qui ne m'avaient pas "
                 "été annoncés avant la commande."
             ).format(amount=_(" de {amount}").format(amount=charged) if charged else "", when=when)
         )
     else:
         sentences.append(
             _(
-                "J'ai été débité{amount}{when}, ce qui ne correspond pas au montant de ma commande."
+                "Mon compte a été débité{when}{amount}, ce qui ne correspond pas au montant de ma "
+                "commande."
             ).format(amount=_(" de {amount}").format(amount=charged) if charged else "", when=when)
         )
     if expected:
         sentences.append(_("Le montant attendu était de {amount}.").format(amount=expected))
-    if facts.payment_method:
+    if facts.payment_method and facts.payment_method != "other":
         sentences.append(
-            _("Moyen de paiement : {method}.").format(
+            _("J'ai payé par {method}.").format(
                 method=labels.label(labels.PAYMENT_METHOD, facts.payment_method)
             )
         )
