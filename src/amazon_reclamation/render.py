@@ -451,7 +451,7 @@ def deadlines(items: Sequence[Deadline], missing: Sequence[str] = ()) -> None:
         line = Text("  ")
         line.append(f"{bar:10}", style=style)
         line.append(f"  {fmt.short_date(item.date)}  ", style="bold" if not item.passed else "dim")
-        line.append(f"{_left(item.days_left):<{left_width}} ", style=style)
+        line.append(f"{_left(item.days_left):<{left_width}}  ", style=style)
         line.append(item.title, style="bold" if not item.passed else "dim")
         console.print(line)
         details = [_nature(item.rule)]
