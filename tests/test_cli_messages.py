@@ -160,3 +160,25 @@ def test_a_promise_question_is_required_once_promised() -> None:
     assert promise.required
     assert promise.applies({"outcome": "promise"})
     assert not promise.applies({"outcome": "pending"})
+
+
+def test_a_letter_states_the_announced_delivery_date_once() -> None:
+    from amazon_reclamation import letters
+
+    complaint = Complaint(
+        id="abc234",
+        created_at="2026-11-20T10:00:00+01:00",
+        category="not_received",
+        order_number="123-1234567-1234567",
+        order_date=date(2026, 10, 1),
+        expected_delivery_date=date(2026, 10, 10),
+        seller={"kind": "amazon"},
+        desired_resolution="refund",
+    )
+    text = letters.formal_notice(complaint, date(2026, 11, 20))
+    assert text.count("10 octobre 2026") == 1
+    assert "Je n'ai pas reçu le colis." in text
+    # The message for customer service keeps it: there it is the only mention.
+    assert "annoncée au plus tard le 10 octobre 2026" in summary.ready_message(
+        complaint, date(2026, 11, 20)
+    )

@@ -404,7 +404,8 @@ def _problem_paragraphs(complaint: Complaint, today: dt.date) -> list[str]:
                 method=labels.label(labels.PAYMENT_METHOD, method)
             )
         return [text]
-    problem = " ".join(summary.problem_sentences(c, today))
+    # The letter's legal paragraph states the announced delivery date itself.
+    problem = " ".join(summary.problem_sentences(c, today, announced_date=False))
     if problem:
         return [problem]
     if c.category == "other" and not c.description:

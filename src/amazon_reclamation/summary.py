@@ -224,7 +224,9 @@ def _when(day: date | None) -> str:
     return _(" le {date}").format(date=fmt.long_date(day)) if day else ""
 
 
-def problem_sentences(complaint: Complaint, today: date) -> list[str]:
+def problem_sentences(
+    complaint: Complaint, today: date, *, announced_date: bool = True
+) -> list[str]:
     """The facts of the problem, written as a consumer adviser would write them."""
     facts = complaint.facts
     c = complaint
@@ -304,7 +306,7 @@ def problem_sentences(complaint: Complaint, today: date) -> list[str]:
             )
         else:
             sentences.append(_("Je n'ai pas reçu le colis."))
-            if c.expected_delivery_date:
+            if c.expected_delivery_date and announced_date:
                 sentences.append(
                     _("Sa livraison était annoncée au plus tard le {date}.").format(
                         date=fmt.long_date(c.expected_delivery_date)
