@@ -231,3 +231,63 @@ def test_no_color_means_no_colour_in_a_terminal(
     assert child.exitstatus == 0
     assert "Message prêt à copier" in output
     assert (colours(output) == []) is (no_color is not None)
+
+
+def test_bare_reclam_in_a_terminal_shows_the_dashboard_and_its_menu(
+    env: dict[str, str], reclam: Any
+) -> None:
+    created = reclam_plain(
+        env,
+        "new",
+        "--category",
+        "damaged",
+        "--order",
+        ORDER,
+        "--order-date",
+        "01/11/2026",
+        "--delivery-date",
+        "05/11/2026",
+        "--item",
+        "Casque audio",
+        "--yes",
+        "--json",
+    )
+    assert created.returncode == 0, created.stderr
+    complaint_id = json.loads(created.stdout)["id"]
+    logged = reclam_plain(
+        env,
+        "log",
+        complaint_id,
+        "--channel",
+        "phone",
+        "--at",
+        "10/11/2026",
+        "--outcome",
+        "promise",
+        "--promise",
+        "rappel",
+        "--follow-up",
+        "15/11/2026",
+    )
+    assert logged.returncode == 0, logged.stderr
+
+    child = reclam()
+    # Overdue promises come first, then the open complaints and the next action.
+    child.expect_exact("Suivis à faire")
+    child.expect_exact("rappel")
+    child.expect_exact("Réclamations ouvertes")
+    child.expect_exact(complaint_id)
+    child.expect_exact("à faire :")
+    answer(child, "Que voulez-vous faire ?", DOWN + DOWN + ENTER)  # Voir une réclamation
+    answer(child, "Quelle réclamation ?", ENTER)
+    child.expect_exact("Message prêt à copier")
+    # Showing a file returns to the menu; the last choice quits.
+    answer(child, "Que voulez-vous faire ?", DOWN + DOWN + DOWN + ENTER)
+    assert finish(child) == 0
+
+
+def test_bare_reclam_without_a_terminal_prints_the_help(env: dict[str, str]) -> None:
+    result = reclam_plain(env)
+    assert result.returncode == 0
+    assert "Usage: reclam" in result.stdout
+    assert "escalate" in result.stdout
