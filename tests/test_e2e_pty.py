@@ -101,6 +101,7 @@ def test_new_typed_in_a_terminal_then_list_and_show_see_it(
     child.expect_exact("n'est pas un numéro de commande Amazon")
     child.send(BACKSPACE * 6 + "12312345671234567" + ENTER)  # corrected, bare digits
     answer(child, "Date de la commande", "01/11/2026" + ENTER)
+    answer(child, "Date de livraison", ENTER)  # not arrived
     answer(child, "Dernière date de livraison estimée", "10/11/2026" + ENTER)
     answer(child, "Que dit le suivi du colis ?", "En transit depuis le 8/11" + ENTER)
     answer(child, "Article concerné", "Casque audio" + ENTER)

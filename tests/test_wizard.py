@@ -172,6 +172,7 @@ RUNS: dict[str, tuple[Script, dict[str, Any]]] = {
     "late": (
         [
             *start(1),
+            ("delivery_date", ENTER),  # not arrived yet
             ("expected_delivery_date", typed("10/11/2026")),
             ("tracking_status", typed("En transit depuis le 8/11")),
             ("item", typed("Casque")),
@@ -367,6 +368,7 @@ def test_all_keystrokes_typed_ahead_in_one_pipe(store: Store) -> None:
         pick(1)  # late
         + typed(ORDER)
         + typed("01/11/2026")
+        + ENTER  # delivery date: not arrived
         + typed("10/11/2026")
         + typed("En transit")
         + "Ligne 1\nLigne 2"
@@ -449,6 +451,7 @@ def test_required_answer_cannot_be_left_empty() -> None:
 
 # Answers given as options are not asked: these runs type only what they are about.
 LATE_FACTS = [
+    "--delivery-date", "",  # not arrived: an empty option is an answer ("unknown")
     "--expected-date", "10/11/2026",
     "--tracking-status", "En transit depuis le 8/11",
     "--item", "Casque",
@@ -749,7 +752,7 @@ BASE: dict[str, Any] = {
 
 ASKED = {
     "damaged": ["delivery_date", "damage_timing", "photos_taken"],
-    "late": ["expected_delivery_date", "tracking_status"],
+    "late": ["delivery_date", "expected_delivery_date", "tracking_status"],
     "not_received": ["expected_delivery_date", "marked_delivered", "neighbours_checked"],
     "non_conforming": ["delivery_date", "photos_taken", "difference"],
     "billing": [
@@ -910,7 +913,8 @@ def test_changing_the_category_drops_the_old_facts_and_asks_the_new_ones() -> No
     assert "tracking_status" not in answers
     assert answers["damage_timing"] == "on_arrival"
     after_edit = asker.asked[asker.asked.index("_edit") + 2 :]
-    assert after_edit == ["delivery_date", "damage_timing", "photos_taken", "_action"]
+    # The delivery date applies to both categories: it is kept, not asked again.
+    assert after_edit == ["damage_timing", "photos_taken", "_action"]
 
 
 def test_unexpected_question_fails_loudly() -> None:

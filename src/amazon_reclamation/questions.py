@@ -170,8 +170,9 @@ QUESTIONS: tuple[Question, ...] = (
         "text",
         N_("Date de livraison"),
         parse=_past_date_after("order_date"),
-        hint=_DATE_HINT,
-        when=_category_in("damaged", "non_conforming", "refund", "billing", "other"),
+        hint=N_("JJ/MM/AAAA ; vide si le colis n'est pas arrivé ou si vous ne savez pas"),
+        # A late parcel may have arrived since: its date changes the rights that apply.
+        when=_category_in("damaged", "non_conforming", "refund", "billing", "other", "late"),
     ),
     Question(
         "damage_timing",
