@@ -11,34 +11,10 @@ import pytest
 import typer
 
 from amazon_reclamation import __version__, cli
+from helpers import CONTRACT_FIELDS, run
 
 ORDER = "123-1234567-1234567"
 REQUIRED = ["--category", "late", "--order", ORDER, "--order-date", "01/11/2026"]
-CONTRACT_FIELDS = {
-    "id",
-    "schema_version",
-    "created_at",
-    "status",
-    "category",
-    "order_number",
-    "order_date",
-    "delivery_date",
-    "expected_delivery_date",
-    "item",
-    "amount",
-    "currency",
-    "seller",
-    "customer_name",
-    "description",
-    "desired_resolution",
-    "contacts",
-}
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def new(capsys: pytest.CaptureFixture[str], *extra: str, order: str = ORDER) -> dict[str, Any]:

@@ -7,18 +7,13 @@ from datetime import date
 
 import pytest
 
-from amazon_reclamation import cli, summary
+from amazon_reclamation import summary
 from amazon_reclamation.models import Complaint
 from amazon_reclamation.questions import CONTACT_QUESTIONS, ORDER_DATE_KEY, QUESTIONS_BY_KEY
 from amazon_reclamation.wizard import delete_question
+from helpers import run
 
 BASE = ["--order", "123-1234567-1234567", "--order-date", "01/11/2026"]
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def create(capsys: pytest.CaptureFixture[str], *options: str) -> str:

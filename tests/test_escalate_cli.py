@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from amazon_reclamation import cli
 from amazon_reclamation.escalation import STEP_IDS
 from amazon_reclamation.rules import DEADLINE_IDS
+from helpers import run
 
 MARKETPLACE_BE = [
     "--category",
@@ -38,12 +38,6 @@ MARKETPLACE_BE = [
     "--resolution",
     "replacement",
 ]
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def create(capsys: pytest.CaptureFixture[str], *options: str) -> str:

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from amazon_reclamation import cli, contacts, summary
+from amazon_reclamation import contacts, summary
 from amazon_reclamation.models import Complaint, Contact
 from amazon_reclamation.parsing import Moment
 from amazon_reclamation.store import Store
+from helpers import run
 
 TZ = timezone(timedelta(hours=1))
 TODAY = date(2026, 11, 20)
@@ -40,12 +41,6 @@ def complaint_with(*entries: Contact) -> Complaint:
         customer_name="Jan Peeters",
         contacts=list(entries),
     )
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def new_complaint(capsys: pytest.CaptureFixture[str], order: str = "123-1234567-1234567") -> str:

@@ -715,22 +715,19 @@ def _demand_paragraph(complaint: Complaint, today: dt.date, deadline: dt.date) -
             "À défaut, je mettrai fin au contrat, et vous devrez me rembourser sans retard "
             "excessif toutes les sommes payées."
         ).format(date=when)
-    if c.category == "refund":
-        amount = c.facts.refund_expected or c.amount
+    if c.category in ("refund", "billing"):
+        amount = (
+            (c.facts.refund_expected or c.amount) if c.category == "refund" else _billing_amount(c)
+        )
         if amount is not None:
             return _(
                 "Je vous mets dès lors en demeure de me rembourser {amount} au plus tard le {date}."
             ).format(amount=fmt.money(amount), date=when)
-        return _(
-            "Je vous mets dès lors en demeure de me rembourser intégralement au plus tard le "
-            "{date}."
-        ).format(date=when)
-    if c.category == "billing":
-        amount = _billing_amount(c)
-        if amount is not None:
+        if c.category == "refund":
             return _(
-                "Je vous mets dès lors en demeure de me rembourser {amount} au plus tard le {date}."
-            ).format(amount=fmt.money(amount), date=when)
+                "Je vous mets dès lors en demeure de me rembourser intégralement au plus tard le "
+                "{date}."
+            ).format(date=when)
         return _(
             "Je vous mets dès lors en demeure de me rembourser les sommes indûment débitées au "
             "plus tard le {date}."
