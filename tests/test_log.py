@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from amazon_reclamation import contacts, summary
+from amazon_reclamation.errors import StorageError
 from amazon_reclamation.models import Complaint, Contact
 from amazon_reclamation.parsing import Moment
 from amazon_reclamation.store import Store
@@ -518,7 +519,7 @@ def test_a_crash_while_writing_a_contact_leaves_the_previous_file(
         raise OSError(5, "disk on fire")
 
     monkeypatch.setattr(os, "fsync", crash)
-    with pytest.raises(OSError, match="disk on fire"):
+    with pytest.raises(StorageError, match="entrée-sortie"):
         Store(isolated_home).update(cid, lambda c: c.model_copy(update={"item": "x"}))
     assert path.read_bytes() == before
     assert [p.name for p in path.parent.iterdir()] == [path.name]

@@ -13,10 +13,11 @@ from typing import Any
 
 import pytest
 
-from amazon_reclamation import store as store_module
-from amazon_reclamation.errors import CorruptRecord, NotFound
+from amazon_reclamation import files as files_module
+from amazon_reclamation.errors import CorruptRecord, NotFound, StorageError
+from amazon_reclamation.files import atomic_write_text
 from amazon_reclamation.models import Complaint, Contact
-from amazon_reclamation.store import Store, atomic_write_text, default_home
+from amazon_reclamation.store import Store, default_home
 
 CREATED = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 
@@ -62,7 +63,7 @@ def _fail_fsync(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(fd: int) -> None:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(store_module.os, "fsync", broken)
+    monkeypatch.setattr(files_module.os, "fsync", broken)
 
 
 def _fail_half_way_through_write(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -89,7 +90,7 @@ def _fail_half_way_through_write(monkeypatch: pytest.MonkeyPatch) -> None:
     def fdopen(fd: int, *args: Any, **kwargs: Any) -> HalfWriter:
         return HalfWriter(real_fdopen(fd, *args, **kwargs))
 
-    monkeypatch.setattr(store_module.os, "fdopen", fdopen)
+    monkeypatch.setattr(files_module.os, "fdopen", fdopen)
 
 
 def _fail_rename(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -103,7 +104,7 @@ def _interrupt_during_fsync(monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(fd: int) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(store_module.os, "fsync", interrupted)
+    monkeypatch.setattr(files_module.os, "fsync", interrupted)
 
 
 FAILURES: dict[str, tuple[Callable[[pytest.MonkeyPatch], None], type[BaseException]]] = {
@@ -159,7 +160,7 @@ def test_update_that_fails_mid_write_leaves_the_record_readable(
     _fail_fsync(monkeypatch)
 
     # Act
-    with pytest.raises(OSError, match="Input/output"):
+    with pytest.raises(StorageError, match=f"{saved.id}.json : erreur d'entrée-sortie du disque"):
         store.update(saved.id, lambda c: c.model_copy(update={"item": "Autre"}))
 
     # Assert

@@ -52,6 +52,9 @@ app = typer.Typer(
 
 F = TypeVar("F", bound=Callable[..., Any])
 _home_override: Path | None = None
+# The store of this run: an interruption or a failing output is reported from what it
+# committed, so that reclam never says "nothing was saved" after saving.
+_current_store: "Store | None" = None
 
 
 def _version_callback(value: bool) -> None:
@@ -122,9 +125,70 @@ def _setup(lang: str | None, home: Path | None) -> None:
 
 
 def _store() -> "Store":
+    global _current_store
     from amazon_reclamation.store import Store, default_home
 
-    return Store(_home_override or default_home())
+    root = _home_override or default_home()
+    if _current_store is None or _current_store.root != root:
+        _current_store = Store(root)
+    return _current_store
+
+
+def _interrupted_message() -> str:
+    """What Ctrl-C leaves behind: nothing, or the change already committed."""
+    changes = _current_store.changes if _current_store is not None else []
+    if not changes:
+        return _("Interrompu ; rien n'a été enregistré.")
+    return "\n".join(_committed(change.action, change.complaint_id) for change in changes)
+
+
+def _committed(action: str, complaint_id: str) -> str:
+    if action == "created":
+        return _(
+            "Interrompu après l'enregistrement : la réclamation {id} est enregistrée "
+            "(reclam show {id})."
+        ).format(id=complaint_id)
+    if action == "deleted":
+        return _("Interrompu après la suppression : la réclamation {id} est supprimée.").format(
+            id=complaint_id
+        )
+    return _(
+        "Interrompu après l'enregistrement : la modification de la réclamation {id} est "
+        "enregistrée (reclam show {id})."
+    ).format(id=complaint_id)
+
+
+def _output_failed(error: OSError) -> int:
+    """stdout failed (closed pipe, full disk): say on stderr what was saved anyway."""
+    from amazon_reclamation import render
+    from amazon_reclamation.files import os_error_reason
+
+    _silence_stdout()
+    changes = _current_store.changes if _current_store is not None else []
+    saved = [c.complaint_id for c in changes if c.action != "deleted"]
+    reason = os_error_reason(error)
+    if saved:
+        render.error(
+            _(
+                "la sortie n'a pas pu être écrite ({reason}), mais la réclamation {id} est bien "
+                "enregistrée : ne la recréez pas (reclam show {id})."
+            ).format(reason=reason, id=saved[-1])
+        )
+    else:
+        render.error(_("la sortie n'a pas pu être écrite ({reason}).").format(reason=reason))
+    return int(ExitCode.REFUSED)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush cannot fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _interactive() -> bool:
@@ -142,16 +206,24 @@ def _command(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except Interrupted as error:
-            render.info(error.message)  # not an error: the user chose to stop
+            # not an error: the user chose to stop
+            render.info(_interrupted_message() if _saved_something() else error.message)
             raise typer.Exit(int(error.exit_code)) from None
         except ReclamError as error:
             render.error(error.message)
             raise typer.Exit(int(error.exit_code)) from None
         except (KeyboardInterrupt, EOFError):
-            render.info(_("Interrompu ; rien n'a été enregistré."))
+            render.info(_interrupted_message())
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except OSError as error:
+            # The store turns its own failures into ReclamError: this one is the output.
+            raise typer.Exit(_output_failed(error)) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _saved_something() -> bool:
+    return _current_store is not None and bool(_current_store.changes)
 
 
 def _open_complaints(store: "Store") -> list["Complaint"]:
@@ -410,10 +482,19 @@ def _new_interactive(store: "Store", answers: dict[str, Any], *, yes: bool, as_j
                 store.clear_draft()
                 render.info(_("Brouillon supprimé ; nouvelle réclamation."))
 
+    draft_failed: list[str] = []
+
     def keep_draft(current: dict[str, Any]) -> None:
         # A draft is worth keeping once the order is known (see docs/data-format.md).
-        if current.get("order_number"):
+        # It is a convenience: when it cannot be written, the wizard goes on, says so once
+        # and does not promise to resume.
+        if not current.get("order_number") or draft_failed:
+            return
+        try:
             store.save_draft({"answers": questions.answers_to_json(current)})
+        except ReclamError as error:
+            draft_failed.append(error.message)
+            render.warning(error.message)
 
     def show_summary(current: dict[str, Any]) -> None:
         from amazon_reclamation import clock, summary
@@ -431,7 +512,7 @@ def _new_interactive(store: "Store", answers: dict[str, Any], *, yes: bool, as_j
             show_summary=show_summary,
         )
     except (KeyboardInterrupt, EOFError):
-        if answers.get("order_number"):
+        if answers.get("order_number") and not draft_failed:
             raise Interrupted(
                 _(
                     "Interrompu. Vos réponses sont gardées : la prochaine commande reclam new "
@@ -985,8 +1066,11 @@ def letter(
     days: Annotated[int, typer.Option(help=_("Délai laissé au vendeur, en jours (8 à 60)."))] = 15,
     out_file: Annotated[
         Path | None,
-        typer.Option("--out", help=_("Écrire la lettre dans ce fichier."), metavar="FILE"),
+        typer.Option("--out", help=_("Écrire la lettre dans ce nouveau fichier."), metavar="FILE"),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Avec --out : remplacer un fichier existant."))
+    ] = False,
     lang: LangOption = None,
     home: HomeOption = None,
     version: VersionOption = False,
@@ -1001,15 +1085,16 @@ def letter(
                 "--days : {n} jours n'est pas un délai raisonnable ; choisissez entre 8 et 60."
             ).format(n=days)
         )
-    complaint = _find(_store(), ref)
+    store = _store()
+    complaint = _find(store, ref)
     if out_file is None:
         render.plain(letters.formal_notice(complaint, _today(), markdown=markdown, days=days))
         return
-    from amazon_reclamation.store import write_export
+    from amazon_reclamation.files import write_output_file
 
     # The note is for the user, not the seller: it stays on the terminal.
     note, text = letters.formal_notice_parts(complaint, _today(), markdown=markdown, days=days)
-    target = write_export(out_file.expanduser(), text)
+    target = write_output_file(out_file.expanduser(), text, force=force, data_folder=store.root)
     render.info(note.rstrip())
     render.info(_("Lettre écrite dans {path}.").format(path=target))
 
@@ -1046,15 +1131,32 @@ def _usage_line(error: Exception) -> str:
     return _("{text} (voir {command} --help)").format(text=text, command=command)
 
 
+def _tolerant_streams() -> None:
+    """Write what a non-UTF-8 terminal cannot show as "?" instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if reconfigure is not None and encoding != "utf8":
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run reclam with `argv`; return the exit code. Usage errors become one line."""
+    global _current_store
+    _current_store = None
+    _tolerant_streams()
     try:
         result = app(args=argv, prog_name="reclam", standalone_mode=False)
     except typer.Abort:
         from amazon_reclamation import render
 
-        render.info(_("Interrompu ; rien n'a été enregistré."))
+        render.info(_interrupted_message())
         return int(ExitCode.INTERRUPTED)
+    except OSError as error:
+        return _output_failed(error)
     except Exception as error:
         # Click's exceptions (vendored by Typer, not all exported) carry these two.
         if not (hasattr(error, "exit_code") and hasattr(error, "format_message")):

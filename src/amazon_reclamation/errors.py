@@ -15,6 +15,7 @@ class ExitCode(IntEnum):
     OK = 0
     REFUSED = 1  # not found, unreadable file, nothing to do
     USAGE = 2  # bad option or bad input (the number Click uses for usage errors)
+    BUSY = 75  # another reclam holds the data folder's lock (EX_TEMPFAIL: try again)
     INTERRUPTED = 130  # Ctrl-C, the shell convention
 
 
@@ -50,6 +51,15 @@ class CorruptRecord(ReclamError):
 
 class StoreBusy(ReclamError):
     """Another reclam process holds the data folder lock for too long."""
+
+    exit_code = ExitCode.BUSY
+
+
+class StorageError(ReclamError):
+    """A file could not be written, read or removed (disk full, read-only, permission...).
+
+    The message names the file and the cause; the previous version of the file is intact.
+    """
 
 
 class Interrupted(ReclamError):

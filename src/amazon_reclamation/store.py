@@ -5,9 +5,14 @@ migrate and write it) but no rules. Layout of RECLAM_HOME:
 
     complaints/<id>.json   one complaint, contacts inside (docs/data-format.md)
     drafts/new.json        the answers of an interrupted `reclam new`
+    index.sqlite3          a derived cache of the complaint files (rebuilt at will)
     .lock                  held around every read-modify-write
 
-A file that cannot be read is reported and never overwritten.
+A record is the file it was read from: a file's name is its id, and a file whose inner
+`id` says otherwise (a sync tool's conflicted copy, a backup copy) is reported and never
+written, deleted or used to reach another file. A file that cannot be read is reported
+by name and never overwritten. Every I/O failure becomes a `StorageError` that names
+the file and the cause.
 """
 
 from __future__ import annotations
@@ -16,20 +21,37 @@ import contextlib
 import json
 import os
 import secrets
-import tempfile
+import stat
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from amazon_reclamation.errors import CorruptRecord, NotFound, ReclamError, StoreBusy
+from amazon_reclamation.errors import CorruptRecord, NotFound, StorageError, StoreBusy
+from amazon_reclamation.files import (
+    TEMP_SUFFIX,
+    atomic_write_text,
+    fsync_dir,
+    interrupt_deferred,
+    make_private_dirs,
+    read_limited,
+    storage_error,
+)
 from amazon_reclamation.i18n import _
 
 if TYPE_CHECKING:
     from amazon_reclamation.models import Complaint
 
-_ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: ids are read aloud
+ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: ids are read aloud
+ID_LENGTH = 6
 LOCK_TIMEOUT_SECONDS = 15.0
+STALE_DRAFT_TEMP_SECONDS = 3600  # drafts are written without the lock: only old leftovers go
+
+
+def is_valid_id(text: str) -> bool:
+    """True for a complaint id: six characters of the id alphabet."""
+    return len(text) == ID_LENGTH and all(char in ID_ALPHABET for char in text)
 
 
 def default_home() -> Path:
@@ -42,56 +64,7 @@ def default_home() -> Path:
     return user_data_path("reclam", appauthor=False)
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write `text` to `path` so that a crash leaves either the old or the new file.
-
-    Temporary file in the same folder, fsync, rename over the target, fsync the folder.
-    The file is created owner-only (0600).
-    """
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    temp = Path(temp_name)
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temp.replace(path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def write_export(path: Path, text: str) -> Path:
-    """Write a document the user asked for (a letter, a dossier), atomically, owner-only.
-
-    An existing file is replaced only as a whole; a missing folder is an error, not
-    created, since the user named it.
-    """
-    if path.is_dir():
-        raise ReclamError(_("{path} est un dossier ; donnez un nom de fichier.").format(path=path))
-    if not path.parent.is_dir():
-        raise ReclamError(_("Le dossier {folder} n'existe pas.").format(folder=path.parent))
-    try:
-        atomic_write_text(path, text)
-    except OSError as error:
-        raise ReclamError(
-            _("Impossible d'écrire {path} : {reason}.").format(
-                path=path, reason=error.strerror or error
-            )
-        ) from None
-    return path
+# -- reading ------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -100,6 +73,14 @@ class Unreadable:
 
     path: Path
     reason: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change this process committed to the data folder (for honest interruptions)."""
+
+    action: Literal["created", "updated", "deleted"]
+    complaint_id: str
 
 
 def _migrate(data: dict[str, Any]) -> dict[str, Any]:
@@ -111,7 +92,7 @@ def _migrate(data: dict[str, Any]) -> dict[str, Any]:
     from amazon_reclamation.models import SCHEMA_VERSION
 
     version = data.get("schema_version")
-    if not isinstance(version, int) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ValueError(_("schema_version absent ou invalide"))
     if version > SCHEMA_VERSION:
         raise ValueError(
@@ -141,7 +122,65 @@ def _describe_validation_error(error: Exception) -> str:
         return _("JSON non valable, ligne {line}, colonne {column}").format(
             line=error.lineno, column=error.colno
         )
+    if isinstance(error, RecursionError):
+        return _("JSON imbriqué trop profondément")
     return str(error)
+
+
+def _invalid_json_reason(error: Exception) -> str | None:
+    """The reason when pydantic could not even parse the text as JSON, else None."""
+    from pydantic import ValidationError
+
+    if isinstance(error, ValidationError):
+        first = error.errors()[0]
+        if first["type"] == "json_invalid":
+            detail = str(first.get("ctx", {}).get("error", "")) or first["msg"]
+            return _("JSON non valable ({detail})").format(detail=detail)
+    return None
+
+
+def parse_complaint(text: str, file_id: str) -> Complaint:
+    """Validate a complaint file's text; ValueError with the reason if it cannot be used."""
+    from amazon_reclamation.models import STORED, Complaint
+
+    try:
+        # Fast path: a current file validates straight from its text (about twice as
+        # fast as json.loads then model_validate, which matters for `list`).
+        complaint = Complaint.model_validate_json(text, context=STORED)
+    except ValueError as error:
+        # Broken JSON (deep nesting, lone surrogates ...) stops here; an older schema
+        # takes the slow path, which says what is wrong.
+        invalid = _invalid_json_reason(error)
+        if invalid is not None:
+            raise ValueError(invalid) from None
+        try:
+            data = json.loads(text)
+            if not isinstance(data, dict):
+                raise ValueError(_("le contenu n'est pas un objet JSON"))
+            complaint = Complaint.model_validate(_migrate(data), context=STORED)
+        except (ValueError, TypeError, KeyError, RecursionError) as slow_error:
+            raise ValueError(_describe_validation_error(slow_error)) from None
+    if complaint.id != file_id:
+        raise ValueError(
+            _(
+                "son identifiant interne {inner} ne correspond pas au nom du fichier : copie ou "
+                "conflit de synchronisation ?"
+            ).format(inner=_shown_id(complaint.id))
+        )
+    return complaint
+
+
+def _shown_id(text: str) -> str:
+    from amazon_reclamation.parsing import shown
+
+    return f"« {shown(text, 20)} »"
+
+
+def unreadable_message(path: Path, reason: str) -> str:
+    """The one line that reports an unusable complaint file."""
+    return _("Fichier illisible, laissé tel quel : {path} ({reason}).").format(
+        path=path, reason=reason.splitlines()[0][:200] if reason else "?"
+    )
 
 
 class Store:
@@ -151,20 +190,41 @@ class Store:
         self.root = root
         self.complaints_dir = root / "complaints"
         self.drafts_dir = root / "drafts"
+        self.lock_path = root / ".lock"
+        self.index_path = root / "index.sqlite3"
+        self.changes: list[Change] = []  # what this process committed, in order
 
     # -- folders and locking -------------------------------------------------------
 
+    def check_root(self) -> bool:
+        """False when the data folder does not exist yet; an error if it is not a folder."""
+        try:
+            info = self.root.stat()
+        except FileNotFoundError:
+            return False
+        except OSError as error:
+            raise storage_error(
+                _("Dossier de données inaccessible : {path} : {reason}."), self.root, error
+            ) from None
+        if not stat.S_ISDIR(info.st_mode):
+            raise StorageError(
+                _(
+                    "Le dossier de données {path} n'est pas un dossier ; vérifiez RECLAM_HOME "
+                    "ou --home."
+                ).format(path=self.root)
+            )
+        return True
+
     def _ensure(self, folder: Path) -> None:
+        self.check_root()
         for path in (self.root, folder):
             try:
-                path.mkdir(mode=0o700, parents=True, exist_ok=True)
+                make_private_dirs(path)
                 if path.stat().st_mode & 0o077:
                     path.chmod(0o700)
             except OSError as error:
-                raise ReclamError(
-                    _("Impossible de créer le dossier de données {path} : {reason}.").format(
-                        path=path, reason=error.strerror or error
-                    )
+                raise storage_error(
+                    _("Impossible de créer le dossier de données {path} : {reason}."), path, error
                 ) from None
 
     @contextlib.contextmanager
@@ -173,10 +233,16 @@ class Store:
         from filelock import FileLock, Timeout
 
         self._ensure(self.complaints_dir)
-        lock = FileLock(self.root / ".lock", mode=0o600)
+        if os.path.lexists(self.lock_path) and not stat.S_ISREG(self.lock_path.lstat().st_mode):
+            raise StorageError(
+                _(
+                    "{path} n'est pas un fichier ordinaire (dossier ou lien ?) ; reclam ne peut "
+                    "pas verrouiller ses données. Supprimez-le s'il ne vous sert pas."
+                ).format(path=self.lock_path)
+            )
+        lock = FileLock(self.lock_path, mode=0o600)
         try:
-            with lock.acquire(timeout=LOCK_TIMEOUT_SECONDS):
-                yield
+            lock.acquire(timeout=LOCK_TIMEOUT_SECONDS)
         except Timeout:
             raise StoreBusy(
                 _(
@@ -184,56 +250,86 @@ class Store:
                     "réessayez dans un instant."
                 ).format(path=self.root)
             ) from None
+        except OSError as error:
+            raise storage_error(
+                _("Impossible de verrouiller {path} : {reason}."), self.lock_path, error
+            ) from None
+        try:
+            self._remove_leftovers()
+            yield
+        finally:
+            lock.release()
+
+    def _remove_leftovers(self) -> None:
+        """Remove the temporary files of a killed run (call under the lock)."""
+        now = time.time()
+        folders = ((self.complaints_dir, 0.0), (self.drafts_dir, STALE_DRAFT_TEMP_SECONDS))
+        for folder, min_age in folders:
+            with contextlib.suppress(OSError), os.scandir(folder) as entries:
+                for entry in entries:
+                    if not (entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX)):
+                        continue
+                    with contextlib.suppress(OSError):
+                        info = entry.stat(follow_symlinks=False)
+                        if stat.S_ISREG(info.st_mode) and now - info.st_mtime >= min_age:
+                            Path(entry.path).unlink()
 
     # -- complaints ----------------------------------------------------------------
 
     def path_for(self, complaint_id: str) -> Path:
-        """The file of a complaint."""
+        """The file of a complaint (its id is checked: no path can be smuggled in)."""
+        if not is_valid_id(complaint_id):
+            raise NotFound(
+                _("« {ref} » n'est pas un identifiant de réclamation.").format(
+                    ref=_shown_id(complaint_id)
+                )
+            )
         return self.complaints_dir / f"{complaint_id}.json"
 
     def new_id(self) -> str:
         """A short id not yet used in this folder (call under the lock)."""
         while True:
-            candidate = "".join(secrets.choice(_ID_ALPHABET) for _ in range(6))
-            if not self.path_for(candidate).exists():
+            candidate = "".join(secrets.choice(ID_ALPHABET) for _ in range(ID_LENGTH))
+            if not os.path.lexists(self.path_for(candidate)):
                 return candidate
 
     def read(self, path: Path) -> Complaint:
-        """Read and validate one complaint file; `CorruptRecord` if it cannot be used."""
-        from amazon_reclamation.models import STORED, Complaint
+        """Read and validate one complaint file; `CorruptRecord` if it cannot be used.
 
+        Raises FileNotFoundError if the file is gone.
+        """
         try:
-            text = path.read_text(encoding="utf-8")
+            text, _info = read_limited(path)
+            return parse_complaint(text, self._file_id(path))
         except FileNotFoundError:
             raise
-        except (OSError, UnicodeDecodeError) as error:
-            raise CorruptRecord(self._unreadable_message(path, str(error))) from None
-        try:
-            # Fast path: a current file validates straight from its text (about twice as
-            # fast as json.loads then model_validate, which matters for `list`).
-            return Complaint.model_validate_json(text, context=STORED)
-        except ValueError:
-            pass  # an older schema, or a broken file: the slow path says which
-        try:
-            data = json.loads(text)
-            if not isinstance(data, dict):
-                raise ValueError(_("le contenu n'est pas un objet JSON"))
-            return Complaint.model_validate(_migrate(data), context=STORED)
-        except (ValueError, TypeError, KeyError) as error:
-            reason = _describe_validation_error(error)
-            raise CorruptRecord(self._unreadable_message(path, reason)) from None
+        except ValueError as error:
+            raise CorruptRecord(unreadable_message(path, str(error))) from None
 
     @staticmethod
-    def _unreadable_message(path: Path, reason: str) -> str:
-        return _("Fichier illisible, laissé tel quel : {path} ({reason}).").format(
-            path=path, reason=reason.splitlines()[0][:200]
-        )
+    def _file_id(path: Path) -> str:
+        stem = path.name.removesuffix(".json")
+        if not is_valid_id(stem):
+            raise ValueError(_("nom de fichier inattendu : copie ou conflit de synchronisation ?"))
+        return stem
 
     def write(self, complaint: Complaint) -> None:
         """Write a complaint atomically (call under the lock)."""
+        from amazon_reclamation.safe_text import json_text
+
+        path = self.path_for(complaint.id)
         self._ensure(self.complaints_dir)
-        text = json.dumps(complaint.to_json_dict(), ensure_ascii=False, indent=2) + "\n"
-        atomic_write_text(self.path_for(complaint.id), text)
+        existed = os.path.lexists(path)
+        action: Literal["created", "updated"] = "updated" if existed else "created"
+        text = json_text(complaint.to_json_dict()) + "\n"
+        try:
+            atomic_write_text(
+                path, text, on_commit=lambda: self.changes.append(Change(action, complaint.id))
+            )
+        except OSError as error:
+            raise storage_error(
+                _("Impossible d'enregistrer {path} : {reason}."), path, error
+            ) from None
 
     def create(self, make: Callable[[str], Complaint]) -> Complaint:
         """Save a new complaint built by `make(new_id)`."""
@@ -242,13 +338,29 @@ class Store:
             self.write(complaint)
         return complaint
 
+    def _complaint_files(self) -> list[os.DirEntry[str]]:
+        """The `*.json` entries of the complaints folder (empty if there is none yet)."""
+        if not self.check_root():
+            return []
+        try:
+            with os.scandir(self.complaints_dir) as entries:
+                return sorted(
+                    (e for e in entries if e.name.endswith(".json") and not e.name.startswith(".")),
+                    key=lambda e: e.name,
+                )
+        except FileNotFoundError:
+            return []
+        except OSError as error:
+            raise storage_error(
+                _("Impossible de lire le dossier {path} : {reason}."), self.complaints_dir, error
+            ) from None
+
     def scan(self) -> tuple[list[Complaint], list[Unreadable]]:
         """Every complaint that can be read, and the files that cannot."""
         complaints: list[Complaint] = []
         unreadable: list[Unreadable] = []
-        if not self.complaints_dir.is_dir():
-            return complaints, unreadable
-        for path in sorted(self.complaints_dir.glob("*.json")):
+        for entry in self._complaint_files():
+            path = Path(entry.path)
             try:
                 complaints.append(self.read(path))
             except FileNotFoundError:
@@ -262,14 +374,15 @@ class Store:
 
         `order_number` is `ref` normalised by the caller when it reads as one.
         """
+        from amazon_reclamation.parsing import shown
+
         ref = ref.strip().lower()
-        if ref and all(char in _ID_ALPHABET for char in ref):
-            path = self.path_for(ref)
-            if path.exists():
-                return self.read(path)
+        if is_valid_id(ref):
+            with contextlib.suppress(FileNotFoundError):
+                return self.read(self.path_for(ref))
         complaints, unreadable = self.scan()
         matches = [c for c in complaints if order_number and c.order_number == order_number]
-        if not matches and ref:
+        if not matches and ref and all(char in ID_ALPHABET for char in ref):
             matches = [c for c in complaints if c.id.startswith(ref)]
         if len(matches) == 1:
             return matches[0]
@@ -280,7 +393,7 @@ class Store:
             raise NotFound(
                 _(
                     "« {ref} » correspond à plusieurs réclamations ({ids}) ; donnez l'identifiant."
-                ).format(ref=ref, ids=", ".join(c.id for c in matches))
+                ).format(ref=shown(ref, 40), ids=", ".join(c.id for c in matches))
             )
         hint = ""
         if unreadable:
@@ -291,33 +404,47 @@ class Store:
             _(
                 "Aucune réclamation « {ref} » ; donnez un identifiant ou un numéro de commande "
                 "(voir reclam list)."
-            ).format(ref=ref)
+            ).format(ref=shown(ref, 40))
             + hint
         )
+
+    def _read_current(self, complaint_id: str) -> Complaint:
+        """Re-read a complaint under the lock: it must still be a valid record of that id."""
+        try:
+            return self.read(self.path_for(complaint_id))
+        except FileNotFoundError:
+            raise NotFound(
+                _("La réclamation {id} n'existe plus.").format(id=complaint_id)
+            ) from None
 
     def update(self, complaint_id: str, change: Callable[[Complaint], Complaint]) -> Complaint:
         """Read, change and write one complaint under the lock; never writes a bad file."""
         with self.locked():
-            path = self.path_for(complaint_id)
-            try:
-                current = self.read(path)
-            except FileNotFoundError:
-                raise NotFound(
-                    _("La réclamation {id} n'existe plus.").format(id=complaint_id)
-                ) from None
+            current = self._read_current(complaint_id)
             updated = change(current)
+            if updated.id != complaint_id:
+                raise ValueError("a change must not alter a complaint's id")
             self.write(updated)
         return updated
 
     def delete(self, complaint_id: str) -> None:
-        """Remove a complaint's file."""
+        """Remove a complaint's file, after checking under the lock that it is that record."""
         with self.locked():
+            path = self.path_for(complaint_id)
+            self._read_current(complaint_id)
             try:
-                self.path_for(complaint_id).unlink()
+                with interrupt_deferred():
+                    path.unlink()
+                    self.changes.append(Change("deleted", complaint_id))
             except FileNotFoundError:
                 raise NotFound(
                     _("La réclamation {id} n'existe plus.").format(id=complaint_id)
                 ) from None
+            except OSError as error:
+                raise storage_error(
+                    _("Impossible de supprimer {path} : {reason}."), path, error
+                ) from None
+            fsync_dir(self.complaints_dir)
 
     # -- the wizard's draft --------------------------------------------------------
 
@@ -328,18 +455,28 @@ class Store:
 
     def save_draft(self, data: dict[str, Any]) -> None:
         """Keep the wizard's answers so far."""
+        from amazon_reclamation.safe_text import json_text
+
         self._ensure(self.drafts_dir)
-        atomic_write_text(self.draft_path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        try:
+            atomic_write_text(self.draft_path, json_text(data) + "\n")
+        except OSError as error:
+            raise storage_error(
+                _("Impossible d'enregistrer le brouillon {path} : {reason}."),
+                self.draft_path,
+                error,
+            ) from None
 
     def load_draft(self) -> dict[str, Any] | None:
         """The kept answers, or None (an unreadable draft is ignored, not deleted)."""
         try:
-            data = json.loads(self.draft_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            text, _info = read_limited(self.draft_path)
+            data = json.loads(text)
+        except (OSError, ValueError, RecursionError):
             return None
         return data if isinstance(data, dict) else None
 
     def clear_draft(self) -> None:
         """Forget the kept answers."""
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             self.draft_path.unlink()

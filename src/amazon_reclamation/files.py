@@ -1,0 +1,269 @@
+"""Files, safely: atomic writes, owner-only folders, bounded reads, honest I/O errors.
+
+The only module besides `store` that touches the disk. It knows nothing of complaints:
+`store` builds the data folder on it, and the commands write the documents a user asks
+for (`--out`) through `write_output_file`, which never replaces anything but a regular
+file the user named.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import signal
+import stat
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from amazon_reclamation.errors import StorageError
+from amazon_reclamation.i18n import _
+
+MAX_FILE_BYTES = 5 * 1024 * 1024  # a complaint with hundreds of contacts is under 1 MB
+TEMP_SUFFIX = ".tmp"
+
+
+# -- the causes of failures, in the user's language ----------------------------------
+
+
+def os_error_reason(error: OSError) -> str:
+    """Why an operation on a file failed, in a few words."""
+    reasons = {
+        errno.ENOSPC: _("disque plein"),
+        errno.EDQUOT: _("quota de disque dépassé"),
+        errno.EROFS: _("disque ou dossier en lecture seule"),
+        errno.EACCES: _("permission refusée"),
+        errno.EPERM: _("opération non permise"),
+        errno.EIO: _("erreur d'entrée-sortie du disque"),
+        errno.EFBIG: _("fichier trop grand pour ce disque"),
+        errno.ENAMETOOLONG: _("nom de fichier trop long"),
+        errno.ELOOP: _("lien symbolique refusé"),
+        errno.EISDIR: _("c'est un dossier"),
+        errno.ENOTDIR: _("un élément du chemin n'est pas un dossier"),
+        errno.ENOENT: _("fichier ou dossier introuvable"),
+        errno.EEXIST: _("le fichier existe déjà"),
+    }
+    if error.errno in reasons:
+        return reasons[error.errno]
+    return error.strerror or type(error).__name__
+
+
+def storage_error(sentence: str, path: Path, error: OSError) -> StorageError:
+    """One line for a failed file operation: `sentence` with the file and the cause.
+
+    `sentence` is a whole translated sentence with the placeholders {path} and {reason}.
+    """
+    return StorageError(sentence.format(path=path, reason=os_error_reason(error)))
+
+
+# -- writing ------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def interrupt_deferred() -> Iterator[None]:
+    """Hold Ctrl-C back for the few instructions that commit a change and record it.
+
+    Without this, a Ctrl-C landing between the rename and the bookkeeping would let
+    reclam say that nothing was saved when it was.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, lambda signum, _frame: received.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if received:
+            if callable(previous):
+                previous(signal.SIGINT, None)
+            elif previous == signal.SIG_DFL:
+                raise KeyboardInterrupt
+
+
+def atomic_write_text(
+    path: Path, text: str, *, on_commit: Callable[[], None] | None = None
+) -> None:
+    """Write `text` to `path` so that a crash leaves either the old or the new file.
+
+    Temporary file in the same folder, fsync, rename over the target, fsync the folder.
+    The file is created owner-only (0600). `on_commit` runs right after the rename,
+    Ctrl-C held back between the two. Raises OSError; no temporary file is left.
+    """
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    temp = Path(temp_name)
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with interrupt_deferred():
+            temp.replace(path)
+            if on_commit is not None:
+                on_commit()
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+        raise
+    fsync_dir(path.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def make_private_dirs(path: Path) -> None:
+    """Create `path` and the missing folders above it, each 0700 whatever the umask.
+
+    Folders that already exist above the data folder are the user's and stay as they are.
+    """
+    missing: list[Path] = []
+    current = path
+    while not os.path.lexists(current):
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for folder in reversed(missing):
+        with contextlib.suppress(FileExistsError):  # made by another reclam meanwhile
+            folder.mkdir(mode=0o700)
+        folder.chmod(0o700)  # mkdir's mode is cut by the umask, never widened: make it exact
+
+
+def is_within(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
+
+
+def write_output_file(path: Path, text: str, *, force: bool, data_folder: Path) -> Path:
+    """Write a document the user asked for (a letter, a dossier) to a path they named.
+
+    Only a regular file is ever written: a directory, a symlink, a device or a path in
+    the data folder is refused, and an existing file only replaced with `force`. The
+    text is cleaned of terminal escapes, written atomically, owner-only (0600).
+    """
+    from amazon_reclamation.errors import InvalidInput
+    from amazon_reclamation.safe_text import clean_for_file
+
+    try:
+        info: os.stat_result | None = path.lstat()
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise storage_error(_("Impossible d'écrire {path} : {reason}."), path, error) from None
+    if info is not None:
+        if stat.S_ISLNK(info.st_mode):
+            raise InvalidInput(
+                _("--out : {path} est un lien symbolique ; donnez le nom d'un fichier.").format(
+                    path=path
+                )
+            )
+        if stat.S_ISDIR(info.st_mode):
+            raise InvalidInput(
+                _("--out : {path} est un dossier ; donnez le nom d'un fichier.").format(path=path)
+            )
+        if not stat.S_ISREG(info.st_mode):
+            raise InvalidInput(
+                _("--out : {path} n'est pas un fichier ordinaire ; donnez un autre nom.").format(
+                    path=path
+                )
+            )
+        if not force:
+            raise InvalidInput(
+                _("--out : {path} existe déjà ; ajoutez --force pour le remplacer.").format(
+                    path=path
+                )
+            )
+    if not path.parent.is_dir():
+        raise StorageError(
+            _("--out : le dossier {folder} n'existe pas.").format(folder=path.parent)
+        )
+    if is_within(path.parent, data_folder):
+        raise InvalidInput(
+            _(
+                "--out : {path} est dans le dossier de données de reclam ; choisissez un autre "
+                "dossier."
+            ).format(path=path)
+        )
+    try:
+        if info is None:
+            _write_new_file(path, clean_for_file(text))
+        else:
+            atomic_write_text(path, clean_for_file(text))
+    except FileExistsError:
+        raise InvalidInput(
+            _("--out : {path} existe déjà ; ajoutez --force pour le remplacer.").format(path=path)
+        ) from None
+    except OSError as error:
+        raise storage_error(_("Impossible d'écrire {path} : {reason}."), path, error) from None
+    return path
+
+
+def _write_new_file(path: Path, text: str) -> None:
+    """Write a file that must not exist yet, never replacing one created meanwhile."""
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    temp = Path(temp_name)
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        # link() fails if the name exists: no file appearing meanwhile is overwritten.
+        os.link(temp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+    fsync_dir(path.parent)
+
+
+def read_limited(path: Path) -> tuple[str, os.stat_result]:
+    """A complaint file's text and its stat, refusing what is not a small regular file.
+
+    Raises FileNotFoundError if it is gone, ValueError with the reason otherwise.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise ValueError(_("lien symbolique, pas un fichier")) from None
+        raise ValueError(os_error_reason(error)) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError(_("ce n'est pas un fichier ordinaire"))
+        if info.st_size > MAX_FILE_BYTES:
+            raise ValueError(
+                _("fichier trop volumineux ({size} Mo ; maximum {limit} Mo)").format(
+                    size=round(info.st_size / 1_048_576, 1), limit=MAX_FILE_BYTES // 1_048_576
+                )
+            )
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+            if sum(len(c) for c in chunks) > MAX_FILE_BYTES:  # grew while being read
+                raise ValueError(_("fichier trop volumineux"))
+    except OSError as error:
+        raise ValueError(os_error_reason(error)) from None
+    finally:
+        os.close(fd)
+    try:
+        return b"".join(chunks).decode("utf-8"), info
+    except UnicodeDecodeError:
+        raise ValueError(_("le fichier n'est pas en UTF-8")) from None
