@@ -167,6 +167,8 @@ def _output_failed(error: OSError) -> int:
     changes = _current_store.changes if _current_store is not None else []
     saved = [c.complaint_id for c in changes if c.action != "deleted"]
     reason = os_error_reason(error)
+    if isinstance(error, BrokenPipeError) and not saved:
+        return int(ExitCode.REFUSED)  # `reclam list | head`: the reader had enough
     if saved:
         render.error(
             _(

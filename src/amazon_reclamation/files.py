@@ -44,6 +44,7 @@ def os_error_reason(error: OSError) -> str:
         errno.ENOTDIR: _("un élément du chemin n'est pas un dossier"),
         errno.ENOENT: _("fichier ou dossier introuvable"),
         errno.EEXIST: _("le fichier existe déjà"),
+        errno.EPIPE: _("le programme qui lisait la sortie l'a fermée"),
     }
     if error.errno in reasons:
         return reasons[error.errno]
@@ -158,6 +159,13 @@ def write_output_file(path: Path, text: str, *, force: bool, data_folder: Path) 
     from amazon_reclamation.errors import InvalidInput
     from amazon_reclamation.safe_text import clean_for_file
 
+    if is_within(path.parent, data_folder):
+        raise InvalidInput(
+            _(
+                "--out : {path} est dans le dossier de données de reclam ; choisissez un autre "
+                "dossier."
+            ).format(path=path)
+        )
     try:
         info: os.stat_result | None = path.lstat()
     except FileNotFoundError:
@@ -190,13 +198,6 @@ def write_output_file(path: Path, text: str, *, force: bool, data_folder: Path) 
     if not path.parent.is_dir():
         raise StorageError(
             _("--out : le dossier {folder} n'existe pas.").format(folder=path.parent)
-        )
-    if is_within(path.parent, data_folder):
-        raise InvalidInput(
-            _(
-                "--out : {path} est dans le dossier de données de reclam ; choisissez un autre "
-                "dossier."
-            ).format(path=path)
         )
     try:
         if info is None:

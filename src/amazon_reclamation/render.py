@@ -6,7 +6,7 @@ through `safe()`, so typed text is always shown as text.
 
 from __future__ import annotations
 
-import json
+import errno
 import sys
 from datetime import date
 from functools import cache
@@ -40,7 +40,12 @@ def out() -> Console:
     """The stdout console (data, summaries, tables)."""
     from rich.console import Console
 
-    return Console(markup=False, emoji=False, highlight=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich would exit(1) silently; the CLI says what was saved before the pipe broke.
+            raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+    return _Console(markup=False, emoji=False, highlight=False)
 
 
 @cache
@@ -85,7 +90,9 @@ def plain(text: str) -> None:
 
 def json_out(data: Any) -> None:
     """Machine-readable JSON on stdout, nothing else."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    from amazon_reclamation.safe_text import json_text
+
+    sys.stdout.write(json_text(data) + "\n")
     sys.stdout.flush()
 
 
