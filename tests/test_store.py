@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from amazon_reclamation import files as files_module
+from amazon_reclamation import listing
 from amazon_reclamation.errors import CorruptRecord, NotFound, StorageError
 from amazon_reclamation.files import atomic_write_text
 from amazon_reclamation.models import Complaint, Contact
@@ -316,7 +317,7 @@ def test_find_by_id_of_a_corrupt_file_raises_corrupt_record(store: Store) -> Non
 
     # Act / Assert
     with pytest.raises(CorruptRecord):
-        store.find("zzzzzz", None)
+        listing.find(store, "zzzzzz", None)
 
 
 def test_not_found_mentions_unreadable_files(store: Store) -> None:
@@ -326,7 +327,7 @@ def test_not_found_mentions_unreadable_files(store: Store) -> None:
 
     # Act
     with pytest.raises(NotFound) as caught:
-        store.find("999-9999999-9999999", "999-9999999-9999999")
+        listing.find(store, "999-9999999-9999999", "999-9999999-9999999")
 
     # Assert
     assert "illisible" in caught.value.message
@@ -404,7 +405,7 @@ def test_find_by_id_prefix_or_order_number(
     store: Store, three: dict[str, Complaint], ref: str, order: str | None, expected: str
 ) -> None:
     # Act
-    found = store.find(ref, order)
+    found = listing.find(store, ref, order)
 
     # Assert
     assert found.id == expected
@@ -416,7 +417,7 @@ def test_find_ambiguous_or_unknown_raises_not_found(
 ) -> None:
     # Act / Assert
     with pytest.raises(NotFound):
-        store.find(ref, order)
+        listing.find(store, ref, order)
 
 
 def test_find_by_order_number_prefers_the_single_open_complaint(store: Store) -> None:
@@ -426,7 +427,7 @@ def test_find_by_order_number_prefers_the_single_open_complaint(store: Store) ->
         store.write(make("bbb333"))
 
     # Act
-    found = store.find("123-1234567-1234567", "123-1234567-1234567")
+    found = listing.find(store, "123-1234567-1234567", "123-1234567-1234567")
 
     # Assert
     assert found.id == "bbb333"
@@ -440,7 +441,7 @@ def test_find_by_order_number_with_two_open_complaints_asks_for_the_id(store: St
 
     # Act
     with pytest.raises(NotFound) as caught:
-        store.find("123-1234567-1234567", "123-1234567-1234567")
+        listing.find(store, "123-1234567-1234567", "123-1234567-1234567")
 
     # Assert
     assert "aaa222" in caught.value.message

@@ -31,6 +31,7 @@ from amazon_reclamation.i18n import (
 )
 
 if TYPE_CHECKING:
+    from amazon_reclamation.listing import Listed
     from amazon_reclamation.models import Complaint
     from amazon_reclamation.store import Store
 
@@ -228,20 +229,45 @@ def _saved_something() -> bool:
     return _current_store is not None and bool(_current_store.changes)
 
 
+def _listed(store: "Store") -> list["Listed"]:
+    """Every readable complaint's digest; unreadable files are reported on the way."""
+    from amazon_reclamation import listing, render
+
+    listed, unreadable = listing.catalogue(store)
+    render.unreadable_files(unreadable)
+    return listed
+
+
+def _open_listed(store: "Store") -> list["Listed"]:
+    """The open complaints' digests, oldest first."""
+    open_ones = (item for item in _listed(store) if item.digest.status == "open")
+    return sorted(open_ones, key=lambda item: item.digest.created_at)
+
+
+def _load_all(store: "Store", listed: list["Listed"]) -> list["Complaint"]:
+    """The whole complaints behind digests (one deleted meanwhile is left out)."""
+    from amazon_reclamation.errors import NotFound
+
+    complaints = []
+    for item in listed:
+        try:
+            complaints.append(store.load(item.path))
+        except NotFound:
+            continue
+    return complaints
+
+
 def _open_complaints(store: "Store") -> list["Complaint"]:
     """The open complaints, oldest first; unreadable files are reported on the way."""
-    from amazon_reclamation import render
-
-    complaints, unreadable = store.scan()
-    render.unreadable_files(unreadable)
-    return sorted((c for c in complaints if c.status == "open"), key=lambda c: c.created_at)
+    return _load_all(store, _open_listed(store))
 
 
 def _find(store: "Store", ref: str) -> "Complaint":
+    from amazon_reclamation import listing
     from amazon_reclamation.parsing import looks_like_order_number, parse_order_number
 
     order = parse_order_number(ref) if looks_like_order_number(ref) else None
-    return store.find(ref, order)
+    return listing.find(store, ref, order)
 
 
 def _today() -> Any:
@@ -282,7 +308,8 @@ def _dashboard() -> None:
 
     store = _store()
     today = _today()
-    open_ones = _open_complaints(store)
+    open_listed = _open_listed(store)
+    open_ones = _load_all(store, open_listed)
     overdue = [
         (complaint, item)
         for complaint in open_ones
@@ -293,7 +320,8 @@ def _dashboard() -> None:
     if open_ones:
         from amazon_reclamation.escalation import plan
 
-        render.complaints_table(open_ones, today, title=_("Réclamations ouvertes"))
+        digests = [item.digest for item in open_listed]
+        render.complaints_table(digests, today, title=_("Réclamations ouvertes"))
         render.next_actions([(c, plan(c, today)) for c in open_ones])
     else:
         render.info(_("Aucune réclamation ouverte."))
@@ -544,10 +572,12 @@ def _save_new(store: "Store", answers: dict[str, Any], *, as_json: bool, card_sh
     from amazon_reclamation.deadlines import compute_deadlines, missing_facts
 
     render.deadlines(compute_deadlines(complaint, today), missing_facts(complaint))
+    from amazon_reclamation import listing
+
     others = [
-        c.id
-        for c in store.scan()[0]
-        if c.order_number == complaint.order_number and c.id != complaint.id
+        item.digest.id
+        for item in listing.catalogue(store)[0]
+        if item.digest.order_number == complaint.order_number and item.digest.id != complaint.id
     ]
     if others:
         render.warning(
@@ -591,13 +621,14 @@ def list_complaints(
     from amazon_reclamation import render
 
     _setup(lang, home)
-    complaints, unreadable = _store().scan()
-    render.unreadable_files(unreadable)
+    store = _store()
+    listed = _listed(store)
     shown = sorted(
-        (c for c in complaints if all_ or c.status == "open"), key=lambda c: c.created_at
+        (item for item in listed if all_ or item.digest.status == "open"),
+        key=lambda item: item.digest.created_at,
     )
     if as_json:
-        render.json_out([c.to_json_dict() for c in shown])
+        render.json_documents(store.documents([item.path for item in shown]))
         return
     if not shown:
         render.info(
@@ -607,8 +638,9 @@ def list_complaints(
         )
     else:
         title = _("Toutes les réclamations") if all_ else _("Réclamations ouvertes")
-        render.complaints_table(shown, _today(), title=title, with_status=all_)
-    closed = sum(1 for c in complaints if c.status != "open")
+        digests = [item.digest for item in shown]
+        render.complaints_table(digests, _today(), title=title, with_status=all_)
+    closed = sum(1 for item in listed if item.digest.status != "open")
     if closed and not all_:
         render.info(
             ngettext(
@@ -948,7 +980,13 @@ def due(
 
     _setup(lang, home)
     today = _today()
-    open_ones = _open_complaints(_store())
+    store = _store()
+    # Only the complaints whose digest has a follow-up due or a deadline in the window
+    # are read in full: at 10,000 complaints, that is the difference between 3 s and 0.3.
+    open_ones = _load_all(
+        store,
+        [item for item in _open_listed(store) if item.digest.needs_attention(today, DUE_SOON_DAYS)],
+    )
     follow_ups = [
         (complaint, item)
         for complaint in open_ones

@@ -17,13 +17,14 @@ from amazon_reclamation.i18n import N_, _, ngettext
 from amazon_reclamation.parsing import clean_text
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from rich.console import Console, RenderableType
 
     from amazon_reclamation.contacts import PromiseStatus
     from amazon_reclamation.deadlines import Deadline
     from amazon_reclamation.escalation import Plan
+    from amazon_reclamation.listing import Digest
     from amazon_reclamation.models import Complaint
     from amazon_reclamation.rules import Rule
     from amazon_reclamation.store import Unreadable
@@ -96,6 +97,18 @@ def json_out(data: Any) -> None:
     sys.stdout.flush()
 
 
+def json_documents(documents: Iterable[str]) -> None:
+    """A JSON array of documents already written as JSON text (indent 2), on stdout."""
+    write = sys.stdout.write
+    first = True
+    for document in documents:
+        write("[\n  " if first else ",\n  ")
+        write(document.replace("\n", "\n  "))
+        first = False
+    write("[]\n" if first else "\n]\n")
+    sys.stdout.flush()
+
+
 def unreadable_files(files: Sequence[Unreadable]) -> None:
     """One warning line per file that could not be read."""
     for item in files:
@@ -153,8 +166,8 @@ def summary_card(summary: Summary) -> None:
     console.print(Rule(style="cyan"))
 
 
-def _age(complaint: Complaint, today: date) -> str:
-    return _("{n} j").format(n=max(0, (today - complaint.created_at.date()).days))
+def _days_since(day: date, today: date) -> str:
+    return _("{n} j").format(n=max(0, (today - day).days))
 
 
 Cell = tuple[str, str]  # text and Rich style
@@ -211,11 +224,9 @@ def columns(
 
 
 def complaints_table(
-    complaints: Sequence[Complaint], today: date, *, title: str, with_status: bool = False
+    digests: Sequence[Digest], today: date, *, title: str, with_status: bool = False
 ) -> None:
     """The table of `reclam list`."""
-    from amazon_reclamation import contacts
-
     headers = [
         _("Id"),
         _("Commande"),
@@ -228,29 +239,27 @@ def complaints_table(
     if with_status:
         headers.append(_("Statut"))
     rows: list[list[Cell]] = []
-    for complaint in complaints:
-        last = contacts.last_contact(complaint)
-        follow = contacts.next_follow_up(complaint, today)
+    overdue = _("dépassé")
+    for digest in digests:
+        follow = digest.next_follow_up()
         follow_cell: Cell = ("—", "")
-        if follow is not None and follow.contact.follow_up is not None:
-            when = follow.contact.follow_up.strftime("%d/%m")
-            follow_cell = (
-                (when + " " + _("dépassé"), "bold red") if follow.state == "broken" else (when, "")
-            )
-        count = str(len(contacts.effective(complaint.contacts)))
-        if last is not None:
-            count += f" · {last.at.strftime('%d/%m')}"
+        if follow is not None:
+            when = follow.strftime("%d/%m")
+            follow_cell = (when + " " + overdue, "bold red") if follow < today else (when, "")
+        count = str(digest.contacts)
+        if digest.last_contact is not None:
+            count += f" · {digest.last_contact.strftime('%d/%m')}"
         row: list[Cell] = [
-            (complaint.id, "bold"),
-            (complaint.order_number, ""),
-            (labels.label(labels.CATEGORY_SHORT, complaint.category), ""),
-            (" ".join(safe(complaint.item).split()) or "—", ""),
-            (_age(complaint, today), ""),
+            (digest.id, "bold"),
+            (digest.order_number, ""),
+            (labels.label(labels.CATEGORY_SHORT, digest.category), ""),
+            (" ".join(safe(digest.item).split()) or "—", ""),
+            (_days_since(digest.created_at.date(), today), ""),
             (count, ""),
             follow_cell,
         ]
         if with_status:
-            row.append((labels.label(labels.STATUS, complaint.status), ""))
+            row.append((labels.label(labels.STATUS, digest.status), ""))
         rows.append(row)
     columns(title, headers, rows, flexible=3)
 

@@ -41,6 +41,7 @@ from amazon_reclamation.files import (
 from amazon_reclamation.i18n import _
 
 if TYPE_CHECKING:
+    from amazon_reclamation.index import Index
     from amazon_reclamation.models import Complaint
 
 ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: ids are read aloud
@@ -73,6 +74,14 @@ class Unreadable:
 
     path: Path
     reason: str
+
+
+@dataclass(frozen=True)
+class IndexedFile:
+    """A readable complaint file and its summary (the caller's own format)."""
+
+    path: Path
+    summary: str
 
 
 @dataclass(frozen=True)
@@ -193,6 +202,7 @@ class Store:
         self.lock_path = root / ".lock"
         self.index_path = root / "index.sqlite3"
         self.changes: list[Change] = []  # what this process committed, in order
+        self._index: Index | None = None
 
     # -- folders and locking -------------------------------------------------------
 
@@ -298,9 +308,13 @@ class Store:
 
         Raises FileNotFoundError if the file is gone.
         """
+        return self.read_with_stat(path)[0]
+
+    def read_with_stat(self, path: Path) -> tuple[Complaint, os.stat_result]:
+        """`read`, with the stat of the very version that was read."""
         try:
-            text, _info = read_limited(path)
-            return parse_complaint(text, self._file_id(path))
+            text, info = read_limited(path)
+            return parse_complaint(text, self._file_id(path)), info
         except FileNotFoundError:
             raise
         except ValueError as error:
@@ -369,44 +383,72 @@ class Store:
                 unreadable.append(Unreadable(path, error.message))
         return complaints, unreadable
 
-    def find(self, ref: str, order_number: str | None) -> Complaint:
-        """The complaint whose id is `ref` (or starts with it), or whose order number matches.
+    # -- the index: listing without reading every file --------------------------------
 
-        `order_number` is `ref` normalised by the caller when it reads as one.
+    def catalogue(
+        self, summarize: Callable[[Complaint], str], version: str
+    ) -> tuple[list[IndexedFile], list[Unreadable]]:
+        """Every readable complaint file with its summary, and the files that cannot be read.
+
+        Summaries come from the index while a file is unchanged; a new or changed file is
+        read, validated and summarised again (`summarize`, `version`: see index.py).
         """
-        from amazon_reclamation.parsing import shown
+        from amazon_reclamation.index import Entry, Index, file_key, remove
+        from amazon_reclamation.safe_text import json_text
 
-        ref = ref.strip().lower()
-        if is_valid_id(ref):
-            with contextlib.suppress(FileNotFoundError):
-                return self.read(self.path_for(ref))
-        complaints, unreadable = self.scan()
-        matches = [c for c in complaints if order_number and c.order_number == order_number]
-        if not matches and ref and all(char in ID_ALPHABET for char in ref):
-            matches = [c for c in complaints if c.id.startswith(ref)]
-        if len(matches) == 1:
-            return matches[0]
-        if len(matches) > 1:
-            open_matches = [c for c in matches if c.status == "open"]
-            if len(open_matches) == 1:
-                return open_matches[0]
-            raise NotFound(
-                _(
-                    "« {ref} » correspond à plusieurs réclamations ({ids}) ; donnez l'identifiant."
-                ).format(ref=shown(ref, 40), ids=", ".join(c.id for c in matches))
-            )
-        hint = ""
-        if unreadable:
-            hint = " " + _("{count} fichier(s) illisible(s) : voir reclam list.").format(
-                count=len(unreadable)
-            )
-        raise NotFound(
-            _(
-                "Aucune réclamation « {ref} » ; donnez un identifiant ou un numéro de commande "
-                "(voir reclam list)."
-            ).format(ref=shown(ref, 40))
-            + hint
-        )
+        files = self._complaint_files()
+        if self._index is None and files:
+            self._index = Index.open(self.index_path, version)
+        rows = self._index.rows() if self._index is not None else {}
+        listed: list[IndexedFile] = []
+        unreadable: list[Unreadable] = []
+        fresh: list[Entry] = []
+        for entry in files:
+            path = Path(entry.path)
+            row = rows.get(entry.name)
+            try:
+                if row is not None and row.key == file_key(entry.stat(follow_symlinks=False)):
+                    listed.append(IndexedFile(path, row.summary))
+                    continue
+                complaint, info = self.read_with_stat(path)
+            except FileNotFoundError:
+                continue  # deleted by another process while we listed
+            except CorruptRecord as error:
+                unreadable.append(Unreadable(path, error.message))
+                continue
+            summary = summarize(complaint)
+            listed.append(IndexedFile(path, summary))
+            document = json_text(complaint.to_json_dict())
+            fresh.append(Entry(entry.name, file_key(info), summary, document))
+        if self._index is not None:
+            names = {entry.name for entry in files}
+            self._index.update(fresh, [name for name in rows if name not in names])
+            if self._index.damaged:
+                self._index.close()
+                self._index = None
+                remove(self.index_path)
+        return listed, unreadable
+
+    def documents(self, paths: list[Path]) -> Iterator[str]:
+        """The JSON text of each listed complaint, in order (from the index when it can)."""
+        from amazon_reclamation.safe_text import json_text
+
+        known = self._index.documents(p.name for p in paths) if self._index is not None else {}
+        for path in paths:
+            document = known.get(path.name)
+            if document is None:
+                try:
+                    document = json_text(self.read(path).to_json_dict())
+                except (FileNotFoundError, CorruptRecord):
+                    continue  # gone or damaged since it was listed (and then reported)
+            yield document
+
+    def load(self, path: Path) -> Complaint:
+        """The whole complaint of a listed file (NotFound if it went meanwhile)."""
+        try:
+            return self.read(path)
+        except FileNotFoundError:
+            raise NotFound(_("La réclamation {id} n'existe plus.").format(id=path.stem)) from None
 
     def _read_current(self, complaint_id: str) -> Complaint:
         """Re-read a complaint under the lock: it must still be a valid record of that id."""

@@ -1,0 +1,177 @@
+"""A derived cache of the complaint files: `RECLAM_HOME/index.sqlite3`.
+
+Reading and validating 10,000 complaint files takes seconds; `list`, `due` and the
+look-ups by order number need a few fields of each. The index keeps, per file, the
+key of the version it was built from (size, mtime, ctime, inode), a short summary
+chosen by the caller and the complaint's JSON text. It is never the source of truth:
+a row is used only while its file still has the same key, a file that changed is read
+and validated again, and an index that is missing, corrupt, locked or from another
+version of reclam is rebuilt (or simply not used) without a word. Deleting it loses
+nothing.
+
+Like `store`, it knows no rules: what a summary holds is the caller's business.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite3
+
+FileKey = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
+_BUSY_TIMEOUT_SECONDS = 2.0  # a writer holds it for milliseconds; past this, do without
+_CHUNK = 500  # rows fetched per query by name (SQLite's parameter limit is 999 or more)
+
+
+def file_key(info: os.stat_result) -> FileKey:
+    """What tells one version of a file from another (ctime cannot be set back by hand)."""
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One indexed file: the key of the version it describes and its summary (JSON text)."""
+
+    key: FileKey
+    summary: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A file to (re)index: its name, key, summary and complaint JSON text."""
+
+    name: str
+    key: FileKey
+    summary: str
+    document: str
+
+
+class Index:
+    """An open index; every method swallows SQLite's errors (it is only a cache)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
+        self.damaged = False  # set when SQLite reports a damaged file: the owner removes it
+
+    @classmethod
+    def open(cls, path: Path, version: str) -> Index | None:
+        """The index at `path` for this `version` of the summaries, or None if unusable."""
+        import sqlite3
+
+        for attempt in range(2):
+            try:
+                return cls(_connect(path, version))
+            except sqlite3.OperationalError:
+                return None  # busy, read-only folder, disk full: do without this time
+            except (sqlite3.DatabaseError, OSError):
+                if attempt == 0:
+                    remove(path)  # not a database, or damaged: it is derived data
+        return None
+
+    def rows(self) -> dict[str, Row]:
+        """Every indexed file name with its key and summary."""
+        import sqlite3
+
+        try:
+            cursor = self._db.execute(
+                "SELECT name, size, mtime_ns, ctime_ns, ino, summary FROM files"
+            )
+            return {
+                name: Row((size, mtime, ctime, ino), summary)
+                for name, size, mtime, ctime, ino, summary in cursor
+            }
+        except sqlite3.DatabaseError:
+            self.damaged = True
+            return {}
+
+    def documents(self, names: Iterable[str]) -> dict[str, str]:
+        """The JSON text of the named files that are indexed."""
+        import sqlite3
+
+        found: dict[str, str] = {}
+        wanted = list(names)
+        try:
+            for start in range(0, len(wanted), _CHUNK):
+                chunk = wanted[start : start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                found.update(
+                    self._db.execute(
+                        f"SELECT name, document FROM files WHERE name IN ({marks})",
+                        chunk,
+                    ).fetchall()
+                )
+        except sqlite3.DatabaseError:
+            self.damaged = True
+            return {}
+        return found
+
+    def update(self, entries: Iterable[Entry], removed: Iterable[str]) -> None:
+        """Record new versions and forget files that are gone, in one transaction."""
+        import sqlite3
+
+        entries, removed = list(entries), list(removed)
+        if not entries and not removed:
+            return
+        try:
+            with self._db:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO files "
+                    "(name, size, mtime_ns, ctime_ns, ino, summary, document) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    ((e.name, *e.key, e.summary, e.document) for e in entries),
+                )
+                self._db.executemany(
+                    "DELETE FROM files WHERE name = ?", ((name,) for name in removed)
+                )
+        except sqlite3.OperationalError:
+            pass  # busy or read-only: the next run reads those files again
+        except sqlite3.DatabaseError:
+            self.damaged = True
+
+    def close(self) -> None:
+        """Close the connection."""
+        with contextlib.suppress(Exception):
+            self._db.close()
+
+
+def _connect(path: Path, version: str) -> sqlite3.Connection:
+    import sqlite3
+
+    # Created owner-only before SQLite opens it: its journal then gets the same mode.
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        if os.fstat(fd).st_mode & 0o077:
+            os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
+    db = sqlite3.connect(path, timeout=_BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    try:
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.isolation_level = "DEFERRED"  # transactions again for `with db:`
+        with db:
+            db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, size INTEGER, "
+                "mtime_ns INTEGER, ctime_ns INTEGER, ino INTEGER, summary TEXT, document TEXT)"
+            )
+            stored = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+            if stored is None or stored[0] != version:
+                db.execute("DELETE FROM files")
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def remove(path: Path) -> None:
+    """Delete an index and its journal (it is rebuilt on the next run)."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            Path(f"{path}{suffix}").unlink()

@@ -1,0 +1,214 @@
+"""What `list`, `due` and the look-ups need of each complaint, as plain data.
+
+A `Digest` is computed once per version of a complaint file and kept in the store's
+index (`index.py`), so that listing 10,000 complaints reads no file and validates no
+record. It holds only ids, dates and counts, never wording: the same digest serves
+every language. Everything in it is independent of today; what depends on today (a
+promise broken, a deadline near) is decided when it is read.
+
+Change what a digest holds, or how it is computed, and raise DIGEST_VERSION: every
+index is then rebuilt on the next run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from amazon_reclamation.models import Complaint
+    from amazon_reclamation.store import Store, Unreadable
+
+DIGEST_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Digest:
+    """One complaint as `list` shows it, with the dates `due` looks at."""
+
+    id: str
+    order_number: str
+    status: str
+    category: str
+    item: str | None
+    created_at: datetime
+    contacts: int  # effective contacts (corrected entries not counted)
+    last_contact: date | None
+    # The follow-up dates of the promises not kept yet (a promise is kept by a later
+    # "resolved" contact, whatever the day), and the dates of the complaint's deadlines.
+    follow_ups: tuple[date, ...]
+    deadlines: tuple[date, ...]
+
+    def next_follow_up(self) -> date | None:
+        """The earliest follow-up of a promise not kept."""
+        return min(self.follow_ups, default=None)
+
+    def needs_attention(self, today: date, window_days: int) -> bool:
+        """True when a follow-up is due or a deadline falls within `window_days` of today."""
+        return any(day <= today for day in self.follow_ups) or any(
+            abs((day - today).days) <= window_days for day in self.deadlines
+        )
+
+    def to_json(self) -> str:
+        """The digest as the index keeps it."""
+        return json.dumps(
+            {
+                "id": self.id,
+                "order_number": self.order_number,
+                "status": self.status,
+                "category": self.category,
+                "item": self.item,
+                "created_at": self.created_at.isoformat(),
+                "contacts": self.contacts,
+                "last_contact": self.last_contact.isoformat() if self.last_contact else None,
+                "follow_ups": [day.isoformat() for day in self.follow_ups],
+                "deadlines": [day.isoformat() for day in self.deadlines],
+            },
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Digest:
+        """A digest read back from the index (ValueError or KeyError if it is not one)."""
+        data: dict[str, Any] = json.loads(text)
+        last = data["last_contact"]
+        return cls(
+            id=data["id"],
+            order_number=data["order_number"],
+            status=data["status"],
+            category=data["category"],
+            item=data["item"],
+            created_at=datetime.fromisoformat(data["created_at"]),
+            contacts=data["contacts"],
+            last_contact=date.fromisoformat(last) if last else None,
+            follow_ups=tuple(date.fromisoformat(day) for day in data["follow_ups"]),
+            deadlines=tuple(date.fromisoformat(day) for day in data["deadlines"]),
+        )
+
+
+def digest(complaint: Complaint) -> Digest:
+    """The digest of a complaint."""
+    from amazon_reclamation import contacts
+    from amazon_reclamation.deadlines import compute_deadlines
+
+    entries = contacts.effective(complaint.contacts)
+    # The day given to these functions only decides "due" against "broken" and the days
+    # left, neither of which a digest keeps.
+    any_day = complaint.order_date
+    open_promises = [
+        p.contact.follow_up
+        for p in contacts.promises(complaint, any_day)
+        if p.state != "kept" and p.contact.follow_up is not None
+    ]
+    return Digest(
+        id=complaint.id,
+        order_number=complaint.order_number,
+        status=complaint.status,
+        category=complaint.category,
+        item=complaint.item,
+        created_at=complaint.created_at,
+        contacts=len(entries),
+        last_contact=entries[-1].at.date() if entries else None,
+        follow_ups=tuple(sorted(open_promises)),
+        deadlines=tuple(sorted(d.date for d in compute_deadlines(complaint, any_day))),
+    )
+
+
+def digest_json(complaint: Complaint) -> str:
+    """The digest of a complaint, as the index keeps it."""
+    return digest(complaint).to_json()
+
+
+def digest_version() -> str:
+    """What an index must have been built with to be used as is.
+
+    The package version, the digest version, and the size and time of the modules a
+    digest is computed from (the record's schema included): an edited checkout rebuilds
+    its index too.
+    """
+    from amazon_reclamation import __version__
+
+    here = Path(__file__).parent
+    stamps = []
+    for name in ("listing.py", "models.py", "contacts.py", "deadlines.py", "rules.py"):
+        try:
+            info = (here / name).stat()
+            stamps.append(f"{info.st_size}:{info.st_mtime_ns}")
+        except OSError:
+            stamps.append("?")
+    return f"{__version__}/{DIGEST_VERSION}/{'/'.join(stamps)}"
+
+
+# -- over the store -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A complaint file as listed: where it is and its digest."""
+
+    path: Path
+    digest: Digest
+
+
+def catalogue(store: Store) -> tuple[list[Listed], list[Unreadable]]:
+    """Every readable complaint with its digest, and the files that cannot be read."""
+    files, unreadable = store.catalogue(digest_json, digest_version())
+    listed = []
+    for item in files:
+        try:
+            found = Digest.from_json(item.summary)
+        except (ValueError, KeyError, TypeError):
+            found = None
+        if found is None or found.id != item.path.name.removesuffix(".json"):
+            # An index row that is not a digest of this file: believe the file.
+            found = digest(store.read(item.path))
+        listed.append(Listed(item.path, found))
+    return listed, unreadable
+
+
+def find(store: Store, ref: str, order_number: str | None) -> Complaint:
+    """The complaint whose id is `ref` (or starts with it), or whose order number matches.
+
+    `order_number` is `ref` normalised by the caller when it reads as one. Between
+    several complaints for one order, the single open one is taken.
+    """
+    from amazon_reclamation.errors import NotFound
+    from amazon_reclamation.i18n import _
+    from amazon_reclamation.parsing import shown
+    from amazon_reclamation.store import ID_ALPHABET, is_valid_id
+
+    ref = ref.strip().lower()
+    if is_valid_id(ref):
+        with contextlib.suppress(FileNotFoundError):
+            return store.read(store.path_for(ref))
+    listed, unreadable = catalogue(store)
+    matches = [i for i in listed if order_number and i.digest.order_number == order_number]
+    if not matches and ref and all(char in ID_ALPHABET for char in ref):
+        matches = [i for i in listed if i.digest.id.startswith(ref)]
+    if len(matches) > 1:
+        open_matches = [i for i in matches if i.digest.status == "open"]
+        if len(open_matches) != 1:
+            raise NotFound(
+                _(
+                    "« {ref} » correspond à plusieurs réclamations ({ids}) ; donnez l'identifiant."
+                ).format(ref=shown(ref, 40), ids=", ".join(i.digest.id for i in matches))
+            )
+        matches = open_matches
+    if len(matches) == 1:
+        return store.load(matches[0].path)
+    hint = ""
+    if unreadable:
+        hint = " " + _("{count} fichier(s) illisible(s) : voir reclam list.").format(
+            count=len(unreadable)
+        )
+    raise NotFound(
+        _(
+            "Aucune réclamation « {ref} » ; donnez un identifiant ou un numéro de commande "
+            "(voir reclam list)."
+        ).format(ref=shown(ref, 40))
+        + hint
+    )
