@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from rich.console import Console, RenderableType
+    from rich.style import Style
 
     from amazon_reclamation.contacts import PromiseStatus
     from amazon_reclamation.deadlines import Deadline
@@ -182,24 +183,32 @@ def columns(
     took 11 s for 10,000 complaints and even one big Rich Text 0.1 s for 1,000.
     """
     from rich.cells import cell_len, set_cell_size
-    from rich.console import COLOR_SYSTEMS
-    from rich.style import Style
 
-    console = out()
+    # Without colour (a pipe, a file, TERM=dumb), Rich's console is not even loaded: it
+    # would cost more than the rows of a thousand complaints.
+    plain_width = _plain_stdout_width()
+    if plain_width is None:
+        from rich.console import COLOR_SYSTEMS
+
+        console = out()
+        width, color_system = console.width, COLOR_SYSTEMS.get(console.color_system or "")
+    else:
+        width, color_system = plain_width, None
     gap = "  "
     widths = [cell_len(h) for h in headers]
     for row in rows:
         for index, (text, _style) in enumerate(row):
             widths[index] = max(widths[index], cell_len(text))
-    excess = sum(widths) + len(gap) * (len(widths) - 1) - console.width
+    excess = sum(widths) + len(gap) * (len(widths) - 1) - width
     if excess > 0:
         widths[flexible] = max(cell_len(headers[flexible]), widths[flexible] - excess)
-    color_system = COLOR_SYSTEMS.get(console.color_system or "")
     styles: dict[str, Style] = {}
 
     def paint(text: str, style: str) -> str:
         if not style or color_system is None:
             return text
+        from rich.style import Style
+
         parsed = styles.setdefault(style, Style.parse(style))
         return parsed.render(text, color_system=color_system)
 
@@ -219,8 +228,35 @@ def columns(
             cell = fit(text, width)
             cells.append(paint(cell.rstrip() if index == last else cell, style))
         lines.append(gap.join(cells).rstrip())
-    console.file.write("\n".join(lines) + "\n")
-    console.file.flush()
+    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.flush()
+
+
+def _plain_stdout_width() -> int | None:
+    """The width of stdout when Rich would write it without colour, else None.
+
+    Rich's own rules: no colour on a dumb terminal or when stdout is not a terminal
+    (unless FORCE_COLOR or TTY_COMPATIBLE say otherwise); the width is COLUMNS, else
+    the terminal's, else 80.
+    """
+    import os
+
+    dumb = os.environ.get("TERM", "").lower() in ("dumb", "unknown")
+    forced = bool(os.environ.get("FORCE_COLOR")) or os.environ.get("TTY_COMPATIBLE") == "1"
+    try:
+        tty = sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    if not dumb and (tty or forced):
+        return None
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if tty:
+        import shutil
+
+        return shutil.get_terminal_size((80, 25)).columns
+    return 80
 
 
 def complaints_table(

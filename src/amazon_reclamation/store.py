@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import secrets
 import stat
 import time
 from collections.abc import Callable, Iterator
@@ -298,6 +297,8 @@ class Store:
 
     def new_id(self) -> str:
         """A short id not yet used in this folder (call under the lock)."""
+        import secrets
+
         while True:
             candidate = "".join(secrets.choice(ID_ALPHABET) for _ in range(ID_LENGTH))
             if not os.path.lexists(self.path_for(candidate)):
