@@ -23,7 +23,24 @@ if TYPE_CHECKING:
     from amazon_reclamation.models import Complaint
     from amazon_reclamation.store import Store, Unreadable
 
-DIGEST_VERSION = 1
+DIGEST_VERSION = 2
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A promise not kept yet, with what `due` shows of it."""
+
+    day: date  # the follow-up date the promise was given
+    contact_id: int
+    channel: str
+    agent: str | None
+    reference: str | None
+    promise: str | None
+    summary: str | None
+
+    def state(self, today: date) -> str:
+        """ "due" until the follow-up day (included), "broken" from the next day."""
+        return "broken" if self.day < today else "due"
 
 
 @dataclass(frozen=True)
@@ -40,18 +57,20 @@ class Digest:
     last_contact: date | None
     # The follow-up dates of the promises not kept yet (a promise is kept by a later
     # "resolved" contact, whatever the day), and the dates of the complaint's deadlines.
-    follow_ups: tuple[date, ...]
+    follow_ups: tuple[FollowUp, ...]  # earliest first
     deadlines: tuple[date, ...]
 
     def next_follow_up(self) -> date | None:
         """The earliest follow-up of a promise not kept."""
-        return min(self.follow_ups, default=None)
+        return self.follow_ups[0].day if self.follow_ups else None
 
-    def needs_attention(self, today: date, window_days: int) -> bool:
-        """True when a follow-up is due or a deadline falls within `window_days` of today."""
-        return any(day <= today for day in self.follow_ups) or any(
-            abs((day - today).days) <= window_days for day in self.deadlines
-        )
+    def due_follow_ups(self, today: date) -> list[FollowUp]:
+        """Follow-ups due today or overdue (what `reclam due` lists)."""
+        return [item for item in self.follow_ups if item.day <= today]
+
+    def deadline_near(self, today: date, window_days: int) -> bool:
+        """True when a deadline falls within `window_days` of today, before or after."""
+        return any(abs((day - today).days) <= window_days for day in self.deadlines)
 
     def to_json(self) -> str:
         """The digest as the index keeps it."""
@@ -65,7 +84,18 @@ class Digest:
                 "created_at": self.created_at.isoformat(),
                 "contacts": self.contacts,
                 "last_contact": self.last_contact.isoformat() if self.last_contact else None,
-                "follow_ups": [day.isoformat() for day in self.follow_ups],
+                "follow_ups": [
+                    [
+                        f.day.isoformat(),
+                        f.contact_id,
+                        f.channel,
+                        f.agent,
+                        f.reference,
+                        f.promise,
+                        f.summary,
+                    ]
+                    for f in self.follow_ups
+                ],
                 "deadlines": [day.isoformat() for day in self.deadlines],
             },
             ensure_ascii=False,
@@ -85,7 +115,9 @@ class Digest:
             created_at=datetime.fromisoformat(data["created_at"]),
             contacts=data["contacts"],
             last_contact=date.fromisoformat(last) if last else None,
-            follow_ups=tuple(date.fromisoformat(day) for day in data["follow_ups"]),
+            follow_ups=tuple(
+                FollowUp(date.fromisoformat(day), *rest) for day, *rest in data["follow_ups"]
+            ),
             deadlines=tuple(date.fromisoformat(day) for day in data["deadlines"]),
         )
 
@@ -99,11 +131,22 @@ def digest(complaint: Complaint) -> Digest:
     # The day given to these functions only decides "due" against "broken" and the days
     # left, neither of which a digest keeps.
     any_day = complaint.order_date
-    open_promises = [
-        p.contact.follow_up
-        for p in contacts.promises(complaint, any_day)
-        if p.state != "kept" and p.contact.follow_up is not None
-    ]
+    open_promises = sorted(
+        (
+            FollowUp(
+                day=p.contact.follow_up,
+                contact_id=p.contact.id,
+                channel=p.contact.channel,
+                agent=p.contact.agent,
+                reference=p.contact.reference,
+                promise=p.contact.promise,
+                summary=p.contact.summary,
+            )
+            for p in contacts.promises(complaint, any_day)
+            if p.state != "kept" and p.contact.follow_up is not None
+        ),
+        key=lambda f: (f.day, f.contact_id),
+    )
     return Digest(
         id=complaint.id,
         order_number=complaint.order_number,
@@ -113,7 +156,7 @@ def digest(complaint: Complaint) -> Digest:
         created_at=complaint.created_at,
         contacts=len(entries),
         last_contact=entries[-1].at.date() if entries else None,
-        follow_ups=tuple(sorted(open_promises)),
+        follow_ups=tuple(open_promises),
         deadlines=tuple(sorted(d.date for d in compute_deadlines(complaint, any_day))),
     )
 

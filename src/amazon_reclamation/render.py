@@ -22,10 +22,9 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.style import Style
 
-    from amazon_reclamation.contacts import PromiseStatus
     from amazon_reclamation.deadlines import Deadline
     from amazon_reclamation.escalation import Plan
-    from amazon_reclamation.listing import Digest
+    from amazon_reclamation.listing import Digest, FollowUp
     from amazon_reclamation.models import Complaint
     from amazon_reclamation.rules import Rule
     from amazon_reclamation.store import Unreadable
@@ -429,19 +428,18 @@ def message_block(title: str, text: str) -> None:
     console.print(Rule(style="cyan"))
 
 
-def due_table(items: Sequence[tuple[Complaint, PromiseStatus]], today: date) -> None:
+def due_table(items: Sequence[tuple[Digest, FollowUp]], today: date) -> None:
     """The follow-ups of `reclam due`."""
     rows: list[list[Cell]] = []
-    for complaint, item in items:
-        contact = item.contact
-        late = (today - contact.follow_up).days if contact.follow_up else 0
+    for digest, follow_up in items:
+        late = (today - follow_up.day).days
         style = "red" if late > 0 else ""
         rows.append(
             [
-                (complaint.id, "bold"),
-                (complaint.order_number, ""),
-                (" ".join((safe(contact.promise) or safe(contact.summary) or "—").split()), ""),
-                (fmt.short_date(contact.follow_up), style),
+                (digest.id, "bold"),
+                (digest.order_number, ""),
+                (" ".join((safe(follow_up.promise) or safe(follow_up.summary) or "—").split()), ""),
+                (fmt.short_date(follow_up.day), style),
                 (
                     _("aujourd'hui")
                     if late == 0
