@@ -61,27 +61,58 @@ def _one_line(text: str) -> str:
     return " ".join(safe(text).split())
 
 
+# The few styles of lines and table cells, as SGR codes: printing them needs no Rich.
+_SGR = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "bold red": "1;31"}
+
+
+def _colour_mode(stream: Any) -> bool | None:
+    """False: plain text; True: our own SGR codes; None: leave it to Rich.
+
+    Plain on a pipe, a file, a dumb terminal or with NO_COLOR; SGR codes on an ordinary
+    terminal; Rich where it knows better (Windows consoles, FORCE_COLOR, TTY_COMPATIBLE).
+    """
+    import os
+
+    if os.name == "nt" or os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE"):
+        return None
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM", "").lower() in ("dumb", "unknown"):
+        return False
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def _sgr(text: str, style: str) -> str:
+    code = _SGR.get(style)
+    return f"\x1b[{code}m{text}\x1b[0m" if code and text else text
+
+
+def _line(stream_name: str, text: str, style: str = "") -> None:
+    """One line of text, styled when the stream shows colour, without loading Rich."""
+    stream = getattr(sys, stream_name)
+    mode = _colour_mode(stream)
+    if mode is None or (mode and style not in _SGR and style):
+        console = err() if stream_name == "stderr" else out()
+        console.print(text, style=style or None, soft_wrap=True)
+        return
+    stream.write((_sgr(text, style) if mode else text) + "\n")
+    stream.flush()
+
+
 def error(message: str) -> None:
     """One error line on stderr (a typed value with a newline stays on it)."""
-    err().print(
-        _("Erreur : {message}").format(message=_one_line(message)),
-        style="bold red",
-        soft_wrap=True,
-    )
+    _line("stderr", _("Erreur : {message}").format(message=_one_line(message)), "bold red")
 
 
 def warning(message: str) -> None:
     """One warning line on stderr."""
-    err().print(
-        _("Attention : {message}").format(message=_one_line(message)),
-        style="yellow",
-        soft_wrap=True,
-    )
+    _line("stderr", _("Attention : {message}").format(message=_one_line(message)), "yellow")
 
 
 def info(message: str) -> None:
     """A short note on stderr (so that stdout stays clean for data)."""
-    err().print(safe(message), soft_wrap=True)
+    _line("stderr", safe(message))
 
 
 def plain(text: str) -> None:
@@ -183,16 +214,16 @@ def columns(
     """
     from rich.cells import cell_len, set_cell_size
 
-    # Without colour (a pipe, a file, TERM=dumb), Rich's console is not even loaded: it
-    # would cost more than the rows of a thousand complaints.
-    plain_width = _plain_stdout_width()
-    if plain_width is None:
+    # Rich's console is loaded only where it knows better than plain SGR codes (see
+    # _colour_mode): it would cost more than the rows of a thousand complaints.
+    mode = _colour_mode(sys.stdout)
+    if mode is None:
         from rich.console import COLOR_SYSTEMS
 
         console = out()
         width, color_system = console.width, COLOR_SYSTEMS.get(console.color_system or "")
     else:
-        width, color_system = plain_width, None
+        width, color_system = _stdout_width(), None
     gap = "  "
     widths = [cell_len(h) for h in headers]
     for row in rows:
@@ -204,6 +235,8 @@ def columns(
     styles: dict[str, Style] = {}
 
     def paint(text: str, style: str) -> str:
+        if mode:
+            return _sgr(text, style)
         if not style or color_system is None:
             return text
         from rich.style import Style
@@ -231,30 +264,20 @@ def columns(
     sys.stdout.flush()
 
 
-def _plain_stdout_width() -> int | None:
-    """The width of stdout when Rich would write it without colour, else None.
-
-    Rich's own rules: no colour on a dumb terminal or when stdout is not a terminal
-    (unless FORCE_COLOR or TTY_COMPATIBLE say otherwise); the width is COLUMNS, else
-    the terminal's, else 80.
-    """
+def _stdout_width() -> int:
+    """The width Rich would give stdout: COLUMNS, else the terminal's, else 80."""
     import os
 
-    dumb = os.environ.get("TERM", "").lower() in ("dumb", "unknown")
-    forced = bool(os.environ.get("FORCE_COLOR")) or os.environ.get("TTY_COMPATIBLE") == "1"
-    try:
-        tty = sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        tty = False
-    if not dumb and (tty or forced):
-        return None
     columns = os.environ.get("COLUMNS", "").strip()
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
-    if tty:
-        import shutil
+    try:
+        if sys.stdout.isatty():
+            import shutil
 
-        return shutil.get_terminal_size((80, 25)).columns
+            return shutil.get_terminal_size((80, 25)).columns
+    except (AttributeError, ValueError):
+        pass
     return 80
 
 
