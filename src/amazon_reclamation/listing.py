@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,22 +55,32 @@ class Digest:
     created_at: datetime
     contacts: int  # effective contacts (corrected entries not counted)
     last_contact: date | None
-    # The follow-up dates of the promises not kept yet (a promise is kept by a later
-    # "resolved" contact, whatever the day), and the dates of the complaint's deadlines.
-    follow_ups: tuple[FollowUp, ...]  # earliest first
-    deadlines: tuple[date, ...]
+    # The promises not kept yet (a promise is kept by a later "resolved" contact,
+    # whatever the day), earliest first, and the dates of the complaint's deadlines.
+    # Both as the index keeps them, ISO dates first: ISO dates compare as text, so that
+    # listing 10,000 complaints parses none of them.
+    follow_ups_raw: tuple[tuple[Any, ...], ...]
+    deadlines: tuple[str, ...]
+
+    @property
+    def follow_ups(self) -> list[FollowUp]:
+        """The promises not kept yet, earliest first."""
+        return [FollowUp(date.fromisoformat(day), *rest) for day, *rest in self.follow_ups_raw]
 
     def next_follow_up(self) -> date | None:
         """The earliest follow-up of a promise not kept."""
-        return self.follow_ups[0].day if self.follow_ups else None
+        return date.fromisoformat(self.follow_ups_raw[0][0]) if self.follow_ups_raw else None
 
     def due_follow_ups(self, today: date) -> list[FollowUp]:
         """Follow-ups due today or overdue (what `reclam due` lists)."""
-        return [item for item in self.follow_ups if item.day <= today]
+        limit = today.isoformat()
+        return [item for item in self.follow_ups if item.day.isoformat() <= limit]
 
     def deadline_near(self, today: date, window_days: int) -> bool:
         """True when a deadline falls within `window_days` of today, before or after."""
-        return any(abs((day - today).days) <= window_days for day in self.deadlines)
+        first = (today - timedelta(days=window_days)).isoformat()
+        last = (today + timedelta(days=window_days)).isoformat()
+        return any(first <= day <= last for day in self.deadlines)
 
     def to_json(self) -> str:
         """The digest as the index keeps it."""
@@ -84,19 +94,8 @@ class Digest:
                 "created_at": self.created_at.isoformat(),
                 "contacts": self.contacts,
                 "last_contact": self.last_contact.isoformat() if self.last_contact else None,
-                "follow_ups": [
-                    [
-                        f.day.isoformat(),
-                        f.contact_id,
-                        f.channel,
-                        f.agent,
-                        f.reference,
-                        f.promise,
-                        f.summary,
-                    ]
-                    for f in self.follow_ups
-                ],
-                "deadlines": [day.isoformat() for day in self.deadlines],
+                "follow_ups": [list(raw) for raw in self.follow_ups_raw],
+                "deadlines": list(self.deadlines),
             },
             ensure_ascii=False,
         )
@@ -115,10 +114,8 @@ class Digest:
             created_at=datetime.fromisoformat(data["created_at"]),
             contacts=data["contacts"],
             last_contact=date.fromisoformat(last) if last else None,
-            follow_ups=tuple(
-                FollowUp(date.fromisoformat(day), *rest) for day, *rest in data["follow_ups"]
-            ),
-            deadlines=tuple(date.fromisoformat(day) for day in data["deadlines"]),
+            follow_ups_raw=tuple(map(tuple, data["follow_ups"])),
+            deadlines=tuple(data["deadlines"]),
         )
 
 
@@ -133,19 +130,19 @@ def digest(complaint: Complaint) -> Digest:
     any_day = complaint.order_date
     open_promises = sorted(
         (
-            FollowUp(
-                day=p.contact.follow_up,
-                contact_id=p.contact.id,
-                channel=p.contact.channel,
-                agent=p.contact.agent,
-                reference=p.contact.reference,
-                promise=p.contact.promise,
-                summary=p.contact.summary,
+            (
+                p.contact.follow_up.isoformat(),
+                p.contact.id,
+                p.contact.channel,
+                p.contact.agent,
+                p.contact.reference,
+                p.contact.promise,
+                p.contact.summary,
             )
             for p in contacts.promises(complaint, any_day)
             if p.state != "kept" and p.contact.follow_up is not None
         ),
-        key=lambda f: (f.day, f.contact_id),
+        key=lambda raw: (raw[0], raw[1]),
     )
     return Digest(
         id=complaint.id,
@@ -156,8 +153,8 @@ def digest(complaint: Complaint) -> Digest:
         created_at=complaint.created_at,
         contacts=len(entries),
         last_contact=entries[-1].at.date() if entries else None,
-        follow_ups=tuple(open_promises),
-        deadlines=tuple(sorted(d.date for d in compute_deadlines(complaint, any_day))),
+        follow_ups_raw=tuple(open_promises),
+        deadlines=tuple(sorted(d.date.isoformat() for d in compute_deadlines(complaint, any_day))),
     )
 
 

@@ -45,6 +45,8 @@ _RELATIVE_DAYS = {
 
 def clean_text(text: str) -> str:
     """Drop control characters (terminal escapes included) but keep lines and tabs."""
+    if text.isprintable():
+        return text.strip()  # no character of category C (the common case, checked in C)
     kept = []
     for char in text.replace("\r\n", "\n").replace("\r", "\n"):
         if char in "\n\t" or unicodedata.category(char)[0] != "C":

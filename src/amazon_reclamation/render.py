@@ -212,7 +212,8 @@ def columns(
     Written straight to stdout, with ANSI codes only for the styled cells: Rich's Table
     took 11 s for 10,000 complaints and even one big Rich Text 0.1 s for 1,000.
     """
-    from rich.cells import cell_len, set_cell_size
+    from rich.cells import cell_len as rich_cell_len
+    from rich.cells import set_cell_size
 
     # Rich's console is loaded only where it knows better than plain SGR codes (see
     # _colour_mode): it would cost more than the rows of a thousand complaints.
@@ -224,6 +225,10 @@ def columns(
         width, color_system = console.width, COLOR_SYSTEMS.get(console.color_system or "")
     else:
         width, color_system = _stdout_width(), None
+
+    def cell_len(text: str) -> int:
+        return len(text) if text.isascii() else rich_cell_len(text)
+
     gap = "  "
     widths = [cell_len(h) for h in headers]
     for row in rows:
@@ -245,8 +250,9 @@ def columns(
         return parsed.render(text, color_system=color_system)
 
     def fit(text: str, width: int) -> str:
-        if cell_len(text) <= width:
-            return set_cell_size(text, width)
+        length = cell_len(text)
+        if length <= width:
+            return text + " " * (width - length)
         return set_cell_size(text, width - 1) + "…"
 
     last = len(headers) - 1
@@ -302,11 +308,11 @@ def complaints_table(
         follow = digest.next_follow_up()
         follow_cell: Cell = ("—", "")
         if follow is not None:
-            when = follow.strftime("%d/%m")
+            when = f"{follow.day:02d}/{follow.month:02d}"
             follow_cell = (when + " " + overdue, "bold red") if follow < today else (when, "")
         count = str(digest.contacts)
-        if digest.last_contact is not None:
-            count += f" · {digest.last_contact.strftime('%d/%m')}"
+        if (last := digest.last_contact) is not None:
+            count += f" · {last.day:02d}/{last.month:02d}"
         row: list[Cell] = [
             (digest.id, "bold"),
             (digest.order_number, ""),
