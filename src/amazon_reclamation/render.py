@@ -124,8 +124,18 @@ def json_out(data: Any) -> None:
     """Machine-readable JSON on stdout, nothing else."""
     from amazon_reclamation.safe_text import json_text
 
-    sys.stdout.write(json_text(data) + "\n")
+    sys.stdout.write(_for_stdout(json_text(data)) + "\n")
     sys.stdout.flush()
+
+
+def _for_stdout(json_text: str) -> str:
+    """JSON text as stdout can carry it: escaped to ASCII when stdout is not UTF-8."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
+    if encoding in ("utf8", "utf8sig"):
+        return json_text
+    from amazon_reclamation.safe_text import ascii_json_text
+
+    return ascii_json_text(json_text)
 
 
 def json_documents(documents: Iterable[str]) -> None:
@@ -134,7 +144,7 @@ def json_documents(documents: Iterable[str]) -> None:
     first = True
     for document in documents:
         write("[\n  " if first else ",\n  ")
-        write(document.replace("\n", "\n  "))
+        write(_for_stdout(document).replace("\n", "\n  "))
         first = False
     write("[]\n" if first else "\n]\n")
     sys.stdout.flush()

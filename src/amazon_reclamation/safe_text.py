@@ -42,3 +42,19 @@ def escape_json_text(text: str) -> str:
 def json_text(data: Any, *, indent: int | None = 2) -> str:
     """`data` as readable UTF-8 JSON in which nothing can act on a terminal."""
     return escape_json_text(json.dumps(data, ensure_ascii=False, indent=indent))
+
+
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _ascii_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # beyond the BMP: a surrogate pair, as JSON writes it
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def ascii_json_text(text: str) -> str:
+    """JSON text with every non-ASCII character escaped: for an output that is not UTF-8."""
+    return _NON_ASCII.sub(_ascii_escape, text)

@@ -90,7 +90,7 @@ def snapshot(folder: Path) -> dict[str, Any]:
             info = path.lstat()
             key = str(path.relative_to(folder))
             if stat.S_ISLNK(info.st_mode):
-                result[key] = ("link", os.readlink(path))
+                result[key] = ("link", str(path.readlink()))
             elif stat.S_ISREG(info.st_mode):
                 result[key] = ("file", path.read_bytes())
             elif stat.S_ISDIR(info.st_mode):

@@ -1,0 +1,128 @@
+"""The sqlite index is only a cache: a broken, hostile or stale index never changes what
+reclam lists, never hides an unreadable file and never writes outside the data folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from reliability_support import complaint_data, read_record, write_raw, write_record
+
+from helpers import run
+
+FIRST, SECOND = "aaaa22", "bbbb22"
+
+
+@pytest.fixture
+def two(isolated_home: Path) -> list[str]:
+    write_record(isolated_home, FIRST, complaint_data(FIRST, item="Casque"))
+    write_record(isolated_home, SECOND, complaint_data(SECOND, item="Lampe"))
+    return [FIRST, SECOND]
+
+
+def listed(capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, str], str]:
+    code, out, err = run(capsys, "list", "--json")
+    items = {c["id"]: c["item"] for c in json.loads(out)} if code == 0 else {}
+    return code, items, err
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["garbage", "truncated", "directory", "symlink"],
+)
+def test_a_broken_index_changes_nothing_that_is_listed(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    isolated_home: Path,
+    two: list[str],
+    damage: str,
+) -> None:
+    # Arrange
+    index = isolated_home / "index.sqlite3"
+    outside = tmp_path / "outside.db"
+    outside.write_bytes(b"SQLite format 3\x00 not really")
+    listed(capsys)  # builds the index
+    if damage == "garbage":
+        index.write_bytes(b"\x00\xff garbage " * 1000)
+    elif damage == "truncated":
+        index.write_bytes(index.read_bytes()[:200])
+    else:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{index}{suffix}").unlink(missing_ok=True)
+        if damage == "directory":
+            index.mkdir()
+        else:
+            index.symlink_to(outside)
+
+    # Act
+    code, items, err = listed(capsys)
+    due = run(capsys, "due", "--json")
+    by_order = run(capsys, "show", "123-1234567-1234567")  # two complaints: asks for the id
+
+    # Assert
+    assert code == 0, err
+    assert items == {FIRST: "Casque", SECOND: "Lampe"}
+    assert err == ""
+    assert due[0] == 0, due[2]
+    assert by_order[0] == 1 and FIRST in by_order[2] and SECOND in by_order[2]
+    assert outside.read_bytes() == b"SQLite format 3\x00 not really"
+
+
+def test_a_file_edited_by_hand_after_indexing_is_read_again(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, two: list[str]
+) -> None:
+    # Arrange: the same size, so only the file's times and inode tell the change
+    listed(capsys)
+    write_record(isolated_home, FIRST, complaint_data(FIRST, item="Chaise"))
+    write_record(isolated_home, SECOND, complaint_data(SECOND, item="Table"))
+
+    # Act
+    code, items, err = listed(capsys)
+
+    # Assert
+    assert code == 0, err
+    assert items == {FIRST: "Chaise", SECOND: "Table"}
+
+
+def test_a_file_made_unreadable_after_indexing_is_reported_not_listed_from_the_cache(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, two: list[str]
+) -> None:
+    # Arrange
+    listed(capsys)
+    broken = write_raw(isolated_home, f"{SECOND}.json", b'{"id": "bbbb22", "item": ')
+
+    # Act
+    code, items, err = listed(capsys)
+    logged = run(capsys, "log", "--channel", "phone", "--outcome", "pending")  # the one left
+
+    # Assert
+    assert code == 0
+    assert items == {FIRST: "Casque"}
+    assert "Fichier illisible, laissé tel quel : " + str(broken) in err
+    assert logged[0] == 0, logged[2]
+    assert len(read_record(isolated_home, FIRST)["contacts"]) == 1
+    assert broken.read_bytes() == b'{"id": "bbbb22", "item": '
+
+
+def test_a_copy_or_a_removal_after_indexing_is_seen(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, two: list[str]
+) -> None:
+    # Arrange
+    listed(capsys)
+    complaints = isolated_home / "complaints"
+    copy = complaints / "zzzz22.json"
+    copy.write_bytes((complaints / f"{FIRST}.json").read_bytes())
+    (complaints / f"{SECOND}.json").unlink()
+
+    # Act
+    code, items, err = listed(capsys)
+    closed = run(capsys, "close", "123-1234567-1234567", "--outcome", "resolved")
+
+    # Assert
+    assert code == 0
+    assert items == {FIRST: "Casque"}
+    assert str(copy) in err
+    assert closed[0] == 0, closed[2]
+    assert read_record(isolated_home, FIRST)["status"] == "resolved"
+    assert json.loads(copy.read_text(encoding="utf-8"))["status"] == "open"
