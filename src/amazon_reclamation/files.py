@@ -95,14 +95,8 @@ def atomic_write_text(
     The file is created owner-only (0600). `on_commit` runs right after the rename,
     Ctrl-C held back between the two. Raises OSError; no temporary file is left.
     """
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
-    temp = Path(temp_name)
+    temp = _synced_temp_file(path, text)
     try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
         with interrupt_deferred():
             temp.replace(path)
             if on_commit is not None:
@@ -112,6 +106,26 @@ def atomic_write_text(
             temp.unlink()
         raise
     fsync_dir(path.parent)
+
+
+def _synced_temp_file(path: Path, text: str) -> Path:
+    """`text` in a new owner-only temporary file beside `path`, on disk (fsync).
+
+    Raises OSError, and then leaves no temporary file.
+    """
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    temp = Path(temp_name)
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+        raise
+    return temp
 
 
 def fsync_dir(folder: Path) -> None:
@@ -215,14 +229,8 @@ def write_output_file(path: Path, text: str, *, force: bool, data_folder: Path) 
 
 def _write_new_file(path: Path, text: str) -> None:
     """Write a file that must not exist yet, never replacing one created meanwhile."""
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
-    temp = Path(temp_name)
+    temp = _synced_temp_file(path, text)
     try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
         # link() fails if the name exists: no file appearing meanwhile is overwritten.
         os.link(temp, path)
     finally:
