@@ -33,7 +33,7 @@ from amazon_reclamation.i18n import (
 if TYPE_CHECKING:
     from amazon_reclamation.listing import Digest, FollowUp, Listed
     from amazon_reclamation.models import Complaint
-    from amazon_reclamation.store import Store
+    from amazon_reclamation.store import Change, Store
 
 # No `from __future__ import annotations` here: Typer would have to evaluate every
 # string annotation at start-up, which costs more than the rest of building the help.
@@ -137,7 +137,7 @@ def _store() -> "Store":
 
 def _interrupted_message() -> str:
     """What Ctrl-C leaves behind: nothing, or the change already committed."""
-    changes = _current_store.changes if _current_store is not None else []
+    changes = _committed_changes()
     if not changes:
         return _("Interrompu ; rien n'a été enregistré.")
     return "\n".join(_committed(change.action, change.complaint_id) for change in changes)
@@ -165,7 +165,7 @@ def _output_failed(error: OSError) -> int:
     from amazon_reclamation.files import os_error_reason
 
     _silence_stdout()
-    changes = _current_store.changes if _current_store is not None else []
+    changes = _committed_changes()
     saved = [c.complaint_id for c in changes if c.action != "deleted"]
     reason = os_error_reason(error)
     if isinstance(error, BrokenPipeError) and not saved:
@@ -225,8 +225,13 @@ def _command(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _committed_changes() -> list["Change"]:
+    """What this run's store committed so far (nothing if it made no store)."""
+    return _current_store.changes if _current_store is not None else []
+
+
 def _saved_something() -> bool:
-    return _current_store is not None and bool(_current_store.changes)
+    return bool(_committed_changes())
 
 
 def _listed(store: "Store") -> list["Listed"]:

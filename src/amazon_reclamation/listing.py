@@ -74,7 +74,11 @@ class Digest:
     def due_follow_ups(self, today: date) -> list[FollowUp]:
         """Follow-ups due today or overdue (what `reclam due` lists)."""
         limit = today.isoformat()
-        return [item for item in self.follow_ups if item.day.isoformat() <= limit]
+        return [
+            FollowUp(date.fromisoformat(day), *rest)
+            for day, *rest in self.follow_ups_raw
+            if day <= limit
+        ]
 
     def deadline_near(self, today: date, window_days: int) -> bool:
         """True when a deadline falls within `window_days` of today, before or after."""
