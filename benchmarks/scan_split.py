@@ -46,7 +46,7 @@ def _best(repeat: int, work: Callable[[], object]) -> float:
 
 def _index_entry(complaint: Any, today: Any) -> dict[str, object]:
     """What an index would keep per complaint: the columns of `list` and `due`."""
-    from amazon_reclamation import contacts
+    from amazon_reclamation.domain import contacts
 
     entries = contacts.effective(complaint.contacts)
     promises = [
@@ -73,8 +73,9 @@ def _plain_list(complaints: list[Any], today: Any) -> str:
     """A prototype of a light `list` renderer: the same columns, padded by cell width."""
     from rich.cells import cell_len
 
-    from amazon_reclamation import contacts, labels
-    from amazon_reclamation.render import safe
+    from amazon_reclamation.domain import contacts
+    from amazon_reclamation.texts import labels
+    from amazon_reclamation.ui.render import safe
 
     rows = [["Id", "Commande", "Problème", "Article", "Âge", "Contacts", "Suivi"]]
     for complaint in complaints:
@@ -143,8 +144,8 @@ def measure(home: Path, repeat: int) -> dict[str, float]:
     import rich.console
     import rich.table  # noqa: F401
 
-    from amazon_reclamation import render
     from amazon_reclamation.store import Store, _migrate
+    from amazon_reclamation.ui import render
 
     lap("import rich.table/console + render + store")
 
@@ -194,7 +195,7 @@ def measure(home: Path, repeat: int) -> dict[str, float]:
             times["render: --json: json_out (dumps, indent=2)"] = _best(
                 repeat, lambda: render.json_out(dicts)
             )
-            from amazon_reclamation import contacts
+            from amazon_reclamation.domain import contacts
 
             due_items = [
                 (c, item)

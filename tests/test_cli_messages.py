@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from amazon_reclamation import summary
 from amazon_reclamation.models import Complaint
-from amazon_reclamation.questions import CONTACT_QUESTIONS, ORDER_DATE_KEY, QUESTIONS_BY_KEY
-from amazon_reclamation.wizard import delete_question
+from amazon_reclamation.texts import summary
+from amazon_reclamation.ui.questions import CONTACT_QUESTIONS, ORDER_DATE_KEY, QUESTIONS_BY_KEY
+from amazon_reclamation.ui.wizard import delete_question
 from helpers import run
 
 BASE = ["--order", "123-1234567-1234567", "--order-date", "01/11/2026"]
@@ -158,7 +158,7 @@ def test_a_promise_question_is_required_once_promised() -> None:
 
 
 def test_a_letter_states_the_announced_delivery_date_once() -> None:
-    from amazon_reclamation import letters
+    from amazon_reclamation.domain import letters
 
     complaint = Complaint(
         id="abc234",

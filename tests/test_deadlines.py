@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from amazon_reclamation.deadlines import (
+from amazon_reclamation.domain.deadlines import (
     Deadline,
     add_business_days,
     add_months,
@@ -520,7 +520,7 @@ def test_the_refund_after_a_cancellation_is_counted_by_analogy_only() -> None:
     ],
 )
 def test_next_business_day(day: date, expected: date) -> None:
-    from amazon_reclamation.deadlines import is_business_day, next_business_day
+    from amazon_reclamation.domain.deadlines import is_business_day, next_business_day
 
     assert next_business_day(day) == expected
     assert is_business_day(day) == (day == expected)

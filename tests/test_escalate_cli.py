@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from amazon_reclamation.escalation import STEP_IDS
-from amazon_reclamation.rules import DEADLINE_IDS
+from amazon_reclamation.domain.escalation import STEP_IDS
+from amazon_reclamation.knowledge.rules import DEADLINE_IDS
 from helpers import run
 
 MARKETPLACE_BE = [

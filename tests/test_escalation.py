@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from amazon_reclamation.escalation import STEP_IDS, Plan, Step, plan, route
+from amazon_reclamation.domain.escalation import STEP_IDS, Plan, Step, plan, route
 from amazon_reclamation.models import CATEGORIES, Complaint, Contact, Facts, Seller
 
 TODAY = date(2026, 11, 20)

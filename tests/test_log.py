@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from amazon_reclamation import contacts, summary
+from amazon_reclamation.domain import contacts
 from amazon_reclamation.errors import StorageError
 from amazon_reclamation.models import Complaint, Contact
 from amazon_reclamation.parsing import Moment
 from amazon_reclamation.store import Store
+from amazon_reclamation.texts import summary
 from helpers import run
 
 TZ = timezone(timedelta(hours=1))
@@ -532,8 +533,8 @@ def test_log_questions_through_keystrokes() -> None:
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output import DummyOutput
 
-    from amazon_reclamation.questions import CONTACT_QUESTIONS
-    from amazon_reclamation.wizard import QuestionaryAsker, ask_missing
+    from amazon_reclamation.ui.questions import CONTACT_QUESTIONS
+    from amazon_reclamation.ui.wizard import QuestionaryAsker, ask_missing
 
     answers: dict[str, object] = {}
     keys = [

@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 
 from amazon_reclamation.i18n import _
-from amazon_reclamation.models import Complaint, Facts, Seller
-from amazon_reclamation.rules import (
+from amazon_reclamation.knowledge.rules import (
     DEADLINE_IDS,
     KIND_LABEL,
     RULES,
@@ -25,6 +24,7 @@ from amazon_reclamation.rules import (
     rules_for,
     rules_markdown,
 )
+from amazon_reclamation.models import Complaint, Facts, Seller
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 

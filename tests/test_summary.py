@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from amazon_reclamation.models import Complaint, Contact, Facts, Seller
-from amazon_reclamation.summary import (
+from amazon_reclamation.texts.summary import (
     build_summary,
     checklist,
     ready_message,

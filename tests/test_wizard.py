@@ -16,9 +16,11 @@ import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from amazon_reclamation import cli, clock, wizard
+from amazon_reclamation import cli, clock
 from amazon_reclamation.models import Complaint
-from amazon_reclamation.questions import (
+from amazon_reclamation.store import Store
+from amazon_reclamation.ui import wizard
+from amazon_reclamation.ui.questions import (
     QUESTIONS_BY_KEY,
     Answers,
     Question,
@@ -27,8 +29,7 @@ from amazon_reclamation.questions import (
     applicable,
     build_complaint,
 )
-from amazon_reclamation.store import Store
-from amazon_reclamation.wizard import ACTION, QuestionaryAsker, edit_question, run_wizard
+from amazon_reclamation.ui.wizard import ACTION, QuestionaryAsker, edit_question, run_wizard
 
 TODAY = date(2026, 11, 20)
 ORDER = "123-1234567-1234567"
@@ -604,7 +605,7 @@ def test_edit_question_lists_every_applicable_answer_with_its_value() -> None:
 
 def test_ctrl_c_after_the_order_number_keeps_a_draft_and_propagates(store: Store) -> None:
     # Arrange: the same draft keeping as `reclam new` does.
-    from amazon_reclamation import questions
+    from amazon_reclamation.ui import questions
 
     asker = KeystrokeAsker([*start(1)[:2], ("order_date", "01/1" + CTRL_C)])
 
@@ -927,7 +928,7 @@ def test_unexpected_question_fails_loudly() -> None:
 
 
 def test_only_questions_a_person_may_not_know_offer_je_ne_sais_pas() -> None:
-    from amazon_reclamation.questions import QUESTIONS_BY_KEY
+    from amazon_reclamation.ui.questions import QUESTIONS_BY_KEY
 
     # A person knows whether they took photos or what they ask for; not always who sold.
     assert not QUESTIONS_BY_KEY["photos_taken"].unknown_choice

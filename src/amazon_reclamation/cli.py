@@ -112,7 +112,7 @@ def _setup(lang: str | None, home: Path | None) -> None:
             )
         set_language(lang)
         if not has_catalogue(lang):
-            from amazon_reclamation import render
+            from amazon_reclamation.ui import render
 
             # Honest rather than silent: the Dutch and English catalogues come later.
             render.info(
@@ -161,8 +161,8 @@ def _committed(action: str, complaint_id: str) -> str:
 
 def _output_failed(error: OSError) -> int:
     """stdout failed (closed pipe, full disk): say on stderr what was saved anyway."""
-    from amazon_reclamation import render
     from amazon_reclamation.files import os_error_reason
+    from amazon_reclamation.ui import render
 
     _silence_stdout()
     changes = _committed_changes()
@@ -204,7 +204,7 @@ def _command(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from amazon_reclamation import render
+        from amazon_reclamation.ui import render
 
         try:
             return func(*args, **kwargs)
@@ -236,7 +236,8 @@ def _saved_something() -> bool:
 
 def _listed(store: "Store") -> list["Listed"]:
     """Every readable complaint's digest; unreadable files are reported on the way."""
-    from amazon_reclamation import listing, render
+    from amazon_reclamation import listing
+    from amazon_reclamation.ui import render
 
     listed, unreadable = listing.catalogue(store)
     render.unreadable_files(unreadable)
@@ -295,7 +296,7 @@ def main_callback(
     try:
         _setup(lang, home)
     except ReclamError as error:
-        from amazon_reclamation import render
+        from amazon_reclamation.ui import render
 
         render.error(error.message)
         raise typer.Exit(int(error.exit_code)) from None
@@ -308,8 +309,8 @@ def main_callback(
 
 
 def _dashboard() -> None:
-    from amazon_reclamation import render
-    from amazon_reclamation.wizard import QuestionaryAsker, dashboard_menu
+    from amazon_reclamation.ui import render
+    from amazon_reclamation.ui.wizard import QuestionaryAsker, dashboard_menu
 
     store = _store()
     today = _today()
@@ -323,7 +324,7 @@ def _dashboard() -> None:
     if overdue:
         render.due_table(overdue, today)
     if open_ones:
-        from amazon_reclamation.escalation import plan
+        from amazon_reclamation.domain.escalation import plan
 
         digests = [item.digest for item in open_listed]
         render.complaints_table(digests, today, title=_("Réclamations ouvertes"))
@@ -347,7 +348,7 @@ def _dashboard() -> None:
 
 
 def _pick(complaints: list["Complaint"], asker: Any) -> "Complaint":
-    from amazon_reclamation.wizard import pick_question
+    from amazon_reclamation.ui.wizard import pick_question
 
     chosen = asker(pick_question(complaints), {})
     return next(c for c in complaints if c.id == chosen)
@@ -453,7 +454,7 @@ def new(
     version: VersionOption = False,
 ) -> None:
     """Décrire un nouveau problème de commande (assistant, ou tout en options)."""
-    from amazon_reclamation import questions
+    from amazon_reclamation.ui import questions
 
     _setup(lang, home)
     raw = {
@@ -500,9 +501,9 @@ def new(
 
 
 def _new_interactive(store: "Store", answers: dict[str, Any], *, yes: bool, as_json: bool) -> None:
-    from amazon_reclamation import questions, render
     from amazon_reclamation.errors import Interrupted
-    from amazon_reclamation.wizard import RESUME, QuestionaryAsker, resume_label, run_wizard
+    from amazon_reclamation.ui import questions, render
+    from amazon_reclamation.ui.wizard import RESUME, QuestionaryAsker, resume_label, run_wizard
 
     today = _today()
     asker = QuestionaryAsker(today=today)
@@ -532,7 +533,8 @@ def _new_interactive(store: "Store", answers: dict[str, Any], *, yes: bool, as_j
             render.warning(error.message)
 
     def show_summary(current: dict[str, Any]) -> None:
-        from amazon_reclamation import clock, summary
+        from amazon_reclamation import clock
+        from amazon_reclamation.texts import summary
 
         preview = questions.build_complaint(current, summary.PREVIEW_ID, clock.now())
         render.summary_card(summary.build_summary(preview, today))
@@ -563,7 +565,9 @@ def _new_interactive(store: "Store", answers: dict[str, Any], *, yes: bool, as_j
 
 
 def _save_new(store: "Store", answers: dict[str, Any], *, as_json: bool, card_shown: bool) -> None:
-    from amazon_reclamation import clock, questions, render, summary
+    from amazon_reclamation import clock
+    from amazon_reclamation.texts import summary
+    from amazon_reclamation.ui import questions, render
 
     created_at = clock.now()
     complaint = store.create(lambda new_id: questions.build_complaint(answers, new_id, created_at))
@@ -574,7 +578,7 @@ def _save_new(store: "Store", answers: dict[str, Any], *, as_json: bool, card_sh
     today = _today()
     if not card_shown:
         render.summary_card(summary.build_summary(complaint, today))
-    from amazon_reclamation.deadlines import compute_deadlines, missing_facts
+    from amazon_reclamation.domain.deadlines import compute_deadlines, missing_facts
 
     render.deadlines(compute_deadlines(complaint, today), missing_facts(complaint))
     from amazon_reclamation import listing
@@ -623,7 +627,7 @@ def list_complaints(
     version: VersionOption = False,
 ) -> None:
     """Lister les réclamations ouvertes (toutes avec --all)."""
-    from amazon_reclamation import render
+    from amazon_reclamation.ui import render
 
     _setup(lang, home)
     store = _store()
@@ -671,7 +675,8 @@ def show(
 
 
 def _show_one(complaint: "Complaint", *, as_json: bool) -> None:
-    from amazon_reclamation import render, summary
+    from amazon_reclamation.texts import summary
+    from amazon_reclamation.ui import render
 
     if as_json:
         render.json_out(complaint.to_json_dict())
@@ -698,7 +703,9 @@ def close(
     version: VersionOption = False,
 ) -> None:
     """Clôturer une réclamation (résolue ou abandonnée)."""
-    from amazon_reclamation import clock, labels, render
+    from amazon_reclamation import clock
+    from amazon_reclamation.texts import labels
+    from amazon_reclamation.ui import render
 
     _setup(lang, home)
     if outcome not in ("resolved", "abandoned"):
@@ -736,7 +743,7 @@ def reopen(
     version: VersionOption = False,
 ) -> None:
     """Rouvrir une réclamation clôturée."""
-    from amazon_reclamation import render
+    from amazon_reclamation.ui import render
 
     _setup(lang, home)
     store = _store()
@@ -761,7 +768,7 @@ def delete(
     version: VersionOption = False,
 ) -> None:
     """Supprimer définitivement une réclamation (après confirmation)."""
-    from amazon_reclamation import render
+    from amazon_reclamation.ui import render
 
     _setup(lang, home)
     store = _store()
@@ -769,7 +776,7 @@ def delete(
     if not yes:
         if not _interactive():
             raise MissingAnswer(_("sans terminal, ajoutez --yes pour confirmer la suppression."))
-        from amazon_reclamation.wizard import QuestionaryAsker, delete_question
+        from amazon_reclamation.ui.wizard import QuestionaryAsker, delete_question
 
         if not QuestionaryAsker(today=_today())(delete_question(target), {}):
             render.info(_("Rien n'a été supprimé."))
@@ -791,7 +798,7 @@ def _open_complaint(store: "Store", ref: str | None) -> "Complaint":
     if not open_ones:
         raise NotFound(_("Aucune réclamation ouverte ; commencez par reclam new."))
     if _interactive():
-        from amazon_reclamation.wizard import QuestionaryAsker
+        from amazon_reclamation.ui.wizard import QuestionaryAsker
 
         return _pick(open_ones, QuestionaryAsker(today=_today()))
     raise MissingAnswer(
@@ -841,8 +848,9 @@ def log(
     version: VersionOption = False,
 ) -> None:
     """Noter un contact avec le service client ou le vendeur."""
-    from amazon_reclamation import clock, questions, render
-    from amazon_reclamation import summary as texts
+    from amazon_reclamation import clock
+    from amazon_reclamation.texts import summary as texts
+    from amazon_reclamation.ui import questions, render
 
     _setup(lang, home)
     today = _today()
@@ -864,7 +872,7 @@ def log(
     interactive = _interactive()
     answers[questions.ORDER_DATE_KEY] = target.order_date
     if interactive:
-        from amazon_reclamation.wizard import QuestionaryAsker, ask_missing
+        from amazon_reclamation.ui.wizard import QuestionaryAsker, ask_missing
 
         render.info(
             _("Contact pour la réclamation {id} (commande {order})").format(
@@ -920,7 +928,7 @@ def log(
     render.timeline(updated, today)
     promise_passed = contact.follow_up is not None and contact.follow_up < today
     if texts.needs_written_confirmation(contact) and not promise_passed:
-        from amazon_reclamation.wizard import QuestionaryAsker, confirm_question
+        from amazon_reclamation.ui.wizard import QuestionaryAsker, confirm_question
 
         offer = confirm_question(_("Préparer un message de confirmation écrite de cet échange ?"))
         if not interactive or QuestionaryAsker(today=today)(offer, {}):
@@ -951,10 +959,11 @@ def _check_correctable(complaint: "Complaint", contact_id: int) -> None:
 
 
 def _offer_close(store: "Store", complaint: "Complaint", interactive: bool) -> None:
-    from amazon_reclamation import clock, render
+    from amazon_reclamation import clock
+    from amazon_reclamation.ui import render
 
     if interactive:
-        from amazon_reclamation.wizard import QuestionaryAsker, confirm_question
+        from amazon_reclamation.ui.wizard import QuestionaryAsker, confirm_question
 
         question = confirm_question(_("Problème résolu : clôturer la réclamation ?"))
         if QuestionaryAsker(today=_today())(question, {}):
@@ -980,8 +989,8 @@ def due(
     version: VersionOption = False,
 ) -> None:
     """Suivis à faire aujourd'hui ou en retard, délais des 7 prochains jours (rien si aucun)."""
-    from amazon_reclamation import render
-    from amazon_reclamation.deadlines import compute_deadlines
+    from amazon_reclamation.domain.deadlines import compute_deadlines
+    from amazon_reclamation.ui import render
 
     _setup(lang, home)
     today = _today()
@@ -1059,12 +1068,13 @@ def escalate(
     version: VersionOption = False,
 ) -> None:
     """Les étapes suivantes, dans l'ordre, avec pourquoi et comment, et les délais."""
-    from amazon_reclamation import escalation, render
+    from amazon_reclamation.domain import escalation
+    from amazon_reclamation.ui import render
 
     _setup(lang, home)
     complaint = _open_complaint(_store(), ref)
     if complaint.status != "open":
-        from amazon_reclamation import labels
+        from amazon_reclamation.texts import labels
 
         raise ReclamError(
             _(
@@ -1088,8 +1098,8 @@ def rights(
     version: VersionOption = False,
 ) -> None:
     """Les règles qui s'appliquent à une réclamation, chacune avec sa source."""
-    from amazon_reclamation import render
-    from amazon_reclamation.rules import rules_for
+    from amazon_reclamation.knowledge.rules import rules_for
+    from amazon_reclamation.ui import render
 
     _setup(lang, home)
     complaint = _open_complaint(_store(), ref)
@@ -1116,7 +1126,8 @@ def letter(
     version: VersionOption = False,
 ) -> None:
     """La mise en demeure de cette réclamation (texte ou Markdown)."""
-    from amazon_reclamation import letters, render
+    from amazon_reclamation.domain import letters
+    from amazon_reclamation.ui import render
 
     _setup(lang, home)
     if not 8 <= days <= 60:
@@ -1191,7 +1202,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = app(args=argv, prog_name="reclam", standalone_mode=False)
     except typer.Abort:
-        from amazon_reclamation import render
+        from amazon_reclamation.ui import render
 
         render.info(_interrupted_message())
         return int(ExitCode.INTERRUPTED)
@@ -1201,7 +1212,7 @@ def main(argv: list[str] | None = None) -> int:
         # Click's exceptions (vendored by Typer, not all exported) carry these two.
         if not (hasattr(error, "exit_code") and hasattr(error, "format_message")):
             raise
-        from amazon_reclamation import render
+        from amazon_reclamation.ui import render
 
         render.error(_usage_line(error))
         return int(error.exit_code)

@@ -125,8 +125,8 @@ class Digest:
 
 def digest(complaint: Complaint) -> Digest:
     """The digest of a complaint."""
-    from amazon_reclamation import contacts
-    from amazon_reclamation.deadlines import compute_deadlines
+    from amazon_reclamation.domain import contacts
+    from amazon_reclamation.domain.deadlines import compute_deadlines
 
     entries = contacts.effective(complaint.contacts)
     # The day given to these functions only decides "due" against "broken" and the days
@@ -178,7 +178,13 @@ def digest_version() -> str:
 
     here = Path(__file__).parent
     stamps = []
-    for name in ("listing.py", "models.py", "contacts.py", "deadlines.py", "rules.py"):
+    for name in (
+        "listing.py",
+        "models.py",
+        "domain/contacts.py",
+        "domain/deadlines.py",
+        "knowledge/rules.py",
+    ):
         try:
             info = (here / name).stat()
             stamps.append(f"{info.st_size}:{info.st_mtime_ns}")

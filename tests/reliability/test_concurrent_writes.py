@@ -14,8 +14,9 @@ from typing import Any
 
 from reliability_support import BASE_NEW, complaint_data, env_for, read_record, write_record
 
-from amazon_reclamation import cli, render
+from amazon_reclamation import cli
 from amazon_reclamation.store import Store
+from amazon_reclamation.ui import render
 
 WORKERS = 4
 SHARED = "shrd22"

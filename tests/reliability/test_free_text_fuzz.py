@@ -24,8 +24,8 @@ from reliability_support import (
     write_record,
 )
 
-from amazon_reclamation import render
 from amazon_reclamation.parsing import clean_text
+from amazon_reclamation.ui import render
 from helpers import run
 
 # Generated inputs per test function; two functions (`new`, `log`): 2 x 150 = 300 inputs

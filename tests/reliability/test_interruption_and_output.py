@@ -26,7 +26,7 @@ from reliability_support import (
     write_record,
 )
 
-from amazon_reclamation import questions, render
+from amazon_reclamation.ui import questions, render
 from helpers import run
 
 NOTHING_SAVED = "rien n'a été enregistré"

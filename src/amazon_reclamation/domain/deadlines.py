@@ -15,18 +15,19 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from amazon_reclamation import contacts, fmt
+from amazon_reclamation import fmt
+from amazon_reclamation.domain import contacts
 from amazon_reclamation.i18n import N_, _
 
 # GUARANTEE_REFORM is re-exported: it lived here before moving to rules.py.
-from amazon_reclamation.rules import GUARANTEE_REFORM as GUARANTEE_REFORM
-from amazon_reclamation.rules import RULES, RULES_BY_ID, rule_for
+from amazon_reclamation.knowledge.rules import GUARANTEE_REFORM as GUARANTEE_REFORM
+from amazon_reclamation.knowledge.rules import RULES, RULES_BY_ID, rule_for
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from amazon_reclamation.knowledge.rules import Kind, Rule
     from amazon_reclamation.models import Complaint, Contact
-    from amazon_reclamation.rules import Kind, Rule
 
 # Without another agreed date, delivery is due 30 days after the order (art. VI.43 CDE).
 DELIVERY_DAYS = 30

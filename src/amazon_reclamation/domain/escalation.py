@@ -67,8 +67,9 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, get_args
 
-from amazon_reclamation import contacts, fmt, labels
-from amazon_reclamation.deadlines import (
+from amazon_reclamation import fmt
+from amazon_reclamation.domain import contacts
+from amazon_reclamation.domain.deadlines import (
     Deadline,
     add_years,
     atoz_opens,
@@ -84,6 +85,7 @@ from amazon_reclamation.deadlines import (
     withdrawal_end,
 )
 from amazon_reclamation.i18n import N_, _, babel_locale, ngettext
+from amazon_reclamation.texts import labels
 
 if TYPE_CHECKING:
     import datetime as dt

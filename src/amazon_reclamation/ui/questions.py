@@ -13,9 +13,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
 
-from amazon_reclamation import labels, parsing
+from amazon_reclamation import parsing
 from amazon_reclamation.errors import InvalidInput, MissingAnswer
 from amazon_reclamation.i18n import N_, _
+from amazon_reclamation.texts import labels
 
 Answers = dict[str, Any]
 Kind = Literal["select", "text", "multiline", "confirm"]

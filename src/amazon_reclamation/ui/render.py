@@ -12,9 +12,10 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from amazon_reclamation import fmt, labels
+from amazon_reclamation import fmt
 from amazon_reclamation.i18n import N_, _, ngettext
 from amazon_reclamation.parsing import clean_text
+from amazon_reclamation.texts import labels
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -22,13 +23,13 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.style import Style
 
-    from amazon_reclamation.deadlines import Deadline
-    from amazon_reclamation.escalation import Plan
+    from amazon_reclamation.domain.deadlines import Deadline
+    from amazon_reclamation.domain.escalation import Plan
+    from amazon_reclamation.knowledge.rules import Rule
     from amazon_reclamation.listing import Digest, FollowUp
     from amazon_reclamation.models import Complaint
-    from amazon_reclamation.rules import Rule
     from amazon_reclamation.store import Unreadable
-    from amazon_reclamation.summary import Summary
+    from amazon_reclamation.texts.summary import Summary
 
 
 def safe(text: str | None) -> str:
@@ -351,7 +352,7 @@ def complaint_file(complaint: Complaint, summary: Summary, today: date) -> None:
     out().print(Text(line, style="bold"))
     summary_card(summary)
     timeline(complaint, today)
-    from amazon_reclamation.deadlines import compute_deadlines, missing_facts
+    from amazon_reclamation.domain.deadlines import compute_deadlines, missing_facts
 
     out().print()
     deadlines(compute_deadlines(complaint, today), missing_facts(complaint))
@@ -378,7 +379,7 @@ def timeline(complaint: Complaint, today: date) -> None:
     from rich.padding import Padding
     from rich.text import Text
 
-    from amazon_reclamation import contacts
+    from amazon_reclamation.domain import contacts
 
     console = out()
     entries = contacts.timeline(complaint.contacts)
@@ -517,7 +518,7 @@ def _left(days_left: int) -> str:
 
 def _nature(rule: Rule) -> str:
     """ "loi — art. VI.47 CDE" or "politique d'Amazon (peut changer)"."""
-    from amazon_reclamation.rules import KIND_LABEL
+    from amazon_reclamation.knowledge.rules import KIND_LABEL
 
     nature = _(KIND_LABEL[rule.kind])
     if rule.reference:
@@ -660,7 +661,7 @@ def rights(complaint: Complaint, rules: Sequence[Rule]) -> None:
     from rich.padding import Padding
     from rich.text import Text
 
-    from amazon_reclamation.rules import MARKER_LABEL
+    from amazon_reclamation.knowledge.rules import MARKER_LABEL
 
     console = out()
     console.print(
@@ -688,7 +689,7 @@ def rights(complaint: Complaint, rules: Sequence[Rule]) -> None:
 
 def soon_table(items: Sequence[tuple[Complaint, Deadline]]) -> None:
     """Deadlines of `reclam due` that fall within the coming days."""
-    from amazon_reclamation.rules import KIND_LABEL
+    from amazon_reclamation.knowledge.rules import KIND_LABEL
 
     rows: list[list[Cell]] = []
     for complaint, deadline in items:

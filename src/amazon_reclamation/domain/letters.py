@@ -28,8 +28,9 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from amazon_reclamation import contacts, escalation, fmt, labels, summary
-from amazon_reclamation.deadlines import (
+from amazon_reclamation import fmt
+from amazon_reclamation.domain import contacts, escalation
+from amazon_reclamation.domain.deadlines import (
     awaiting_delivery,
     compute_deadlines,
     delivered_in_legal_period,
@@ -44,7 +45,8 @@ from amazon_reclamation.deadlines import (
 )
 from amazon_reclamation.errors import ReclamError
 from amazon_reclamation.i18n import N_, _, ngettext
-from amazon_reclamation.rules import GUARANTEE_REFORM
+from amazon_reclamation.knowledge.rules import GUARANTEE_REFORM
+from amazon_reclamation.texts import labels, summary
 
 if TYPE_CHECKING:
     from decimal import Decimal

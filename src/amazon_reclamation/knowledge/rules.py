@@ -560,7 +560,7 @@ def rules_markdown() -> str:
         _("# Règles appliquées par reclam"),
         "",
         _(
-            "Ce fichier est généré à partir de `src/amazon_reclamation/rules.py` par "
+            "Ce fichier est généré à partir de `src/amazon_reclamation/knowledge/rules.py` par "
             "`rules_markdown()` ; ne le modifiez pas à la main. Une **loi** est citée avec sa "
             "référence ; une **politique d'Amazon** est une règle propre à Amazon, qui peut "
             "changer et n'est pas la loi. CDE : Code de droit économique."

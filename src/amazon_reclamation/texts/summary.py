@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from amazon_reclamation import fmt, labels
+from amazon_reclamation import fmt
 from amazon_reclamation.i18n import N_, _
+from amazon_reclamation.texts import labels
 
 if TYPE_CHECKING:
     from amazon_reclamation.models import Complaint, Contact

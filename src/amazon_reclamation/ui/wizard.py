@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from amazon_reclamation import labels
 from amazon_reclamation.errors import InvalidInput
 from amazon_reclamation.i18n import N_, _
-from amazon_reclamation.questions import (
+from amazon_reclamation.texts import labels
+from amazon_reclamation.ui.questions import (
     QUESTIONS,
     QUESTIONS_BY_KEY,
     Answers,

@@ -1,0 +1,1 @@
+"""What the law and Amazon's policies say, as data: the part a lawyer reviews."""

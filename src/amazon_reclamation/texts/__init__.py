@@ -1,0 +1,1 @@
+"""The wording: labels, summaries and messages made from the domain's results."""

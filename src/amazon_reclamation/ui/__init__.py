@@ -1,0 +1,1 @@
+"""The terminal: questions as data, the wizard (questionary) and rendering (Rich)."""
