@@ -26,10 +26,8 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     i18n.set_language("fr")
-    from amazon_reclamation import cli
     from amazon_reclamation.ui import render
 
-    monkeypatch.setattr(cli, "_home_override", None)
     render.out.cache_clear()
     render.err.cache_clear()
     yield home

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 import typer
 
-from amazon_reclamation import __version__, cli
+from amazon_reclamation import __version__
+from amazon_reclamation.cli import commands
 from helpers import CONTRACT_FIELDS, run
 
 ORDER = "123-1234567-1234567"
@@ -578,7 +579,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.strip() == f"reclam {__version__}"
 
 
-COMMANDS = sorted(typer.main.get_command(cli.app).commands)  # every command, as registered
+COMMANDS = sorted(typer.main.get_command(commands.app).commands)  # every command, as registered
 
 
 @pytest.mark.parametrize("command", ["", *COMMANDS])

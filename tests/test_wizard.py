@@ -17,6 +17,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from amazon_reclamation import cli, clock
+from amazon_reclamation.cli import context
 from amazon_reclamation.models import Complaint
 from amazon_reclamation.store import Store
 from amazon_reclamation.ui import wizard
@@ -117,7 +118,7 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> Any:
             return asker
 
         monkeypatch.setattr(wizard, "QuestionaryAsker", factory)
-        monkeypatch.setattr(cli, "_interactive", lambda: True)
+        monkeypatch.setattr(context, "is_interactive", lambda: True)
         return asker
 
     return install

@@ -1,0 +1,171 @@
+"""Record operations: create a complaint, log or correct a contact, close, reopen, delete.
+
+The small library under the command line: each operation checks what the record allows,
+then changes it through the store (under its lock, atomically). Tests and any future
+front-end call these directly; nothing here prompts or prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from amazon_reclamation.errors import InvalidInput, ReclamError
+from amazon_reclamation.i18n import _
+
+if TYPE_CHECKING:
+    from amazon_reclamation.models import Complaint, Contact
+    from amazon_reclamation.store import Store
+
+Closing = Literal["resolved", "abandoned"]
+CLOSINGS: tuple[Closing, ...] = ("resolved", "abandoned")
+
+
+def create(store: Store, answers: dict[str, Any], now: dt.datetime) -> Complaint:
+    """Save a new complaint built from the wizard's answers; the draft is then dropped."""
+    from amazon_reclamation.ui import questions
+
+    complaint = store.create(lambda new_id: questions.build_complaint(answers, new_id, now))
+    store.clear_draft()
+    return complaint
+
+
+def same_order(store: Store, complaint: Complaint) -> list[str]:
+    """The ids of the other complaints about the same order (the index answers)."""
+    from amazon_reclamation import listing
+
+    return [
+        item.digest.id
+        for item in listing.catalogue(store)[0]
+        if item.digest.order_number == complaint.order_number and item.digest.id != complaint.id
+    ]
+
+
+@dataclass(frozen=True)
+class ContactEntry:
+    """One contact as the user gives it; `at` None means now."""
+
+    channel: str
+    outcome: str
+    at: dt.datetime | None = None
+    at_has_time: bool = True
+    agent: str | None = None
+    reference: str | None = None
+    summary: str | None = None
+    promise: str | None = None
+    follow_up: dt.date | None = None
+    corrects: int | None = None
+
+
+def check_correctable(complaint: Complaint, contact_id: int) -> None:
+    """A contact can be corrected once; a later fix corrects the correction."""
+    if all(c.id != contact_id for c in complaint.contacts):
+        raise InvalidInput(
+            _("--corrects : la réclamation {id} n'a pas de contact n° {n}.").format(
+                id=complaint.id, n=contact_id
+            )
+        )
+    later = next((c.id for c in complaint.contacts if c.corrects == contact_id), None)
+    if later is not None:
+        raise InvalidInput(
+            _(
+                "--corrects : le contact n° {n} est déjà corrigé par le n° {later} ; "
+                "corrigez le n° {later}."
+            ).format(n=contact_id, later=later)
+        )
+
+
+def check_contact(complaint: Complaint, entry: ContactEntry, now: dt.datetime) -> None:
+    """Refuse a contact the record cannot hold, before anything is written."""
+    if entry.follow_up is not None and entry.outcome != "promise":
+        raise InvalidInput(
+            _(
+                "--follow-up : une date de suivi accompagne une promesse ; ajoutez "
+                "--outcome promise et --promise, ou retirez --follow-up."
+            )
+        )
+    moment = entry.at or now
+    if moment.date() < complaint.order_date:
+        raise InvalidInput(
+            _("--at : le contact ne peut pas précéder la commande du {date}.").format(
+                date=complaint.order_date.strftime("%d/%m/%Y")
+            )
+        )
+    if entry.corrects is not None:
+        check_correctable(complaint, entry.corrects)
+
+
+def log_contact(
+    store: Store, complaint: Complaint, entry: ContactEntry, now: dt.datetime
+) -> tuple[Complaint, Contact]:
+    """Append one contact to the complaint's log; returns the saved record and contact."""
+    check_contact(complaint, entry, now)
+
+    def append(current: Complaint) -> Complaint:
+        from amazon_reclamation.models import Contact
+
+        if entry.corrects is not None:
+            check_correctable(current, entry.corrects)  # a concurrent fix may have landed
+        contact = Contact(
+            id=max((c.id for c in current.contacts), default=0) + 1,
+            at=entry.at or now,
+            at_precision="minute" if entry.at is None or entry.at_has_time else "day",
+            recorded_at=now,
+            channel=entry.channel,
+            agent=entry.agent,
+            reference=entry.reference,
+            summary=entry.summary,
+            outcome=entry.outcome,
+            promise=entry.promise,
+            follow_up=entry.follow_up,
+            corrects=entry.corrects,
+        )
+        return current.model_copy(update={"contacts": [*current.contacts, contact]})
+
+    updated = store.update(complaint.id, append)
+    return updated, updated.contacts[-1]
+
+
+def check_closing(outcome: str) -> None:
+    """Refuse a closing outcome other than resolved or abandoned."""
+    if outcome not in CLOSINGS:
+        raise InvalidInput(
+            _(
+                "--outcome : « {value} » n'est pas accepté ; choisissez resolved ou abandoned."
+            ).format(value=outcome[:20])
+        )
+
+
+def close(store: Store, complaint_id: str, outcome: str, now: dt.datetime) -> Complaint:
+    """Close an open complaint as resolved or abandoned."""
+    from amazon_reclamation.texts import labels
+
+    check_closing(outcome)
+
+    def change(current: Complaint) -> Complaint:
+        if current.status != "open":
+            raise ReclamError(
+                _("La réclamation {id} est déjà clôturée ({status}).").format(
+                    id=current.id, status=labels.label(labels.STATUS, current.status)
+                )
+            )
+        return current.model_copy(update={"status": outcome, "closed_at": now})
+
+    return store.update(complaint_id, change)
+
+
+def reopen(store: Store, complaint_id: str) -> Complaint:
+    """Reopen a closed complaint."""
+
+    def change(current: Complaint) -> Complaint:
+        if current.status == "open":
+            raise ReclamError(_("La réclamation {id} est déjà ouverte.").format(id=current.id))
+        return current.model_copy(update={"status": "open", "closed_at": None})
+
+    return store.update(complaint_id, change)
+
+
+def delete(store: Store, complaint_id: str) -> None:
+    """Remove a complaint and its file."""
+    store.delete(complaint_id)

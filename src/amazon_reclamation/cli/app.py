@@ -1,0 +1,218 @@
+"""The Typer application: the group, the global options declared once, the command decorator.
+
+The global options (`--lang`, `--home`, `--debug`, `--version`) are plain Click options
+added to the group and to every command by the two classes below: they are parsed once
+into the run's `App` and cost nothing per command (Typer would coerce each copy through
+pydantic). `@command` registers a function whose first parameter is that `App`, and
+routes whatever it raises to the one exit point, `cli.exits`.
+"""
+
+import functools
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+# Click's error classes, as Typer (>= 0.22) carries them: reclam tells usage errors apart
+# by type, never by their English text.
+from typer._click import exceptions as click_errors
+from typer.core import TyperCommand, TyperGroup
+
+from amazon_reclamation.cli.context import App
+from amazon_reclamation.i18n import _, resolve_language, set_language
+
+# No `from __future__ import annotations` in the command modules: Typer would have to
+# evaluate every string annotation at start-up, which costs more than building the help.
+# Help texts are read when the modules load, before `--lang` is parsed: they follow
+# RECLAM_LANG or the locale. Everything printed later follows `--lang`.
+set_language(resolve_language())
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class UnknownCommand(click_errors.UsageError):
+    """`reclam frobnicate`: carries the name, so that the message is ours and translated."""
+
+    def __init__(self, name: str, ctx: Any) -> None:
+        super().__init__(name, ctx)
+        self.name = name
+
+
+def app_of(ctx: Any) -> App:
+    """The run's application object (given by `main`, or made for a bare Click call)."""
+    root = ctx.find_root()
+    if not isinstance(root.obj, App):
+        root.obj = App()
+    return root.obj
+
+
+def _on_lang(ctx: typer.Context, value: str | None) -> None:
+    if value is not None:
+        app_of(ctx).set_lang(value)
+
+
+def _on_home(ctx: typer.Context, value: Path | None) -> None:
+    if value is not None:
+        app_of(ctx).home = value.expanduser()
+
+
+def _on_debug(ctx: typer.Context, value: bool) -> None:
+    if value:
+        app_of(ctx).debug = True
+
+
+def _on_version(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from amazon_reclamation import __version__
+
+        typer.echo(f"reclam {__version__}")
+        raise typer.Exit()
+
+
+def _global_options() -> list[Any]:
+    """The global options as Click parameters, made once by Typer from one signature."""
+    donor = typer.Typer(add_completion=False)
+
+    @donor.command()
+    def options(
+        lang: Annotated[
+            str | None,
+            typer.Option(
+                "--lang",
+                metavar="fr|nl|en",
+                help=_("Langue : fr, nl ou en (sinon RECLAM_LANG, puis la locale)."),
+                is_eager=True,  # before the other options, so that their errors are in it
+                callback=_on_lang,
+            ),
+        ] = None,
+        home: Annotated[
+            Path | None,
+            typer.Option(
+                "--home",
+                metavar="PATH",
+                help=_("Dossier des données (sinon RECLAM_HOME)."),
+                callback=_on_home,
+            ),
+        ] = None,
+        debug: Annotated[
+            bool,
+            typer.Option(
+                "--debug",
+                help=_(
+                    "En cas d'erreur, afficher aussi la trace technique (pour signaler un bogue)."
+                ),
+                is_eager=True,
+                callback=_on_debug,
+            ),
+        ] = False,
+        version: Annotated[
+            bool,
+            typer.Option(
+                "--version",
+                help=_("Afficher la version et quitter."),
+                is_eager=True,
+                callback=_on_version,
+            ),
+        ] = False,
+    ) -> None:
+        """Never run: its options are lent to every command."""
+
+    params = list(typer.main.get_command(donor).params)
+    for param in params:
+        param.expose_value = False  # their callbacks fill the App; commands never see them
+    return params
+
+
+GLOBAL_OPTIONS = _global_options()
+
+
+def _with_globals(params: list[Any]) -> list[Any]:
+    """The command's own options, the global ones, then --help last, as Click lists it."""
+    *own, help_option = params
+    return [*own, *GLOBAL_OPTIONS, help_option]
+
+
+class ReclamCommand(TyperCommand):
+    """A command that also accepts the global options."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _with_globals(super().get_params(ctx))
+
+
+class ReclamGroup(TyperGroup):
+    """The `reclam` group: global options, and an unknown command said in our words."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _with_globals(super().get_params(ctx))
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            raise UnknownCommand(name, ctx)
+        return super().resolve_command(ctx, args)
+
+
+app = typer.Typer(
+    name="reclam",
+    cls=ReclamGroup,
+    help=_("reclam : préparez, suivez et faites aboutir une réclamation sur amazon.com.be."),
+    rich_markup_mode=None,  # Click's plain help: Rich help panels double the start-up time
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    no_args_is_help=False,
+    context_settings={"help_option_names": ["--help", "-h"]},
+)
+
+
+def _with_app(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Call `func(app, **options)`: Typer sees a `ctx` in place of `app`, and errors go to
+    the one exit point."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from amazon_reclamation.cli import exits
+
+        ctx = kwargs.pop(_CTX)
+        state = app_of(ctx)
+        if wants_ctx:
+            kwargs["ctx"] = ctx
+        try:
+            return func(state, *args, **kwargs)
+        except typer.Exit:
+            raise
+        except BaseException as error:  # the one exit point decides
+            if isinstance(error, SystemExit | GeneratorExit):
+                raise
+            raise typer.Exit(exits.exit_code_for(error, state)) from None
+
+    signature = inspect.signature(func)
+    wants_ctx = "ctx" in signature.parameters
+    options = [p for p in list(signature.parameters.values())[1:] if p.name != "ctx"]
+    context = inspect.Parameter(_CTX, inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context)
+    wrapper.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[*options, context]
+    )
+    annotations = {k: v for k, v in func.__annotations__.items() if k != "ctx"}
+    wrapper.__annotations__ = {**annotations, _CTX: typer.Context}
+    return wrapper
+
+
+_CTX = "reclam_context"
+
+
+def command(name: str | None = None) -> Callable[[F], F]:
+    """Register `func(app: App, ...)` as the command `name` (default: the function's name)."""
+
+    def register(func: F) -> F:
+        app.command(name, cls=ReclamCommand)(_with_app(func))
+        return func
+
+    return register
+
+
+def group_callback(func: F) -> F:
+    """Register `func(app: App, ctx)` as what bare `reclam` does."""
+    app.callback(invoke_without_command=True)(_with_app(func))
+    return func

@@ -1,0 +1,72 @@
+"""`reclam due`: follow-ups due or overdue, and deadlines within a week, across complaints."""
+
+from typing import TYPE_CHECKING, Any
+
+from amazon_reclamation.cli.app import command
+from amazon_reclamation.cli.common import JsonOption, load_all, open_listed
+from amazon_reclamation.cli.context import App
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from amazon_reclamation.listing import Digest, FollowUp
+
+DUE_SOON_DAYS = 7  # the window of `due` around today, in days, for deadlines
+
+
+@command()
+def due(app: App, as_json: JsonOption = False) -> None:
+    """Suivis à faire aujourd'hui ou en retard, délais des 7 prochains jours (rien si aucun)."""
+    from amazon_reclamation.domain.deadlines import compute_deadlines
+    from amazon_reclamation.ui import render
+
+    today = app.today
+    items = open_listed(app)
+    follow_ups = [
+        (item.digest, follow_up)
+        for item in items
+        for follow_up in item.digest.due_follow_ups(today)
+    ]
+    # Only the complaints with a deadline in the window are read in full: at 10,000
+    # complaints, that is the difference between seconds and a fraction of one.
+    near = [item for item in items if item.digest.deadline_near(today, DUE_SOON_DAYS)]
+    soon = [
+        (complaint, deadline)
+        for complaint in load_all(app, near)
+        for deadline in compute_deadlines(complaint, today)
+        if -DUE_SOON_DAYS <= deadline.days_left <= DUE_SOON_DAYS
+    ]
+    if as_json:
+        render.json_out(
+            [_follow_up_json(digest, item, today) for digest, item in follow_ups]
+            + [
+                {
+                    "type": "deadline",
+                    "complaint_id": complaint.id,
+                    "order_number": complaint.order_number,
+                    **deadline.to_json(),
+                }
+                for complaint, deadline in soon
+            ]
+        )
+        return
+    if follow_ups:
+        render.due_table(follow_ups, today)
+    if soon:
+        render.soon_table(soon)
+
+
+def _follow_up_json(digest: "Digest", item: "FollowUp", today: "dt.date") -> dict[str, Any]:
+    return {
+        "type": "follow_up",
+        "complaint_id": digest.id,
+        "order_number": digest.order_number,
+        "contact_id": item.contact_id,
+        "follow_up": item.day.isoformat(),
+        "days_overdue": (today - item.day).days,
+        "state": item.state(today),
+        "promise": item.promise,
+        "agent": item.agent,
+        "reference": item.reference,
+        "channel": item.channel,
+    }

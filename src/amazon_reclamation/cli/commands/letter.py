@@ -1,0 +1,54 @@
+"""`reclam letter REF`: the formal notice (mise en demeure), on screen or in a new file."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from amazon_reclamation.cli.app import command
+from amazon_reclamation.cli.common import RefArgument, find
+from amazon_reclamation.cli.context import App
+from amazon_reclamation.errors import InvalidInput
+from amazon_reclamation.i18n import _
+
+MIN_DAYS, MAX_DAYS = 8, 60  # the time left to the trader that a court would find reasonable
+
+
+@command()
+def letter(
+    app: App,
+    ref: RefArgument,
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help=_("En Markdown plutôt qu'en texte brut."))
+    ] = False,
+    days: Annotated[int, typer.Option(help=_("Délai laissé au vendeur, en jours (8 à 60)."))] = 15,
+    out_file: Annotated[
+        Path | None,
+        typer.Option("--out", help=_("Écrire la lettre dans ce nouveau fichier."), metavar="FILE"),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Avec --out : remplacer un fichier existant."))
+    ] = False,
+) -> None:
+    """La mise en demeure de cette réclamation (texte ou Markdown)."""
+    from amazon_reclamation.domain import letters
+    from amazon_reclamation.ui import render
+
+    if not MIN_DAYS <= days <= MAX_DAYS:
+        raise InvalidInput(
+            _(
+                "--days : {n} jours n'est pas un délai raisonnable ; choisissez entre 8 et 60."
+            ).format(n=days)
+        )
+    store = app.store
+    complaint = find(app, ref)
+    if out_file is None:
+        render.plain(letters.formal_notice(complaint, app.today, markdown=markdown, days=days))
+        return
+    from amazon_reclamation.files import write_output_file
+
+    # The note is for the user, not the seller: it stays on the terminal.
+    note, text = letters.formal_notice_parts(complaint, app.today, markdown=markdown, days=days)
+    target = write_output_file(out_file.expanduser(), text, force=force, data_folder=store.root)
+    render.info(note.rstrip())
+    render.info(_("Lettre écrite dans {path}.").format(path=target))

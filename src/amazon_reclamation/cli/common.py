@@ -1,0 +1,92 @@
+"""What several commands share: finding the complaint a REF names, and the open ones."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from amazon_reclamation.errors import MissingAnswer, NotFound
+from amazon_reclamation.i18n import _
+
+if TYPE_CHECKING:
+    from amazon_reclamation.cli.context import App
+    from amazon_reclamation.listing import Listed
+    from amazon_reclamation.models import Complaint
+
+JsonOption = Annotated[bool, typer.Option("--json", help=_("Sortie JSON sur stdout."))]
+YesOption = Annotated[bool, typer.Option("--yes", "-y", help=_("Ne pas demander de confirmation."))]
+OptionalRefArgument = Annotated[
+    str | None,
+    typer.Argument(
+        help=_("Identifiant ou numéro de commande (facultatif s'il n'y en a qu'une)."),
+        metavar="REF",
+    ),
+]
+RefArgument = Annotated[
+    str,
+    typer.Argument(help=_("Identifiant de la réclamation ou numéro de commande."), metavar="REF"),
+]
+
+
+def listed(app: App) -> list[Listed]:
+    """Every readable complaint's digest; unreadable files are reported on the way."""
+    from amazon_reclamation import listing
+    from amazon_reclamation.ui import render
+
+    items, unreadable = listing.catalogue(app.store)
+    render.unreadable_files(unreadable)
+    return items
+
+
+def open_listed(app: App) -> list[Listed]:
+    """The open complaints' digests, oldest first."""
+    open_ones = (item for item in listed(app) if item.digest.status == "open")
+    return sorted(open_ones, key=lambda item: item.digest.created_at)
+
+
+def load_all(app: App, items: list[Listed]) -> list[Complaint]:
+    """The whole complaints behind digests (one deleted meanwhile is left out)."""
+    complaints = []
+    for item in items:
+        try:
+            complaints.append(app.store.load(item.path))
+        except NotFound:
+            continue
+    return complaints
+
+
+def find(app: App, ref: str) -> Complaint:
+    """The complaint REF names: its id, or its order number."""
+    from amazon_reclamation import listing
+    from amazon_reclamation.parsing import looks_like_order_number, parse_order_number
+
+    order = parse_order_number(ref) if looks_like_order_number(ref) else None
+    return listing.find(app.store, ref, order)
+
+
+def pick(complaints: list[Complaint], asker: Any) -> Complaint:
+    """Ask which complaint, in a terminal."""
+    from amazon_reclamation.ui.wizard import pick_question
+
+    chosen = asker(pick_question(complaints), {})
+    return next(c for c in complaints if c.id == chosen)
+
+
+def open_complaint(app: App, ref: str | None) -> Complaint:
+    """REF if given; else the single open complaint; else a picker in a terminal."""
+    if ref:
+        return find(app, ref)
+    open_ones = load_all(app, open_listed(app))
+    if len(open_ones) == 1:
+        return open_ones[0]
+    if not open_ones:
+        raise NotFound(_("Aucune réclamation ouverte ; commencez par reclam new."))
+    if app.interactive:
+        return pick(open_ones, app.asker())
+    raise MissingAnswer(
+        _(
+            "{n} réclamations ouvertes : donnez REF, l'identifiant ou le numéro de commande "
+            "(voir reclam list)."
+        ).format(n=len(open_ones))
+    )

@@ -1,0 +1,90 @@
+"""The application object: what one run of `reclam` knows, made once from the global options.
+
+`--lang`, `--home` and `--debug` are parsed once (on the group or on any command) into
+an `App`, which every command receives as its first argument. The store, today's date
+and the asker are made on first use, so that `reclam --help` builds none of them.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from amazon_reclamation.errors import InvalidInput
+from amazon_reclamation.i18n import LANGUAGES, _, has_catalogue, set_language
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from amazon_reclamation.store import Change, Store
+
+
+def is_interactive() -> bool:
+    """Prompt only when a person is at a terminal (the one seam tests replace)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+@dataclass
+class App:
+    """One run of reclam: language, data folder, debug mode, and the store made from them."""
+
+    home: Path | None = None
+    debug: bool = False
+    _store: Store | None = field(default=None, repr=False)
+    _today: dt.date | None = field(default=None, repr=False)
+
+    def set_lang(self, lang: str) -> None:
+        """Apply `--lang` (checked: a typo is an error, not a silent French)."""
+        if lang not in LANGUAGES:
+            raise InvalidInput(
+                _(
+                    "--lang : « {value} » n'est pas une langue connue ; choisissez fr, nl ou en."
+                ).format(value=lang[:10])
+            )
+        set_language(lang)
+        if not has_catalogue(lang):
+            from amazon_reclamation.ui import render
+
+            # Honest rather than silent: the Dutch and English catalogues come later.
+            render.info(
+                {
+                    "nl": "De Nederlandse vertaling is nog niet beschikbaar; reclam toont Frans.",
+                    "en": "The English translation is not available yet; reclam shows French.",
+                }[lang]
+            )
+
+    @property
+    def store(self) -> Store:
+        """The data folder of this run (`--home`, else RECLAM_HOME, else the platform's)."""
+        if self._store is None:
+            from amazon_reclamation.store import Store, default_home
+
+            self._store = Store(self.home or default_home())
+        return self._store
+
+    @property
+    def today(self) -> dt.date:
+        """The date that stands for today in this run (RECLAM_TODAY if set)."""
+        if self._today is None:
+            from amazon_reclamation import clock
+
+            self._today = clock.today()
+        return self._today
+
+    @property
+    def interactive(self) -> bool:
+        """A person is at a terminal: missing answers are asked, not refused."""
+        return is_interactive()
+
+    def asker(self) -> Any:
+        """The questionary asker (looked up at each call, so that tests can replace it)."""
+        from amazon_reclamation.ui import wizard
+
+        return wizard.QuestionaryAsker(today=self.today)
+
+    @property
+    def changes(self) -> list[Change]:
+        """What this run committed so far (nothing if it never opened the store)."""
+        return self._store.changes if self._store is not None else []

@@ -1,0 +1,184 @@
+"""The one exit point: every error of a run becomes one line on stderr and an exit code.
+
+The code follows the error's type (`errors.ExitCode`, `../README.md`): reclam's own
+errors carry theirs, Click's usage errors are 2, Ctrl-C is 130, a failing output is 1.
+Messages come from the error's attributes, never from parsing Click's English text.
+With `--debug` the traceback is printed first, for a bug report.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from typing import TYPE_CHECKING, Any
+
+from amazon_reclamation.errors import ExitCode, Interrupted, ReclamError
+from amazon_reclamation.i18n import _
+
+if TYPE_CHECKING:
+    from amazon_reclamation.cli.context import App
+
+
+def exit_code_for(error: BaseException, app: App) -> int:
+    """Report `error` (one line, or a traceback first with --debug) and return its code."""
+    import typer
+    from typer._click import exceptions as click_errors
+
+    from amazon_reclamation.ui import render
+
+    if app.debug and not isinstance(error, KeyboardInterrupt | typer.Abort):
+        traceback.print_exception(error, file=sys.stderr)
+    if isinstance(error, Interrupted):
+        # not an error: the user chose to stop
+        render.info(interrupted_message(app) if app.changes else error.message)
+        return int(error.exit_code)
+    if isinstance(error, ReclamError):
+        render.error(error.message)
+        return int(error.exit_code)
+    if isinstance(error, KeyboardInterrupt | EOFError | typer.Abort):
+        render.info(interrupted_message(app))
+        return int(ExitCode.INTERRUPTED)
+    if isinstance(error, OSError):
+        # The store turns its own failures into ReclamError: this one is the output.
+        return output_failed(error, app)
+    if isinstance(error, click_errors.ClickException):
+        render.error(usage_line(error))
+        return int(error.exit_code)
+    render.error(
+        _(
+            "erreur inattendue ({kind}) : rien n'a été perdu ; relancez avec --debug et "
+            "signalez la trace affichée."
+        ).format(kind=type(error).__name__)
+        if not app.changes
+        else _(
+            "erreur inattendue ({kind}) après l'enregistrement de la réclamation {id} "
+            "(reclam show {id}) ; relancez avec --debug et signalez la trace affichée."
+        ).format(kind=type(error).__name__, id=app.changes[-1].complaint_id)
+    )
+    return int(ExitCode.REFUSED)
+
+
+def interrupted_message(app: App) -> str:
+    """What Ctrl-C leaves behind: nothing, or the changes already committed."""
+    if not app.changes:
+        return _("Interrompu ; rien n'a été enregistré.")
+    return "\n".join(_committed(change.action, change.complaint_id) for change in app.changes)
+
+
+def _committed(action: str, complaint_id: str) -> str:
+    if action == "created":
+        return _(
+            "Interrompu après l'enregistrement : la réclamation {id} est enregistrée "
+            "(reclam show {id})."
+        ).format(id=complaint_id)
+    if action == "deleted":
+        return _("Interrompu après la suppression : la réclamation {id} est supprimée.").format(
+            id=complaint_id
+        )
+    return _(
+        "Interrompu après l'enregistrement : la modification de la réclamation {id} est "
+        "enregistrée (reclam show {id})."
+    ).format(id=complaint_id)
+
+
+def output_failed(error: OSError, app: App) -> int:
+    """stdout failed (closed pipe, full disk): say on stderr what was saved anyway."""
+    from amazon_reclamation.files import os_error_reason
+    from amazon_reclamation.ui import render
+
+    _silence_stdout()
+    saved = [c.complaint_id for c in app.changes if c.action != "deleted"]
+    reason = os_error_reason(error)
+    if isinstance(error, BrokenPipeError) and not saved:
+        return int(ExitCode.REFUSED)  # `reclam list | head`: the reader had enough
+    if saved:
+        render.error(
+            _(
+                "la sortie n'a pas pu être écrite ({reason}), mais la réclamation {id} est bien "
+                "enregistrée : ne la recréez pas (reclam show {id})."
+            ).format(reason=reason, id=saved[-1])
+        )
+    else:
+        render.error(_("la sortie n'a pas pu être écrite ({reason}).").format(reason=reason))
+    return int(ExitCode.REFUSED)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _option_hint(param: Any) -> str:
+    return "/".join(getattr(param, "opts", None) or []) or str(getattr(param, "name", "?"))
+
+
+def usage_line(error: Any) -> str:
+    """Click's usage errors, as one translated line with a pointer to the help."""
+    from typer._click import exceptions as click_errors
+
+    from amazon_reclamation.cli.app import UnknownCommand
+
+    if isinstance(error, UnknownCommand):
+        text = _("commande inconnue : {name}").format(name=error.name)
+    elif isinstance(error, click_errors.NoSuchOption):
+        text = _("option inconnue : {name}").format(name=error.option_name)
+    elif isinstance(error, click_errors.MissingParameter):
+        hint = _option_hint(error.param)
+        if hint.lower() == "ref":
+            hint = _("REF (l'identifiant de la réclamation ou le numéro de commande)")
+        text = _("il manque {what}").format(what=hint)
+    elif isinstance(error, click_errors.BadParameter):
+        hint = _option_hint(error.param)
+        text = (
+            _("{option} : valeur non valable (un nombre entier est attendu)").format(option=hint)
+            if _expects_integer(error.param)
+            else _("{option} : valeur non valable").format(option=hint)
+        )
+    else:
+        text = error.format_message()
+    ctx = getattr(error, "ctx", None)
+    command = ctx.command_path if ctx is not None else "reclam"
+    return _("{text} (voir {command} --help)").format(text=text, command=command)
+
+
+def _expects_integer(param: Any) -> bool:
+    """Whether an option takes a whole number (Typer's descriptor, or Click's INT type)."""
+    descriptor = getattr(param, "type_descriptor", None)
+    if descriptor is not None and getattr(descriptor, "annotation", None) is int:
+        return True
+    return type(getattr(param, "type", None)).__name__ == "IntParamType"
+
+
+def tolerant_streams() -> None:
+    """Write what a non-UTF-8 terminal cannot show as "?" instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if reconfigure is not None and encoding != "utf8":
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run reclam with `argv` and return the exit code; usage errors become one line."""
+    from amazon_reclamation.cli.context import App
+
+    tolerant_streams()
+    state = App()
+    try:
+        from amazon_reclamation.cli.commands import app
+
+        result = app(args=argv, prog_name="reclam", standalone_mode=False, obj=state)
+    except BaseException as error:  # the one exit point decides
+        if isinstance(error, SystemExit | GeneratorExit):
+            raise
+        return exit_code_for(error, state)
+    return result if isinstance(result, int) else 0
