@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
+from amazon_reclamation import ids
 from amazon_reclamation.errors import InvalidInput, ReclamError
 from amazon_reclamation.i18n import _
 
@@ -18,8 +19,8 @@ if TYPE_CHECKING:
     from amazon_reclamation.models import Complaint, Contact
     from amazon_reclamation.store import Store
 
-Closing = Literal["resolved", "abandoned"]
-CLOSINGS: tuple[Closing, ...] = ("resolved", "abandoned")
+
+CLOSINGS = ids.CLOSINGS
 
 
 def create(store: Store, answers: dict[str, Any], now: dt.datetime) -> Complaint:

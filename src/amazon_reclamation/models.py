@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -20,26 +20,44 @@ from pydantic import (
     model_validator,
 )
 
+# The ids are spelled once, in `ids.py`; they are re-exported here for the record's users.
+from amazon_reclamation.ids import CATEGORIES as CATEGORIES
+from amazon_reclamation.ids import (
+    BillingProblem as BillingProblem,
+)
+from amazon_reclamation.ids import (
+    Category as Category,
+)
+from amazon_reclamation.ids import (
+    Channel as Channel,
+)
+from amazon_reclamation.ids import (
+    DamageTiming as DamageTiming,
+)
+from amazon_reclamation.ids import (
+    Difference as Difference,
+)
+from amazon_reclamation.ids import (
+    Outcome as Outcome,
+)
+from amazon_reclamation.ids import (
+    PaymentMethod as PaymentMethod,
+)
+from amazon_reclamation.ids import (
+    Resolution as Resolution,
+)
+from amazon_reclamation.ids import (
+    ReturnKind as ReturnKind,
+)
+from amazon_reclamation.ids import (
+    SellerKind as SellerKind,
+)
+from amazon_reclamation.ids import (
+    Status as Status,
+)
+
 SCHEMA_VERSION = 1
 STORED = "stored"  # validation context of a record read from a file
-
-Category = Literal[
-    "damaged", "late", "not_received", "non_conforming", "billing", "refund", "other"
-]
-CATEGORIES: tuple[Category, ...] = get_args(Category)
-Resolution = Literal["refund", "replacement", "repair", "delivery", "partial_refund", "other"]
-RESOLUTIONS: tuple[Resolution, ...] = get_args(Resolution)
-Status = Literal["open", "resolved", "abandoned"]
-SellerKind = Literal["amazon", "marketplace"]
-Channel = Literal["phone", "chat", "email", "letter", "seller_message", "other"]
-CHANNELS: tuple[Channel, ...] = get_args(Channel)
-Outcome = Literal["resolved", "promise", "refused", "no_answer", "pending"]
-OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
-DamageTiming = Literal["on_arrival", "later"]
-Difference = Literal["size", "model", "colour", "description", "other"]
-BillingProblem = Literal["wrong_amount", "unannounced_fee", "unknown_charge"]
-PaymentMethod = Literal["card", "debit_card", "sepa_direct_debit", "other"]
-ReturnKind = Literal["returned", "cancelled"]
 
 # Amounts are exact decimals in Python and plain numbers in JSON (12.99, not "12.99").
 Money = Annotated[Decimal, PlainSerializer(float, return_type=float, when_used="json")]

@@ -29,6 +29,16 @@ RefArgument = Annotated[
 ]
 
 
+def one_of(choices: tuple[str, ...]) -> str:
+    """ "a, b ou c": an option's ids, from its `Literal` type in `ids.py`."""
+    return _("{items} ou {last}").format(items=", ".join(choices[:-1]), last=choices[-1])
+
+
+def choices_help(choices: tuple[str, ...]) -> str:
+    """The help of an option that takes one of `choices`."""
+    return _("{choices}.").format(choices=one_of(choices))
+
+
 def listed(app: App) -> list[Listed]:
     """Every readable complaint's digest; unreadable files are reported on the way."""
     from amazon_reclamation import listing

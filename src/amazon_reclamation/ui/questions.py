@@ -394,7 +394,6 @@ QUESTIONS: tuple[Question, ...] = (
 )
 
 QUESTIONS_BY_KEY = {question.key: question for question in QUESTIONS}
-QUESTIONS_BY_OPTION = {question.option: question for question in QUESTIONS}
 
 _FACT_KEYS = (
     "damage_timing",

@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from amazon_reclamation import ids
 from amazon_reclamation.cli.app import command
 from amazon_reclamation.cli.common import RefArgument, find
 from amazon_reclamation.cli.context import App
@@ -17,7 +18,7 @@ def close(
     outcome: Annotated[
         str,
         typer.Option(
-            help=_("resolved (résolue) ou abandoned (abandonnée)."), metavar="resolved|abandoned"
+            help=_("resolved (résolue) ou abandoned (abandonnée)."), metavar="|".join(ids.CLOSINGS)
         ),
     ],
 ) -> None:

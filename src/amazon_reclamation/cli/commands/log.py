@@ -4,8 +4,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from amazon_reclamation import ids
 from amazon_reclamation.cli.app import command
-from amazon_reclamation.cli.common import JsonOption, OptionalRefArgument, open_complaint
+from amazon_reclamation.cli.common import (
+    JsonOption,
+    OptionalRefArgument,
+    choices_help,
+    open_complaint,
+)
 from amazon_reclamation.cli.context import App
 from amazon_reclamation.i18n import _
 
@@ -19,7 +25,7 @@ def log(
     ref: OptionalRefArgument = None,
     channel: Annotated[
         str | None,
-        typer.Option(help=_("phone, chat, email, letter, seller_message ou other.")),
+        typer.Option(help=choices_help(ids.CHANNELS)),
     ] = None,
     at: Annotated[
         str | None,
@@ -33,7 +39,7 @@ def log(
     summary: Annotated[str | None, typer.Option(help=_("Ce qui a été dit."))] = None,
     outcome: Annotated[
         str | None,
-        typer.Option(help=_("resolved, promise, refused, no_answer ou pending.")),
+        typer.Option(help=choices_help(ids.OUTCOMES)),
     ] = None,
     promise: Annotated[str | None, typer.Option(help=_("Ce qui a été promis."))] = None,
     follow_up: Annotated[

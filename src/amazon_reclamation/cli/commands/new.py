@@ -4,8 +4,9 @@ from typing import Annotated, Any
 
 import typer
 
+from amazon_reclamation import ids
 from amazon_reclamation.cli.app import command
-from amazon_reclamation.cli.common import JsonOption, YesOption
+from amazon_reclamation.cli.common import JsonOption, YesOption, choices_help, one_of
 from amazon_reclamation.cli.context import App
 from amazon_reclamation.errors import Interrupted, MissingAnswer, ReclamError
 from amazon_reclamation.i18n import _
@@ -16,9 +17,7 @@ def new(
     app: App,
     category: Annotated[
         str | None,
-        typer.Option(
-            help=_("damaged, late, not_received, non_conforming, billing, refund ou other.")
-        ),
+        typer.Option(help=choices_help(ids.CATEGORIES)),
     ] = None,
     order: Annotated[
         str | None, typer.Option(help=_("Numéro de commande, 123-1234567-1234567."))
@@ -32,7 +31,7 @@ def new(
     ] = None,
     item: Annotated[str | None, typer.Option(help=_("Article concerné."))] = None,
     amount: Annotated[str | None, typer.Option(help=_("Montant payé en euros (12,99)."))] = None,
-    seller: Annotated[str | None, typer.Option(help=_("amazon ou marketplace."))] = None,
+    seller: Annotated[str | None, typer.Option(help=choices_help(ids.SELLER_KINDS))] = None,
     seller_name: Annotated[str | None, typer.Option(help=_("Nom du vendeur tiers."))] = None,
     seller_country: Annotated[
         str | None, typer.Option(help=_("Pays du vendeur tiers (code ISO : BE, FR, DE…)."))
@@ -41,10 +40,13 @@ def new(
     description: Annotated[str | None, typer.Option(help=_("Le problème en vos mots."))] = None,
     resolution: Annotated[
         str | None,
-        typer.Option(help=_("refund, replacement, repair, delivery, partial_refund ou other.")),
+        typer.Option(help=choices_help(ids.RESOLUTIONS)),
     ] = None,
     damage_timing: Annotated[
-        str | None, typer.Option(help=_("Article endommagé : on_arrival ou later."))
+        str | None,
+        typer.Option(
+            help=_("Article endommagé : {choices}.").format(choices=one_of(ids.DAMAGE_TIMINGS))
+        ),
     ] = None,
     discovered_date: Annotated[
         str | None, typer.Option(help=_("Défaut apparu plus tard : date de la découverte."))
@@ -77,20 +79,23 @@ def new(
     ] = None,
     difference: Annotated[
         str | None,
-        typer.Option(help=_("Non conforme : size, model, colour, description ou other.")),
+        typer.Option(help=_("Non conforme : {choices}.").format(choices=one_of(ids.DIFFERENCES))),
     ] = None,
     billing_problem: Annotated[
         str | None,
-        typer.Option(help=_("Facturation : wrong_amount, unannounced_fee ou unknown_charge.")),
+        typer.Option(
+            help=_("Facturation : {choices}.").format(choices=one_of(ids.BILLING_PROBLEMS))
+        ),
     ] = None,
     charged: Annotated[str | None, typer.Option(help=_("Montant débité (€)."))] = None,
     expected_amount: Annotated[str | None, typer.Option(help=_("Montant attendu (€)."))] = None,
     payment_method: Annotated[
-        str | None, typer.Option(help=_("card, debit_card, sepa_direct_debit ou other."))
+        str | None, typer.Option(help=choices_help(ids.PAYMENT_METHODS))
     ] = None,
     charge_date: Annotated[str | None, typer.Option(help=_("Date du débit."))] = None,
     return_kind: Annotated[
-        str | None, typer.Option(help=_("Remboursement : returned ou cancelled."))
+        str | None,
+        typer.Option(help=_("Remboursement : {choices}.").format(choices=one_of(ids.RETURN_KINDS))),
     ] = None,
     returned_date: Annotated[
         str | None, typer.Option(help=_("Date du renvoi ou de l'annulation."))
