@@ -144,7 +144,8 @@ def measure(home: Path, repeat: int) -> dict[str, float]:
     import rich.console
     import rich.table  # noqa: F401
 
-    from amazon_reclamation.store import Store, _migrate
+    from amazon_reclamation.records import _migrate
+    from amazon_reclamation.store import Store
     from amazon_reclamation.ui import render
 
     lap("import rich.table/console + render + store")

@@ -9,7 +9,8 @@ import pytest
 
 from amazon_reclamation.models import Complaint
 from amazon_reclamation.texts import summary
-from amazon_reclamation.ui.questions import CONTACT_QUESTIONS, ORDER_DATE_KEY, QUESTIONS_BY_KEY
+from amazon_reclamation.ui.contact_questions import CONTACT_QUESTIONS, ORDER_DATE_KEY
+from amazon_reclamation.ui.questions import QUESTIONS_BY_KEY
 from amazon_reclamation.ui.wizard import delete_question
 from helpers import run
 

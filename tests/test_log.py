@@ -533,7 +533,7 @@ def test_log_questions_through_keystrokes() -> None:
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output import DummyOutput
 
-    from amazon_reclamation.ui.questions import CONTACT_QUESTIONS
+    from amazon_reclamation.ui.contact_questions import CONTACT_QUESTIONS
     from amazon_reclamation.ui.wizard import QuestionaryAsker, ask_missing
 
     answers: dict[str, object] = {}

@@ -21,10 +21,9 @@ from amazon_reclamation.cli import context
 from amazon_reclamation.models import Complaint
 from amazon_reclamation.store import Store
 from amazon_reclamation.ui import wizard
+from amazon_reclamation.ui.question import Answers, Question
 from amazon_reclamation.ui.questions import (
     QUESTIONS_BY_KEY,
-    Answers,
-    Question,
     answers_from_json,
     answers_to_json,
     applicable,

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from amazon_reclamation.models import Complaint
-    from amazon_reclamation.store import Store, Unreadable
+    from amazon_reclamation.records import Unreadable
+    from amazon_reclamation.store import Store
 
 DIGEST_VERSION = 2
 
@@ -229,7 +230,7 @@ def find(store: Store, ref: str, order_number: str | None) -> Complaint:
     from amazon_reclamation.errors import NotFound
     from amazon_reclamation.i18n import _
     from amazon_reclamation.parsing import shown
-    from amazon_reclamation.store import ID_ALPHABET, is_valid_id
+    from amazon_reclamation.records import ID_ALPHABET, is_valid_id
 
     ref = ref.strip().lower()
     if is_valid_id(ref):

@@ -38,20 +38,22 @@ from amazon_reclamation.files import (
     storage_error,
 )
 from amazon_reclamation.i18n import _
+from amazon_reclamation.records import (
+    ID_ALPHABET,
+    ID_LENGTH,
+    Unreadable,
+    is_valid_id,
+    parse_complaint,
+    shown_id,
+    unreadable_message,
+)
 
 if TYPE_CHECKING:
     from amazon_reclamation.index import Index
     from amazon_reclamation.models import Complaint
 
-ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: ids are read aloud
-ID_LENGTH = 6
 LOCK_TIMEOUT_SECONDS = 15.0
 STALE_DRAFT_TEMP_SECONDS = 3600  # drafts are written without the lock: only old leftovers go
-
-
-def is_valid_id(text: str) -> bool:
-    """True for a complaint id: six characters of the id alphabet."""
-    return len(text) == ID_LENGTH and all(char in ID_ALPHABET for char in text)
 
 
 def default_home() -> Path:
@@ -68,14 +70,6 @@ def default_home() -> Path:
 
 
 @dataclass(frozen=True)
-class Unreadable:
-    """A complaint file that could not be read, and why."""
-
-    path: Path
-    reason: str
-
-
-@dataclass(frozen=True)
 class IndexedFile:
     """A readable complaint file and its summary (the caller's own format)."""
 
@@ -89,106 +83,6 @@ class Change:
 
     action: Literal["created", "updated", "deleted"]
     complaint_id: str
-
-
-def _migrate(data: dict[str, Any]) -> dict[str, Any]:
-    """Bring an older record up to the current schema, one version at a time.
-
-    Version 1 is the first; each later version adds a step `MIGRATIONS[n]` that turns
-    version n into n + 1.
-    """
-    from amazon_reclamation.models import SCHEMA_VERSION
-
-    version = data.get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ValueError(_("schema_version absent ou invalide"))
-    if version > SCHEMA_VERSION:
-        raise ValueError(
-            _("créé par une version plus récente de reclam (schéma {version})").format(
-                version=version
-            )
-        )
-    while version < SCHEMA_VERSION:
-        data = MIGRATIONS[version](data)
-        version = data["schema_version"]
-    return data
-
-
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
-
-
-def _describe_validation_error(error: Exception) -> str:
-    from pydantic import ValidationError
-
-    if isinstance(error, ValidationError):
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "?"
-        if first["type"] == "missing":
-            return _("champ {field} manquant").format(field=where)
-        return _("champ {field} non conforme").format(field=where)
-    if isinstance(error, json.JSONDecodeError):
-        return _("JSON non valable, ligne {line}, colonne {column}").format(
-            line=error.lineno, column=error.colno
-        )
-    if isinstance(error, RecursionError):
-        return _("JSON imbriqué trop profondément")
-    return str(error)
-
-
-def _invalid_json_reason(error: Exception) -> str | None:
-    """The reason when pydantic could not even parse the text as JSON, else None."""
-    from pydantic import ValidationError
-
-    if isinstance(error, ValidationError):
-        first = error.errors()[0]
-        if first["type"] == "json_invalid":
-            detail = str(first.get("ctx", {}).get("error", "")) or first["msg"]
-            return _("JSON non valable ({detail})").format(detail=detail)
-    return None
-
-
-def parse_complaint(text: str, file_id: str) -> Complaint:
-    """Validate a complaint file's text; ValueError with the reason if it cannot be used."""
-    from amazon_reclamation.models import STORED, Complaint
-
-    try:
-        # Fast path: a current file validates straight from its text (about twice as
-        # fast as json.loads then model_validate, which matters for `list`).
-        complaint = Complaint.model_validate_json(text, context=STORED)
-    except ValueError as error:
-        # Broken JSON (deep nesting, lone surrogates ...) stops here; an older schema
-        # takes the slow path, which says what is wrong.
-        invalid = _invalid_json_reason(error)
-        if invalid is not None:
-            raise ValueError(invalid) from None
-        try:
-            data = json.loads(text)
-            if not isinstance(data, dict):
-                raise ValueError(_("le contenu n'est pas un objet JSON"))
-            complaint = Complaint.model_validate(_migrate(data), context=STORED)
-        except (ValueError, TypeError, KeyError, RecursionError) as slow_error:
-            raise ValueError(_describe_validation_error(slow_error)) from None
-    if complaint.id != file_id:
-        raise ValueError(
-            _(
-                "son identifiant interne {inner} ne correspond pas au nom du fichier : copie ou "
-                "conflit de synchronisation ?"
-            ).format(inner=_shown_id(complaint.id))
-        )
-    return complaint
-
-
-def _shown_id(text: str) -> str:
-    from amazon_reclamation.parsing import shown
-
-    return f"« {shown(text, 20)} »"
-
-
-def unreadable_message(path: Path, reason: str) -> str:
-    """The one line that reports an unusable complaint file."""
-    return _("Fichier illisible, laissé tel quel : {path} ({reason}).").format(
-        path=path, reason=reason.splitlines()[0][:200] if reason else "?"
-    )
 
 
 class Store:
@@ -290,7 +184,7 @@ class Store:
         if not is_valid_id(complaint_id):
             raise NotFound(
                 _("« {ref} » n'est pas un identifiant de réclamation.").format(
-                    ref=_shown_id(complaint_id)
+                    ref=shown_id(complaint_id)
                 )
             )
         return self.complaints_dir / f"{complaint_id}.json"

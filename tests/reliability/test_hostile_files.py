@@ -25,7 +25,7 @@ from reliability_support import (
 
 from amazon_reclamation import store as store_module
 from amazon_reclamation.files import MAX_FILE_BYTES
-from amazon_reclamation.store import ID_ALPHABET
+from amazon_reclamation.records import ID_ALPHABET
 from helpers import run
 
 GENUINE = "abc234"

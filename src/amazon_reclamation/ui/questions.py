@@ -8,74 +8,15 @@ applies. `wizard.py` asks them; nothing here touches the terminal.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from amazon_reclamation import parsing
 from amazon_reclamation.errors import InvalidInput, MissingAnswer
 from amazon_reclamation.i18n import N_, _
 from amazon_reclamation.texts import labels
-
-Answers = dict[str, Any]
-Kind = Literal["select", "text", "multiline", "confirm"]
-Parser = Callable[[str, Answers, date], Any]
-
-
-@dataclass(frozen=True)
-class Choice:
-    """One choice of a select question: the stored id, its label and a short help."""
-
-    value: str
-    label: str
-    help: str = ""
-
-
-@dataclass(frozen=True)
-class Question:
-    """One wizard question and its command-line twin."""
-
-    key: str
-    option: str
-    kind: Kind
-    message: str
-    parse: Parser | None = None
-    choices: tuple[Choice, ...] = ()
-    required: bool = False
-    when: Callable[[Answers], bool] = field(default=lambda answers: True)
-    hint: str = ""
-    default: Any = None  # preselected answer when there is none yet
-    unknown_choice: bool = True  # offer "Je ne sais pas" (optional selects and yes/no)
-
-    def applies(self, answers: Answers) -> bool:
-        """True when this question is asked for these answers."""
-        return self.when(answers)
-
-    def parse_text(self, text: str, answers: Answers, today: date) -> Any:
-        """Parse a typed answer; an empty optional answer gives None."""
-        if self.kind in ("select", "confirm"):
-            raise TypeError(f"{self.key} is not a text question")
-        if not text.strip():
-            if self.required:
-                raise InvalidInput(_("Cette réponse est obligatoire."))
-            return None
-        if self.parse is None:
-            return parsing.parse_text(text, max_length=5000 if self.kind == "multiline" else 300)
-        return self.parse(text, answers, today)
-
-    def parse_choice(self, value: str) -> str:
-        """Check a select answer given as an option."""
-        allowed = [choice.value for choice in self.choices]
-        if value not in allowed:
-            raise InvalidInput(
-                _("{option} : « {value} » n'est pas accepté ; choisissez parmi {allowed}.").format(
-                    option=self.option,
-                    value=parsing.shown(value, 30),
-                    allowed=", ".join(allowed),
-                )
-            )
-        return value
+from amazon_reclamation.ui.question import Answers, Parser, Question, choices_from
 
 
 def _category_in(*categories: str) -> Callable[[Answers], bool]:
@@ -126,10 +67,6 @@ def _country(text: str, answers: Answers, today: date) -> str:
     return parsing.parse_country(text)
 
 
-def _choices(table: dict[str, str], helps: dict[str, str] | None = None) -> tuple[Choice, ...]:
-    return tuple(Choice(value, text, (helps or {}).get(value, "")) for value, text in table.items())
-
-
 DATE_NAMES = {
     "order_date": N_("la date de commande"),
     "delivery_date": N_("la date de livraison"),
@@ -143,7 +80,7 @@ QUESTIONS: tuple[Question, ...] = (
         "--category",
         "select",
         N_("Quel est le problème ?"),
-        choices=_choices(labels.CATEGORY, labels.CATEGORY_HELP),
+        choices=choices_from(labels.CATEGORY, labels.CATEGORY_HELP),
         required=True,
     ),
     Question(
@@ -180,7 +117,7 @@ QUESTIONS: tuple[Question, ...] = (
         "--damage-timing",
         "select",
         N_("Quand le problème est-il apparu ?"),
-        choices=_choices(labels.DAMAGE_TIMING),
+        choices=choices_from(labels.DAMAGE_TIMING),
         when=_category_in("damaged"),
         unknown_choice=False,
     ),
@@ -250,7 +187,7 @@ QUESTIONS: tuple[Question, ...] = (
         "--difference",
         "select",
         N_("Qu'est-ce qui ne correspond pas ?"),
-        choices=_choices(labels.DIFFERENCE),
+        choices=choices_from(labels.DIFFERENCE),
         when=_category_in("non_conforming"),
         unknown_choice=False,
     ),
@@ -260,7 +197,7 @@ QUESTIONS: tuple[Question, ...] = (
         "--billing-problem",
         "select",
         N_("Quel est le problème de facturation ?"),
-        choices=_choices(labels.BILLING_PROBLEM),
+        choices=choices_from(labels.BILLING_PROBLEM),
         when=_category_in("billing"),
         unknown_choice=False,
     ),
@@ -287,7 +224,7 @@ QUESTIONS: tuple[Question, ...] = (
         "--payment-method",
         "select",
         N_("Moyen de paiement"),
-        choices=_choices(labels.PAYMENT_METHOD),
+        choices=choices_from(labels.PAYMENT_METHOD),
         when=_category_in("billing"),
     ),
     Question(
@@ -305,7 +242,7 @@ QUESTIONS: tuple[Question, ...] = (
         "--return-kind",
         "select",
         N_("Qu'avez-vous fait ?"),
-        choices=_choices(labels.RETURN_KIND),
+        choices=choices_from(labels.RETURN_KIND),
         when=_category_in("refund"),
         unknown_choice=False,
     ),
@@ -356,7 +293,7 @@ QUESTIONS: tuple[Question, ...] = (
         "--seller",
         "select",
         N_("Qui a vendu l'article ?"),
-        choices=_choices(labels.SELLER_KIND),
+        choices=choices_from(labels.SELLER_KIND),
         hint=N_("indiqué sous le prix : « Vendu par … »"),
     ),
     Question(
@@ -381,7 +318,7 @@ QUESTIONS: tuple[Question, ...] = (
         "--resolution",
         "select",
         N_("Que demandez-vous ?"),
-        choices=_choices(labels.RESOLUTION),
+        choices=choices_from(labels.RESOLUTION),
         unknown_choice=False,
     ),
     Question(
@@ -552,108 +489,3 @@ def answers_from_json(data: dict[str, Any], today: date) -> Answers:
         except InvalidInput:
             continue
     return answers
-
-
-# -- the contact log (`reclam log`) -------------------------------------------------
-
-
-ORDER_DATE_KEY = "_order_date"  # the complaint's order date, given to the log's checks
-
-
-def _contact_moment(text: str, answers: Answers, today: date) -> parsing.Moment:
-    from amazon_reclamation import clock
-
-    moment = parsing.parse_moment(text, clock.now())
-    order_date = answers.get(ORDER_DATE_KEY)
-    if isinstance(order_date, date) and moment.at.date() < order_date:
-        raise InvalidInput(
-            _("Le {date} est avant la commande du {order} ; un contact vient après.").format(
-                date=moment.at.strftime("%d/%m/%Y"), order=order_date.strftime("%d/%m/%Y")
-            )
-        )
-    return moment
-
-
-def _follow_up(text: str, answers: Answers, today: date) -> date:
-    value = parsing.parse_date(text, today)
-    moment = answers.get("at")
-    start = moment.at.date() if isinstance(moment, parsing.Moment) else today
-    if value < start:
-        raise InvalidInput(
-            _("Le {date} est avant le contact ({start}) ; la date de suivi vient après.").format(
-                date=value.strftime("%d/%m/%Y"), start=start.strftime("%d/%m/%Y")
-            )
-        )
-    return value
-
-
-def _is_promise(answers: Answers) -> bool:
-    return answers.get("outcome") == "promise"
-
-
-CONTACT_QUESTIONS: tuple[Question, ...] = (
-    Question(
-        "channel",
-        "--channel",
-        "select",
-        N_("Par quel moyen ?"),
-        choices=_choices(labels.CHANNEL),
-        required=True,
-    ),
-    Question(
-        "at",
-        "--at",
-        "text",
-        N_("Quand ?"),
-        parse=_contact_moment,
-        hint=N_("JJ/MM/AAAA HH:MM ou JJ/MM/AAAA ; vide = maintenant"),
-    ),
-    Question(
-        "agent",
-        "--agent",
-        "text",
-        N_("Nom de l'interlocuteur"),
-        hint=N_("vide si vous ne le connaissez pas"),
-    ),
-    Question(
-        "reference",
-        "--reference",
-        "text",
-        N_("Référence du dossier (donnée par Amazon ou le vendeur)"),
-        hint=N_("numéro de cas ou de ticket ; vide si aucune"),
-    ),
-    Question(
-        "summary",
-        "--summary",
-        "multiline",
-        N_("Ce qui a été dit, avec vos mots"),
-        hint=N_("Échap puis Entrée pour terminer"),
-    ),
-    Question(
-        "outcome",
-        "--outcome",
-        "select",
-        N_("Résultat"),
-        choices=_choices(labels.OUTCOME, labels.OUTCOME_HELP),
-        required=True,
-    ),
-    Question(
-        "promise",
-        "--promise",
-        "text",
-        N_("Qu'est-ce qui a été promis ?"),
-        required=True,
-        hint=N_("par exemple « remboursement sous 5 jours »"),
-        when=_is_promise,
-    ),
-    Question(
-        "follow_up",
-        "--follow-up",
-        "text",
-        N_("Pour quand ? (date de suivi)"),
-        parse=_follow_up,
-        required=True,
-        hint=N_("JJ/MM/AAAA"),
-        when=_is_promise,
-    ),
-)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from amazon_reclamation.knowledge.rules import Rule
     from amazon_reclamation.listing import Digest, FollowUp
     from amazon_reclamation.models import Complaint
-    from amazon_reclamation.store import Unreadable
+    from amazon_reclamation.records import Unreadable
     from amazon_reclamation.texts.summary import Summary
 
 

@@ -15,12 +15,10 @@ from typing import Any, Protocol
 from amazon_reclamation.errors import InvalidInput
 from amazon_reclamation.i18n import N_, _
 from amazon_reclamation.texts import labels
+from amazon_reclamation.ui.question import Answers, Choice, Question
 from amazon_reclamation.ui.questions import (
     QUESTIONS,
     QUESTIONS_BY_KEY,
-    Answers,
-    Choice,
-    Question,
     answer_as_text,
     applicable,
     revalidate,

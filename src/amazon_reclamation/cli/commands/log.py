@@ -57,7 +57,7 @@ def log(
     """Noter un contact avec le service client ou le vendeur."""
     from amazon_reclamation import actions, clock
     from amazon_reclamation.texts import summary as texts
-    from amazon_reclamation.ui import questions, render
+    from amazon_reclamation.ui import contact_questions, questions, render
 
     today = app.today
     raw = {
@@ -70,12 +70,12 @@ def log(
         "promise": promise,
         "follow_up": follow_up,
     }
-    answers = questions.parse_options(raw, today, questions.CONTACT_QUESTIONS)
+    answers = questions.parse_options(raw, today, contact_questions.CONTACT_QUESTIONS)
     target = open_complaint(app, ref)
     if corrects is not None:
         actions.check_correctable(target, corrects)
     interactive = app.interactive
-    answers[questions.ORDER_DATE_KEY] = target.order_date
+    answers[contact_questions.ORDER_DATE_KEY] = target.order_date
     if interactive:
         from amazon_reclamation.ui.wizard import ask_missing
 
@@ -84,8 +84,8 @@ def log(
                 id=target.id, order=target.order_number
             )
         )
-        ask_missing(answers, app.asker(), questions=questions.CONTACT_QUESTIONS)
-    questions.require_all(answers, questions.CONTACT_QUESTIONS, "log")
+        ask_missing(answers, app.asker(), questions=contact_questions.CONTACT_QUESTIONS)
+    questions.require_all(answers, contact_questions.CONTACT_QUESTIONS, "log")
     given = answers.get("at")
     entry = actions.ContactEntry(
         channel=answers["channel"],
