@@ -18,9 +18,9 @@ import pytest
 
 from amazon_reclamation import fmt
 from amazon_reclamation.domain.deadlines import next_business_day
-from amazon_reclamation.domain.letters import formal_notice, formal_notice_parts
 from amazon_reclamation.errors import ExitCode, ReclamError
 from amazon_reclamation.models import CATEGORIES, Complaint, Contact, Facts, Seller
+from amazon_reclamation.texts.letters import formal_notice, formal_notice_parts
 
 TODAY = date(2026, 11, 20)
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "letters"

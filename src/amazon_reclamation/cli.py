@@ -1126,7 +1126,7 @@ def letter(
     version: VersionOption = False,
 ) -> None:
     """La mise en demeure de cette réclamation (texte ou Markdown)."""
-    from amazon_reclamation.domain import letters
+    from amazon_reclamation.texts import letters
     from amazon_reclamation.ui import render
 
     _setup(lang, home)
