@@ -272,9 +272,10 @@ def _defect_demand(
         # Only what the log shows: a refusal, not an earlier request for repair.
         remedy = _defect_remedy(c)
         fallback = "price_reduction" if partial else "refund"
+        amount: dict[str, object] = {} if partial else {"amount": c.amount}
         return [
             part("demand.defect_refused", day=refused.at.date()),
-            part(f"demand.after_refusal.{remedy}.{fallback}", date=deadline, amount=c.amount),
+            part(f"demand.after_refusal.{remedy}.{fallback}", date=deadline, **amount),
         ], remedy
     if c.desired_resolution not in ("refund", "partial_refund"):
         return None
@@ -338,7 +339,8 @@ def _demand_parts(
         return [part("demand.satisfaction", date=deadline)], "other"
     if c.desired_resolution in _RESOLUTIONS:
         resolution = c.desired_resolution
-        return [part(f"demand.resolution.{resolution}", amount=c.amount, date=deadline)], resolution
+        refund: dict[str, object] = {"amount": c.amount} if resolution == "refund" else {}
+        return [part(f"demand.resolution.{resolution}", date=deadline, **refund)], resolution
     rights_recalled = c.category in ("damaged", "non_conforming") or other_guarantee(c, today)
     if rights_recalled:
         return [part("demand.proposal_within_rights", date=deadline)], "proposal"
