@@ -17,7 +17,7 @@ from amazon_reclamation.domain.deadlines import DELIVERY_DAYS
 from amazon_reclamation.domain.letter_paragraphs import REFUND_DAYS
 from amazon_reclamation.domain.letter_plan import AMAZON_EU_ADDRESS, Part, Period
 from amazon_reclamation.domain.letters import LetterRefused, plan_letter
-from amazon_reclamation.texts.letter_templates import Templates, template_language
+from amazon_reclamation.texts.letters_templates import Templates, template_language
 from factories import TODAY, at, complaint, contact
 
 PROMISE = contact(
@@ -333,3 +333,28 @@ def test_templates_format_values_and_choose_plural_forms() -> None:
 )
 def test_lists_are_joined_by_the_language(style: str, items: list[str], joined: str) -> None:
     assert Templates("fr").join(items, style) == joined
+
+
+def test_every_language_words_every_part_with_the_same_placeholders() -> None:
+    root = Path(__file__).parents[1] / "src/amazon_reclamation/texts/templates/letters"
+    french = {p.name: p.read_text(encoding="utf-8") for p in (root / "fr").glob("*.txt")}
+    names = re.compile(r"\{(\w*)")
+    for folder in root.iterdir():
+        found = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.txt")}
+        assert set(found) == set(french), folder.name
+        for name, text in found.items():
+            assert set(names.findall(text)) == set(names.findall(french[name])), (folder, name)
+            assert text.endswith("\n") and "\n" not in text[:-1], (folder, name)
+
+
+def test_a_letter_can_be_worded_in_another_language_than_the_interface() -> None:
+    from amazon_reclamation import i18n
+    from amazon_reclamation.texts.letters import render_letter, render_note
+
+    plan = plan_letter(_damaged(), TODAY)
+    letter = render_letter(plan, "nl")
+    # No Dutch templates yet: French sentences, with the dates of the letter's language.
+    assert "au plus tard le 7 december 2026" in letter
+    assert i18n.current_language() == "fr"
+    assert "jusqu'au 7 décembre 2026" in render_note(plan)
+    assert "au plus tard le 7 décembre 2026" in render_letter(plan)

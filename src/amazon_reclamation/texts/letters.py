@@ -1,10 +1,10 @@
 """The formal notice, worded: a letter plan from `domain/letters.py` in plain text or Markdown.
 
-The letter is written from the templates of its language (`letter_templates.py`,
+The letter is written from the templates of its language (`letters_templates.py`,
 `templates/letters/<lang>/`), with dates and amounts formatted in that language;
 `render_letter(plan, lang)` defaults to the interface language. The note for the user
 (how to send the letter, what to check and fill in) is in the interface language
-(`letter_notes.py`). `formal_notice_parts()` returns the note and the letter apart,
+(`letters_notes.py`). `formal_notice_parts()` returns the note and the letter apart,
 `formal_notice()` the note, a separator line and the letter in one text.
 """
 
@@ -17,8 +17,8 @@ from amazon_reclamation.domain.letter_plan import LetterRefused
 from amazon_reclamation.domain.letters import plan_letter
 from amazon_reclamation.errors import ReclamError
 from amazon_reclamation.i18n import current_language
-from amazon_reclamation.texts import labels, letter_notes, summary
-from amazon_reclamation.texts.letter_templates import Templates, in_language
+from amazon_reclamation.texts import labels, letters_notes, summary
+from amazon_reclamation.texts.letters_templates import Templates, in_language
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -167,8 +167,8 @@ def render_letter(plan: LetterPlan, lang: str | None = None, *, markdown: bool =
 
 def render_note(plan: LetterPlan, *, markdown: bool = False) -> str:
     """The note for the user, in the interface language, ending in "\\n"."""
-    notes = [letter_notes.note(item) for item in plan.notes]
-    title = letter_notes.note_title()
+    notes = [letters_notes.note(item) for item in plan.notes]
+    title = letters_notes.note_title()
     if markdown:
         lines = [f"> **{_md_escape(title)}**", ">", *[f"> - {_md_escape(n)}" for n in notes]]
     else:
@@ -192,7 +192,7 @@ def formal_notice_parts(
     try:
         plan = plan_letter(complaint, today, days=days)
     except LetterRefused as refused:
-        raise ReclamError(letter_notes.refusal_message(refused)) from None
+        raise ReclamError(letters_notes.refusal_message(refused)) from None
     return render_note(plan, markdown=markdown), render_letter(plan, lang, markdown=markdown)
 
 
