@@ -339,7 +339,7 @@ def test_every_language_words_every_part_with_the_same_placeholders() -> None:
     root = Path(__file__).parents[1] / "src/amazon_reclamation/texts/templates/letters"
     french = {p.name: p.read_text(encoding="utf-8") for p in (root / "fr").glob("*.txt")}
     names = re.compile(r"\{(\w*)")
-    for folder in root.iterdir():
+    for folder in (path for path in root.iterdir() if path.is_dir()):
         found = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.txt")}
         assert set(found) == set(french), folder.name
         for name, text in found.items():

@@ -48,11 +48,10 @@ def _same(text: str) -> str:
 def _contact_line(t: Templates, line: ContactLine) -> str:
     """ "le 3 novembre 2026, par téléphone (Sophie, dossier CS-4471) : vous m'avez promis …"."""
     text = t.text("contact.head", date=line.date, channel=t.text(f"channel.{line.channel}"))
-    if line.agent and line.reference:
-        text = t.text("contact.who.agent_reference", text=text, **_who(line))
-    elif line.agent or line.reference:
-        which = "agent" if line.agent else "reference"
-        text = t.text(f"contact.who.{which}", text=text, **_who(line))
+    known = (("agent", line.agent), ("reference", line.reference))
+    who = "_".join(name for name, value in known if value)
+    if who:
+        text = t.text(f"contact.who.{who}", text=text, agent=line.agent, reference=line.reference)
     if line.outcome == "promise":
         if line.promise:
             # The promise says what was agreed: the summary would only repeat it.
@@ -73,15 +72,6 @@ def _contact_line(t: Templates, line: ContactLine) -> str:
     # After a quoted summary, the result follows otherwise than after the channel.
     variant = f"contact.{line.outcome}" + (".after_summary" if line.summary else "")
     return t.text(variant, text=text)
-
-
-def _who(line: ContactLine) -> dict[str, object]:
-    found: dict[str, object] = {}
-    if line.agent:
-        found["agent"] = line.agent
-    if line.reference:
-        found["reference"] = line.reference
-    return found
 
 
 def _part(t: Templates, item: Part) -> str:
