@@ -159,7 +159,7 @@ def test_a_promise_question_is_required_once_promised() -> None:
 
 
 def test_a_letter_states_the_announced_delivery_date_once() -> None:
-    from amazon_reclamation.domain import letters
+    from amazon_reclamation.texts import letters
 
     complaint = Complaint(
         id="abc234",

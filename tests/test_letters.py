@@ -9,7 +9,7 @@ Regenerate the snapshots after a deliberate change of wording:
 from __future__ import annotations
 
 import os
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,165 +18,13 @@ import pytest
 
 from amazon_reclamation import fmt
 from amazon_reclamation.domain.deadlines import next_business_day
-from amazon_reclamation.domain.letters import formal_notice, formal_notice_parts
 from amazon_reclamation.errors import ExitCode, ReclamError
-from amazon_reclamation.models import CATEGORIES, Complaint, Contact, Facts, Seller
+from amazon_reclamation.models import CATEGORIES
+from amazon_reclamation.texts.letters import formal_notice, formal_notice_parts
+from factories import TODAY
+from letter_cases import CASES, EXTRA_CASES, REFERENCE, case, letter_body
 
-TODAY = date(2026, 11, 20)
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "letters"
-
-
-def at(day: int, month: int = 11, hour: int = 10) -> datetime:
-    return datetime(2026, month, day, hour, tzinfo=UTC)
-
-
-LOG = [
-    Contact(
-        id=1,
-        at=at(3),
-        recorded_at=at(3),
-        channel="phone",
-        agent="Sophie",
-        reference="CS-4471",
-        summary="Problème expliqué, remplacement promis",
-        outcome="promise",
-        promise="l'envoi d'un nouvel article",
-        follow_up=date(2026, 11, 10),
-    ),
-    Contact(id=2, at=at(12), recorded_at=at(12), channel="chat", outcome="no_answer"),
-]
-
-CASES: dict[str, dict[str, Any]] = {
-    "damaged": {
-        "seller": {"kind": "amazon"},
-        "delivery_date": date(2026, 10, 5),
-        "desired_resolution": "replacement",
-        "facts": {
-            "damage_timing": "later",
-            "defect_discovered_date": date(2026, 11, 1),
-            "photos_taken": True,
-        },
-    },
-    "non_conforming": {
-        "seller": {"kind": "marketplace", "name": "Boutique Lille", "country": "FR"},
-        "delivery_date": date(2026, 10, 20),
-        "desired_resolution": "refund",
-        "facts": {"difference": "size", "photos_taken": True},
-    },
-    "late": {
-        "seller": {"kind": "amazon"},
-        "expected_delivery_date": date(2026, 10, 15),
-        "desired_resolution": "delivery",
-        "facts": {"tracking_status": "en transit depuis le 12/10"},
-    },
-    "not_received": {
-        "seller": {"kind": "marketplace", "name": "Boutique Liège", "country": "BE"},
-        "expected_delivery_date": date(2026, 10, 14),
-        "desired_resolution": "refund",
-        "facts": {
-            "marked_delivered": True,
-            "marked_delivered_date": date(2026, 10, 14),
-            "neighbours_checked": True,
-        },
-    },
-    "billing": {
-        "seller": {"kind": "amazon"},
-        "desired_resolution": "partial_refund",
-        "facts": {
-            "billing_problem": "unannounced_fee",
-            "amount_charged": Decimal("59.99"),
-            "amount_expected": Decimal("49.99"),
-            "payment_method": "card",
-            "charge_date": date(2026, 10, 2),
-        },
-    },
-    # Returned 19 days after delivery: after the withdrawal period, under the return policy.
-    "refund": {
-        "seller": {"kind": "marketplace", "name": "Händler Köln", "country": "DE"},
-        "delivery_date": date(2026, 10, 6),
-        "desired_resolution": "refund",
-        "facts": {
-            "return_kind": "returned",
-            "returned_date": date(2026, 10, 25),
-            "return_tracking": "1Z999AA10123456784",
-            "refund_expected": Decimal("49.99"),
-        },
-    },
-    "other": {
-        "seller": {},
-        "delivery_date": date(2026, 10, 5),
-        "desired_resolution": "other",
-        "description": "La notice et le câble d'alimentation manquent dans la boîte.",
-    },
-}
-
-REFERENCE = {
-    "damaged": "articles 1649bis et suivants de l'ancien Code civil",
-    "non_conforming": "articles 1649bis et suivants de l'ancien Code civil",
-    "late": "article VI.43 du Code de droit économique",
-    "not_received": "article VI.43 du Code de droit économique",
-    "billing": "article VI.41 du Code de droit économique",
-    "refund": "votre politique de retour",
-    "other": "articles 1649bis et suivants de l'ancien Code civil",
-}
-
-
-# More letters kept as snapshots: (category, changes to its case).
-EXTRA_CASES: dict[str, tuple[str, dict[str, Any]]] = {
-    "refund_in_time": (
-        "refund",
-        {
-            "facts": {
-                **CASES["refund"]["facts"],
-                "returned_date": date(2026, 10, 15),
-            }
-        },
-    ),
-    "late_delivered": (
-        "late",
-        {"delivery_date": date(2026, 11, 10), "desired_resolution": "partial_refund"},
-    ),
-    "late_no_announced_date": ("late", {"expected_delivery_date": None}),
-    "other_without_description": (
-        "other",
-        {"description": None, "desired_resolution": None, "delivery_date": None},
-    ),
-    "unknown_charge_direct_debit": (
-        "billing",
-        {
-            "facts": {
-                **CASES["billing"]["facts"],
-                "billing_problem": "unknown_charge",
-                "payment_method": "sepa_direct_debit",
-            }
-        },
-    ),
-}
-
-
-def make(category: str, **changes: Any) -> Complaint:
-    case = {**CASES[category], **changes}
-    facts = case.pop("facts", {})
-    seller = case.pop("seller", {})
-    values: dict[str, Any] = {
-        "id": "k7m2pq",
-        "created_at": at(2),
-        "category": category,
-        "order_number": "123-1234567-1234567",
-        "order_date": date(2026, 10, 1),
-        "item": "Bouilloire inox 1,7 L",
-        "amount": Decimal("49.99"),
-        "customer_name": "Marie Dupont",
-        "contacts": LOG,
-    }
-    values.update(case)
-    return Complaint(**values, facts=Facts(**facts), seller=Seller(**seller))
-
-
-def letter_body(text: str) -> str:
-    """The letter without the note for the user that precedes it."""
-    separator = "-" * 60 if "-" * 60 in text else "\n---\n"
-    return text.split(separator, 1)[1]
 
 
 def check_snapshot(name: str, text: str) -> None:
@@ -193,7 +41,7 @@ def check_snapshot(name: str, text: str) -> None:
 
 @pytest.mark.parametrize("category", CATEGORIES)
 def test_letter_has_the_facts_the_right_the_contacts_and_a_deadline(category: str) -> None:
-    body = letter_body(formal_notice(make(category), TODAY))
+    body = letter_body(formal_notice(case(category), TODAY))
     assert "123-1234567-1234567" in body
     assert "1er octobre 2026" in body and "01/10/2026" in body
     assert REFERENCE[category] in body
@@ -214,15 +62,15 @@ def test_letter_has_the_facts_the_right_the_contacts_and_a_deadline(category: st
 
 @pytest.mark.parametrize("category", CATEGORIES)
 def test_letter_snapshot(category: str) -> None:
-    check_snapshot(f"{category}.txt", formal_notice(make(category), TODAY))
+    check_snapshot(f"{category}.txt", formal_notice(case(category), TODAY))
 
 
 def test_markdown_snapshot() -> None:
-    check_snapshot("damaged.md", formal_notice(make("damaged"), TODAY, markdown=True))
+    check_snapshot("damaged.md", formal_notice(case("damaged"), TODAY, markdown=True))
 
 
 def test_note_for_the_user_comes_before_the_letter() -> None:
-    text = formal_notice(make("damaged"), TODAY)
+    text = formal_notice(case("damaged"), TODAY)
     note, body = text.split("-" * 60, 1)
     assert "recommandé ou par e-mail" in note
     assert "Conditions d'utilisation et de vente" in note
@@ -256,7 +104,7 @@ def test_note_for_the_user_comes_before_the_letter() -> None:
 def test_letter_names_the_bodies_of_the_route(
     category: str, seller: dict[str, Any], named: list[str], not_named: list[str]
 ) -> None:
-    body = letter_body(formal_notice(make(category, seller=seller), TODAY))
+    body = letter_body(formal_notice(case(category, seller=seller), TODAY))
     for name in named:
         assert name in body
     for name in not_named:
@@ -264,14 +112,14 @@ def test_letter_names_the_bodies_of_the_route(
 
 
 def test_marketplace_letter_is_addressed_to_the_seller() -> None:
-    text = formal_notice(make("non_conforming"), TODAY)
+    text = formal_notice(case("non_conforming"), TODAY)
     assert "Boutique Lille\n[adresse du vendeur]" in letter_body(text)
     assert "fiche vendeur" in text.split("-" * 60, 1)[0]
 
 
 def test_contract_before_the_reform_cites_the_older_version() -> None:
     # Ordered before 1 June 2022, still under the guarantee on 20/11/2023.
-    complaint = make(
+    complaint = case(
         "damaged",
         order_date=date(2022, 5, 20),
         delivery_date=date(2022, 5, 25),
@@ -291,7 +139,7 @@ def test_unknown_charge_cites_the_unauthorised_payment_rule(expected: Decimal | 
         "billing_problem": "unknown_charge",
         "amount_expected": expected,
     }
-    body = letter_body(formal_notice(make("billing", facts=facts), TODAY))
+    body = letter_body(formal_notice(case("billing", facts=facts), TODAY))
     assert "article VII.41 du Code de droit économique" in body
     part = expected == Decimal("49.99")
     # Only the excess over the order is disputed, and nothing claims the order unauthorised.
@@ -311,7 +159,7 @@ def test_unknown_charge_cites_the_unauthorised_payment_rule(expected: Decimal | 
 def test_the_deadline_follows_days_and_never_ends_on_a_weekend(
     days: int, day: str, moved: bool
 ) -> None:
-    note, letter = formal_notice_parts(make("refund"), TODAY, days=days)
+    note, letter = formal_notice_parts(case("refund"), TODAY, days=days)
     assert f"au plus tard le {day}" in letter
     assert ("n'est pas un jour ouvrable" in note) == moved
     assert f"jusqu'au {day}" in note
@@ -319,19 +167,19 @@ def test_the_deadline_follows_days_and_never_ends_on_a_weekend(
 
 def test_the_deadline_skips_a_belgian_public_holiday() -> None:
     # 20/11 + 35 days = 25/12 (Christmas, a Friday): Monday 28/12.
-    note, letter = formal_notice_parts(make("refund"), TODAY, days=35)
+    note, letter = formal_notice_parts(case("refund"), TODAY, days=35)
     assert "au plus tard le 28 décembre 2026" in letter
     assert "Le 25 décembre 2026 n'est pas un jour ouvrable" in note
 
 
 def test_a_letter_without_contacts_has_no_contact_section() -> None:
-    body = letter_body(formal_notice(make("damaged", contacts=[]), TODAY))
+    body = letter_body(formal_notice(case("damaged", contacts=[]), TODAY))
     assert "déjà signalé" not in body
     assert "au plus tard le 7 décembre 2026" in body
 
 
 def test_markdown_escapes_user_text() -> None:
-    text = formal_notice(make("damaged", item="Lampe *LED* [x2]"), TODAY, markdown=True)
+    text = formal_notice(case("damaged", item="Lampe *LED* [x2]"), TODAY, markdown=True)
     assert "« Lampe \\*LED\\* \\[x2\\] »" in text
     assert "**Objet : mise en demeure — commande n° 123-1234567-1234567 du 01/10/2026**" in text
     assert "Amazon EU S.à r.l.\\\n38 avenue John F. Kennedy\\\nL-1855 Luxembourg" in text
@@ -340,7 +188,7 @@ def test_markdown_escapes_user_text() -> None:
 @pytest.mark.parametrize("name", list(EXTRA_CASES))
 def test_more_letter_snapshots(name: str) -> None:
     category, changes = EXTRA_CASES[name]
-    check_snapshot(f"{name}.txt", formal_notice(make(category, **changes), TODAY))
+    check_snapshot(f"{name}.txt", formal_notice(case(category, **changes), TODAY))
 
 
 # -- the note apart from the letter ------------------------------------------------------
@@ -349,7 +197,7 @@ def test_more_letter_snapshots(name: str) -> None:
 @pytest.mark.parametrize("markdown", [False, True])
 @pytest.mark.parametrize("category", CATEGORIES)
 def test_note_and_letter_apart(category: str, markdown: bool) -> None:
-    complaint = make(category)
+    complaint = case(category)
     note, letter = formal_notice_parts(complaint, TODAY, markdown=markdown)
     separator = "---" if markdown else "-" * 60
     assert formal_notice(complaint, TODAY, markdown=markdown) == f"{note}\n{separator}\n\n{letter}"
@@ -403,7 +251,7 @@ def test_note_and_letter_apart(category: str, markdown: bool) -> None:
 def test_no_letter_when_premature_or_groundless(
     category: str, changes: dict[str, Any], message: str
 ) -> None:
-    complaint = make(category, **changes)
+    complaint = case(category, **changes)
     for build in (formal_notice, formal_notice_parts):
         with pytest.raises(ReclamError) as raised:
             build(complaint, TODAY)
@@ -428,7 +276,7 @@ def test_no_letter_when_premature_or_groundless(
 def test_the_letter_deadline_never_falls_before_the_delivery_date(
     category: str, ordered: date, announced: date | None
 ) -> None:
-    complaint = make(category, order_date=ordered, expected_delivery_date=announced, facts={})
+    complaint = case(category, order_date=ordered, expected_delivery_date=announced, facts={})
     due = announced or ordered + timedelta(days=30)
     try:
         note, letter = formal_notice_parts(complaint, TODAY, days=8)
@@ -446,7 +294,7 @@ def test_the_letter_deadline_never_falls_before_the_delivery_date(
 
 
 def test_no_announced_date_is_unknown_and_the_note_asks_for_it() -> None:
-    note, letter = formal_notice_parts(make("late", expected_delivery_date=None), TODAY)
+    note, letter = formal_notice_parts(case("late", expected_delivery_date=None), TODAY)
     assert "n'ayant été convenue" not in letter and "Aucune autre date" not in letter
     assert "Compté à partir de ma commande, ce délai a expiré le 31 octobre 2026." in letter
     assert "Aucune date de livraison annoncée n'a été indiquée" in note
@@ -461,7 +309,7 @@ def test_the_announced_date_is_an_estimate_apart_from_the_legal_30_days(
     announced: date, legal_passed: bool
 ) -> None:
     ordered = date(2026, 10, 1) if legal_passed else date(2026, 10, 25)
-    complaint = make("late", order_date=ordered, expected_delivery_date=announced)
+    complaint = case("late", order_date=ordered, expected_delivery_date=announced)
     letter = formal_notice_parts(complaint, TODAY)[1]
     told = f"La livraison m'avait été annoncée pour le {fmt.long_date(announced)} au plus tard"
     assert told + ("" if legal_passed else ".") in letter
@@ -499,7 +347,7 @@ def test_the_announced_date_is_an_estimate_apart_from_the_legal_30_days(
 def test_a_parcel_delivered_late_gets_a_courteous_request_not_a_formal_notice(
     changes: dict[str, Any], arrived: str, asked: str
 ) -> None:
-    complaint = make("late", **{"delivery_date": date(2026, 11, 10), **changes})
+    complaint = case("late", **{"delivery_date": date(2026, 11, 10), **changes})
     note, letter = formal_notice_parts(complaint, TODAY)
     assert "pas reçu" not in letter
     assert "livrer la commande" not in letter
@@ -519,7 +367,7 @@ def test_a_parcel_delivered_late_gets_a_courteous_request_not_a_formal_notice(
 def test_a_parcel_delivered_within_the_legal_30_days_gets_no_letter(
     announced: date | None, delivered: date
 ) -> None:
-    complaint = make("late", expected_delivery_date=announced, delivery_date=delivered)
+    complaint = case("late", expected_delivery_date=announced, delivery_date=delivered)
     with pytest.raises(ReclamError) as raised:
         formal_notice_parts(complaint, TODAY)
     assert "dans les 30 jours de la commande" in raised.value.message
@@ -541,7 +389,7 @@ def test_refund_letter_cites_vi50_only_after_a_withdrawal_in_time(
     delivered: date | None, returned: date, vi50: bool, in_note: str | None
 ) -> None:
     facts = {**CASES["refund"]["facts"], "returned_date": returned}
-    note, letter = formal_notice_parts(make("refund", delivery_date=delivered, facts=facts), TODAY)
+    note, letter = formal_notice_parts(case("refund", delivery_date=delivered, facts=facts), TODAY)
     assert ("VI.50" in letter) == vi50
     assert ("politique de retour" in letter) == (not vi50)
     assert "me rembourser 49,99\u00a0€" in letter
@@ -549,270 +397,3 @@ def test_refund_letter_cites_vi50_only_after_a_withdrawal_in_time(
         assert in_note in note
     if not vi50:
         assert "Vos commandes" in note
-
-
-# -- the remedy asked ---------------------------------------------------------------------
-
-BROKEN_PROMISE = [LOG[0]]  # replacement promised for 10/11, not kept
-REFUSED = [Contact(id=3, at=at(4), recorded_at=at(4), channel="email", outcome="refused")]
-
-
-@pytest.mark.parametrize(
-    ("category", "resolution", "log", "present", "absent"),
-    [
-        (
-            "damaged",
-            "refund",
-            [],
-            [
-                "de réparer ou de remplacer l'article au plus tard le 7 décembre 2026",
-                "Si ni la réparation ni le remplacement ne sont possibles, je vous demande la "
-                "résolution de la vente et le remboursement de 49,99\u00a0€.",
-            ],
-            ["à savoir : le remboursement"],
-        ),
-        (
-            "non_conforming",
-            "refund",
-            BROKEN_PROMISE,
-            [
-                "Ma demande n'ayant abouti ni à une réparation ni à un remplacement, je demande "
-                "la résolution de la vente",
-                "de me rembourser 49,99\u00a0€ au plus tard le 7 décembre 2026",
-            ],
-            ["de réparer ou de remplacer", "à savoir : le remboursement"],
-        ),
-        (
-            "damaged",
-            "partial_refund",
-            [],
-            ["de réparer ou de remplacer", "une réduction proportionnelle du prix"],
-            ["à savoir : un remboursement partiel"],
-        ),
-        (
-            "damaged",
-            "partial_refund",
-            BROKEN_PROMISE,
-            ["je demande une réduction proportionnelle du prix"],
-            ["de réparer ou de remplacer"],
-        ),
-        (
-            "damaged",
-            "replacement",
-            [],
-            ["Je vous mets dès lors en demeure de remplacer l'article au plus tard le 7 décembre"],
-            ["à savoir", "me donner satisfaction"],
-        ),
-        (
-            "damaged",
-            "refund",
-            REFUSED,
-            [
-                "Vous avez refusé, le 4 novembre 2026, de remédier à ce défaut. Je vous mets dès "
-                "lors en demeure de réparer ou de remplacer l'article au plus tard le 7 décembre "
-                "2026 ou, si c'est impossible, de me rembourser 49,99\u00a0€, l'article restant "
-                "à votre disposition."
-            ],
-            ["Ma demande n'ayant abouti"],
-        ),
-        (
-            "non_conforming",
-            "replacement",
-            REFUSED,
-            ["en demeure de remplacer l'article au plus tard le 7 décembre 2026 ou, si c'est"],
-            ["Ma demande n'ayant abouti", "à savoir"],
-        ),
-        # Not received: first an additional period for delivery (domain research §3.2) …
-        (
-            "not_received",
-            "refund",
-            LOG,
-            ["de livrer la commande au plus tard le 7 décembre 2026", "À défaut, je mettrai fin"],
-            ["Le colis ne m'étant jamais parvenu"],
-        ),
-        # … and straight to the refund only after a refusal.
-        (
-            "not_received",
-            "refund",
-            REFUSED,
-            [
-                "Vous avez refusé, le 4 novembre 2026, de donner suite à ma demande. Je mets dès "
-                "lors fin au contrat et vous mets en demeure de me rembourser 49,99\u00a0€ au "
-                "plus tard le 7 décembre 2026."
-            ],
-            ["livrer la commande"],
-        ),
-        ("not_received", "delivery", LOG, ["de livrer la commande au plus tard"], []),
-    ],
-)
-def test_the_demand_follows_the_remedy_asked_in_the_legal_order(
-    category: str, resolution: str, log: list[Contact], present: list[str], absent: list[str]
-) -> None:
-    letter = formal_notice_parts(
-        make(category, desired_resolution=resolution, contacts=log), TODAY
-    )[1]
-    for text in present:
-        assert text in letter
-    for text in absent:
-        assert text not in letter
-    if category in ("damaged", "non_conforming"):
-        assert "d'abord" in letter and "impossibles ou ne sont pas correctement effectués" in letter
-
-
-# -- billing, "other", wording ------------------------------------------------------------
-
-
-@pytest.mark.parametrize("method", ["card", "sepa_direct_debit", "debit_card"])
-def test_the_unknown_charge_letter_does_not_say_the_bank_was_told(method: str) -> None:
-    facts = {
-        **CASES["billing"]["facts"],
-        "billing_problem": "unknown_charge",
-        "payment_method": method,
-    }
-    note, letter = formal_notice_parts(make("billing", facts=facts), TODAY)
-    assert "Je le signale par ailleurs" not in letter
-    assert "[Si c'est fait : Je l'ai signal" in letter
-    assert "sans attendre la réponse du vendeur" in note
-    assert "Card Stop" not in note + letter
-
-
-def test_unannounced_fees_say_who_states_the_rule() -> None:
-    letter = formal_notice_parts(make("billing"), TODAY)[1]
-    assert "Comme le rappelle le SPF Economie, des frais supplémentaires" in letter
-
-
-@pytest.mark.parametrize("resolution", [None, "other"])
-@pytest.mark.parametrize("delivered", [None, date(2026, 10, 5)])
-def test_other_without_a_description_has_a_placeholder_not_a_false_reference(
-    resolution: str | None, delivered: date | None
-) -> None:
-    complaint = make(
-        "other", description=None, desired_resolution=resolution, delivery_date=delivered
-    )
-    letter = formal_notice_parts(complaint, TODAY)[1]
-    assert "[Décrivez ici le problème" in letter
-    assert "précisé ci-dessus" not in letter and "précisée dans la description" not in letter
-    # Rights are referred to only when the letter recalled some (the guarantee).
-    assert ("droits rappelés ci-dessus" in letter) == (delivered is not None)
-    if delivered is None:
-        assert "une solution à ce problème [précisez ce que vous demandez]" in letter
-
-
-@pytest.mark.parametrize("category", CATEGORIES)
-def test_no_two_paragraphs_in_a_row_start_with_a_defaut(category: str) -> None:
-    letter = formal_notice_parts(make(category), TODAY)[1]
-    paragraphs = letter.split("\n\n")
-    for first, second in zip(paragraphs, paragraphs[1:], strict=False):
-        assert not ("À défaut" in first and second.startswith("À défaut")), (first, second)
-    assert "Sans réponse satisfaisante à cette date" in letter
-
-
-@pytest.mark.parametrize(
-    ("outcome", "summary", "line"),
-    [
-        ("refused", None, "le 4 novembre 2026, par e-mail : vous avez refusé d'y donner suite."),
-        (
-            "refused",
-            "remboursement demandé",
-            "le 4 novembre 2026, par e-mail : « remboursement demandé » ; vous avez refusé d'y "
-            "donner suite.",
-        ),
-        ("pending", None, "le 4 novembre 2026, par e-mail : ma demande est restée sans suite."),
-    ],
-)
-def test_contact_lines_read_as_a_letter(outcome: str, summary: str | None, line: str) -> None:
-    log = [
-        Contact(
-            id=3, at=at(4), recorded_at=at(4), channel="email", outcome=outcome, summary=summary
-        )
-    ]
-    letter = formal_notice_parts(make("damaged", contacts=log), TODAY)[1]
-    assert f"- {line}" in letter
-    assert "résultat :" not in letter
-
-
-def test_a_letter_to_a_seller_names_amazon_messaging() -> None:
-    log = [
-        Contact(id=3, at=at(4), recorded_at=at(4), channel="seller_message", outcome="no_answer")
-    ]
-    letter = formal_notice_parts(make("non_conforming", contacts=log), TODAY)[1]
-    assert "par la messagerie d'Amazon, sans obtenir de réponse." in letter
-    assert "messagerie du vendeur" not in letter
-
-
-def _unknown_debit(charge: date, expected: Decimal | None = None) -> Complaint:
-    facts = {
-        **CASES["billing"]["facts"],
-        "billing_problem": "unknown_charge",
-        "payment_method": "sepa_direct_debit",
-        "charge_date": charge,
-        "amount_expected": expected,
-    }
-    return make("billing", facts=facts)
-
-
-def test_an_unknown_direct_debit_is_refunded_by_the_bank_now_not_later() -> None:
-    # Debit of 2/10: the 8 weeks end on 27/11, before the letter's deadline of 7/12.
-    note, letter = formal_notice_parts(_unknown_debit(date(2026, 10, 2)), TODAY)
-    assert (
-        "Demandez dès maintenant à votre banque le remboursement de cette domiciliation : ce "
-        "droit, sans justification, prend fin le 27 novembre 2026 (8 semaines après le débit)."
-        in note
-    )
-    assert "remboursement de la domiciliation" not in letter
-    # Weeks after: the right has ended, the note says nothing of it.
-    note = formal_notice_parts(_unknown_debit(date(2026, 9, 1)), TODAY)[0]
-    assert "Demandez dès maintenant" not in note
-
-
-def test_an_unknown_direct_debit_over_the_order_keeps_the_order_owed() -> None:
-    note, letter = formal_notice_parts(_unknown_debit(date(2026, 10, 20), Decimal("49.99")), TODAY)
-    assert "le montant de votre commande (49,99\u00a0€) restera dû au vendeur" in note
-    assert "alors que le montant de ma commande était de 49,99\u00a0€" in letter
-    assert "que je ne reconnais pas." not in letter
-    assert "me rembourser 10,00\u00a0€" in letter
-
-
-def test_a_bank_refund_is_announced_only_if_it_outlasts_the_deadline() -> None:
-    facts = {
-        **CASES["billing"]["facts"],
-        "payment_method": "sepa_direct_debit",
-        "charge_date": date(2026, 10, 2),  # 8 weeks end 27/11, before the deadline
-    }
-    letter = formal_notice_parts(make("billing", facts=facts), TODAY)[1]
-    assert "remboursement de la domiciliation" not in letter
-    facts["charge_date"] = date(2026, 10, 20)  # 8 weeks end 15/12, after it
-    letter = formal_notice_parts(make("billing", facts=facts), TODAY)[1]
-    assert "demander à ma banque le remboursement de la domiciliation" in letter
-
-
-def test_the_pre_ticked_box_rule_is_a_bracket_to_keep_or_drop() -> None:
-    letter = formal_notice_parts(make("billing"), TODAY)[1]
-    assert "[Si ces frais viennent d'une option cochée par défaut : " in letter
-    assert "(article VI.41 du Code de droit économique).]" in letter
-
-
-def test_a_cancelled_order_is_not_a_return() -> None:
-    facts = {"return_kind": "cancelled", "returned_date": date(2026, 10, 3)}
-    complaint = make("refund", delivery_date=None, facts=facts)
-    note, letter = formal_notice_parts(complaint, TODAY)
-    assert (
-        "J'ai annulé cette commande le 3 octobre 2026, avant sa livraison ; je n'ai rien reçu "
-        "en contrepartie des 49,99\u00a0€ payés." in letter
-    )
-    assert "récupération du bien" not in letter and "preuve de son expédition" not in letter
-    assert "j'applique ce délai à mon annulation" in letter
-    assert "il a expiré le 17 octobre 2026" in letter
-    assert "par analogie" in note
-    assert "preuve du renvoi" not in letter
-
-
-def test_a_return_after_the_withdrawal_period_does_not_say_it_was_accepted() -> None:
-    letter = formal_notice_parts(make("refund"), TODAY)[1]
-    assert "[Si c'est le cas :] Vous avez accepté ce retour le [date]" in letter
-    assert "et vous l'avez accepté" not in letter
-
-
-def test_a_z_is_hedged_for_a_refund() -> None:
-    letter = formal_notice_parts(make("refund"), TODAY)[1]
-    assert "l'intervention d'Amazon (Garantie A à Z), si elle couvre ce cas" in letter

@@ -31,7 +31,7 @@ def letter(
     ] = False,
 ) -> None:
     """La mise en demeure de cette réclamation (texte ou Markdown)."""
-    from amazon_reclamation.domain import letters
+    from amazon_reclamation.texts import letters
     from amazon_reclamation.ui import render
 
     if not MIN_DAYS <= days <= MAX_DAYS:
