@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from typing import TYPE_CHECKING, Any
 
 from amazon_reclamation.errors import ExitCode, Interrupted, ReclamError
@@ -28,6 +27,8 @@ def exit_code_for(error: BaseException, app: App) -> int:
     from amazon_reclamation.ui import render
 
     if app.debug and not isinstance(error, KeyboardInterrupt | typer.Abort):
+        import traceback
+
         traceback.print_exception(error, file=sys.stderr)
     if isinstance(error, Interrupted):
         # not an error: the user chose to stop
