@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from amazon_reclamation.domain.escalation import STEP_IDS, Plan, Step, plan, route
+from amazon_reclamation.domain.escalation import STEP_IDS, route
 from amazon_reclamation.models import CATEGORIES, Complaint, Contact, Facts, Seller
+from amazon_reclamation.texts.escalation import Plan, Step, plan
 
 TODAY = date(2026, 11, 20)
 

@@ -324,7 +324,7 @@ def _dashboard() -> None:
     if overdue:
         render.due_table(overdue, today)
     if open_ones:
-        from amazon_reclamation.domain.escalation import plan
+        from amazon_reclamation.texts.escalation import plan
 
         digests = [item.digest for item in open_listed]
         render.complaints_table(digests, today, title=_("Réclamations ouvertes"))
@@ -1068,7 +1068,7 @@ def escalate(
     version: VersionOption = False,
 ) -> None:
     """Les étapes suivantes, dans l'ordre, avec pourquoi et comment, et les délais."""
-    from amazon_reclamation.domain import escalation
+    from amazon_reclamation.texts import escalation
     from amazon_reclamation.ui import render
 
     _setup(lang, home)

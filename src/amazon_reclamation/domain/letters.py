@@ -46,6 +46,7 @@ from amazon_reclamation.domain.deadlines import (
 from amazon_reclamation.errors import ReclamError
 from amazon_reclamation.i18n import N_, _, ngettext
 from amazon_reclamation.knowledge.rules import GUARANTEE_REFORM
+from amazon_reclamation.texts import escalation as escalation_texts
 from amazon_reclamation.texts import labels, summary
 
 if TYPE_CHECKING:
@@ -769,7 +770,7 @@ def _bank_refund_later(complaint: Complaint, deadline: dt.date) -> bool:
 
 def _otherwise_paragraph(complaint: Complaint, today: dt.date, deadline: dt.date) -> str:
     actions: list[str] = []
-    plan = escalation.plan(complaint, today)
+    plan = escalation.decide(complaint, today)
     if plan.step("atoz_claim").status in ("now", "later"):
         if complaint.category == "refund":
             # A-to-z names delivery, condition and returns to a foreign seller: a refund
@@ -779,7 +780,7 @@ def _otherwise_paragraph(complaint: Complaint, today: dt.date, deadline: dt.date
             )
         else:
             actions.append(_("demander l'intervention d'Amazon au titre de sa Garantie A à Z"))
-    bodies = escalation.external_bodies(complaint)
+    bodies = escalation_texts.external_bodies(complaint)
     if bodies:
         actions.append(_("saisir {bodies}").format(bodies=_either(bodies)))
     if plan.step("sepa_refund").status in ("now", "later") and _bank_refund_later(
