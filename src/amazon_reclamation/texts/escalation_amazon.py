@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from amazon_reclamation.i18n import _, ngettext
+from amazon_reclamation.texts.escalation_format import business_days as _business_days
 from amazon_reclamation.texts.escalation_format import channel as _channel
-from amazon_reclamation.texts.escalation_format import day
+from amazon_reclamation.texts.escalation_format import day, sentences
+from amazon_reclamation.texts.escalation_format import days as _days
 from amazon_reclamation.texts.escalation_format import seller as _seller
 
 if TYPE_CHECKING:
@@ -81,7 +83,7 @@ class AmazonWords:
             "Seule une garantie commerciale, si l'article en a une et qu'elle court "
             "encore, peut encore jouer, selon ses propres conditions : vérifiez-les."
         )
-        return " ".join((self.guarantee_over(end=end), commercial))
+        return sentences([self.guarantee_over(end=end), commercial])
 
     def defect_notice_late(self) -> str:
         return _(
@@ -119,13 +121,13 @@ class AmazonWords:
             "à faire pour l'instant, sinon attendre cette date."
         ).format(date=day(date))
 
-    def pause_legal_delivery(self, *, date: dt.date) -> str:
+    def pause_legal_delivery(self, *, date: dt.date, days: int) -> str:
         return _(
-            "Aucune date de livraison annoncée n'est indiquée : le délai légal de 30 "
-            "jours après la commande (art. VI.43 CDE) court jusqu'au {date}. Rien à "
+            "Aucune date de livraison annoncée n'est indiquée : le délai légal de {days} "
+            "après la commande (art. VI.43 CDE) court jusqu'au {date}. Rien à "
             "faire pour l'instant, sinon attendre cette date ; si une date de livraison "
             "vous a été annoncée, c'est elle qui compte."
-        ).format(date=day(date))
+        ).format(date=day(date), days=_days(days))
 
     def pause_come_back_after_delivery(self, *, date: dt.date, id: str) -> str:
         return _(
@@ -278,20 +280,22 @@ class AmazonWords:
     def atoz_expired(self, *, date: dt.date) -> str:
         return _("Le délai de 90 jours d'Amazon a expiré le {date}.").format(date=day(date))
 
-    def atoz_after_seller_message(self, *, until: dt.date | None, estimated: bool) -> str:
+    def atoz_after_seller_message(
+        self, *, business_days: int, until: dt.date | None, estimated: bool
+    ) -> str:
         if until is None:
-            return _("Possible après avoir écrit au vendeur et attendu 2 jours ouvrables.")
-        if estimated:
+            text = _("Possible après avoir écrit au vendeur et attendu {wait}.")
+        elif estimated:
             text = _(
-                "Possible après avoir écrit au vendeur et attendu 2 jours ouvrables, jusqu'au "
-                "{until} (90 jours après la date de livraison estimée)."
+                "Possible après avoir écrit au vendeur et attendu {wait}, jusqu'au {until} "
+                "(90 jours après la date de livraison estimée)."
             )
         else:
             text = _(
-                "Possible après avoir écrit au vendeur et attendu 2 jours ouvrables, jusqu'au "
-                "{until} (90 jours après la livraison)."
+                "Possible après avoir écrit au vendeur et attendu {wait}, jusqu'au {until} "
+                "(90 jours après la livraison)."
             )
-        return text.format(until=day(until))
+        return text.format(wait=_business_days(business_days), until=day(until))
 
     def atoz_opens_on(
         self, *, date: dt.date, opens: dt.date, until: dt.date | None, estimated: bool
@@ -377,20 +381,20 @@ class AmazonWords:
             "mise en demeure pour retard serait sans fondement."
         ).format(date=day(date))
 
-    def formal_notice_delivered_in_legal_period(self, *, date: dt.date | None) -> str:
+    def formal_notice_delivered_in_legal_period(self, *, date: dt.date | None, days: int) -> str:
         return _(
-            "La commande a été livrée le {date}, dans les 30 jours de la commande (délai "
+            "La commande a été livrée le {date}, dans les {days} de la commande (délai "
             "légal, art. VI.43 CDE) : une mise en demeure pour retard serait sans "
             "fondement."
-        ).format(date=day(date))
+        ).format(date=day(date), days=_days(days))
 
-    def formal_notice_delivered_late(self, *, date: dt.date | None, id: str) -> str:
+    def formal_notice_delivered_late(self, *, date: dt.date | None, id: str, days: int) -> str:
         return _(
-            "Livrée le {date}, plus de 30 jours après la commande : une fois l'article "
+            "Livrée le {date}, plus de {days} après la commande : une fois l'article "
             "livré, les règles sur le retard ne donnent plus droit à la résolution ni à "
             "une indemnité. reclam letter {id} écrit donc une demande courtoise, à titre "
             "commercial, et non une mise en demeure."
-        ).format(date=day(date), id=id)
+        ).format(date=day(date), id=id, days=_days(days))
 
     def formal_notice_premature(self, *, date: dt.date) -> str:
         return _(

@@ -39,7 +39,7 @@ class OutsideWords:
     def seller_in_belgium(self) -> str:
         return _("Vendeur établi en Belgique.")
 
-    def seller_normally_in_lu(self, *, country: str) -> str:
+    def seller_normally_in_lu(self) -> str:
         return _("Vendeur normalement établi au Luxembourg (Amazon EU S.à r.l.).")
 
     # -- ECC Belgium, the Luxembourg mediator ---------------------------------------

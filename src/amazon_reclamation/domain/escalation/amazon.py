@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from amazon_reclamation.domain.deadlines import (
+    ATOZ_WAIT_BUSINESS_DAYS,
+    DELIVERY_DAYS,
     atoz_opens,
     delivered_in_legal_period,
     delivered_on_time,
@@ -97,7 +99,12 @@ def atoz_claim(r: Reading) -> Draft:
     opens = atoz_opens(r.c)
     window: Part
     if opens is None:
-        window = reason("atoz_after_seller_message", until=until, estimated=estimated)
+        window = reason(
+            "atoz_after_seller_message",
+            business_days=ATOZ_WAIT_BUSINESS_DAYS,
+            until=until,
+            estimated=estimated,
+        )
     elif opens > r.today:
         window = reason(
             "atoz_opens_on",
@@ -137,9 +144,27 @@ def formal_notice(r: Reading) -> Draft:
     if delivered_on_time(r.c):
         return skip([reason("formal_notice_delivered_on_time", date=r.c.delivery_date)])
     if delivered_in_legal_period(r.c):
-        return skip([reason("formal_notice_delivered_in_legal_period", date=r.c.delivery_date)])
+        return skip(
+            [
+                reason(
+                    "formal_notice_delivered_in_legal_period",
+                    date=r.c.delivery_date,
+                    days=DELIVERY_DAYS,
+                )
+            ]
+        )
     if r.c.category == "late" and r.c.delivery_date is not None:
-        return todo([reason("formal_notice_delivered_late", date=r.c.delivery_date, id=r.ref)], how)
+        return todo(
+            [
+                reason(
+                    "formal_notice_delivered_late",
+                    date=r.c.delivery_date,
+                    id=r.ref,
+                    days=DELIVERY_DAYS,
+                )
+            ],
+            how,
+        )
     if r.awaiting is not None:
         return todo([reason("formal_notice_premature", date=r.awaiting)], how)
     clauses = r.log_clauses(close_hint=False)

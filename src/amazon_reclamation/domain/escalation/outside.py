@@ -81,7 +81,8 @@ def lu_consumer_mediator(r: Reading) -> Draft:
         else:
             why = reason("lu_mediator_if_seller_in_lu")
         return todo([why, *r.needs_prior_complaint()], how)
-    is_lu = r.route == "amazon" or (r.route == "eu" and mediator.handles(r.country))
+    seller_country = AMAZON_SELLER_COUNTRY if r.route == "amazon" else r.country
+    is_lu = r.route in ("amazon", "eu") and mediator.handles(seller_country)
     if not is_lu:
         return skip([reason("lu_mediator_only_lu")])
     reasons: list[Part] = [_amazon_seller()] if r.route == "amazon" else []
@@ -233,7 +234,7 @@ def european_small_claims(r: Reading) -> Draft:
     if r.route == "unknown":
         return todo([reason("small_claims_if_seller_in_eu"), scope], how)
     seller = (
-        reason("seller_normally_in_lu", country=AMAZON_SELLER_COUNTRY)
+        reason("seller_normally_in_lu")
         if r.route == "amazon"
         else reason("seller_abroad", country=r.country)
     )

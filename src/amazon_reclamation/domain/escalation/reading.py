@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 from amazon_reclamation.domain import contacts
 from amazon_reclamation.domain.deadlines import (
+    DELIVERY_DAYS,
     atoz_opens,
     awaiting_delivery,
     compute_deadlines,
@@ -211,7 +212,7 @@ class Reading:
             first = (
                 reason("pause_announced_delivery", date=self.awaiting)
                 if self.c.expected_delivery_date is not None
-                else reason("pause_legal_delivery", date=self.awaiting)
+                else reason("pause_legal_delivery", date=self.awaiting, days=DELIVERY_DAYS)
             )
             again = reason("pause_come_back_after_delivery", date=self.awaiting, id=self.ref)
             return self.awaiting, [first, again, *self._due_before(self.awaiting)]

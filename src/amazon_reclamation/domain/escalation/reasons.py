@@ -50,18 +50,6 @@ class Reason:
     id: str
     params: dict[str, Value] = field(default_factory=dict)
 
-    def to_json(self) -> dict[str, object]:
-        """Dates as ISO text, amounts as text, the rest as is."""
-        values = {
-            key: value.isoformat()
-            if isinstance(value, dt.date)
-            else str(value)
-            if isinstance(value, Decimal)
-            else value
-            for key, value in self.params.items()
-        }
-        return {"id": self.id, "params": values}
-
 
 @dataclass(frozen=True)
 class Clauses:
