@@ -25,7 +25,7 @@ class AmazonWords:
 
     # -- the contact log: clauses of one sentence -----------------------------------
 
-    def log_refused_by_amazon(self, *, seller: str | None, date: dt.date, others: int) -> str:
+    def log_refused_by_amazon(self, *, date: dt.date, others: int) -> str:
         if not others:
             return _("Amazon a refusé votre demande le {date}").format(date=day(date))
         return ngettext(

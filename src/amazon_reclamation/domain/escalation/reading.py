@@ -126,15 +126,14 @@ class Reading:
         last = self.entries[-1] if self.entries else None
         if last is not None and last.outcome == "refused":
             # A refusal says more than a count: who refused, and when.
-            by_seller = last.channel == "seller_message"
-            clauses.append(
-                reason(
-                    "log_refused_by_seller" if by_seller else "log_refused_by_amazon",
-                    seller=self.seller,
-                    date=last.at.date(),
-                    others=count - 1,
+            when, others = last.at.date(), count - 1
+            if last.channel == "seller_message":
+                refused = reason(
+                    "log_refused_by_seller", seller=self.seller, date=when, others=others
                 )
-            )
+            else:
+                refused = reason("log_refused_by_amazon", date=when, others=others)
+            clauses.append(refused)
         elif count:
             failed = contacts.failed_attempts(self.c)
             clauses.append(reason("log_unsuccessful", n=count, failed=failed))
