@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
 from pathlib import Path
 
@@ -229,3 +230,34 @@ def test_escalate_says_to_wait_before_the_announced_delivery_date(
     code, out, err = run(capsys, "letter", cid)
     assert (code, out) == (1, "")
     assert "prématurée" in err
+
+
+SNAPSHOTS = Path(__file__).parent / "snapshots" / "escalation"
+
+
+def test_escalate_all_snapshot(capsys: pytest.CaptureFixture[str]) -> None:
+    """The whole `reclam escalate --all` screen of a Belgian seller's case, pinned."""
+    cid = create(capsys, *MARKETPLACE_BE)
+    run(
+        capsys,
+        "log",
+        cid,
+        "--channel",
+        "seller_message",
+        "--at",
+        "10/11/2026",
+        "--outcome",
+        "refused",
+        "--summary",
+        "Refus du vendeur",
+    )
+    code, out, err = run(capsys, "escalate", cid, "--all")
+    assert (code, err) == (0, "")
+    text = out.replace(cid, "ID")
+    path = SNAPSHOTS / "escalate_all_marketplace_be.txt"
+    if os.environ.get("RECLAM_UPDATE_SNAPSHOTS") == "1":
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), (
+        "reclam escalate --all differs from its snapshot; if the change is deliberate, "
+        "regenerate with RECLAM_UPDATE_SNAPSHOTS=1 .venv/bin/pytest tests/test_escalate_cli.py"
+    )

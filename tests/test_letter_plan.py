@@ -92,7 +92,7 @@ def test_a_damaged_item_plan() -> None:
     assert plan.remedy == "replacement"
     assert _params(plan, "demand.resolution.replacement") == {"date": date(2026, 12, 7)}
     actions = _params(plan, "otherwise.actions_then_court")["actions"]
-    assert actions == (Part("action.bodies", {"bodies": ("ecc_belgium", "lu_mediator")}),)
+    assert actions == (Part("action.bodies", {"bodies": ("ecc_belgium", "lu_consumer_mediator")}),)
     assert plan.enclosures == ("order_confirmation", "photos", "exchanges")
     assert [n.id for n in plan.notes] == [
         "send_registered",

@@ -31,15 +31,8 @@ GUARANTEE_YEARS = 2  # legal guarantee: a defect that appears within 2 years of 
 SEPA_REFUND_WEEKS = 8  # refund of a direct debit without justification
 UNAUTHORISED_REPORT_MONTHS = 13  # art. VII.41 CDE: report an unauthorised payment
 
+
 # The bodies each route opens (names in the templates, `body.<id>`).
-_BODIES: dict[str, tuple[str, ...]] = {
-    "amazon": ("ecc_belgium", "lu_mediator"),
-    "belgium": ("consumer_mediation",),
-    "eu": ("ecc_belgium",),
-    "unknown": ("competent_mediator",),
-}
-
-
 def undelivered(complaint: Complaint) -> bool:
     """A late or lost parcel that has not arrived (a late one that did is another letter)."""
     return complaint.category in ("late", "not_received") and complaint.delivery_date is None
@@ -75,11 +68,7 @@ def unknown_debit_part(complaint: Complaint) -> tuple[Decimal, Decimal] | None:
 
 def external_bodies(complaint: Complaint) -> tuple[str, ...]:
     """The ids of the out-of-court bodies the routing opens to this complaint."""
-    kind = escalation.route(complaint)
-    bodies = _BODIES.get(kind, ())
-    if kind == "eu" and (complaint.seller.country or "").upper() == "LU":
-        bodies += ("lu_mediator",)
-    return bodies
+    return tuple(escalation.outside_bodies(complaint))
 
 
 def _repair_failed(complaint: Complaint, today: dt.date) -> bool:
@@ -370,7 +359,7 @@ def _bank_refund_later(complaint: Complaint, deadline: dt.date) -> bool:
 def otherwise_paragraph(complaint: Complaint, today: dt.date, deadline: dt.date) -> Paragraph:
     """What the user will do without a satisfying answer: the steps open, then the court."""
     actions: list[Part] = []
-    plan = escalation.plan(complaint, today)
+    plan = escalation.decide(complaint, today)
     if plan.step("atoz_claim").status in ("now", "later"):
         # A-to-z names delivery, condition and returns to a foreign seller: a refund
         # after a return may fall outside it.

@@ -24,11 +24,11 @@ if TYPE_CHECKING:
     from rich.style import Style
 
     from amazon_reclamation.domain.deadlines import Deadline
-    from amazon_reclamation.domain.escalation import Plan
     from amazon_reclamation.knowledge.rules import Rule
     from amazon_reclamation.listing import Digest, FollowUp
     from amazon_reclamation.models import Complaint
     from amazon_reclamation.records import Unreadable
+    from amazon_reclamation.texts.escalation import Plan
     from amazon_reclamation.texts.summary import Summary
 
 

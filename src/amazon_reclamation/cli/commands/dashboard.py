@@ -38,7 +38,7 @@ def dashboard(app: App) -> None:
     if overdue:
         render.due_table(overdue, today)
     if open_ones:
-        from amazon_reclamation.domain.escalation import plan
+        from amazon_reclamation.texts.escalation import plan
 
         digests = [item.digest for item in items]
         render.complaints_table(digests, today, title=_("Réclamations ouvertes"))

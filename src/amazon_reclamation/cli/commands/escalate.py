@@ -24,7 +24,7 @@ def escalate(
     as_json: JsonOption = False,
 ) -> None:
     """Les étapes suivantes, dans l'ordre, avec pourquoi et comment, et les délais."""
-    from amazon_reclamation.domain import escalation
+    from amazon_reclamation.texts import escalation
     from amazon_reclamation.ui import render
 
     complaint = open_complaint(app, ref)

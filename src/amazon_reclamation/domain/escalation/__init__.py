@@ -1,0 +1,181 @@
+"""The escalation plan of one complaint, decided as data: every step in a fixed order.
+
+`decide(complaint, today)` returns a `Decision`: each step's status and its why and
+how as reason ids with typed values (`reasons.Reason`); `texts.escalation` words them.
+Each step is `done`, `now`, `later` or `not_applicable`, and every step is always
+listed. While the complaint is open, the first step that is neither done nor
+inapplicable is `now` (at most one), with one exception: for a marketplace order
+whose A-to-z claim is open (the seller was written to and the wait is over), the
+A-to-z claim is `now` even if a customer-service step comes before it; and for a
+direct debit the user does not recognise (category `billing`, `unknown_charge`, paid
+by SEPA direct debit), the bank refund is `now` while its 8 weeks run.
+
+No step is `now` (`Decision.now` is None) when the complaint is closed, and also when
+acting now would contradict the facts or the log; `Decision.pause` then says why, and
+`Decision.waiting_until` gives the date to wait for, if any:
+
+- a parcel not late yet (category `late` or `not_received`, not delivered nor
+  marked delivered, its announced date, or without one the order date + 30 days
+  (art. VI.43 CDE), still today or later): wait until that date;
+- a promise still running (its follow-up date is today or later), no broken
+  promise and no refusal since it: wait until its follow-up date;
+- the last effective contact says "resolved": nothing to escalate; the reason
+  suggests closing the complaint (`waiting_until` is None).
+
+So an open complaint has either a `now` step or a pause (unless every step is done or
+inapplicable). `Decision.warnings` holds what the user must know before acting (the
+legal guarantee has ended; a return made after the withdrawal period is not a legal
+withdrawal); `Decision.meanwhile` what must not wait for the step to take now. An
+expired legal guarantee also makes the formal notice and the courts inapplicable, and
+so does a "late" parcel that arrived by its announced date for the formal notice
+(`letters.formal_notice` refuses the same cases).
+
+Routing outside Amazon follows who sold the item (`route()`) and the table of
+`knowledge.bodies`: sold by Amazon (normally Amazon EU S.à r.l., Luxembourg: the user
+is asked to check the invoice) goes to ECC Belgium and the Luxembourg consumer
+mediator, never to the Belgian Consumer Mediation Service; a marketplace seller in
+Belgium goes to ConsumerConnect then the Consumer Mediation Service; one elsewhere in
+the EU, Iceland, Norway or the UK goes to ECC Belgium; outside those, ECC cannot help;
+an unknown seller keeps the routes open and says what to check. The closed EU ODR
+platform and the old "Point de contact" are never mentioned.
+
+A step is recognised as done from the effective entries of the contact log (the
+summary is matched without case or accents). These are heuristics, kept simple on
+purpose so a user can make them match by wording the summary:
+
+- `contact_customer_service`: any contact by phone, chat, e-mail or letter;
+- `ask_supervisor`: a summary mentioning "responsable", "superviseur",
+  "supervisor", "manager" or "leidinggevende";
+- `contact_seller`: any contact with the channel `seller_message`;
+- `atoz_claim`: a summary mentioning "A-to-z", "A à Z" or "A-tot-Z" (also
+  "de A à Z" in another sense: a known false positive);
+- `written_complaint`: any contact by e-mail or letter;
+- `formal_notice`: a letter or e-mail whose summary mentions "mise en demeure",
+  "ingebrekestelling", "in gebreke" or "formal notice";
+- `review`: a summary mentioning "avis publié/laissé/posté/déposé", "avis client",
+  "évaluation du vendeur", "review", "feedback", "recensie" or "beoordeling";
+- `chargeback`: a summary mentioning "chargeback", "rétrofacturation" or
+  "terugboeking" (which also closes the A-to-z route).
+
+The other steps (external bodies, bank routes, courts) are never marked done: the
+log records contacts with Amazon and the seller only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+# The step modules register their deciders on import.
+from amazon_reclamation.domain.escalation import amazon as _amazon  # noqa: F401
+from amazon_reclamation.domain.escalation import outside as _outside  # noqa: F401
+from amazon_reclamation.domain.escalation.outside import BodyRef, outside_bodies
+from amazon_reclamation.domain.escalation.reading import Reading, Route, route
+from amazon_reclamation.domain.escalation.reasons import (
+    STEP_IDS,
+    Clauses,
+    Part,
+    Reason,
+    StepId,
+    StepStatus,
+    deciders,
+)
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from amazon_reclamation.domain.deadlines import Deadline
+    from amazon_reclamation.models import Complaint
+
+__all__ = [
+    "STEP_IDS",
+    "BodyRef",
+    "Clauses",
+    "Decision",
+    "Part",
+    "Reason",
+    "Route",
+    "StepDecision",
+    "StepId",
+    "StepStatus",
+    "decide",
+    "outside_bodies",
+    "route",
+]
+
+
+@dataclass(frozen=True)
+class StepDecision:
+    """One step: its status, and why and how as reasons."""
+
+    id: StepId
+    status: StepStatus
+    why: tuple[Part, ...]
+    how: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Every step in order, the deadlines, and what to know, wait for or not delay.
+
+    `pause` is empty when a step is to be taken now (or the complaint is closed);
+    `waiting_until` is the date to wait for, if any.
+    """
+
+    complaint_id: str
+    steps: tuple[StepDecision, ...]
+    deadlines: tuple[Deadline, ...]
+    warnings: tuple[Reason, ...] = ()
+    pause: tuple[Reason, ...] = ()
+    waiting_until: dt.date | None = None
+    meanwhile: tuple[Reason, ...] = ()
+
+    @property
+    def now(self) -> StepDecision | None:
+        """The step to take now (None when closed, waiting, or reported resolved)."""
+        return next((s for s in self.steps if s.status == "now"), None)
+
+    def step(self, step_id: StepId) -> StepDecision:
+        """The step with this id."""
+        return next(s for s in self.steps if s.id == step_id)
+
+
+def decide(complaint: Complaint, today: dt.date) -> Decision:
+    """Every step for this complaint in the stable order, with its status, why and how."""
+    reading = Reading(complaint, today)
+    is_open = complaint.status == "open"
+    pause = reading.pause() if is_open else None
+    drafts = {step_id: decider(reading) for step_id, decider in deciders()}
+    todo = [i for i in STEP_IDS if drafts[i].applicable and not drafts[i].done]
+    now_id: StepId | None = None
+    if is_open and pause is None and todo:
+        # A marketplace order goes through the seller and A-to-z before customer service.
+        ready = reading.atoz_ready() and "atoz_claim" in todo
+        if reading.sepa_first() and "sepa_refund" in todo:
+            # The 8-week refund of an unknown direct debit needs no reason: ask it first.
+            now_id = "sepa_refund"
+        else:
+            now_id = "atoz_claim" if ready else todo[0]
+    steps: list[StepDecision] = []
+    for step_id in STEP_IDS:
+        draft = drafts[step_id]
+        status: StepStatus
+        if draft.done:
+            status = "done"
+        elif not draft.applicable:
+            status = "not_applicable"
+        elif step_id == now_id:
+            status = "now"
+        else:
+            status = "later"
+        steps.append(StepDecision(step_id, status, draft.why, draft.how))
+    waiting_until, paused = pause if pause is not None else (None, [])
+    return Decision(
+        complaint_id=complaint.id,
+        steps=tuple(steps),
+        deadlines=tuple(reading.deadlines),
+        warnings=tuple(reading.warnings()),
+        pause=tuple(paused),
+        waiting_until=waiting_until,
+        meanwhile=tuple(reading.meanwhile()),
+    )

@@ -1,0 +1,189 @@
+"""The steps with Amazon and the seller: customer service, supervisor, seller, A-to-z,
+written complaint, formal notice and review."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from amazon_reclamation.domain.deadlines import (
+    ATOZ_WAIT_BUSINESS_DAYS,
+    DELIVERY_DAYS,
+    atoz_opens,
+    delivered_in_legal_period,
+    delivered_on_time,
+)
+from amazon_reclamation.domain.escalation.reasons import (
+    Clauses,
+    Draft,
+    Part,
+    done,
+    reason,
+    skip,
+    step,
+    todo,
+)
+
+if TYPE_CHECKING:
+    from amazon_reclamation.domain.escalation.reading import Reading
+
+_THIRD_PARTY_ONLY = "only_for_third_party_seller"
+
+
+@step("contact_customer_service")
+def contact_customer_service(r: Reading) -> Draft:
+    how = [reason("customer_service_how", id=r.ref)]
+    if r.cs:
+        last = r.cs[-1]
+        return done(
+            [
+                reason(
+                    "customer_service_done", n=len(r.cs), date=last.at.date(), channel=last.channel
+                )
+            ],
+            how,
+        )
+    if r.c.seller.kind == "marketplace":
+        return skip([reason("customer_service_third_party")], how)
+    if not r.entries:
+        return todo([reason("no_contact_yet")], how)
+    return todo([reason("no_customer_service_contact_yet")], how)
+
+
+@step("ask_supervisor")
+def ask_supervisor(r: Reading) -> Draft:
+    how = [reason("supervisor_how", id=r.ref)]
+    if r.supervisor_logged:
+        last = r.supervisor_logged[-1]
+        return done([reason("supervisor_done", date=last.at.date(), channel=last.channel)], how)
+    if r.c.seller.kind == "marketplace" and not r.cs:
+        return skip([reason("supervisor_third_party")], how)
+    clauses = r.log_clauses()
+    if not r.cs or not clauses:
+        return todo([reason("supervisor_if_no_result")], how)
+    return todo([Clauses(tuple(clauses))], how)
+
+
+@step("contact_seller")
+def contact_seller(r: Reading) -> Draft:
+    how = [reason("seller_how", id=r.ref)]
+    if r.seller_msgs:
+        first = r.seller_msgs[0]
+        return done([reason("seller_done", n=len(r.seller_msgs), date=first.at.date())], how)
+    if r.c.seller.kind == "amazon":
+        return skip([reason("seller_sold_by_amazon")])
+    if r.c.seller.kind is None:
+        return skip([reason(_THIRD_PARTY_ONLY)])
+    return todo([reason("seller_first", seller=r.seller)], how)
+
+
+@step("atoz_claim")
+def atoz_claim(r: Reading) -> Draft:
+    policy = reason("amazon_policy_unverified")
+    how = [reason("atoz_how", id=r.ref)]
+    if r.atoz_logged:
+        return done([reason("atoz_done", date=r.atoz_logged[0].at.date())], how)
+    if r.c.seller.kind == "amazon":
+        return skip([reason("atoz_sold_by_amazon")])
+    if r.c.seller.kind is None:
+        return skip([reason(_THIRD_PARTY_ONLY)])
+    if r.c.category == "billing":
+        return skip([reason("atoz_not_billing"), policy])
+    if r.chargeback_logged:
+        return skip([reason("atoz_excluded_by_chargeback", date=r.chargeback_logged[0].at.date())])
+    deadline = r.by_id.get("atoz_claim")
+    if deadline is not None and deadline.passed:
+        return skip([reason("atoz_expired", date=deadline.date), policy])
+    until = deadline.date if deadline is not None else None
+    # The 90 days run from the estimated delivery date when one was announced.
+    estimated = deadline is not None and r.c.expected_delivery_date is not None
+    opens = atoz_opens(r.c)
+    window: Part
+    if opens is None:
+        window = reason(
+            "atoz_after_seller_message",
+            business_days=ATOZ_WAIT_BUSINESS_DAYS,
+            until=until,
+            estimated=estimated,
+        )
+    elif opens > r.today:
+        window = reason(
+            "atoz_opens_on",
+            date=r.seller_msgs[0].at.date(),
+            opens=opens,
+            until=until,
+            estimated=estimated,
+        )
+    else:
+        window = reason(
+            "atoz_open", date=r.seller_msgs[0].at.date(), until=until, estimated=estimated
+        )
+    return todo([window, policy], how)
+
+
+@step("written_complaint")
+def written_complaint(r: Reading) -> Draft:
+    how = [reason("written_how", id=r.ref)]
+    if r.written:
+        first = r.written[0]
+        return done([reason("written_done", date=first.at.date(), channel=first.channel)], how)
+    if r.c.seller.kind == "marketplace":
+        return skip([reason("written_third_party")])
+    why: list[Part] = [reason("written_keeps_a_trace")]
+    if r.cs:
+        why.append(reason("written_confirm_oral_contacts"))
+    return todo(why, how)
+
+
+@step("formal_notice")
+def formal_notice(r: Reading) -> Draft:
+    how = [reason("formal_notice_how", id=r.ref)]
+    if r.formal_logged:
+        return done([reason("formal_notice_done", date=r.formal_logged[-1].at.date())], how)
+    if r.guarantee_over:
+        return skip([r.guarantee_over_reason()])
+    if delivered_on_time(r.c):
+        return skip([reason("formal_notice_delivered_on_time", date=r.c.delivery_date)])
+    if delivered_in_legal_period(r.c):
+        return skip(
+            [
+                reason(
+                    "formal_notice_delivered_in_legal_period",
+                    date=r.c.delivery_date,
+                    days=DELIVERY_DAYS,
+                )
+            ]
+        )
+    if r.c.category == "late" and r.c.delivery_date is not None:
+        return todo(
+            [
+                reason(
+                    "formal_notice_delivered_late",
+                    date=r.c.delivery_date,
+                    id=r.ref,
+                    days=DELIVERY_DAYS,
+                )
+            ],
+            how,
+        )
+    if r.awaiting is not None:
+        return todo([reason("formal_notice_premature", date=r.awaiting)], how)
+    clauses = r.log_clauses(close_hint=False)
+    why: list[Part] = (
+        [Clauses(tuple(clauses))] if clauses else [reason("formal_notice_if_no_result")]
+    )
+    why.append(reason("formal_notice_purpose"))
+    return todo(why, how)
+
+
+@step("review")
+def review(r: Reading) -> Draft:
+    how = [reason("review_how", id=r.ref)]
+    if r.review_logged:
+        return done([reason("review_done", date=r.review_logged[0].at.date())], how)
+    why: list[Part] = [reason("review_informs_buyers")]
+    feedback = r.by_id.get("seller_feedback")
+    if feedback is not None and feedback.passed:
+        why.append(reason("seller_feedback_expired", date=feedback.date))
+    elif feedback is not None:
+        why.append(reason("seller_feedback_until", date=feedback.date))
+    return todo(why, how)

@@ -1,0 +1,264 @@
+"""The complaint and its contact log read once: what every step decision relies on.
+
+Besides the facts the steps share (route, effective log entries, steps recognised in
+the summaries), this decides the parts of the plan that are not one step: the
+warnings, the reasons to wait (`pause`) and what must not wait (`meanwhile`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING, Literal
+
+from amazon_reclamation.domain import contacts
+from amazon_reclamation.domain.deadlines import (
+    DELIVERY_DAYS,
+    atoz_opens,
+    awaiting_delivery,
+    compute_deadlines,
+    guarantee_end,
+    guarantee_expired,
+    returned_after_withdrawal,
+    seller_messages,
+    withdrawal_end,
+)
+from amazon_reclamation.domain.escalation.reasons import Reason, reason
+from amazon_reclamation.knowledge.bodies import ECC_COUNTRIES
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from amazon_reclamation.models import Complaint, Contact
+
+Route = Literal["amazon", "belgium", "eu", "outside_eu", "unknown"]
+# A bank deadline this close is mentioned with the step to take now, whatever its rank.
+URGENT_DAYS = 14
+
+_CUSTOMER_SERVICE_CHANNELS = ("phone", "chat", "email", "letter")
+WRITTEN_CHANNELS = ("email", "letter")
+
+
+def _pattern(*words: str) -> re.Pattern[str]:
+    return re.compile("|".join(words))
+
+
+_SUPERVISOR = _pattern(r"\bresponsable", r"\bsuperviseu?r", r"\bmanager", r"\bleidinggevende")
+_ATOZ = _pattern(r"\ba[\s-]*(?:to|a|tot)[\s-]*z\b")
+_FORMAL = _pattern(r"mise en demeure", r"ingebrekestelling", r"in gebreke", r"formal notice")
+_REVIEW = _pattern(
+    r"\bavis (?:publie|laisse|poste|depose|client)",
+    r"\bevaluation du vendeur",
+    r"\breview",
+    r"\bfeedback",
+    r"\brecensie",
+    r"\bbeoordeling",
+)
+_CHARGEBACK = _pattern(r"charge-?back", r"retrofacturation", r"terugboeking")
+
+
+def _plain(text: str | None) -> str:
+    """Lower case without accents, so "A à Z" and "a a z" match alike."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def route(complaint: Complaint) -> Route:
+    """Who sold the item, as far as the routing outside Amazon is concerned."""
+    seller = complaint.seller
+    if seller.kind == "amazon":
+        return "amazon"
+    if seller.kind == "marketplace" and seller.country:
+        code = seller.country.upper()
+        if code == "BE":
+            return "belgium"
+        if code in ECC_COUNTRIES:
+            return "eu"
+        return "outside_eu"
+    return "unknown"
+
+
+class Reading:
+    """Reads the complaint and its log once; the step deciders ask it."""
+
+    def __init__(self, complaint: Complaint, today: dt.date) -> None:
+        self.c = complaint
+        self.today = today
+        self.route = route(complaint)
+        self.entries = contacts.effective(complaint.contacts)
+        self.broken = contacts.broken_promises(complaint, today)
+        self.deadlines = compute_deadlines(complaint, today)
+        self.by_id = {d.id: d for d in self.deadlines}
+        self.cs = [e for e in self.entries if e.channel in _CUSTOMER_SERVICE_CHANNELS]
+        self.seller_msgs = seller_messages(complaint)
+        self.written = [e for e in self.entries if e.channel in WRITTEN_CHANNELS]
+        self.supervisor_logged = self._matching(_SUPERVISOR)
+        self.atoz_logged = self._matching(_ATOZ)
+        self.formal_logged = [e for e in self._matching(_FORMAL) if e.channel in WRITTEN_CHANNELS]
+        self.review_logged = self._matching(_REVIEW)
+        self.chargeback_logged = self._matching(_CHARGEBACK)
+        self.ref = complaint.id
+        self.awaiting = awaiting_delivery(complaint, today)
+        self.guarantee_over = guarantee_expired(complaint, today)
+
+    def _matching(self, pattern: re.Pattern[str]) -> list[Contact]:
+        return [e for e in self.entries if pattern.search(_plain(e.summary))]
+
+    @property
+    def seller(self) -> str | None:
+        """The seller's name, if given."""
+        return self.c.seller.name
+
+    @property
+    def country(self) -> str:
+        """The seller's country code, upper case ("" when not given)."""
+        return (self.c.seller.country or "").upper()
+
+    def needs_prior_complaint(self) -> list[Reason]:
+        """The condition of the outside bodies, when nothing was asked of the seller yet."""
+        return [] if self.cs or self.seller_msgs else [reason("needs_prior_complaint")]
+
+    def log_clauses(self, *, close_hint: bool = True) -> list[Reason]:
+        """Why the contacts so far call for more: failures, broken and pending promises."""
+        clauses: list[Reason] = []
+        unsuccessful = [e for e in self.entries if e.outcome in ("refused", "no_answer", "pending")]
+        count = len(unsuccessful) + len(self.broken)
+        last = self.entries[-1] if self.entries else None
+        if last is not None and last.outcome == "refused":
+            # A refusal says more than a count: who refused, and when.
+            when, others = last.at.date(), count - 1
+            if last.channel == "seller_message":
+                refused = reason(
+                    "log_refused_by_seller", seller=self.seller, date=when, others=others
+                )
+            else:
+                refused = reason("log_refused_by_amazon", date=when, others=others)
+            clauses.append(refused)
+        elif count:
+            failed = contacts.failed_attempts(self.c)
+            clauses.append(reason("log_unsuccessful", n=count, failed=failed))
+        for promise in self.broken:
+            clauses.append(
+                reason("log_promise_broken", date=promise.at.date(), due=promise.follow_up)
+            )
+        for status in contacts.promises(self.c, self.today):
+            if status.state == "due" and status.contact.follow_up is not None:
+                clauses.append(
+                    reason(
+                        "log_promise_running",
+                        date=status.contact.at.date(),
+                        due=status.contact.follow_up,
+                    )
+                )
+        if close_hint and last is not None and last.outcome == "resolved":
+            clauses.append(reason("log_resolved_close", date=last.at.date(), id=self.ref))
+        return clauses
+
+    def guarantee_over_reason(self) -> Reason:
+        """The legal guarantee has ended: nothing legal can rest on it."""
+        return reason("guarantee_over", end=guarantee_end(self.c))
+
+    def warnings(self) -> list[Reason]:
+        """What the user must know before acting, whatever the step."""
+        notes: list[Reason] = []
+        if self.guarantee_over:
+            notes.append(reason("guarantee_over_commercial_only", end=guarantee_end(self.c)))
+        if self._defect_notice_late():
+            notes.append(reason("defect_notice_late"))
+        if returned_after_withdrawal(self.c):
+            notes.append(
+                reason(
+                    "returned_after_withdrawal",
+                    returned=self.c.facts.returned_date,
+                    end=withdrawal_end(self.c),
+                )
+            )
+        return notes
+
+    def _defect_notice_late(self) -> bool:
+        """The 2 months to report the defect are over and no contact came before their end."""
+        notice = self.by_id.get("defect_notice")
+        if notice is None or not notice.passed or self.guarantee_over:
+            return False
+        reported = [e for e in self.entries if e.channel != "other"]
+        return not any(e.at.date() <= notice.date for e in reported)
+
+    def sepa_first(self) -> bool:
+        """An unknown direct debit whose 8-week refund right still runs: the bank comes first."""
+        deadline = self.by_id.get("sepa_refund")
+        return (
+            self.c.category == "billing"
+            and self.c.facts.billing_problem == "unknown_charge"
+            and deadline is not None
+            and not deadline.passed
+        )
+
+    def _due_before(self, day: dt.date) -> list[Reason]:
+        """Deadlines that fall during a wait: they must not be missed while waiting."""
+        watched = ("atoz_claim", "defect_notice", "legal_guarantee")
+        return [
+            reason("deadline_during_wait", deadline=d.id, date=d.date)
+            for d in self.deadlines
+            if d.id in watched and not d.passed and d.date <= day
+        ]
+
+    def pause(self) -> tuple[dt.date | None, list[Reason]] | None:
+        """Why no step is to be taken now, and until when; None when one is."""
+        last = self.entries[-1] if self.entries else None
+        if last is not None and last.outcome == "resolved":
+            return None, [reason("pause_resolved", date=last.at.date(), id=self.ref)]
+        if self.awaiting is not None:
+            first = (
+                reason("pause_announced_delivery", date=self.awaiting)
+                if self.c.expected_delivery_date is not None
+                else reason("pause_legal_delivery", date=self.awaiting, days=DELIVERY_DAYS)
+            )
+            again = reason("pause_come_back_after_delivery", date=self.awaiting, id=self.ref)
+            return self.awaiting, [first, again, *self._due_before(self.awaiting)]
+        running = self._running_promise()
+        if running is not None and running.follow_up is not None:
+            text = reason(
+                "pause_promise_running",
+                date=running.at.date(),
+                due=running.follow_up,
+                id=self.ref,
+            )
+            return running.follow_up, [text, *self._due_before(running.follow_up)]
+        return None
+
+    def _running_promise(self) -> Contact | None:
+        """The promise to wait for: still due, dated, no broken one, no refusal since."""
+        if self.broken:
+            return None
+        running = [
+            p.contact
+            for p in contacts.promises(self.c, self.today)
+            if p.state == "due" and p.contact.follow_up is not None
+        ]
+        running = [
+            p
+            for p in running
+            if not any(e.outcome == "refused" and e.at > p.at for e in self.entries)
+        ]
+        return min(running, key=lambda p: p.follow_up or self.today, default=None)
+
+    def atoz_ready(self) -> bool:
+        """A marketplace order whose seller was written to and whose A-to-z wait is over."""
+        if self.c.seller.kind != "marketplace" or not self.seller_msgs:
+            return False
+        opens = atoz_opens(self.c)
+        return opens is not None and opens <= self.today
+
+    def meanwhile(self) -> list[Reason]:
+        """What must not wait for the steps before it: said with the step to take now."""
+        notes: list[Reason] = []
+        withdrawal = self.by_id.get("withdrawal")
+        if withdrawal is not None and not withdrawal.passed and self.c.category != "refund":
+            notes.append(reason("withdrawal_still_open", date=withdrawal.date))
+        unauthorised = self.by_id.get("unauthorised_payment")
+        if unauthorised is not None and not unauthorised.passed:
+            notes.append(reason("report_unknown_debit_now"))
+        sepa = self.by_id.get("sepa_refund")
+        if sepa is not None and 0 <= sepa.days_left <= URGENT_DAYS and not self.sepa_first():
+            notes.append(reason("sepa_refund_ends_soon", date=sepa.date))
+        return notes

@@ -1,0 +1,436 @@
+"""The wording of the escalation reasons with Amazon and the seller, of the contact log,
+and of the warnings, pauses and what must not wait. One method per reason id."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from amazon_reclamation.i18n import _, ngettext
+from amazon_reclamation.texts.escalation_format import business_days as _business_days
+from amazon_reclamation.texts.escalation_format import channel as _channel
+from amazon_reclamation.texts.escalation_format import day, sentences
+from amazon_reclamation.texts.escalation_format import days as _days
+from amazon_reclamation.texts.escalation_format import seller as _seller
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+
+class AmazonWords:
+    """Reason id -> one whole sentence (or clause of the log's sentence)."""
+
+    def deadline_title(self, deadline_id: str) -> str:
+        """The title of one of the plan's deadlines."""
+        raise NotImplementedError
+
+    # -- the contact log: clauses of one sentence -----------------------------------
+
+    def log_refused_by_amazon(self, *, date: dt.date, others: int) -> str:
+        if not others:
+            return _("Amazon a refusé votre demande le {date}").format(date=day(date))
+        return ngettext(
+            "Amazon a refusé votre demande le {date}, après {n} autre contact sans résultat",
+            "Amazon a refusé votre demande le {date}, après {n} autres contacts sans résultat",
+            others,
+        ).format(date=day(date), n=others)
+
+    def log_refused_by_seller(self, *, seller: str | None, date: dt.date, others: int) -> str:
+        who = _seller(seller)
+        if not others:
+            return _("{seller} a refusé votre demande le {date}").format(seller=who, date=day(date))
+        return ngettext(
+            "{seller} a refusé votre demande le {date}, après {n} autre contact sans résultat",
+            "{seller} a refusé votre demande le {date}, après {n} autres contacts sans résultat",
+            others,
+        ).format(seller=who, date=day(date), n=others)
+
+    def log_unsuccessful(self, *, n: int, failed: int) -> str:
+        contacts = ngettext("{n} contact sans résultat", "{n} contacts sans résultat", n)
+        contacts = contacts.format(n=n)
+        if not failed:
+            return contacts
+        attempts = ngettext(
+            "{n} tentative sans réponse", "{n} tentatives sans réponse", failed
+        ).format(n=failed)
+        return _("{contacts}, dont {attempts}").format(contacts=contacts, attempts=attempts)
+
+    def log_promise_broken(self, *, date: dt.date, due: dt.date | None) -> str:
+        return _("promesse du {date} non tenue (échéance du {due} dépassée)").format(
+            date=day(date), due=day(due)
+        )
+
+    def log_promise_running(self, *, date: dt.date, due: dt.date) -> str:
+        return _("promesse du {date} en cours jusqu'au {due} : attendez cette date").format(
+            date=day(date), due=day(due)
+        )
+
+    def log_resolved_close(self, *, date: dt.date, id: str) -> str:
+        return _(
+            "le dernier contact ({date}) indique « résolu » : si le problème est réglé, "
+            "clôturez la réclamation (reclam close {id} --outcome resolved)"
+        ).format(date=day(date), id=id)
+
+    # -- warnings, pauses, what must not wait ---------------------------------------
+
+    def guarantee_over(self, *, end: dt.date | None) -> str:
+        return _(
+            "La garantie légale a pris fin le {date} (2 ans après la livraison) : ni la mise "
+            "en demeure ni le juge ne peuvent plus s'appuyer sur elle."
+        ).format(date=day(end))
+
+    def guarantee_over_commercial_only(self, *, end: dt.date | None) -> str:
+        commercial = _(
+            "Seule une garantie commerciale, si l'article en a une et qu'elle court "
+            "encore, peut encore jouer, selon ses propres conditions : vérifiez-les."
+        )
+        return sentences([self.guarantee_over(end=end), commercial])
+
+    def defect_notice_late(self) -> str:
+        return _(
+            "Le délai de deux mois pour signaler le défaut est dépassé : le vendeur "
+            "pourrait vous opposer la perte de la garantie."
+        )
+
+    def returned_after_withdrawal(self, *, returned: dt.date | None, end: dt.date | None) -> str:
+        return _(
+            "Renvoi du {returned}, après la fin du délai de rétractation le {end} : ce "
+            "n'est pas une rétractation légale, sauf si vous aviez annoncé votre "
+            "rétractation (par exemple en demandant le retour) au plus tard le {end}. "
+            "Le délai légal de remboursement de 14 jours (art. VI.50 CDE) ne s'applique "
+            "donc pas : le remboursement relève de la politique de retour d'Amazon ou "
+            "du vendeur. Vérifiez dans « Vos commandes » que le retour a été accepté et "
+            "le délai de remboursement annoncé."
+        ).format(returned=day(returned), end=day(end))
+
+    def deadline_during_wait(self, *, deadline: str, date: dt.date) -> str:
+        return _(
+            "Attention : échéance « {title} » le {date}, pendant cette attente ; agissez "
+            "avant cette date."
+        ).format(title=self.deadline_title(deadline), date=day(date))
+
+    def pause_resolved(self, *, date: dt.date, id: str) -> str:
+        return _(
+            "Le dernier contact, le {date}, indique que le problème est résolu : rien à "
+            "escalader. Si c'est bien le cas, clôturez la réclamation (reclam close {id} "
+            "--outcome resolved) ; sinon, notez ce qui ne va pas avec reclam log {id}."
+        ).format(date=day(date), id=id)
+
+    def pause_announced_delivery(self, *, date: dt.date) -> str:
+        return _(
+            "La date de livraison annoncée, le {date}, n'est pas encore passée : rien "
+            "à faire pour l'instant, sinon attendre cette date."
+        ).format(date=day(date))
+
+    def pause_legal_delivery(self, *, date: dt.date, days: int) -> str:
+        return _(
+            "Aucune date de livraison annoncée n'est indiquée : le délai légal de {days} "
+            "après la commande (art. VI.43 CDE) court jusqu'au {date}. Rien à "
+            "faire pour l'instant, sinon attendre cette date ; si une date de livraison "
+            "vous a été annoncée, c'est elle qui compte."
+        ).format(date=day(date), days=_days(days))
+
+    def pause_come_back_after_delivery(self, *, date: dt.date, id: str) -> str:
+        return _(
+            "Si le colis n'est toujours pas là après le {date}, revenez à ce plan (reclam "
+            "escalate {id})."
+        ).format(date=day(date), id=id)
+
+    def pause_promise_running(self, *, date: dt.date, due: dt.date, id: str) -> str:
+        return _(
+            "Promesse du {date} en cours jusqu'au {due} : attendez cette date avant d'aller "
+            "plus loin. Si rien n'est fait à cette date, revenez à ce plan (reclam "
+            "escalate {id})."
+        ).format(date=day(date), due=day(due), id=id)
+
+    def withdrawal_still_open(self, *, date: dt.date) -> str:
+        return _(
+            "Vous êtes encore dans le délai de rétractation, jusqu'au {date} : vous "
+            "pouvez aussi vous rétracter sans donner de motif."
+        ).format(date=day(date))
+
+    def report_unknown_debit_now(self) -> str:
+        return _(
+            "Sans attendre : signalez ce débit non reconnu à votre banque (étape "
+            "« Signaler à la banque un paiement non autorisé »)."
+        )
+
+    def sepa_refund_ends_soon(self, *, date: dt.date) -> str:
+        return _(
+            "Sans attendre : le remboursement de la domiciliation n'est possible que "
+            "jusqu'au {date}."
+        ).format(date=day(date))
+
+    # -- customer service, supervisor, seller ---------------------------------------
+
+    def customer_service_how(self, *, id: str) -> str:
+        return _(
+            "Dans « Vos commandes », ouvrez cette commande et choisissez l'aide pour un "
+            "problème (chat, e-mail ou rappel selon ce qui est proposé). Collez le message "
+            "prêt (reclam show {id}), puis notez la date, le nom de l'interlocuteur et la "
+            "référence du dossier avec reclam log {id}."
+        ).format(id=id)
+
+    def customer_service_done(self, *, n: int, date: dt.date, channel: str) -> str:
+        return ngettext(
+            "{n} contact avec le service client, le dernier le {date} ({channel}).",
+            "{n} contacts avec le service client, le dernier le {date} ({channel}).",
+            n,
+        ).format(n=n, date=day(date), channel=_channel(channel))
+
+    def customer_service_third_party(self) -> str:
+        return _(
+            "Article d'un vendeur tiers : votre premier interlocuteur est le vendeur "
+            "(étape « Écrire au vendeur »). Le service client d'Amazon reste joignable "
+            "depuis la commande si vous le souhaitez."
+        )
+
+    def no_contact_yet(self) -> str:
+        return _(
+            "Pas encore de contact : c'est la première démarche, et les organismes "
+            "extérieurs demandent d'avoir d'abord réclamé auprès du vendeur."
+        )
+
+    def no_customer_service_contact_yet(self) -> str:
+        return _("Pas encore de contact avec le service client d'Amazon.")
+
+    def supervisor_how(self, *, id: str) -> str:
+        return _(
+            "Demandez poliment à parler à un responsable ; rappelez la référence du dossier, "
+            "vos contacts précédents et les promesses faites. Demandez une confirmation écrite "
+            "de ce qui est convenu, et notez l'échange avec reclam log {id} en écrivant "
+            "« responsable » dans le résumé."
+        ).format(id=id)
+
+    def supervisor_done(self, *, date: dt.date, channel: str) -> str:
+        return _("Responsable demandé le {date} ({channel}).").format(
+            date=day(date), channel=_channel(channel)
+        )
+
+    def supervisor_third_party(self) -> str:
+        return _(
+            "Article d'un vendeur tiers : après le vendeur, la suite passe par la "
+            "Garantie A à Z d'Amazon."
+        )
+
+    def supervisor_if_no_result(self) -> str:
+        return _("À faire si le contact avec le service client n'aboutit pas.")
+
+    def seller_how(self, *, id: str) -> str:
+        return _(
+            "Depuis « Vos commandes », ouvrez cette commande et écrivez au vendeur par la "
+            "messagerie d'Amazon, où les échanges restent enregistrés ; collez le message "
+            "prêt (reclam show {id}). Notez l'envoi avec reclam log {id} --channel "
+            "seller_message."
+        ).format(id=id)
+
+    def seller_done(self, *, n: int, date: dt.date) -> str:
+        return ngettext(
+            "{n} message au vendeur, le premier le {date}.",
+            "{n} messages au vendeur, le premier le {date}.",
+            n,
+        ).format(n=n, date=day(date))
+
+    def seller_sold_by_amazon(self) -> str:
+        return _("Vendu par Amazon : pas de vendeur tiers à contacter.")
+
+    def only_for_third_party_seller(self) -> str:
+        return _(
+            "Seulement pour un article vendu par un vendeur tiers : vérifiez la mention "
+            "« Vendu par … » sur la page de la commande."
+        )
+
+    def seller_first(self, *, seller: str | None) -> str:
+        return _(
+            "Article vendu par {seller} : c'est votre premier interlocuteur, et la Garantie "
+            "A à Z d'Amazon suppose de lui avoir écrit."
+        ).format(seller=_seller(seller))
+
+    # -- A-to-z -----------------------------------------------------------------------
+
+    def amazon_policy_unverified(self) -> str:
+        return _(
+            "Règle d'Amazon, vérifiée sur d'autres sites Amazon, à vérifier sur amazon.com.be."
+        )
+
+    def atoz_how(self, *, id: str) -> str:
+        return _(
+            "Depuis la page de la commande, demandez l'intervention d'Amazon au titre de la "
+            "Garantie A à Z et joignez vos échanges avec le vendeur. Ne demandez pas de "
+            "chargeback à votre banque en même temps. Notez-le avec reclam log {id} en "
+            "écrivant « A à Z » dans le résumé."
+        ).format(id=id)
+
+    def atoz_done(self, *, date: dt.date) -> str:
+        return _("Garantie A à Z demandée le {date}.").format(date=day(date))
+
+    def atoz_sold_by_amazon(self) -> str:
+        return _("Vendu par Amazon : la Garantie A à Z ne vise que les vendeurs tiers.")
+
+    def atoz_not_billing(self) -> str:
+        return _(
+            "Les conditions de la Garantie A à Z visent la livraison, l'état de "
+            "l'article et les retours, pas la facturation."
+        )
+
+    def atoz_excluded_by_chargeback(self, *, date: dt.date) -> str:
+        return _(
+            "Chargeback demandé le {date} : sur d'autres sites Amazon, il exclut la Garantie A à Z."
+        ).format(date=day(date))
+
+    def atoz_expired(self, *, date: dt.date) -> str:
+        return _("Le délai de 90 jours d'Amazon a expiré le {date}.").format(date=day(date))
+
+    def atoz_after_seller_message(
+        self, *, business_days: int, until: dt.date | None, estimated: bool
+    ) -> str:
+        if until is None:
+            text = _("Possible après avoir écrit au vendeur et attendu {wait}.")
+        elif estimated:
+            text = _(
+                "Possible après avoir écrit au vendeur et attendu {wait}, jusqu'au {until} "
+                "(90 jours après la date de livraison estimée)."
+            )
+        else:
+            text = _(
+                "Possible après avoir écrit au vendeur et attendu {wait}, jusqu'au {until} "
+                "(90 jours après la livraison)."
+            )
+        return text.format(wait=_business_days(business_days), until=day(until))
+
+    def atoz_opens_on(
+        self, *, date: dt.date, opens: dt.date, until: dt.date | None, estimated: bool
+    ) -> str:
+        if until is None:
+            text = _(
+                "Vous avez écrit au vendeur le {date} : réclamation possible à partir du {opens}."
+            )
+        elif estimated:
+            text = _(
+                "Vous avez écrit au vendeur le {date} : réclamation possible à partir du "
+                "{opens}, jusqu'au {until} (90 jours après la date de livraison estimée)."
+            )
+        else:
+            text = _(
+                "Vous avez écrit au vendeur le {date} : réclamation possible à partir du "
+                "{opens}, jusqu'au {until} (90 jours après la livraison)."
+            )
+        return text.format(date=day(date), opens=day(opens), until=day(until))
+
+    def atoz_open(self, *, date: dt.date, until: dt.date | None, estimated: bool) -> str:
+        if until is None:
+            text = _(
+                "Vous avez écrit au vendeur le {date} et le délai d'attente est passé : la "
+                "réclamation est possible."
+            )
+        elif estimated:
+            text = _(
+                "Vous avez écrit au vendeur le {date} et le délai d'attente est passé : la "
+                "réclamation est possible, jusqu'au {until} (90 jours après la date de "
+                "livraison estimée)."
+            )
+        else:
+            text = _(
+                "Vous avez écrit au vendeur le {date} et le délai d'attente est passé : la "
+                "réclamation est possible, jusqu'au {until} (90 jours après la livraison)."
+            )
+        return text.format(date=day(date), until=day(until))
+
+    # -- written complaint, formal notice, review -----------------------------------
+
+    def written_how(self, *, id: str) -> str:
+        return _(
+            "Écrivez au service client depuis la page de la commande (e-mail ou formulaire) "
+            "avec le message prêt (reclam show {id}) ; rappelez les dates, les noms et les "
+            "références de vos contacts, et gardez une copie."
+        ).format(id=id)
+
+    def written_done(self, *, date: dt.date, channel: str) -> str:
+        return _("Réclamation écrite le {date} ({channel}).").format(
+            date=day(date), channel=_channel(channel)
+        )
+
+    def written_third_party(self) -> str:
+        return _(
+            "Article d'un vendeur tiers : vos écrits passent par la messagerie du "
+            "vendeur (étape « Écrire au vendeur »)."
+        )
+
+    def written_keeps_a_trace(self) -> str:
+        return _(
+            "Un écrit daté garde la trace de votre demande : les organismes extérieurs et le "
+            "juge demandent la correspondance."
+        )
+
+    def written_confirm_oral_contacts(self) -> str:
+        return _("Vos contacts jusqu'ici étaient oraux ou par chat : confirmez-les.")
+
+    def formal_notice_how(self, *, id: str) -> str:
+        return _(
+            "Générez-la avec reclam letter {id} (texte ou Markdown, --out FICHIER), complétez "
+            "et relisez-la, puis envoyez-la par lettre recommandée ou par e-mail ; gardez la "
+            "preuve d'envoi. Notez l'envoi avec reclam log {id} --channel letter en écrivant "
+            "« mise en demeure » dans le résumé."
+        ).format(id=id)
+
+    def formal_notice_done(self, *, date: dt.date) -> str:
+        return _("Mise en demeure envoyée le {date}.").format(date=day(date))
+
+    def formal_notice_delivered_on_time(self, *, date: dt.date | None) -> str:
+        return _(
+            "La commande a été livrée le {date}, au plus tard à la date annoncée : une "
+            "mise en demeure pour retard serait sans fondement."
+        ).format(date=day(date))
+
+    def formal_notice_delivered_in_legal_period(self, *, date: dt.date | None, days: int) -> str:
+        return _(
+            "La commande a été livrée le {date}, dans les {days} de la commande (délai "
+            "légal, art. VI.43 CDE) : une mise en demeure pour retard serait sans "
+            "fondement."
+        ).format(date=day(date), days=_days(days))
+
+    def formal_notice_delivered_late(self, *, date: dt.date | None, id: str, days: int) -> str:
+        return _(
+            "Livrée le {date}, plus de {days} après la commande : une fois l'article "
+            "livré, les règles sur le retard ne donnent plus droit à la résolution ni à "
+            "une indemnité. reclam letter {id} écrit donc une demande courtoise, à titre "
+            "commercial, et non une mise en demeure."
+        ).format(date=day(date), id=id, days=_days(days))
+
+    def formal_notice_premature(self, *, date: dt.date) -> str:
+        return _(
+            "Pas encore : tant que la date de livraison du {date} n'est pas passée, une "
+            "mise en demeure serait prématurée."
+        ).format(date=day(date))
+
+    def formal_notice_if_no_result(self) -> str:
+        return _("Si les démarches ci-dessus n'aboutissent pas.")
+
+    def formal_notice_purpose(self) -> str:
+        return _(
+            "Elle prouve votre demande et fixe un délai ; c'est l'étape habituelle avant "
+            "un organisme extérieur ou le juge."
+        )
+
+    def review_how(self, *, id: str) -> str:
+        return _(
+            "Décrivez les faits et les dates, sans insulte ni donnée personnelle (ni nom, ni "
+            "numéro de commande). Notez-le avec reclam log {id} --channel other en écrivant "
+            "« avis publié » dans le résumé."
+        ).format(id=id)
+
+    def review_done(self, *, date: dt.date) -> str:
+        return _("Avis mentionné le {date}.").format(date=day(date))
+
+    def review_informs_buyers(self) -> str:
+        return _("Un avis factuel et courtois informe les autres acheteurs.")
+
+    def seller_feedback_expired(self, *, date: dt.date) -> str:
+        return _(
+            "Le délai de 90 jours pour évaluer le vendeur (vu sur amazon.com) a expiré le {date}."
+        ).format(date=day(date))
+
+    def seller_feedback_until(self, *, date: dt.date) -> str:
+        return _(
+            "Évaluation du vendeur possible jusqu'au {date} (90 jours après la commande : "
+            "règle vue sur amazon.com, à vérifier sur amazon.com.be)."
+        ).format(date=day(date))

@@ -1,0 +1,58 @@
+"""Small formatters shared by the escalation wording modules."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from amazon_reclamation import fmt
+from amazon_reclamation.i18n import _, babel_locale, ngettext
+from amazon_reclamation.texts import labels
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+
+def day(value: dt.date | None) -> str:
+    """A date as the plan writes it (DD/MM/YYYY)."""
+    return fmt.short_date(value)
+
+
+def channel(code: str | None) -> str:
+    """The translated name of a contact channel."""
+    return labels.label(labels.CHANNEL, code)
+
+
+def seller(name: str | None) -> str:
+    """The seller's name, or "le vendeur"."""
+    return name or _("le vendeur")
+
+
+def country(code: str | None) -> str:
+    """ "France (FR)": the country's name in the interface language, and its code."""
+    code = (code or "").upper()
+    from babel import Locale
+
+    name = Locale.parse(babel_locale()).territories.get(code)
+    return _("{country} ({code})").format(country=name, code=code) if name else code
+
+
+def euros(amount: int | None) -> str:
+    """A round limit in euros as the advice writes it: "5 000 €"."""
+    grouped = f"{amount or 0:,}".replace(",", " ")
+    return _("{amount} €").format(amount=grouped)
+
+
+def days(count: int | None) -> str:
+    """ "90 jours"."""
+    return fmt.days(count or 0)
+
+
+def business_days(count: int | None) -> str:
+    """ "14 jours ouvrables"."""
+    n = count or 0
+    return ngettext("{n} jour ouvrable", "{n} jours ouvrables", n).format(n=n)
+
+
+def sentences(texts: list[str]) -> str:
+    """Whole sentences one after the other, as one paragraph."""
+    return " ".join(t for t in texts if t)
