@@ -1,0 +1,72 @@
+"""All terminal output (Rich is imported here only). Data goes to stdout, messages to stderr.
+
+`console` writes lines, JSON and plain tables; `record` shows a complaint; `advice`
+shows deadlines, rights and escalation steps. Callers use `render.<function>`.
+"""
+
+from amazon_reclamation.ui.render.advice import (
+    deadlines as deadlines,
+)
+from amazon_reclamation.ui.render.advice import (
+    escalation as escalation,
+)
+from amazon_reclamation.ui.render.advice import (
+    next_actions as next_actions,
+)
+from amazon_reclamation.ui.render.advice import (
+    rights as rights,
+)
+from amazon_reclamation.ui.render.advice import (
+    soon_table as soon_table,
+)
+from amazon_reclamation.ui.render.console import (
+    columns as columns,
+)
+from amazon_reclamation.ui.render.console import (
+    err as err,
+)
+from amazon_reclamation.ui.render.console import (
+    error as error,
+)
+from amazon_reclamation.ui.render.console import (
+    info as info,
+)
+from amazon_reclamation.ui.render.console import (
+    json_documents as json_documents,
+)
+from amazon_reclamation.ui.render.console import (
+    json_out as json_out,
+)
+from amazon_reclamation.ui.render.console import (
+    message_block as message_block,
+)
+from amazon_reclamation.ui.render.console import (
+    out as out,
+)
+from amazon_reclamation.ui.render.console import (
+    plain as plain,
+)
+from amazon_reclamation.ui.render.console import (
+    safe as safe,
+)
+from amazon_reclamation.ui.render.console import (
+    unreadable_files as unreadable_files,
+)
+from amazon_reclamation.ui.render.console import (
+    warning as warning,
+)
+from amazon_reclamation.ui.render.record import (
+    complaint_file as complaint_file,
+)
+from amazon_reclamation.ui.render.record import (
+    complaints_table as complaints_table,
+)
+from amazon_reclamation.ui.render.record import (
+    due_table as due_table,
+)
+from amazon_reclamation.ui.render.record import (
+    summary_card as summary_card,
+)
+from amazon_reclamation.ui.render.record import (
+    timeline as timeline,
+)

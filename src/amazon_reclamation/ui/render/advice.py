@@ -1,0 +1,270 @@
+"""Deadlines, rights, escalation steps and next actions on screen."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from amazon_reclamation import fmt
+from amazon_reclamation.i18n import _
+from amazon_reclamation.texts import labels
+from amazon_reclamation.ui.render.console import (
+    Cell,
+    columns,
+    out,
+    safe,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from amazon_reclamation.domain.deadlines import Deadline
+    from amazon_reclamation.knowledge.rules import Rule
+    from amazon_reclamation.models import Complaint
+    from amazon_reclamation.texts.escalation import Plan
+
+
+def _urgency(days_left: int) -> tuple[str, str]:
+    """A 10-cell bar that fills as the date nears, and its colour."""
+    import math
+
+    if days_left < 0:
+        return "", "dim"
+    # Logarithmic: a week and a month look different, a year and two years barely.
+    filled = max(1, 10 - round(10 * math.log1p(days_left) / math.log1p(730)))
+    style = "bold red" if days_left <= 7 else "yellow" if days_left <= 30 else "green"
+    return "■" * filled + "□" * (10 - filled), style
+
+
+def _left(days_left: int) -> str:
+    if days_left < 0:
+        return _("dépassé depuis {days}").format(days=fmt.days(-days_left))
+    if days_left == 0:
+        return _("aujourd'hui")
+    return _("dans {days}").format(days=fmt.days(days_left))
+
+
+def _nature(rule: Rule) -> str:
+    """ "loi — art. VI.47 CDE" or "politique d'Amazon (peut changer)"."""
+    from amazon_reclamation.knowledge.rules import KIND_LABEL
+
+    nature = _(KIND_LABEL[rule.kind])
+    if rule.reference:
+        nature += f" — {_(rule.reference)}"
+    return nature
+
+
+def deadlines(items: Sequence[Deadline], missing: Sequence[str] = ()) -> None:
+    """Every deadline: date, days left, a bar, law or Amazon policy, and its source."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    console = out()
+    console.print(Text(_("Délais"), style="bold"))
+    if not items:
+        console.print(Text("  " + _("Aucun délai calculable avec les faits connus.")))
+    left_width = max((len(_left(item.days_left)) for item in items), default=0)
+    for item in items:
+        bar, style = _urgency(item.days_left)
+        line = Text("  ")
+        line.append(f"{bar:10}", style=style)
+        line.append(f"  {fmt.short_date(item.date)}  ", style="bold" if not item.passed else "dim")
+        line.append(f"{_left(item.days_left):<{left_width}}  ", style=style)
+        line.append(item.title, style="bold" if not item.passed else "dim")
+        console.print(line)
+        details = [_nature(item.rule)]
+        if item.note:
+            details.append(safe(item.note))
+        details.append(_("Source : {url}").format(url=item.source))
+        for detail in details:
+            text = Text(detail, style="dim" if item.passed else "", overflow="fold")
+            console.print(Padding(text, (0, 0, 0, 14)))
+    for fact in missing:
+        console.print(Padding(Text("ⓘ " + safe(fact), style="dim"), (0, 0, 0, 2)))
+
+
+def _first_sentence(text: str) -> str:
+    end = text.find(". ")
+    return text if end < 0 else text[: end + 1]
+
+
+def escalation(complaint: Complaint, plan: Plan, *, show_all: bool) -> None:
+    """`reclam escalate`: the step to take now first, done steps short, later ones brief."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.panel import Panel
+    from rich.text import Text
+
+    console = out()
+    console.print(
+        Text(
+            _("Réclamation {id} — commande {order} — {category}").format(
+                id=complaint.id,
+                order=complaint.order_number,
+                category=labels.label(labels.CATEGORY, complaint.category),
+            ),
+            style="bold",
+        )
+    )
+    for warning_text in plan.warnings:
+        console.print(Text("⚠ " + safe(warning_text), style="bold red"))
+    now = plan.now
+    if now is None and plan.waiting_reason and complaint.status == "open":
+        title = (
+            _("Rien à faire avant le {date}").format(date=fmt.short_date(plan.waiting_until))
+            if plan.waiting_until
+            else _("Rien à faire suivre")
+        )
+        console.print(
+            Panel(
+                Text(safe(plan.waiting_reason)),
+                title=title,
+                title_align="left",
+                border_style="bold green",
+            )
+        )
+    if now is not None:
+        body = Group(
+            Text(safe(now.title), style="bold"),
+            Text(""),
+            Text(_("Pourquoi maintenant"), style="bold"),
+            Text(safe(now.why)),
+            Text(""),
+            Text(_("Comment"), style="bold"),
+            Text(safe(now.how)),
+        )
+        console.print(
+            Panel(
+                body, title=_("À faire maintenant"), title_align="left", border_style="bold yellow"
+            )
+        )
+    elif complaint.status != "open":
+        console.print(
+            Text(
+                _("Réclamation clôturée : {status}.").format(
+                    status=labels.label(labels.STATUS, complaint.status)
+                )
+            )
+        )
+    done = [s for s in plan.steps if s.status == "done"]
+    if done:
+        console.print(Text(_("Déjà fait"), style="bold"))
+        for step in done:
+            console.print(Text("  ✓ " + safe(step.title), style="green"))
+    later = [s for s in plan.steps if s.status == "later"]
+    if later:
+        console.print(Text(_("Ensuite, si nécessaire"), style="bold"))
+        for index, step in enumerate(later, start=1):
+            line = Text(f"  {index}. ")
+            line.append(safe(step.title), style="bold")
+            console.print(line)
+            # Later steps stay brief (their first sentence) unless --all asks for detail.
+            why = safe(step.why) if show_all else _first_sentence(safe(step.why))
+            console.print(Padding(Text(why, style="dim"), (0, 0, 0, 5)))
+            if show_all and step.how:
+                console.print(Padding(Text(safe(step.how)), (0, 0, 0, 5)))
+    skipped = [s for s in plan.steps if s.status == "not_applicable"]
+    if skipped and show_all:
+        console.print(Text(_("Ne s'applique pas à cette réclamation"), style="bold"))
+        for step in skipped:
+            console.print(
+                Padding(Text(f"– {safe(step.title)} : {safe(step.why)}", style="dim"), (0, 0, 0, 2))
+            )
+    elif skipped or later:
+        console.print(
+            Text(
+                _(
+                    "Détail de chaque étape et de celles qui ne s'appliquent pas : "
+                    "reclam escalate {id} --all"
+                ).format(id=complaint.id),
+                style="dim",
+            )
+        )
+    console.print()
+    deadlines(plan.deadlines, plan.missing_facts)
+
+
+def rights(complaint: Complaint, rules: Sequence[Rule]) -> None:
+    """`reclam rights`: the rules that concern this complaint, each with its source."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    from amazon_reclamation.knowledge.rules import MARKER_LABEL
+
+    console = out()
+    console.print(
+        Text(
+            _("Vos droits et les règles d'Amazon pour la réclamation {id}").format(id=complaint.id),
+            style="bold",
+        )
+    )
+    for rule in rules:
+        console.print(Text(f"• {_(rule.title)}", style="bold"))
+        lines = [_(rule.statement), _nature(rule)]
+        if rule.period:
+            period = _("Délai : {period}").format(period=_(rule.period))
+            if rule.starts:
+                period += " — " + _("point de départ : {start}").format(start=_(rule.starts))
+            lines.append(period)
+        lines.append(_(MARKER_LABEL[rule.marker]))
+        if rule.note:
+            lines.append(_(rule.note))
+        lines += [_("Source : {url}").format(url=url) for url in rule.sources]
+        for line in lines:
+            if line:
+                console.print(Padding(Text(line, overflow="fold"), (0, 0, 0, 2)))
+
+
+def soon_table(items: Sequence[tuple[Complaint, Deadline]]) -> None:
+    """Deadlines of `reclam due` that fall within the coming days."""
+    from amazon_reclamation.knowledge.rules import KIND_LABEL
+
+    rows: list[list[Cell]] = []
+    for complaint, deadline in items:
+        style = "bold red" if deadline.days_left <= 2 else "yellow"
+        rows.append(
+            [
+                (complaint.id, "bold"),
+                (complaint.order_number, ""),
+                (deadline.title, ""),
+                (fmt.short_date(deadline.date), style),
+                (_left(deadline.days_left), style),
+                (_(KIND_LABEL[deadline.kind]), ""),
+            ]
+        )
+    columns(
+        _("Délais proches"),
+        [_("Id"), _("Commande"), _("Délai"), _("Date"), _("Reste"), _("Nature")],
+        rows,
+        flexible=2,
+    )
+
+
+def next_actions(plans: Sequence[tuple[Complaint, Plan]]) -> None:
+    """The dashboard's line per open complaint: the step to take now, the nearest deadline."""
+    from rich.text import Text
+
+    console = out()
+    for complaint, plan in plans:
+        line = Text(f"{complaint.id}  ", style="bold")
+        now = plan.now
+        if now is not None:
+            line.append(_("à faire : {step}").format(step=safe(now.title)))
+        elif plan.waiting_until is not None:
+            line.append(_("attendre le {date}").format(date=fmt.short_date(plan.waiting_until)))
+        elif plan.waiting_reason:
+            line.append(_("rien à faire suivre"))
+        else:
+            line.append("—")
+        upcoming = next((d for d in plan.deadlines if not d.passed), None)
+        if upcoming is not None:
+            _bar, style = _urgency(upcoming.days_left)
+            line.append(" · ")
+            line.append(
+                _("{title} : {date} ({left})").format(
+                    title=upcoming.title,
+                    date=fmt.short_date(upcoming.date),
+                    left=_left(upcoming.days_left),
+                ),
+                style=style,
+            )
+        console.print(line)

@@ -1,0 +1,245 @@
+"""Lines, JSON and plain tables on stdout and stderr; the two Rich consoles.
+
+Consoles never interpret markup or emoji, and every user-supplied string passes
+through `safe()`, so typed text is always shown as text.
+"""
+
+from __future__ import annotations
+
+import errno
+import sys
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from amazon_reclamation.i18n import _
+from amazon_reclamation.parsing import clean_text
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from rich.console import Console
+    from rich.style import Style
+
+    from amazon_reclamation.records import Unreadable
+
+
+def safe(text: str | None) -> str:
+    """User text with control characters (terminal escapes) removed."""
+    return clean_text(text) if text else ""
+
+
+@cache
+def out() -> Console:
+    """The stdout console (data, summaries, tables)."""
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich would exit(1) silently; the CLI says what was saved before the pipe broke.
+            raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+    return _Console(markup=False, emoji=False, highlight=False)
+
+
+@cache
+def err() -> Console:
+    """The stderr console (errors, warnings, hints)."""
+    from rich.console import Console
+
+    return Console(stderr=True, markup=False, emoji=False, highlight=False)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(safe(text).split())
+
+
+# The few styles of lines and table cells, as SGR codes: printing them needs no Rich.
+_SGR = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "bold red": "1;31"}
+
+
+def _colour_mode(stream: Any) -> bool | None:
+    """False: plain text; True: our own SGR codes; None: leave it to Rich.
+
+    Plain on a pipe, a file, a dumb terminal or with NO_COLOR; SGR codes on an ordinary
+    terminal; Rich where it knows better (Windows consoles, FORCE_COLOR, TTY_COMPATIBLE).
+    """
+    import os
+
+    if os.name == "nt" or os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE"):
+        return None
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM", "").lower() in ("dumb", "unknown"):
+        return False
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def _sgr(text: str, style: str) -> str:
+    code = _SGR.get(style)
+    return f"\x1b[{code}m{text}\x1b[0m" if code and text else text
+
+
+def _line(stream_name: str, text: str, style: str = "") -> None:
+    """One line of text, styled when the stream shows colour, without loading Rich."""
+    stream = getattr(sys, stream_name)
+    mode = _colour_mode(stream)
+    if mode is None or (mode and style not in _SGR and style):
+        console = err() if stream_name == "stderr" else out()
+        console.print(text, style=style or None, soft_wrap=True)
+        return
+    stream.write((_sgr(text, style) if mode else text) + "\n")
+    stream.flush()
+
+
+def error(message: str) -> None:
+    """One error line on stderr (a typed value with a newline stays on it)."""
+    _line("stderr", _("Erreur : {message}").format(message=_one_line(message)), "bold red")
+
+
+def warning(message: str) -> None:
+    """One warning line on stderr."""
+    _line("stderr", _("Attention : {message}").format(message=_one_line(message)), "yellow")
+
+
+def info(message: str) -> None:
+    """A short note on stderr (so that stdout stays clean for data)."""
+    _line("stderr", safe(message))
+
+
+def plain(text: str) -> None:
+    """Print text as is on stdout (no wrapping, for copying)."""
+    out().print(safe(text), soft_wrap=True)
+
+
+def json_out(data: Any) -> None:
+    """Machine-readable JSON on stdout, nothing else."""
+    from amazon_reclamation.safe_text import json_text
+
+    sys.stdout.write(_for_stdout(json_text(data)) + "\n")
+    sys.stdout.flush()
+
+
+def _for_stdout(json_text: str) -> str:
+    """JSON text as stdout can carry it: escaped to ASCII when stdout is not UTF-8."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
+    if encoding in ("utf8", "utf8sig"):
+        return json_text
+    from amazon_reclamation.safe_text import ascii_json_text
+
+    return ascii_json_text(json_text)
+
+
+def json_documents(documents: Iterable[str]) -> None:
+    """A JSON array of documents already written as JSON text (indent 2), on stdout."""
+    write = sys.stdout.write
+    first = True
+    for document in documents:
+        write("[\n  " if first else ",\n  ")
+        write(_for_stdout(document).replace("\n", "\n  "))
+        first = False
+    write("[]\n" if first else "\n]\n")
+    sys.stdout.flush()
+
+
+def unreadable_files(files: Sequence[Unreadable]) -> None:
+    """One warning line per file that could not be read."""
+    for item in files:
+        warning(item.reason)
+
+
+Cell = tuple[str, str]  # text and Rich style
+
+
+def columns(
+    title: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]], *, flexible: int
+) -> None:
+    """An aligned table as plain lines; the `flexible` column gives way when space is short.
+
+    Written straight to stdout, with ANSI codes only for the styled cells: Rich's Table
+    took 11 s for 10,000 complaints and even one big Rich Text 0.1 s for 1,000.
+    """
+    from rich.cells import cell_len as rich_cell_len
+    from rich.cells import set_cell_size
+
+    # Rich's console is loaded only where it knows better than plain SGR codes (see
+    # _colour_mode): it would cost more than the rows of a thousand complaints.
+    mode = _colour_mode(sys.stdout)
+    if mode is None:
+        from rich.console import COLOR_SYSTEMS
+
+        console = out()
+        width, color_system = console.width, COLOR_SYSTEMS.get(console.color_system or "")
+    else:
+        width, color_system = _stdout_width(), None
+
+    def cell_len(text: str) -> int:
+        return len(text) if text.isascii() else rich_cell_len(text)
+
+    gap = "  "
+    widths = [cell_len(h) for h in headers]
+    for row in rows:
+        for index, (text, _style) in enumerate(row):
+            widths[index] = max(widths[index], cell_len(text))
+    excess = sum(widths) + len(gap) * (len(widths) - 1) - width
+    if excess > 0:
+        widths[flexible] = max(cell_len(headers[flexible]), widths[flexible] - excess)
+    styles: dict[str, Style] = {}
+
+    def paint(text: str, style: str) -> str:
+        if mode:
+            return _sgr(text, style)
+        if not style or color_system is None:
+            return text
+        from rich.style import Style
+
+        parsed = styles.setdefault(style, Style.parse(style))
+        return parsed.render(text, color_system=color_system)
+
+    def fit(text: str, width: int) -> str:
+        length = cell_len(text)
+        if length <= width:
+            return text + " " * (width - length)
+        return set_cell_size(text, width - 1) + "…"
+
+    last = len(headers) - 1
+    lines = [
+        paint(title, "bold"),
+        paint(gap.join(fit(h, w) for h, w in zip(headers, widths, strict=True)).rstrip(), "bold"),
+    ]
+    for row in rows:
+        cells = []
+        for index, ((text, style), width) in enumerate(zip(row, widths, strict=True)):
+            cell = fit(text, width)
+            cells.append(paint(cell.rstrip() if index == last else cell, style))
+        lines.append(gap.join(cells).rstrip())
+    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.flush()
+
+
+def _stdout_width() -> int:
+    """The width Rich would give stdout: COLUMNS, else the terminal's, else 80."""
+    import os
+
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        if sys.stdout.isatty():
+            import shutil
+
+            return shutil.get_terminal_size((80, 25)).columns
+    except (AttributeError, ValueError):
+        pass
+    return 80
+
+
+def message_block(title: str, text: str) -> None:
+    """A text to copy, between two rules (no borders inside, so copying is clean)."""
+    from rich.rule import Rule
+    from rich.text import Text
+
+    console = out()
+    console.print(Rule(title, style="cyan"))
+    console.print(Text(safe(text)), soft_wrap=True)
+    console.print(Rule(style="cyan"))

@@ -1,0 +1,268 @@
+"""One complaint on screen: the summary card, the whole file, the timeline, the lists."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from amazon_reclamation import fmt
+from amazon_reclamation.i18n import N_, _, ngettext
+from amazon_reclamation.texts import labels
+from amazon_reclamation.ui.render.console import (
+    Cell,
+    columns,
+    out,
+    safe,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from rich.console import RenderableType
+
+    from amazon_reclamation.listing import Digest, FollowUp
+    from amazon_reclamation.models import Complaint
+    from amazon_reclamation.texts.summary import Summary
+
+
+def _facts_table(rows: list[tuple[str, str]]) -> RenderableType:
+    from rich.table import Table
+
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for name, value in rows:
+        table.add_row(safe(name), safe(value))
+    return table
+
+
+def _bullets(items: list[str]) -> RenderableType:
+    from rich.table import Table
+
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column()
+    for item in items:
+        table.add_row("  •", safe(item))
+    return table
+
+
+def summary_card(summary: Summary) -> None:
+    """The summary panel, then the ready message between two rules (easy to copy)."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.rule import Rule
+    from rich.text import Text
+
+    parts: list[RenderableType] = [_facts_table(summary.facts)]
+    if summary.description:
+        parts += [Text(""), Text(_("Description"), style="bold"), Text(safe(summary.description))]
+    parts += [
+        Text(""),
+        Text(_("Demande : ") + safe(summary.request), style="bold"),
+        Text(""),
+        Text(_("À avoir sous la main"), style="bold"),
+        _bullets(summary.checklist),
+        Text(""),
+        Text(_("Où vous adresser"), style="bold"),
+        _bullets(summary.where),
+    ]
+    console = out()
+    console.print(
+        Panel(Group(*parts), title=safe(summary.title), title_align="left", border_style="cyan")
+    )
+    console.print(Rule(_("Message prêt à copier (chat ou e-mail)"), style="cyan"))
+    console.print(Text(safe(summary.message)), soft_wrap=True)
+    console.print(Rule(style="cyan"))
+
+
+def _days_since(day: date, today: date) -> str:
+    return _("{n} j").format(n=max(0, (today - day).days))
+
+
+def complaints_table(
+    digests: Sequence[Digest], today: date, *, title: str, with_status: bool = False
+) -> None:
+    """The table of `reclam list`."""
+    headers = [
+        _("Id"),
+        _("Commande"),
+        _("Problème"),
+        _("Article"),
+        _("Âge"),
+        _("Contacts"),
+        _("Suivi"),
+    ]
+    if with_status:
+        headers.append(_("Statut"))
+    rows: list[list[Cell]] = []
+    overdue = _("dépassé")
+    for digest in digests:
+        follow = digest.next_follow_up()
+        follow_cell: Cell = ("—", "")
+        if follow is not None:
+            when = f"{follow.day:02d}/{follow.month:02d}"
+            follow_cell = (when + " " + overdue, "bold red") if follow < today else (when, "")
+        count = str(digest.contacts)
+        if (last := digest.last_contact) is not None:
+            count += f" · {last.day:02d}/{last.month:02d}"
+        row: list[Cell] = [
+            (digest.id, "bold"),
+            (digest.order_number, ""),
+            (labels.label(labels.CATEGORY_SHORT, digest.category), ""),
+            (" ".join(safe(digest.item).split()) or "—", ""),
+            (_days_since(digest.created_at.date(), today), ""),
+            (count, ""),
+            follow_cell,
+        ]
+        if with_status:
+            row.append((labels.label(labels.STATUS, digest.status), ""))
+        rows.append(row)
+    columns(title, headers, rows, flexible=3)
+
+
+def complaint_file(complaint: Complaint, summary: Summary, today: date) -> None:
+    """Everything `reclam show` prints: the card, status and the contacts section."""
+    from rich.text import Text
+
+    status = labels.label(labels.STATUS, complaint.status)
+    line = _("Statut : {status} · ouverte le {date}").format(
+        status=status, date=fmt.short_date(complaint.created_at.date())
+    )
+    if complaint.closed_at:
+        line += _(" · clôturée le {date}").format(date=fmt.short_date(complaint.closed_at.date()))
+    out().print(Text(line, style="bold"))
+    summary_card(summary)
+    timeline(complaint, today)
+    from amazon_reclamation.domain.deadlines import compute_deadlines, missing_facts
+    from amazon_reclamation.ui.render.advice import deadlines
+
+    out().print()
+    deadlines(compute_deadlines(complaint, today), missing_facts(complaint))
+    out().print(
+        Text(
+            _(
+                "Les étapes suivantes : reclam escalate {id} · vos droits et leurs "
+                "sources : reclam rights {id}"
+            ).format(id=complaint.id),
+            style="dim",
+        )
+    )
+
+
+_PROMISE_STATE = {
+    "kept": (N_("tenue"), "green"),
+    "due": (N_("à venir"), "yellow"),
+    "broken": (N_("NON TENUE"), "bold red"),
+}
+
+
+def timeline(complaint: Complaint, today: date) -> None:
+    """The contacts, oldest first, with counts and every promise's state."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    from amazon_reclamation.domain import contacts
+
+    console = out()
+    entries = contacts.timeline(complaint.contacts)
+    effective = contacts.effective(complaint.contacts)
+    opened = max(0, (today - complaint.created_at.date()).days)
+    header = ngettext("Contacts ({n})", "Contacts ({n})", len(effective)).format(n=len(effective))
+    failed = contacts.failed_attempts(complaint)
+    header += " · " + ngettext(
+        "{n} tentative sans réponse", "{n} tentatives sans réponse", failed
+    ).format(n=failed)
+    header += " · " + (
+        _("ouverte depuis {days}").format(days=fmt.days(opened))
+        if opened
+        else _("ouverte aujourd'hui")
+    )
+    console.print(Text(header, style="bold"))
+    if not entries:
+        console.print(
+            Text(
+                _(
+                    "  Aucun contact noté. Après chaque échange avec le service client, "
+                    "notez-le avec : reclam log {id}"
+                ).format(id=complaint.id)
+            )
+        )
+        return
+    replaced_by = {c.corrects: c.id for c in entries if c.corrects is not None}
+    for contact in entries:
+        # One block per contact rather than a table: summaries stay readable at 80 columns.
+        style = "dim" if contact.id in replaced_by else ""
+        head = [
+            fmt.date_time(contact.at, with_time=contact.at_precision == "minute"),
+            labels.label(labels.CHANNEL, contact.channel),
+        ]
+        if contact.agent:
+            head.append(safe(contact.agent))
+        if contact.reference:
+            head.append(_("réf. {reference}").format(reference=safe(contact.reference)))
+        line = Text(f"  {contact.id:>2}. ", style=style or "bold")
+        line.append(" · ".join(head), style=style)
+        line.append(" · ", style=style)
+        outcome_style = style or ("red" if contact.outcome in ("refused", "no_answer") else "bold")
+        line.append(labels.label(labels.OUTCOME, contact.outcome), style=outcome_style)
+        console.print(line)
+        details = []
+        if contact.summary:
+            details.append(safe(contact.summary))
+        if contact.outcome == "promise":
+            details.append(
+                _("Promis : {what} (pour le {date})").format(
+                    what=safe(contact.promise) or "?", date=fmt.short_date(contact.follow_up)
+                )
+            )
+        if contact.corrects is not None:
+            details.append(_("(corrige le n° {n})").format(n=contact.corrects))
+        if contact.id in replaced_by:
+            details.append(_("(corrigé par le n° {n})").format(n=replaced_by[contact.id]))
+        for detail in details:
+            console.print(Padding(Text(detail, style=style), (0, 0, 0, 6)))
+    promises = contacts.promises(complaint, today)
+    if promises:
+        console.print(Text(_("Promesses"), style="bold"))
+        for item in promises:
+            name, style = _PROMISE_STATE[item.state]
+            line = Text("  • ")
+            line.append(_(name), style=style)
+            line.append(
+                " — "
+                + _("{what}, pour le {date} (contact n° {n})").format(
+                    what=safe(item.contact.promise) or safe(item.contact.summary) or "?",
+                    date=fmt.short_date(item.contact.follow_up),
+                    n=item.contact.id,
+                )
+            )
+            console.print(line)
+
+
+def due_table(items: Sequence[tuple[Digest, FollowUp]], today: date) -> None:
+    """The follow-ups of `reclam due`."""
+    rows: list[list[Cell]] = []
+    for digest, follow_up in items:
+        late = (today - follow_up.day).days
+        style = "red" if late > 0 else ""
+        rows.append(
+            [
+                (digest.id, "bold"),
+                (digest.order_number, ""),
+                (" ".join((safe(follow_up.promise) or safe(follow_up.summary) or "—").split()), ""),
+                (fmt.short_date(follow_up.day), style),
+                (
+                    _("aujourd'hui")
+                    if late == 0
+                    else _("{days} de retard").format(days=fmt.days(late)),
+                    style,
+                ),
+            ]
+        )
+    columns(
+        _("Suivis à faire"),
+        [_("Id"), _("Commande"), _("Promesse"), _("Échéance"), _("Retard")],
+        rows,
+        flexible=2,
+    )
