@@ -12,6 +12,7 @@ import pytest
 
 from amazon_reclamation.domain.escalation import STEP_IDS, Plan, Step, plan, route
 from amazon_reclamation.models import CATEGORIES, Complaint, Contact, Facts, Seller
+from amazon_reclamation.texts.deadlines import deadline_note, missing_fact_texts
 
 TODAY = date(2026, 11, 20)
 
@@ -83,7 +84,8 @@ def statuses(result: Plan) -> dict[str, str]:
 
 def all_texts(result: Plan) -> list[str]:
     texts = [t for s in result.steps for t in (s.title, s.why, s.how)]
-    texts += [d.note for d in result.deadlines] + list(result.missing_facts)
+    texts += [deadline_note(d) for d in result.deadlines]
+    texts += missing_fact_texts(result.missing_facts)
     return texts
 
 
@@ -442,7 +444,7 @@ def test_a_delivery_without_an_announced_date_is_unknown_not_agreed() -> None:
     result = plan(make("amazon", "late", delivery_date=None), TODAY)
     texts = " ".join(all_texts(result))
     assert "convenue :" not in texts and "Aucune date de livraison convenue" not in texts
-    note = next(d.note for d in result.deadlines if d.id == "delivery")
+    note = next(deadline_note(d) for d in result.deadlines if d.id == "delivery")
     assert "non indiquée" in note and "art. VI.43 CDE" in note
 
 

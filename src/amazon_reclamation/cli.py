@@ -990,6 +990,7 @@ def due(
 ) -> None:
     """Suivis à faire aujourd'hui ou en retard, délais des 7 prochains jours (rien si aucun)."""
     from amazon_reclamation.domain.deadlines import compute_deadlines
+    from amazon_reclamation.texts.deadlines import deadline_json
     from amazon_reclamation.ui import render
 
     _setup(lang, home)
@@ -1018,7 +1019,7 @@ def due(
                     "type": "deadline",
                     "complaint_id": complaint.id,
                     "order_number": complaint.order_number,
-                    **deadline.to_json(),
+                    **deadline_json(deadline),
                 }
                 for complaint, deadline in soon
             ]
@@ -1098,7 +1099,7 @@ def rights(
     version: VersionOption = False,
 ) -> None:
     """Les règles qui s'appliquent à une réclamation, chacune avec sa source."""
-    from amazon_reclamation.knowledge.rules import rules_for
+    from amazon_reclamation.knowledge.applicable import rules_for
     from amazon_reclamation.ui import render
 
     _setup(lang, home)

@@ -184,6 +184,8 @@ def digest_version() -> str:
         "domain/contacts.py",
         "domain/deadlines.py",
         "knowledge/rules.py",
+        "knowledge/periods.py",
+        "knowledge/categories.py",
     ):
         try:
             info = (here / name).stat()

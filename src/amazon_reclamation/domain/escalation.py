@@ -71,6 +71,7 @@ from amazon_reclamation import fmt
 from amazon_reclamation.domain import contacts
 from amazon_reclamation.domain.deadlines import (
     Deadline,
+    MissingFact,
     add_years,
     atoz_opens,
     awaiting_delivery,
@@ -86,6 +87,7 @@ from amazon_reclamation.domain.deadlines import (
 )
 from amazon_reclamation.i18n import N_, _, babel_locale, ngettext
 from amazon_reclamation.texts import labels
+from amazon_reclamation.texts.deadlines import deadline_json, deadline_title, missing_fact_texts
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -253,7 +255,7 @@ class Plan:
     complaint_id: str
     steps: tuple[Step, ...]
     deadlines: tuple[Deadline, ...]
-    missing_facts: tuple[str, ...] = ()
+    missing_facts: tuple[MissingFact, ...] = ()
     waiting_until: dt.date | None = None
     waiting_reason: str = ""
     warnings: tuple[str, ...] = ()
@@ -272,8 +274,8 @@ class Plan:
         return {
             "complaint_id": self.complaint_id,
             "steps": [s.to_json() for s in self.steps],
-            "deadlines": [d.to_json() for d in self.deadlines],
-            "missing_facts": list(self.missing_facts),
+            "deadlines": [deadline_json(d) for d in self.deadlines],
+            "missing_facts": missing_fact_texts(self.missing_facts),
             "waiting_until": self.waiting_until.isoformat() if self.waiting_until else None,
             "waiting_reason": self.waiting_reason,
             "warnings": list(self.warnings),
@@ -480,7 +482,7 @@ class _Planner:
             _(
                 "Attention : échéance « {title} » le {date}, pendant cette attente ; agissez "
                 "avant cette date."
-            ).format(title=d.title, date=fmt.short_date(d.date))
+            ).format(title=deadline_title(d), date=fmt.short_date(d.date))
             for d in self.deadlines
             if d.id in watched and not d.passed and d.date <= day
         ]

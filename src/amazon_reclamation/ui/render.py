@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.style import Style
 
-    from amazon_reclamation.domain.deadlines import Deadline
+    from amazon_reclamation.domain.deadlines import Deadline, MissingFact
     from amazon_reclamation.domain.escalation import Plan
     from amazon_reclamation.knowledge.rules import Rule
     from amazon_reclamation.listing import Digest, FollowUp
@@ -516,20 +516,17 @@ def _left(days_left: int) -> str:
     return _("dans {days}").format(days=fmt.days(days_left))
 
 
-def _nature(rule: Rule) -> str:
-    """ "loi — art. VI.47 CDE" or "politique d'Amazon (peut changer)"."""
-    from amazon_reclamation.knowledge.rules import KIND_LABEL
-
-    nature = _(KIND_LABEL[rule.kind])
-    if rule.reference:
-        nature += f" — {_(rule.reference)}"
-    return nature
-
-
-def deadlines(items: Sequence[Deadline], missing: Sequence[str] = ()) -> None:
+def deadlines(items: Sequence[Deadline], missing: Sequence[MissingFact] = ()) -> None:
     """Every deadline: date, days left, a bar, law or Amazon policy, and its source."""
     from rich.padding import Padding
     from rich.text import Text
+
+    from amazon_reclamation.texts.deadlines import (
+        deadline_note,
+        deadline_title,
+        missing_fact_texts,
+    )
+    from amazon_reclamation.texts.rules import nature
 
     console = out()
     console.print(Text(_("Délais"), style="bold"))
@@ -542,16 +539,17 @@ def deadlines(items: Sequence[Deadline], missing: Sequence[str] = ()) -> None:
         line.append(f"{bar:10}", style=style)
         line.append(f"  {fmt.short_date(item.date)}  ", style="bold" if not item.passed else "dim")
         line.append(f"{_left(item.days_left):<{left_width}}  ", style=style)
-        line.append(item.title, style="bold" if not item.passed else "dim")
+        line.append(deadline_title(item), style="bold" if not item.passed else "dim")
         console.print(line)
-        details = [_nature(item.rule)]
-        if item.note:
-            details.append(safe(item.note))
+        details = [nature(item.rule)]
+        note = deadline_note(item)
+        if note:
+            details.append(safe(note))
         details.append(_("Source : {url}").format(url=item.source))
         for detail in details:
             text = Text(detail, style="dim" if item.passed else "", overflow="fold")
             console.print(Padding(text, (0, 0, 0, 14)))
-    for fact in missing:
+    for fact in missing_fact_texts(missing):
         console.print(Padding(Text("ⓘ " + safe(fact), style="dim"), (0, 0, 0, 2)))
 
 
@@ -661,7 +659,7 @@ def rights(complaint: Complaint, rules: Sequence[Rule]) -> None:
     from rich.padding import Padding
     from rich.text import Text
 
-    from amazon_reclamation.knowledge.rules import MARKER_LABEL
+    from amazon_reclamation.texts.rules import MARKER_LABEL, nature, period_text, rule_text
 
     console = out()
     console.print(
@@ -672,15 +670,16 @@ def rights(complaint: Complaint, rules: Sequence[Rule]) -> None:
     )
     for rule in rules:
         console.print(Text(f"• {_(rule.title)}", style="bold"))
-        lines = [_(rule.statement), _nature(rule)]
-        if rule.period:
-            period = _("Délai : {period}").format(period=_(rule.period))
+        lines = [rule_text(rule.statement), nature(rule)]
+        worded = period_text(rule)
+        if worded:
+            period = _("Délai : {period}").format(period=worded)
             if rule.starts:
                 period += " — " + _("point de départ : {start}").format(start=_(rule.starts))
             lines.append(period)
         lines.append(_(MARKER_LABEL[rule.marker]))
         if rule.note:
-            lines.append(_(rule.note))
+            lines.append(rule_text(rule.note))
         lines += [_("Source : {url}").format(url=url) for url in rule.sources]
         for line in lines:
             if line:
@@ -689,7 +688,8 @@ def rights(complaint: Complaint, rules: Sequence[Rule]) -> None:
 
 def soon_table(items: Sequence[tuple[Complaint, Deadline]]) -> None:
     """Deadlines of `reclam due` that fall within the coming days."""
-    from amazon_reclamation.knowledge.rules import KIND_LABEL
+    from amazon_reclamation.texts.deadlines import deadline_title
+    from amazon_reclamation.texts.rules import KIND_LABEL
 
     rows: list[list[Cell]] = []
     for complaint, deadline in items:
@@ -698,7 +698,7 @@ def soon_table(items: Sequence[tuple[Complaint, Deadline]]) -> None:
             [
                 (complaint.id, "bold"),
                 (complaint.order_number, ""),
-                (deadline.title, ""),
+                (deadline_title(deadline), ""),
                 (fmt.short_date(deadline.date), style),
                 (_left(deadline.days_left), style),
                 (_(KIND_LABEL[deadline.kind]), ""),
@@ -715,6 +715,8 @@ def soon_table(items: Sequence[tuple[Complaint, Deadline]]) -> None:
 def next_actions(plans: Sequence[tuple[Complaint, Plan]]) -> None:
     """The dashboard's line per open complaint: the step to take now, the nearest deadline."""
     from rich.text import Text
+
+    from amazon_reclamation.texts.deadlines import deadline_title
 
     console = out()
     for complaint, plan in plans:
@@ -734,7 +736,7 @@ def next_actions(plans: Sequence[tuple[Complaint, Plan]]) -> None:
             line.append(" · ")
             line.append(
                 _("{title} : {date} ({left})").format(
-                    title=upcoming.title,
+                    title=deadline_title(upcoming),
                     date=fmt.short_date(upcoming.date),
                     left=_left(upcoming.days_left),
                 ),
