@@ -34,6 +34,7 @@ from amazon_reclamation.knowledge.rules import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from amazon_reclamation.knowledge.categories import FactRow
     from amazon_reclamation.knowledge.periods import Fact
     from amazon_reclamation.knowledge.rules import Kind, Rule
     from amazon_reclamation.models import Complaint, Contact
@@ -159,6 +160,21 @@ def _deadline(c: Complaint, rule_id: str, start: dt.date, today: dt.date, *notes
     assert rule.period is not None  # every deadline rule has a period
     day = rule.period.after(start)
     return Deadline(rule_id, rule, day, (day - today).days, notes)
+
+
+def _asks(complaint: Complaint, fact: FactRow) -> bool:
+    """True when the complaint's category asks this fact: only then is it said missing."""
+    return fact in CATEGORY_TABLE[complaint.category].facts
+
+
+def _seen_at_delivery(complaint: Complaint) -> bool:
+    """A defect seen when the article arrived: a wrong article, or damage on arrival."""
+    spec = CATEGORY_TABLE[complaint.category]
+    if not spec.defect:
+        return False
+    if _asks(complaint, "damage_timing"):
+        return complaint.facts.damage_timing == "on_arrival"
+    return True
 
 
 def _first_contact(complaint: Complaint) -> Contact | None:
@@ -294,7 +310,8 @@ def _withdrawal(c: Complaint, today: dt.date) -> _Result:
 def _refund_after_withdrawal(c: Complaint, today: dt.date) -> _Result:
     facts = c.facts
     if facts.returned_date is None:
-        return _Missing("return", "refund_after_withdrawal") if c.category == "refund" else None
+        asked = _asks(c, "returned_date")
+        return _Missing("return", "refund_after_withdrawal") if asked else None
     if returned_after_withdrawal(c):
         # Not a legal withdrawal: the refund rests on the return policy (see escalation).
         return None
@@ -336,16 +353,14 @@ def _defect_notice(c: Complaint, today: dt.date) -> _Result:
     if facts.defect_discovered_date is not None:
         start = facts.defect_discovered_date
         counted = Note("notice_from_discovery", start)
-    elif (c.category == "damaged" and facts.damage_timing == "on_arrival") or (
-        c.category == "non_conforming"
-    ):
+    elif _seen_at_delivery(c):
         if c.delivery_date is None:
             return _Missing("delivery", "defect_notice")
         start = c.delivery_date
         # A wrong or damaged item shows at delivery: counting from then can only be earlier
         # than the true discovery, never later.
         counted = Note("notice_from_delivery", start)
-    elif c.category == "damaged":
+    elif _asks(c, "defect_discovered_date"):
         return _Missing("discovery", "defect_notice")
     else:
         return None
@@ -397,7 +412,7 @@ def _atoz_claim(c: Complaint, today: dt.date) -> _Result:
 def _sepa_refund(c: Complaint, today: dt.date) -> _Result:
     facts = c.facts
     if facts.payment_method is None:
-        return _Missing("payment", "sepa_refund") if c.category == "billing" else None
+        return _Missing("payment", "sepa_refund") if _asks(c, "payment_method") else None
     if facts.payment_method != "sepa_direct_debit":
         return None
     if facts.charge_date is None:
@@ -408,7 +423,8 @@ def _sepa_refund(c: Complaint, today: dt.date) -> _Result:
 def _unauthorised_payment(c: Complaint, today: dt.date) -> _Result:
     facts = c.facts
     if facts.billing_problem is None:
-        return _Missing("billing", "unauthorised_payment") if c.category == "billing" else None
+        asked = _asks(c, "billing_problem")
+        return _Missing("billing", "unauthorised_payment") if asked else None
     if facts.billing_problem != "unknown_charge":
         return None
     if facts.charge_date is None:
