@@ -13,9 +13,6 @@ from amazon_reclamation.domain.deadlines import (
     Deadline,
     MissingFact,
     Note,
-    add_business_days,
-    add_months,
-    add_years,
     atoz_opens,
     awaiting_delivery,
     compute_deadlines,
@@ -24,6 +21,7 @@ from amazon_reclamation.domain.deadlines import (
     missing_facts,
     returned_after_withdrawal,
 )
+from amazon_reclamation.knowledge.periods import add_business_days, add_months, add_years
 from amazon_reclamation.models import Complaint, Contact, Seller
 from amazon_reclamation.texts.deadlines import deadline_json, deadline_note, missing_fact_texts
 from factories import TODAY, at, contact
@@ -554,7 +552,7 @@ def test_the_refund_after_a_cancellation_is_counted_by_analogy_only() -> None:
     ],
 )
 def test_next_business_day(day: date, expected: date) -> None:
-    from amazon_reclamation.domain.deadlines import is_business_day, next_business_day
+    from amazon_reclamation.knowledge.periods import is_business_day, next_business_day
 
     assert next_business_day(day) == expected
     assert is_business_day(day) == (day == expected)

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 
 from amazon_reclamation import fmt
-from amazon_reclamation.domain.deadlines import next_business_day
 from amazon_reclamation.domain.letters import formal_notice, formal_notice_parts
 from amazon_reclamation.errors import ExitCode, ReclamError
+from amazon_reclamation.knowledge.periods import next_business_day
 from amazon_reclamation.models import CATEGORIES, Complaint, Contact, Facts, Seller
 
 TODAY = date(2026, 11, 20)

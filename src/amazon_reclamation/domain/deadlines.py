@@ -16,13 +16,6 @@ from typing import TYPE_CHECKING, Literal
 from amazon_reclamation.domain import contacts
 from amazon_reclamation.knowledge.applicable import rule_for
 from amazon_reclamation.knowledge.categories import CATEGORY_TABLE, in_scope
-from amazon_reclamation.knowledge.periods import (
-    add_business_days,
-    add_months,
-    add_years,
-    is_business_day,
-    next_business_day,
-)
 from amazon_reclamation.knowledge.rules import (
     ATOZ_PARCEL_WAIT,
     ATOZ_WAIT,
@@ -38,35 +31,6 @@ if TYPE_CHECKING:
     from amazon_reclamation.knowledge.periods import Fact
     from amazon_reclamation.knowledge.rules import Kind, Rule
     from amazon_reclamation.models import Complaint, Contact
-
-__all__ = [
-    "ATOZ_NOT_RECEIVED_WAIT_DAYS",
-    "ATOZ_WAIT_BUSINESS_DAYS",
-    "DELIVERY_DAYS",
-    "WITHDRAWAL_DAYS",
-    "Deadline",
-    "MissingFact",
-    "Note",
-    "NoteId",
-    "add_business_days",
-    "add_months",
-    "add_years",
-    "atoz_opens",
-    "awaiting_delivery",
-    "compute_deadlines",
-    "delivered_in_legal_period",
-    "delivered_on_time",
-    "delivery_due",
-    "guarantee_end",
-    "guarantee_expired",
-    "is_business_day",
-    "legal_delivery_date",
-    "missing_facts",
-    "next_business_day",
-    "returned_after_withdrawal",
-    "seller_messages",
-    "withdrawal_end",
-]
 
 # The numbers of the rules, under the names other modules know them by.
 WITHDRAWAL_DAYS = period_of("withdrawal").count

@@ -72,7 +72,6 @@ from amazon_reclamation.domain import contacts
 from amazon_reclamation.domain.deadlines import (
     Deadline,
     MissingFact,
-    add_years,
     atoz_opens,
     awaiting_delivery,
     compute_deadlines,
@@ -86,6 +85,7 @@ from amazon_reclamation.domain.deadlines import (
     withdrawal_end,
 )
 from amazon_reclamation.i18n import N_, _, babel_locale, ngettext
+from amazon_reclamation.knowledge.periods import add_years
 from amazon_reclamation.texts import labels
 from amazon_reclamation.texts.deadlines import deadline_json, deadline_title, missing_fact_texts
 

@@ -39,12 +39,12 @@ from amazon_reclamation.domain.deadlines import (
     guarantee_end,
     guarantee_expired,
     legal_delivery_date,
-    next_business_day,
     returned_after_withdrawal,
     withdrawal_end,
 )
 from amazon_reclamation.errors import ReclamError
 from amazon_reclamation.i18n import N_, _, ngettext
+from amazon_reclamation.knowledge.periods import next_business_day
 from amazon_reclamation.knowledge.rules import GUARANTEE_REFORM
 from amazon_reclamation.texts import labels, summary
 
