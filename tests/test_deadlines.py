@@ -21,7 +21,12 @@ from amazon_reclamation.domain.deadlines import (
     missing_facts,
     returned_after_withdrawal,
 )
-from amazon_reclamation.knowledge.periods import add_business_days, add_months, add_years
+from amazon_reclamation.knowledge.periods import (
+    Period,
+    add_business_days,
+    add_months,
+    add_years,
+)
 from amazon_reclamation.models import Complaint, Contact, Seller
 from amazon_reclamation.texts.deadlines import deadline_json, deadline_note, missing_fact_texts
 from factories import TODAY, at, contact
@@ -556,3 +561,18 @@ def test_next_business_day(day: date, expected: date) -> None:
 
     assert next_business_day(day) == expected
     assert is_business_day(day) == (day == expected)
+
+
+@pytest.mark.parametrize(
+    ("period", "start", "end"),
+    [
+        (Period(14, "calendar_days"), date(2026, 1, 31), date(2026, 2, 14)),
+        (Period(30, "days"), date(2026, 1, 31), date(2026, 3, 2)),
+        (Period(8, "weeks"), date(2025, 10, 31), date(2025, 12, 26)),
+        (Period(13, "months"), date(2025, 10, 31), date(2026, 11, 30)),
+        (Period(2, "years"), date(2024, 2, 29), date(2026, 2, 28)),
+        (Period(2, "business_days"), date(2026, 11, 20), date(2026, 11, 24)),
+    ],
+)
+def test_a_period_ends_after_its_start(period: Period, start: date, end: date) -> None:
+    assert period.after(start) == end

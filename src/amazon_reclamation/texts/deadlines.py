@@ -6,12 +6,13 @@ writes. Periods are written from the rules' numbers (`texts.rules.period_words`)
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from amazon_reclamation import fmt
 from amazon_reclamation.i18n import N_, _
 from amazon_reclamation.texts.lists import join_list
-from amazon_reclamation.texts.rules import period_text, period_words, rule_text
+from amazon_reclamation.texts.rules import format_period, period_text, period_words, rule_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -117,13 +118,11 @@ FACTS: dict[Fact, str] = {
 
 
 def _period_values() -> dict[str, str]:
-    from amazon_reclamation.i18n import ngettext
     from amazon_reclamation.knowledge.rules import period_of
 
     values = period_words()
-    # "14 jours comptés…": the count without "calendrier", which the sentence says itself.
-    days = period_of("withdrawal").count
-    values["withdrawal_days"] = ngettext("{n} jour", "{n} jours", days).format(n=days)
+    # "14 jours comptés…": the withdrawal period without "calendrier".
+    values["withdrawal_days"] = format_period(replace(period_of("withdrawal"), unit="days"))
     return values
 
 
