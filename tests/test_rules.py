@@ -254,3 +254,49 @@ def test_every_category_has_a_table_and_every_rule_a_category() -> None:
     covered = {rule_id for spec in CATEGORY_TABLE.values() for rule_id in spec.rules}
     assert covered == set(RULES_BY_ID)
     assert all(spec.id == category for category, spec in CATEGORY_TABLE.items())
+
+
+# -- guards: deciding modules hold no wording, wording modules no fragments --------------
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "amazon_reclamation"
+_WORDING = {"_", "N_", "ngettext"}
+
+
+def _messages(path: Path) -> list[tuple[str, str]]:
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            if node.func.id in _WORDING:
+                first = node.args[0] if node.args else None
+                text = first.value if isinstance(first, ast.Constant) else ""
+                found.append((node.func.id, str(text)))
+    return found
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["domain/deadlines.py", "knowledge/periods.py", "knowledge/categories.py"],
+)
+def test_deciding_modules_word_nothing(module: str) -> None:
+    assert _messages(SRC / module) == []
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "texts/deadlines.py",
+        "texts/rules.py",
+        "texts/summary.py",
+        "texts/problem.py",
+        "texts/labels.py",
+        "knowledge/rules.py",
+        "knowledge/applicable.py",
+    ],
+)
+def test_no_message_is_a_fragment(module: str) -> None:
+    fragments = [
+        text for _kind, text in _messages(SRC / module) if text[:1] in (" ", ",", ":", ";")
+    ]
+    assert fragments == []
