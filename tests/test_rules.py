@@ -29,9 +29,10 @@ from amazon_reclamation.texts.rules import (
     KIND_LABEL,
     format_period,
     period_text,
-    rule_text,
+    rule_words,
     rules_markdown,
 )
+from amazon_reclamation.texts.rules_text import RULE_TEXTS, VARIANT_TEXTS
 from factories import complaint
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
@@ -50,8 +51,9 @@ EXPECTED_DEADLINE_IDS = {
 
 
 def _texts(rule: Rule) -> list[str]:
-    values = [rule.title, rule.short, rule.statement, rule.starts, rule.reference, rule.note]
-    return [rule_text(v) for v in values if v] + [period_text(rule) or ""]
+    w = rule_words(rule)
+    values = [w.title, w.short, w.statement, w.period, w.starts, w.reference, w.note]
+    return [v for v in values if v]
 
 
 def test_docs_rules_md_is_generated_from_the_data() -> None:
@@ -81,10 +83,10 @@ def test_every_rule_has_sources_and_a_consistent_kind(rule: Rule) -> None:
     if rule.kind == "amazon_policy":
         # Amazon's rules were read on other Amazon sites only: never "verified" for .com.be.
         assert rule.marker == "verified_2nd"
-        assert rule.reference is None
-        assert "amazon.com.be" in _(rule.note or "")
+        assert rule_words(rule).reference is None
+        assert "amazon.com.be" in (rule_words(rule).note or "")
     if rule.deadline:
-        assert rule.period and rule.start and rule.starts
+        assert rule.period and rule.start and rule_words(rule).starts
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
@@ -139,12 +141,12 @@ def test_rules_for_a_complaint(
 @pytest.mark.parametrize("rule", [r for r in RULES if r.kind == "law"], ids=lambda r: r.id)
 def test_every_law_says_where_it_comes_from(rule: Rule) -> None:
     # A bare "loi" tells the user nothing: an article, or who states the rule.
-    assert rule.reference
+    assert rule_words(rule).reference
 
 
 def test_undisclosed_charges_cite_the_spf_economie_without_inventing_an_article() -> None:
     rule = RULES_BY_ID["undisclosed_charges"]
-    reference = _(rule.reference or "")
+    reference = rule_words(rule).reference or ""
     assert "SPF Economie" in reference
     assert "art." not in reference
     assert rule.source.startswith("https://economie.fgov.be/")
@@ -162,7 +164,7 @@ def test_rules_for_a_contract_before_the_reform_cite_the_older_version(
     texts = " ".join(_texts(rules["legal_guarantee"]) + _texts(rules["guarantee_presumption"]))
     assert ("modifiés par la loi du 20 mars 2022" in texts) == amended
     assert ("antérieure à la loi du 20 mars 2022" in texts) == (not amended)
-    presumption = rule_text(rules["guarantee_presumption"].statement)
+    presumption = rule_words(rules["guarantee_presumption"]).statement
     assert ("6 mois de la livraison" in presumption) == (not amended)
     # The data itself, and so docs/rules.md, keep the current rule.
     assert rule_for("legal_guarantee") is RULES_BY_ID["legal_guarantee"]
@@ -190,7 +192,8 @@ def test_an_unknown_debit_lists_no_fee_rules(problem: str | None, fee_rules: boo
 
 
 def test_risk_in_transit_cites_the_directive_as_the_origin_of_the_rule() -> None:
-    assert _(RULES_BY_ID["risk_in_transit"].reference or "").startswith("règle de l'art. 20")
+    reference = rule_words(RULES_BY_ID["risk_in_transit"]).reference or ""
+    assert reference.startswith("règle de l'art. 20")
 
 
 # -- periods: one number, the date and the prose -------------------------------------
@@ -241,8 +244,8 @@ def test_periods_are_worded_from_their_number(period: Period, worded: str) -> No
 
 def test_every_placeholder_of_a_rule_text_is_a_named_period() -> None:
     names = set(named_periods())
-    for rule in RULES:
-        for text in (rule.statement, rule.note, rule.period_text):
+    for words in [*RULE_TEXTS.values(), *VARIANT_TEXTS.values()]:
+        for text in (words.statement, words.note, words.period_text):
             if text:
                 # format_map raises KeyError on a placeholder that names no period.
                 _(text).format_map({**dict.fromkeys(names, "x"), "period": "x"})
@@ -277,7 +280,13 @@ def _messages(path: Path) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(
     "module",
-    ["domain/deadlines.py", "knowledge/periods.py", "knowledge/categories.py"],
+    [
+        "domain/deadlines.py",
+        "knowledge/periods.py",
+        "knowledge/categories.py",
+        "knowledge/rules.py",
+        "knowledge/applicable.py",
+    ],
 )
 def test_deciding_modules_word_nothing(module: str) -> None:
     assert _messages(SRC / module) == []
@@ -291,8 +300,7 @@ def test_deciding_modules_word_nothing(module: str) -> None:
         "texts/summary.py",
         "texts/problem.py",
         "texts/labels.py",
-        "knowledge/rules.py",
-        "knowledge/applicable.py",
+        "texts/rules_text.py",
     ],
 )
 def test_no_message_is_a_fragment(module: str) -> None:
@@ -300,3 +308,8 @@ def test_no_message_is_a_fragment(module: str) -> None:
         text for _kind, text in _messages(SRC / module) if text[:1] in (" ", ",", ":", ";")
     ]
     assert fragments == []
+
+
+def test_every_rule_has_its_words_and_every_variant_a_rule() -> None:
+    assert set(RULE_TEXTS) == set(RULES_BY_ID)
+    assert {rule_id for rule_id, _variant in VARIANT_TEXTS} <= set(RULES_BY_ID)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from amazon_reclamation.i18n import N_
 from amazon_reclamation.knowledge.categories import CATEGORY_TABLE
 from amazon_reclamation.knowledge.rules import (
     GUARANTEE_REFORM,
@@ -25,41 +24,20 @@ from amazon_reclamation.knowledge.rules import (
 if TYPE_CHECKING:
     from amazon_reclamation.models import Complaint
 
-_PRE_REFORM_REFERENCE = N_(
-    "art. 1649bis et suivants de l'ancien Code civil, dans leur version antérieure à la loi "
-    "du 20 mars 2022 (loi du 1er septembre 2004)"
-)
-
-# The guarantee rules for a contract concluded before 1 June 2022.
+# The guarantee rules for a contract concluded before 1 June 2022: the version of the
+# Civil Code before the law of 20 March 2022, and its 6-month presumption.
 PRE_REFORM_RULES: dict[str, Rule] = {
-    "legal_guarantee": replace(
-        RULES_BY_ID["legal_guarantee"],
-        reference=_PRE_REFORM_REFERENCE,
-        note=N_(
-            "Contrat conclu avant le 1er juin 2022 : il relève de la loi du 1er septembre "
-            "2004, et un défaut n'était présumé exister à la livraison que s'il apparaissait "
-            "dans les {presumption_before_reform}."
-        ),
-    ),
+    "legal_guarantee": replace(RULES_BY_ID["legal_guarantee"], variant="pre_reform"),
     "guarantee_presumption": replace(
         RULES_BY_ID["guarantee_presumption"],
-        statement=N_(
-            "Contrat conclu avant le 1er juin 2022 : sauf preuve contraire, un défaut qui "
-            "apparaît dans les {presumption_before_reform} de la livraison est présumé exister "
-            "dès la livraison."
-        ),
         period=PRESUMPTION_BEFORE_REFORM,
-        period_text=N_("{period} (contrat conclu avant le 1er juin 2022)"),
-        reference=_PRE_REFORM_REFERENCE,
+        variant="pre_reform",
     ),
 }
 
 # Card Stop blocks cards: never mentioned for a SEPA direct debit or another means.
 _NOT_A_CARD_RULES: dict[str, Rule] = {
-    "unauthorised_payment": replace(
-        RULES_BY_ID["unauthorised_payment"],
-        note=N_("Les {unauthorised_payment} sont une limite, pas un délai d'attente."),
-    ),
+    "unauthorised_payment": replace(RULES_BY_ID["unauthorised_payment"], variant="not_a_card"),
 }
 
 

@@ -1,4 +1,4 @@
-"""The rules reclam applies, as data: what each says, how long, from when, and its source.
+"""The rules reclam applies, as data: how long, from when, law or policy, and the sources.
 
 Every rule comes from `domain.md` (the project's verified research) and keeps its
 marker: "verified" (read in an official or legal source) or "verified_2nd" (only a
@@ -8,6 +8,7 @@ policy, which Amazon may change at any time.
 
 Each rule carries its period as data (`knowledge/periods.py`) and the fact it starts
 from; deadlines are computed from it and its prose is written from the same number.
+What each rule says is worded in `texts/rules_text.py`, under the rule's id.
 `knowledge/applicable.py` gives a rule as it applies to one complaint, and
 `knowledge/categories.py` says which rules concern each category.
 
@@ -23,7 +24,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from amazon_reclamation.i18n import N_
 from amazon_reclamation.knowledge.periods import Period
 
 if TYPE_CHECKING:
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 Kind = Literal["law", "amazon_policy"]
 Marker = Literal["verified", "verified_2nd"]
+# Which wording of the rule applies (knowledge/applicable.py picks it for a complaint).
+Variant = Literal["general", "pre_reform", "not_a_card"]
 
 # The legal guarantee reform applies to contracts concluded from this day (SPF Economie).
 GUARANTEE_REFORM = dt.date(2022, 6, 1)
@@ -41,30 +43,24 @@ _BOTH_SELLERS: tuple[SellerKind, ...] = ("amazon", "marketplace")
 
 @dataclass(frozen=True)
 class Rule:
-    """One rule: its period as data; the French source strings are marked with N_.
+    """One rule as data: its period, the fact it starts from, its nature and sources.
 
-    The texts may name any period of `named_periods()` as a placeholder (`{withdrawal}`,
-    `{atoz_wait}`…): the wording layer writes it from the number, so "14 jours" is never
-    typed next to the 14 the deadline is computed with. `period_text`, when given, words
-    the period itself around `{period}` ("jusqu'à {period}"). Which categories a rule
-    concerns is said once, in `knowledge/categories.py`.
+    Its words (title, statement, reference, note…) are in `texts/rules_text.py`, under
+    the same id; they name periods as placeholders (`{withdrawal}`, `{atoz_wait}`…)
+    written from the numbers here, so "14 jours" is never typed next to the 14 the
+    deadline is computed with. Which categories a rule concerns is said once, in
+    `knowledge/categories.py`.
     """
 
     id: str
-    title: str
-    short: str  # the rule inside a sentence: "le délai de rétractation"
-    statement: str
     period: Period | None
     start: Fact | None  # the fact the period starts from
-    starts: str | None  # that start, worded precisely for the user
     kind: Kind
-    reference: str | None
     sources: tuple[str, ...]
     marker: Marker
-    note: str | None = None
     sellers: tuple[SellerKind, ...] = _BOTH_SELLERS
     deadline: bool = True
-    period_text: str | None = None
+    variant: Variant = "general"
 
     @property
     def source(self) -> str:
@@ -89,21 +85,9 @@ _AMAZON_DE_ATOZ = (
 RULES: tuple[Rule, ...] = (
     Rule(
         id="withdrawal",
-        title=N_("Droit de rétractation"),
-        short=N_("le délai de rétractation"),
-        statement=N_(
-            "Pour un achat à distance, vous pouvez vous rétracter sans donner de motif ; "
-            "il suffit d'envoyer votre décision avant la fin du délai, et c'est à vous de "
-            "prouver que vous l'avez fait."
-        ),
         period=Period(14, "calendar_days"),
         start="delivery",
-        starts=N_(
-            "le lendemain du jour où vous prenez physiquement possession de l'article "
-            "(du dernier article si la commande est livrée en plusieurs fois)"
-        ),
         kind="law",
-        reference=N_("art. VI.47 CDE"),
         sources=(
             "https://www.actualitesdroitbelge.be/legislation/code-de-droit-economique/"
             "code-de-droit-economique---les-contrats-en-ligne/"
@@ -114,53 +98,23 @@ RULES: tuple[Rule, ...] = (
             _DROIT_RETRACTATION,
         ),
         marker="verified",
-        note=N_(
-            "Le départ au lendemain de la livraison est indiqué par des sources secondaires : "
-            "agir avant le dernier jour est plus sûr. Si le vendeur ne vous a pas informé de ce "
-            "droit, le délai est prolongé de 12 mois. Certains articles en sont exclus "
-            "(art. VI.53 CDE) ; selon des sources secondaires, c'est le cas d'un article "
-            "d'hygiène descellé ou d'un bien personnalisé."
-        ),
     ),
     Rule(
         id="refund_after_withdrawal",
-        title=N_("Remboursement après rétractation"),
-        short=N_("le délai de remboursement après rétractation"),
-        statement=N_(
-            "Le vendeur rembourse tous les paiements reçus, frais de livraison standard "
-            "compris, sans retard excessif."
-        ),
         period=Period(14, "days"),
         start="return",
-        starts=N_("le jour où le vendeur est informé de votre rétractation ou de l'annulation"),
         kind="law",
-        reference=N_("art. VI.50 CDE"),
         sources=(
             _DROIT_RETRACTATION,
             "http://wordscope.be/anglais/francais/withdrawal+of+undue.html",
         ),
         marker="verified",
-        note=N_(
-            "Le vendeur peut attendre d'avoir récupéré l'article ou d'avoir reçu la preuve "
-            "de son renvoi, la première de ces deux dates : gardez le reçu de dépôt."
-        ),
     ),
     Rule(
         id="legal_guarantee",
-        title=N_("Garantie légale de conformité"),
-        short=N_("la fin de la garantie légale"),
-        statement=N_(
-            "Le vendeur professionnel répond de tout défaut de conformité qui apparaît dans "
-            "les {legal_guarantee} de la livraison ; il ne peut pas vous renvoyer vers le "
-            "fabricant."
-        ),
         period=Period(2, "years"),
         start="delivery",
-        starts=N_("la livraison de l'article"),
         kind="law",
-        reference=N_(
-            "art. 1649bis et suivants de l'ancien Code civil, modifiés par la loi du 20 mars 2022"
-        ),
         sources=(
             _ECONOMIE_GARANTIE,
             "https://www.lawbase.be/expertise/consumentenrecht/nieuw-garantierecht-2022",
@@ -168,32 +122,12 @@ RULES: tuple[Rule, ...] = (
             "article-normal-1390429.html",
         ),
         marker="verified",
-        note=N_(
-            "Les règles actuelles valent pour les contrats conclus depuis le 1er juin 2022 ; "
-            "les contrats plus anciens relèvent de la loi du 1er septembre 2004. Pour un bien "
-            "d'occasion, un délai plus court, d'au moins 1 an, peut avoir été convenu "
-            "clairement."
-        ),
     ),
     Rule(
         id="guarantee_presumption",
-        title=N_("Présomption de défaut à la livraison"),
-        short=N_("la présomption de défaut à la livraison"),
-        statement=N_(
-            "Sauf preuve contraire, un défaut qui apparaît dans les {guarantee_presumption} de la "
-            "livraison est présumé exister dès la livraison : c'est au vendeur de prouver le "
-            "contraire. Pour les contrats conclus avant le 1er juin 2022, cette présomption ne "
-            "valait que {presumption_before_reform}."
-        ),
         period=Period(2, "years"),
-        period_text=N_(
-            "{period} (contrats conclus depuis le 1er juin 2022) ; "
-            "{presumption_before_reform} avant"
-        ),
         start="delivery",
-        starts=N_("la livraison de l'article"),
         kind="law",
-        reference=N_("art. 1649quater, § 4, de l'ancien Code civil"),
         sources=(
             "https://www.lexel.be/la-fin-de-la-regle-des-6-mois-dans-la-garantie-de-conformite/",
             _ECONOMIE_GARANTIE,
@@ -203,17 +137,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="defect_notice",
-        title=N_("Avis du défaut au vendeur"),
-        short=N_("le délai pour prévenir le vendeur du défaut"),
-        statement=N_(
-            "Prévenez le vendeur du défaut dans les {defect_notice} de sa découverte, sauf "
-            "délai plus long convenu ; un avis tardif peut vous faire perdre la garantie."
-        ),
         period=Period(2, "months"),
         start="discovery",
-        starts=N_("la découverte du défaut"),
         kind="law",
-        reference=N_("art. 1649bis et suivants de l'ancien Code civil"),
         sources=(
             _LEXEL_2ANS,
             "https://www.lavenir.net/lavenir-vous-repond/2023/02/27/"
@@ -224,24 +150,12 @@ RULES: tuple[Rule, ...] = (
             "2022",
         ),
         marker="verified",
-        note=N_("Prévenez-le par écrit et gardez-en la preuve."),
     ),
     Rule(
         id="guarantee_remedies",
-        title=N_("Ce que la garantie légale vous permet de demander"),
-        short=N_("les recours de la garantie légale"),
-        statement=N_(
-            "D'abord la réparation ou le remplacement, à votre choix (sauf si ce choix est "
-            "impossible ou disproportionné), sans frais et dans un délai raisonnable ; si "
-            "c'est impossible ou mal fait, une réduction proportionnelle "
-            "du prix ou la résolution de la vente (pas pour un défaut mineur). Vous n'avez pas "
-            "à garder l'emballage d'origine ni à accepter un bon d'achat."
-        ),
         period=None,
         start=None,
-        starts=None,
         kind="law",
-        reference=N_("art. 1649bis et suivants de l'ancien Code civil"),
         sources=(
             "https://immovlan.be/fr/article/67995/garantie-deux-ans-mobilier-electromenagers-"
             "encastres",
@@ -254,20 +168,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="delivery",
-        title=N_("Délai de livraison"),
-        short=N_("le délai de livraison"),
-        statement=N_(
-            "Sauf autre date convenue, le vendeur livre au plus tard {delivery} après la "
-            "commande. Ensuite, demandez-lui de livrer dans un délai supplémentaire adapté ; "
-            "s'il ne livre toujours pas, vous pouvez mettre fin au contrat et il doit vous "
-            "rembourser sans retard excessif."
-        ),
         period=Period(30, "days"),
-        period_text=N_("{period}, sauf autre date convenue"),
         start="order",
-        starts=N_("la conclusion du contrat (la commande)"),
         kind="law",
-        reference=N_("art. VI.43 CDE"),
         sources=(
             "https://economie.fgov.be/fr/themes/protection-des-consommateurs/"
             "faire-valoir-ses-droits/achats/effectuez-vos-achats/que-pouvez-vous-exiger-du/"
@@ -276,27 +179,12 @@ RULES: tuple[Rule, ...] = (
             "&search=tritt",
         ),
         marker="verified",
-        note=N_(
-            "Pas de délai supplémentaire nécessaire si le vendeur refuse de livrer, ou si la "
-            "date était essentielle (vu les circonstances, ou parce que vous le lui aviez dit "
-            "avant la commande)."
-        ),
     ),
     Rule(
         id="risk_in_transit",
-        title=N_("Risque pendant le transport"),
-        short=N_("le risque pendant le transport"),
-        statement=N_(
-            "Le colis voyage aux risques du vendeur : le risque ne passe au consommateur "
-            "qu'au moment où il prend physiquement possession de l'article, sauf s'il a "
-            "choisi lui-même un transporteur que le vendeur ne proposait pas."
-        ),
         period=None,
         start=None,
-        starts=None,
         kind="law",
-        # A directive binds the Member States, not the seller: cited as the rule's origin.
-        reference=N_("règle de l'art. 20 de la directive 2011/83/UE"),
         sources=(
             "https://economie.fgov.be/fr/themes/ventes/formes-de-vente/ventes-distance/"
             "ventes-distance-livraison-et",
@@ -308,21 +196,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="undisclosed_charges",
-        title=N_("Frais non annoncés"),
-        short=N_("les frais non annoncés"),
-        statement=N_(
-            "Des frais supplémentaires dont le vendeur ne vous a pas informé avant la "
-            "commande ne sont pas dus ; c'est au vendeur de prouver qu'il vous a informé."
-        ),
         period=None,
         start=None,
-        starts=None,
         kind="law",
-        # The SPF Economie page states the rule without an article number: none is invented.
-        reference=N_(
-            "telle que l'énonce le SPF Economie (ventes à distance, information du "
-            "consommateur) ; cette source ne cite pas d'article"
-        ),
         sources=(
             "https://economie.fgov.be/fr/themes/ventes/formes-de-vente/ventes-distance/"
             "ventes-distance-information-du",
@@ -332,17 +208,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="pre_ticked_boxes",
-        title=N_("Cases précochées"),
-        short=N_("les cases précochées"),
-        statement=N_(
-            "Un paiement supplémentaire obtenu par une option cochée par défaut n'est pas "
-            "valablement consenti : vous avez droit à son remboursement."
-        ),
         period=None,
         start=None,
-        starts=None,
         kind="law",
-        reference=N_("art. VI.41 CDE"),
         sources=(
             "https://economie.fgov.be/fr/themes/ventes/contrats/interdiction-des-options-par",
         ),
@@ -351,45 +219,22 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="atoz_claim",
-        title=N_("Garantie A à Z d'Amazon"),
-        short=N_("le délai de la Garantie A à Z"),
-        statement=N_(
-            "Pour un article vendu par un vendeur tiers : écrivez d'abord au vendeur et "
-            "attendez {atoz_wait} ; si rien n'est réglé, Amazon peut intervenir "
-            "(colis non reçu, article endommagé, défectueux ou non conforme à la description). "
-            "Pas en même temps qu'un chargeback auprès de votre banque."
-        ),
         period=Period(90, "days"),
-        period_text=N_("jusqu'à {period}"),
         start="latest_delivery",
-        starts=N_("la date de livraison estimée la plus tardive"),
         kind="amazon_policy",
-        reference=None,
         sources=(
             _AMAZON_DE_ATOZ,
             "https://arcus-www.amazon.ca/gp/help/customer/display.html?nodeId=201889410",
             "https://www.amazon.com/gp/help/customer/display.html?nodeId=200783670",
         ),
         marker="verified_2nd",
-        note=N_(
-            "Règle d'Amazon, vérifiée sur d'autres sites Amazon, à vérifier sur amazon.com.be. "
-            "Elle ne limite pas vos droits légaux."
-        ),
         sellers=("marketplace",),
     ),
     Rule(
         id="sepa_refund",
-        title=N_("Remboursement d'une domiciliation SEPA"),
-        short=N_("le remboursement de la domiciliation"),
-        statement=N_(
-            "Votre banque rembourse un prélèvement par domiciliation sur simple demande, sans "
-            "justification ; elle rembourse ou motive son refus dans les 10 jours ouvrables."
-        ),
         period=Period(8, "weeks"),
         start="charge",
-        starts=N_("la date du débit"),
         kind="law",
-        reference=N_("art. 76 et 77 de la directive (UE) 2015/2366 (DSP2)"),
         sources=(
             "https://www.eba.europa.eu/regulation-and-policy/single-rulebook/"
             "interactive-single-rulebook/5616",
@@ -399,25 +244,12 @@ RULES: tuple[Rule, ...] = (
             "Alles-weten-over-SEPA/Hoe-werkt-de-Europese-domiciliering-.asp",
         ),
         marker="verified",
-        note=N_(
-            "Le remboursement par la banque n'efface pas une somme que vous devez réellement "
-            "au vendeur."
-        ),
     ),
     Rule(
         id="unauthorised_payment",
-        title=N_("Opération de paiement non autorisée"),
-        short=N_("le signalement d'un paiement non autorisé"),
-        statement=N_(
-            "Signalez à votre banque, sans délai, un débit que vous n'avez pas autorisé ; "
-            "au-delà de {unauthorised_payment}, vous perdez le droit à la correction."
-        ),
         period=Period(13, "months"),
-        period_text=N_("sans délai, au plus tard {period}"),
         start="charge",
-        starts=N_("la date du débit"),
         kind="law",
-        reference=N_("art. VII.41, § 1er, CDE"),
         sources=(
             "https://laurentfrankignoul.be/2025/11/26/"
             "les-delais-pour-contester-une-operation-de-paiement-part-2-les-exceptions",
@@ -425,32 +257,18 @@ RULES: tuple[Rule, ...] = (
             "geld-terugvorderen-na-fout-diefstal-of-fraude",
         ),
         marker="verified",
-        note=N_(
-            "Les {unauthorised_payment} sont une limite, pas un délai d'attente. Carte perdue "
-            "ou volée : bloquez-la auprès de Card Stop, au 078 170 170."
-        ),
     ),
     Rule(
         id="seller_feedback",
-        title=N_("Évaluation du vendeur sur Amazon"),
-        short=N_("le délai pour évaluer le vendeur"),
-        statement=N_(
-            "Une évaluation par commande, possible 3 jours après la confirmation de la "
-            "commande ; restez factuel et courtois."
-        ),
         period=Period(90, "days"),
-        period_text=N_("{period} (vu sur amazon.com)"),
         start="order",
-        starts=N_("la date de commande"),
         kind="amazon_policy",
-        reference=None,
         sources=(
             "https://www.amazon.com/gp/help/seller/feedback-popup.html?seller=A2UHLVL8IH9Q52",
             "https://sellercentral-europe.amazon.com/gp/help/external/help.html?itemID=761"
             "&language=en_GB&ref=efph_761_cont_69032",
         ),
         marker="verified_2nd",
-        note=N_("Règle d'Amazon vue sur amazon.com, à vérifier sur amazon.com.be."),
         sellers=("marketplace",),
     ),
 )

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from amazon_reclamation import fmt
 from amazon_reclamation.i18n import N_, _
 from amazon_reclamation.texts.lists import join_list
-from amazon_reclamation.texts.rules import format_period, period_text, period_words, rule_text
+from amazon_reclamation.texts.rules import format_period, period_words, rule_words
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -141,22 +141,23 @@ def deadline_note(deadline: Deadline) -> str:
 
 def deadline_title(deadline: Deadline) -> str:
     """The title of the deadline's rule, translated."""
-    return _(deadline.rule.title)
+    return rule_words(deadline.rule).title
 
 
 def deadline_json(deadline: Deadline) -> dict[str, object]:
     """The JSON form of a deadline, used by `escalate --json` and `due --json`."""
     rule = deadline.rule
+    words = rule_words(rule)
     return {
         "id": deadline.id,
-        "title": deadline_title(deadline),
+        "title": words.title,
         "date": deadline.date.isoformat(),
         "days_left": deadline.days_left,
         "kind": deadline.kind,
         "source": deadline.source,
         "sources": list(rule.sources),
-        "reference": _(rule.reference) if rule.reference else None,
-        "period": period_text(rule),
+        "reference": words.reference,
+        "period": words.period,
         "marker": rule.marker,
         "note": deadline_note(deadline),
     }
@@ -169,7 +170,7 @@ def missing_fact_texts(missing: Iterable[MissingFact]) -> list[str]:
     return [
         _("{fact} permettrait de calculer {deadlines}.").format(
             fact=_(FACTS[item.fact]),
-            deadlines=join_list([rule_text(RULES_BY_ID[r].short) for r in item.rule_ids]),
+            deadlines=join_list([rule_words(RULES_BY_ID[r]).short for r in item.rule_ids]),
         )
         for item in missing
     ]

@@ -1,15 +1,17 @@
 """The rules worded: periods written from their numbers, labels, and `docs/rules.md`.
 
-A rule's texts are templates that may name any period of `named_periods()`
-(`{withdrawal}`, `{atoz_wait}`…); `rule_text()` translates one and writes those
-periods from the numbers the deadlines are computed with.
+A rule's texts (`texts/rules_text.py`) are templates that may name any period of
+`named_periods()` (`{withdrawal}`, `{atoz_wait}`…); `rule_words()` translates them and
+writes those periods from the numbers the deadlines are computed with.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from amazon_reclamation.i18n import N_, _, ngettext
+from amazon_reclamation.texts.rules_text import rule_text_of
 
 if TYPE_CHECKING:
     from amazon_reclamation.knowledge.periods import Period
@@ -56,21 +58,50 @@ def rule_text(text: str) -> str:
     return _(text).format_map(period_words()) if text else ""
 
 
+@dataclass(frozen=True)
+class RuleWords:
+    """A rule as the user reads it, in the current language."""
+
+    title: str
+    short: str
+    statement: str
+    period: str | None
+    starts: str | None
+    reference: str | None
+    note: str | None
+
+
 def period_text(rule: Rule) -> str | None:
     """The rule's period as the user reads it ("jusqu'à 90 jours"), or None without one."""
     if rule.period is None:
         return None
     period = format_period(rule.period)
-    if rule.period_text is None:
+    template = rule_text_of(rule.id, rule.variant).period_text
+    if template is None:
         return period
-    return _(rule.period_text).format_map({**period_words(), "period": period})
+    return _(template).format_map({**period_words(), "period": period})
+
+
+def rule_words(rule: Rule) -> RuleWords:
+    """Every text of the rule (in the variant that applies), translated."""
+    text = rule_text_of(rule.id, rule.variant)
+    return RuleWords(
+        title=_(text.title),
+        short=_(text.short),
+        statement=rule_text(text.statement),
+        period=period_text(rule),
+        starts=_(text.starts) if text.starts else None,
+        reference=_(text.reference) if text.reference else None,
+        note=rule_text(text.note) if text.note else None,
+    )
 
 
 def nature(rule: Rule) -> str:
     """ "loi — art. VI.47 CDE" or "politique d'Amazon (peut changer)"."""
     label = _(KIND_LABEL[rule.kind])
-    if rule.reference:
-        return _("{nature} — {reference}").format(nature=label, reference=_(rule.reference))
+    reference = rule_words(rule).reference
+    if reference:
+        return _("{nature} — {reference}").format(nature=label, reference=reference)
     return label
 
 
@@ -79,16 +110,16 @@ def _md_line(label: str, value: str) -> str:
 
 
 def _rule_markdown(rule: Rule) -> list[str]:
-    lines = [f"### {_(rule.title)} (`{rule.id}`)", "", rule_text(rule.statement), ""]
-    period = period_text(rule)
-    if period:
-        lines.append(_md_line(_("Délai :"), period))
-    if rule.starts:
-        lines.append(_md_line(_("À partir de :"), _(rule.starts)))
+    words = rule_words(rule)
+    lines = [f"### {words.title} (`{rule.id}`)", "", words.statement, ""]
+    if words.period:
+        lines.append(_md_line(_("Délai :"), words.period))
+    if words.starts:
+        lines.append(_md_line(_("À partir de :"), words.starts))
     lines.append(_md_line(_("Nature :"), nature(rule)))
     lines.append(_md_line(_("Fiabilité :"), _(MARKER_LABEL[rule.marker])))
-    if rule.note:
-        lines.append(_md_line(_("À savoir :"), rule_text(rule.note)))
+    if words.note:
+        lines.append(_md_line(_("À savoir :"), words.note))
     lines.append(_md_line(_("Sources :"), ""))
     lines += [f"  - <{url}>" for url in rule.sources]
     return lines

@@ -659,7 +659,7 @@ def rights(complaint: Complaint, rules: Sequence[Rule]) -> None:
     from rich.padding import Padding
     from rich.text import Text
 
-    from amazon_reclamation.texts.rules import MARKER_LABEL, nature, period_text, rule_text
+    from amazon_reclamation.texts.rules import MARKER_LABEL, nature, rule_words
 
     console = out()
     console.print(
@@ -669,17 +669,17 @@ def rights(complaint: Complaint, rules: Sequence[Rule]) -> None:
         )
     )
     for rule in rules:
-        console.print(Text(f"• {_(rule.title)}", style="bold"))
-        lines = [rule_text(rule.statement), nature(rule)]
-        worded = period_text(rule)
-        if worded:
-            period = _("Délai : {period}").format(period=worded)
-            if rule.starts:
-                period += " — " + _("point de départ : {start}").format(start=_(rule.starts))
+        words = rule_words(rule)
+        console.print(Text(f"• {words.title}", style="bold"))
+        lines = [words.statement, nature(rule)]
+        if words.period:
+            period = _("Délai : {period}").format(period=words.period)
+            if words.starts:
+                period += " — " + _("point de départ : {start}").format(start=words.starts)
             lines.append(period)
         lines.append(_(MARKER_LABEL[rule.marker]))
-        if rule.note:
-            lines.append(rule_text(rule.note))
+        if words.note:
+            lines.append(words.note)
         lines += [_("Source : {url}").format(url=url) for url in rule.sources]
         for line in lines:
             if line:
