@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import pytest
 
 from amazon_reclamation.domain.deadlines import (
+    DELIVERY_DAYS,
+    WITHDRAWAL_DAYS,
     Deadline,
-    add_business_days,
-    add_months,
-    add_years,
+    MissingFact,
+    Note,
     atoz_opens,
     awaiting_delivery,
     compute_deadlines,
@@ -20,32 +21,28 @@ from amazon_reclamation.domain.deadlines import (
     missing_facts,
     returned_after_withdrawal,
 )
-from amazon_reclamation.models import Complaint, Contact, Facts, Seller
-
-TODAY = date(2026, 11, 20)
-
-
-def make(**fields: Any) -> Complaint:
-    facts = fields.pop("facts", {})
-    seller = fields.pop("seller", {})
-    values: dict[str, Any] = {
-        "id": "r1",
-        "created_at": datetime(2026, 11, 1, tzinfo=UTC),
-        "category": "damaged",
-        "order_number": "123-1234567-1234567",
-        "order_date": date(2026, 10, 1),
-    }
-    values.update(fields)
-    return Complaint(**values, facts=Facts(**facts), seller=Seller(**seller))
+from amazon_reclamation.knowledge.periods import (
+    Period,
+    add_business_days,
+    add_months,
+    add_years,
+)
+from amazon_reclamation.models import Complaint, Contact, Seller
+from amazon_reclamation.texts.deadlines import deadline_json, deadline_note, missing_fact_texts
+from factories import TODAY, at, contact
+from factories import complaint as make
 
 
 def seller_message(day: date) -> Contact:
-    when = datetime(day.year, day.month, day.day, 10, tzinfo=UTC)
-    return Contact(id=1, at=when, recorded_at=when, channel="seller_message", outcome="no_answer")
+    return contact(when=at(day.day, day.month), channel="seller_message")
 
 
 def by_id(complaint: Complaint, today: date = TODAY) -> dict[str, Deadline]:
     return {d.id: d for d in compute_deadlines(complaint, today)}
+
+
+def note_ids(deadline: Deadline) -> list[str]:
+    return [note.id for note in deadline.notes]
 
 
 # -- calendar arithmetic ------------------------------------------------------------
@@ -117,8 +114,11 @@ def test_withdrawal_counts_14_days_from_the_day_after_delivery(
     assert deadline.date == expected
     assert deadline.days_left == (expected - TODAY).days
     assert deadline.kind == "law"
-    assert "lendemain" in deadline.note
-    assert "avant le dernier jour" in deadline.note
+    assert deadline.notes == (Note("withdrawal_counted", delivered),)
+
+
+def test_the_constants_are_the_rules_numbers() -> None:
+    assert (WITHDRAWAL_DAYS, DELIVERY_DAYS) == (14, 30)
 
 
 def test_days_left_is_zero_on_the_day_and_negative_after() -> None:
@@ -142,18 +142,20 @@ def test_legal_guarantee_is_two_years_from_delivery(delivered: date, expected: d
 
 
 @pytest.mark.parametrize(
-    ("ordered", "presumption"),
+    ("ordered", "presumption", "note_id"),
     [
-        (date(2022, 5, 31), "6 mois"),  # the day before the reform
-        (date(2022, 6, 1), "2 ans"),  # the reform's first day
-        (date(2026, 10, 1), "2 ans"),
+        (date(2022, 5, 31), "6 mois", "presumption_before_reform"),  # the day before the reform
+        (date(2022, 6, 1), "2 ans", "presumption_since_reform"),  # the reform's first day
+        (date(2026, 10, 1), "2 ans", "presumption_since_reform"),
     ],
 )
 def test_guarantee_presumption_depends_on_the_contract_date(
-    ordered: date, presumption: str
+    ordered: date, presumption: str, note_id: str
 ) -> None:
     complaint = make(order_date=ordered, delivery_date=ordered)
-    note = by_id(complaint)["legal_guarantee"].note
+    deadline = by_id(complaint)["legal_guarantee"]
+    assert note_ids(deadline) == [note_id, "notify_within_notice_period"]
+    note = deadline_note(deadline)
     assert presumption in note
     assert ("avant le 1er juin 2022" in note) == (presumption == "6 mois")
 
@@ -187,7 +189,7 @@ def test_defect_notice_is_two_months_after_discovery(
 def test_defect_found_later_without_a_date_gives_no_notice_deadline() -> None:
     complaint = make(facts={"damage_timing": "later"}, delivery_date=date(2026, 10, 5))
     assert "defect_notice" not in by_id(complaint)
-    assert any("découverte du défaut" in m for m in missing_facts(complaint))
+    assert MissingFact("discovery", ("defect_notice",)) in missing_facts(complaint)
 
 
 @pytest.mark.parametrize(
@@ -205,10 +207,11 @@ def test_delivery_is_30_days_after_the_order_and_the_estimate_only_a_note(
     complaint = make(category="late", order_date=ordered, expected_delivery_date=expected_date)
     deadline = by_id(complaint)["delivery"]
     assert deadline.date == expected
-    assert "délai supplémentaire" in deadline.note
-    assert "30 jours" in deadline.note and "art. VI.43 CDE" in deadline.note
-    assert ("date annoncée (estimation d'amazon) : le 08/10/2026" in deadline.note.lower()) == (
-        expected_date is not None
+    announced = Note("announced_date", expected_date) if expected_date else None
+    assert deadline.notes == (
+        Note("delivery_legal_period", ordered),
+        announced or Note("announced_date_unknown"),
+        Note("delivery_after_period"),
     )
 
 
@@ -218,9 +221,9 @@ def test_a_delivered_parcel_is_not_told_to_ask_for_delivery() -> None:
         expected_delivery_date=date(2026, 10, 8),
         delivery_date=date(2026, 11, 12),
     )
-    note = by_id(complaint)["delivery"].note
-    assert "délai supplémentaire" not in note
-    assert "Livrée le 12/11/2026" in note
+    ids = note_ids(by_id(complaint)["delivery"])
+    assert "delivery_after_period" not in ids
+    assert Note("delivered_on", date(2026, 11, 12)) in by_id(complaint)["delivery"].notes
 
 
 def test_atoz_is_90_days_after_the_latest_estimate_for_marketplace_sellers_only() -> None:
@@ -233,8 +236,11 @@ def test_atoz_is_90_days_after_the_latest_estimate_for_marketplace_sellers_only(
     assert deadline.date == date(2027, 1, 8)
     assert deadline.kind == "amazon_policy"
     assert deadline.rule.marker == "verified_2nd"
-    assert "vérifiée sur d'autres sites Amazon, à vérifier sur amazon.com.be" in deadline.note
-    assert "chargeback" in deadline.note
+    assert note_ids(deadline) == [
+        "amazon_rule_checked_elsewhere",
+        "atoz_write_first",
+        "atoz_no_chargeback",
+    ]
     sold_by_amazon = market.model_copy(update={"seller": Seller(kind="amazon")})
     assert "atoz_claim" not in by_id(sold_by_amazon)
 
@@ -246,7 +252,9 @@ def test_atoz_opens_two_business_days_after_the_seller_message() -> None:
         contacts=[seller_message(date(2026, 7, 17))],
     )
     assert atoz_opens(complaint) == date(2026, 7, 22)
-    assert "22/07/2026" in by_id(complaint)["atoz_claim"].note
+    assert Note("atoz_opens", date(2026, 7, 17), date(2026, 7, 22)) in (
+        by_id(complaint)["atoz_claim"].notes
+    )
     assert atoz_opens(make(seller={"kind": "marketplace"})) is None
 
 
@@ -287,7 +295,7 @@ def test_payment_deadlines_follow_the_payment_facts(
         assert found["sepa_refund"].date == date(2025, 12, 26)  # 8 weeks
     if "unauthorised_payment" in found:
         assert found["unauthorised_payment"].date == date(2026, 11, 30)  # 13 months
-        assert "Sans délai" in found["unauthorised_payment"].note
+        assert note_ids(found["unauthorised_payment"])[0] == "unauthorised_no_delay"
 
 
 def test_refund_after_withdrawal_is_14_days_after_the_return() -> None:
@@ -298,14 +306,18 @@ def test_refund_after_withdrawal_is_14_days_after_the_return() -> None:
     deadline = by_id(complaint)["refund_after_withdrawal"]
     assert deadline.date == date(2026, 11, 17)
     assert deadline.passed
-    assert "preuve" in deadline.note
+    # No delivery date: the refund is owed this way only if the return was in time.
+    assert deadline.notes == (
+        Note("refund_only_if_in_time"),
+        Note("refund_from_return", date(2026, 11, 3)),
+    )
 
 
 def test_seller_feedback_is_90_days_after_the_order_for_marketplace_sellers() -> None:
     complaint = make(seller={"kind": "marketplace", "name": "Shop", "country": "DE"})
     deadline = by_id(complaint)["seller_feedback"]
     assert deadline.date == date(2026, 12, 30)
-    assert "amazon.com" in deadline.note and "à vérifier" in deadline.note
+    assert deadline.notes == (Note("feedback_amazon_com"),)
     assert "seller_feedback" not in by_id(make(seller={"kind": "amazon"}))
 
 
@@ -326,17 +338,31 @@ def test_deadlines_are_sorted_by_date() -> None:
 def test_no_fact_no_deadline_and_missing_facts_say_which() -> None:
     complaint = make(category="damaged")
     assert {d.id for d in compute_deadlines(complaint, TODAY)} == set()
-    missing = missing_facts(complaint)
-    assert "La date de livraison permettrait de calculer le délai de rétractation" in missing[0]
-    assert any(m.startswith("Le type de vendeur") for m in missing)
+    assert missing_facts(complaint) == [
+        MissingFact("delivery", ("withdrawal", "legal_guarantee")),
+        MissingFact("discovery", ("defect_notice",)),
+        MissingFact("seller", ("atoz_claim", "seller_feedback")),
+    ]
+
+
+def test_missing_facts_wording() -> None:
+    texts = missing_fact_texts(missing_facts(make(category="damaged")))
+    assert texts == [
+        "La date de livraison permettrait de calculer le délai de rétractation et la fin de "
+        "la garantie légale.",
+        "La date de découverte du défaut permettrait de calculer le délai pour prévenir le "
+        "vendeur du défaut.",
+        "Le type de vendeur (Amazon ou vendeur tiers) permettrait de calculer le délai de la "
+        "Garantie A à Z et le délai pour évaluer le vendeur.",
+    ]
 
 
 def test_billing_without_payment_facts_lists_them_as_missing() -> None:
     complaint = make(category="billing")
     assert compute_deadlines(complaint, TODAY) == []
-    text = " ".join(missing_facts(complaint))
-    assert "Le moyen de paiement" in text
-    assert "Le type de problème de facturation" in text
+    facts = [m.fact for m in missing_facts(complaint)]
+    assert "payment" in facts
+    assert "billing" in facts
 
 
 def test_missing_facts_is_empty_when_everything_is_known() -> None:
@@ -351,20 +377,27 @@ def test_missing_facts_is_empty_when_everything_is_known() -> None:
 
 def test_to_json_shape() -> None:
     deadline = by_id(make(delivery_date=date(2026, 11, 10)))["withdrawal"]
-    data = deadline.to_json()
+    data = deadline_json(deadline)
     assert data["id"] == "withdrawal"
     assert data["date"] == "2026-11-24"
     assert data["days_left"] == 4
     assert data["kind"] == "law"
     assert data["source"] == deadline.rule.sources[0]
     assert data["reference"] == "art. VI.47 CDE"
+    assert data["title"] == "Droit de rétractation"
+    assert data["period"] == "14 jours calendrier"
+    assert data["note"] == (
+        "14 jours comptés à partir du lendemain de la livraison du 10/11/2026, selon "
+        "plusieurs sources ; agir avant le dernier jour est plus sûr. Il suffit d'envoyer "
+        "votre rétractation avant la fin du délai : gardez-en la preuve."
+    )
 
 
 # -- what the reviewer found ------------------------------------------------------------
 
 
 def test_a_delivery_date_not_given_is_unknown_not_agreed() -> None:
-    note = by_id(make(category="late"))["delivery"].note
+    note = deadline_note(by_id(make(category="late"))["delivery"])
     assert "Date annoncée non indiquée" in note
     assert "30 jours" in note and "art. VI.43 CDE" in note
 
@@ -417,10 +450,12 @@ def test_refund_deadline_only_after_a_legal_withdrawal(
     found = by_id(complaint)
     assert ("refund_after_withdrawal" in found) == legal
     if legal and delivered is None:
-        note = found["refund_after_withdrawal"].note
+        deadline = found["refund_after_withdrawal"]
+        assert note_ids(deadline) == ["refund_only_if_in_time", "refund_from_return"]
+        note = deadline_note(deadline)
         assert note.startswith("Seulement si vous avez renvoyé l'article dans le délai de")
-        assert "politique de retour" in note
-    assert not any("renvoi" in m for m in missing_facts(complaint))
+        assert "(14 jours après la livraison)" in note
+    assert not any(m.fact == "return" for m in missing_facts(complaint))
 
 
 def test_defect_notice_wording_after_discovery() -> None:
@@ -428,7 +463,7 @@ def test_defect_notice_wording_after_discovery() -> None:
         facts={"damage_timing": "later", "defect_discovered_date": date(2026, 11, 1)},
         delivery_date=date(2026, 10, 5),
     )
-    note = by_id(complaint)["defect_notice"].note
+    note = deadline_note(by_id(complaint)["defect_notice"])
     assert note.startswith(
         "Dans les deux mois qui suivent la découverte du défaut (le 01/11/2026)."
     )
@@ -440,7 +475,7 @@ def test_defect_notice_wording_after_discovery() -> None:
 )
 def test_guarantee_reference_follows_the_contract_date(ordered: date, amended: bool) -> None:
     complaint = make(order_date=ordered, delivery_date=ordered)
-    data = by_id(complaint)["legal_guarantee"].to_json()
+    data = deadline_json(by_id(complaint)["legal_guarantee"])
     reference = str(data["reference"])
     assert ("modifiés par la loi du 20 mars 2022" in reference) == amended
     assert ("antérieure à la loi du 20 mars 2022" in reference) == (not amended)
@@ -478,8 +513,8 @@ def test_card_stop_only_for_a_card(method: str, card_stop: bool) -> None:
         },
     )
     deadline = by_id(complaint)["unauthorised_payment"]
-    assert ("Card Stop" in deadline.note) == card_stop
-    assert ("Card Stop" in str(deadline.to_json())) == card_stop
+    assert ("card_stop" in note_ids(deadline)) == card_stop
+    assert ("Card Stop" in str(deadline_json(deadline))) == card_stop
 
 
 @pytest.mark.parametrize(
@@ -504,7 +539,9 @@ def test_the_refund_after_a_cancellation_is_counted_by_analogy_only() -> None:
         category="refund",
         facts={"return_kind": "cancelled", "returned_date": date(2026, 10, 3)},
     )
-    note = by_id(complaint)["refund_after_withdrawal"].note
+    deadline = by_id(complaint)["refund_after_withdrawal"]
+    assert deadline.notes == (Note("refund_by_analogy", date(2026, 10, 3)),)
+    note = deadline_note(deadline)
     assert "par analogie" in note
     assert "ne le confirment pas" in note
     assert "récupéré l'article" not in note
@@ -520,7 +557,22 @@ def test_the_refund_after_a_cancellation_is_counted_by_analogy_only() -> None:
     ],
 )
 def test_next_business_day(day: date, expected: date) -> None:
-    from amazon_reclamation.domain.deadlines import is_business_day, next_business_day
+    from amazon_reclamation.knowledge.periods import is_business_day, next_business_day
 
     assert next_business_day(day) == expected
     assert is_business_day(day) == (day == expected)
+
+
+@pytest.mark.parametrize(
+    ("period", "start", "end"),
+    [
+        (Period(14, "calendar_days"), date(2026, 1, 31), date(2026, 2, 14)),
+        (Period(30, "days"), date(2026, 1, 31), date(2026, 3, 2)),
+        (Period(8, "weeks"), date(2025, 10, 31), date(2025, 12, 26)),
+        (Period(13, "months"), date(2025, 10, 31), date(2026, 11, 30)),
+        (Period(2, "years"), date(2024, 2, 29), date(2026, 2, 28)),
+        (Period(2, "business_days"), date(2026, 11, 20), date(2026, 11, 24)),
+    ],
+)
+def test_a_period_ends_after_its_start(period: Period, start: date, end: date) -> None:
+    assert period.after(start) == end

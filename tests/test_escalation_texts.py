@@ -19,6 +19,7 @@ import pytest
 
 from amazon_reclamation.domain.escalation import STEP_IDS, Clauses, Part, decide
 from amazon_reclamation.models import CATEGORIES, Complaint
+from amazon_reclamation.texts.deadlines import deadline_note, missing_fact_texts
 from amazon_reclamation.texts.escalation import TITLES, Plan, Step, Words, external_bodies, plan
 from factories import TODAY, at, complaint, contact
 
@@ -36,7 +37,8 @@ def case(seller: dict[str, Any] | None = None, **fields: Any) -> Complaint:
 
 def all_texts(result: Plan) -> list[str]:
     texts = [t for s in result.steps for t in (s.title, s.why, s.how)]
-    texts += [d.note for d in result.deadlines] + list(result.missing_facts)
+    texts += [deadline_note(d) for d in result.deadlines]
+    texts += missing_fact_texts(result.missing_facts)
     return texts + [result.waiting_reason, *result.warnings]
 
 
@@ -337,7 +339,7 @@ def test_a_delivery_without_an_announced_date_is_unknown_not_agreed() -> None:
     result = plan(case(category="late", delivery_date=None), TODAY)
     texts = " ".join(all_texts(result))
     assert "convenue :" not in texts and "Aucune date de livraison convenue" not in texts
-    note = next(d.note for d in result.deadlines if d.id == "delivery")
+    note = next(deadline_note(d) for d in result.deadlines if d.id == "delivery")
     assert "non indiquée" in note and "art. VI.43 CDE" in note
 
 

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 
 from amazon_reclamation import fmt
-from amazon_reclamation.domain.deadlines import next_business_day
 from amazon_reclamation.errors import ExitCode, ReclamError
+from amazon_reclamation.knowledge.periods import next_business_day
 from amazon_reclamation.models import CATEGORIES
 from amazon_reclamation.texts.letters import formal_notice, formal_notice_parts
 from factories import TODAY

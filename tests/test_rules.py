@@ -8,23 +8,32 @@ Regenerate docs/rules.md after changing a rule:
 from __future__ import annotations
 
 import os
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from amazon_reclamation.i18n import _
+from amazon_reclamation.knowledge.applicable import rule_for, rules_for
+from amazon_reclamation.knowledge.categories import CATEGORY_TABLE
+from amazon_reclamation.knowledge.periods import Period
 from amazon_reclamation.knowledge.rules import (
     DEADLINE_IDS,
-    KIND_LABEL,
     RULES,
     RULES_BY_ID,
     Rule,
-    rule_for,
-    rules_for,
+    named_periods,
+)
+from amazon_reclamation.models import CATEGORIES, Complaint
+from amazon_reclamation.texts.rules import (
+    KIND_LABEL,
+    format_period,
+    period_text,
+    rule_words,
     rules_markdown,
 )
-from amazon_reclamation.models import Complaint, Facts, Seller
+from amazon_reclamation.texts.rules_text import RULE_TEXTS, VARIANT_TEXTS
+from factories import complaint
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 
@@ -42,9 +51,9 @@ EXPECTED_DEADLINE_IDS = {
 
 
 def _texts(rule: Rule) -> list[str]:
-    values = [rule.title, rule.short, rule.statement, rule.period, rule.starts, rule.reference]
-    values.append(rule.note)
-    return [_(v) for v in values if v]
+    w = rule_words(rule)
+    values = [w.title, w.short, w.statement, w.period, w.starts, w.reference, w.note]
+    return [v for v in values if v]
 
 
 def test_docs_rules_md_is_generated_from_the_data() -> None:
@@ -74,10 +83,10 @@ def test_every_rule_has_sources_and_a_consistent_kind(rule: Rule) -> None:
     if rule.kind == "amazon_policy":
         # Amazon's rules were read on other Amazon sites only: never "verified" for .com.be.
         assert rule.marker == "verified_2nd"
-        assert rule.reference is None
-        assert "amazon.com.be" in _(rule.note or "")
+        assert rule_words(rule).reference is None
+        assert "amazon.com.be" in (rule_words(rule).note or "")
     if rule.deadline:
-        assert rule.period and rule.starts
+        assert rule.period and rule.start and rule_words(rule).starts
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
@@ -103,14 +112,11 @@ def _complaint(
     order_date: date = date(2026, 10, 1),
     payment_method: str | None = None,
 ) -> Complaint:
-    return Complaint(
-        id="r1",
-        created_at=datetime(2026, 11, 1, tzinfo=UTC),
+    return complaint(
         category=category,
-        order_number="123-1234567-1234567",
         order_date=order_date,
-        seller=Seller(kind=kind),
-        facts=Facts(payment_method=payment_method),
+        seller={"kind": kind},
+        facts={"payment_method": payment_method},
     )
 
 
@@ -135,12 +141,12 @@ def test_rules_for_a_complaint(
 @pytest.mark.parametrize("rule", [r for r in RULES if r.kind == "law"], ids=lambda r: r.id)
 def test_every_law_says_where_it_comes_from(rule: Rule) -> None:
     # A bare "loi" tells the user nothing: an article, or who states the rule.
-    assert rule.reference
+    assert rule_words(rule).reference
 
 
 def test_undisclosed_charges_cite_the_spf_economie_without_inventing_an_article() -> None:
     rule = RULES_BY_ID["undisclosed_charges"]
-    reference = _(rule.reference or "")
+    reference = rule_words(rule).reference or ""
     assert "SPF Economie" in reference
     assert "art." not in reference
     assert rule.source.startswith("https://economie.fgov.be/")
@@ -158,7 +164,7 @@ def test_rules_for_a_contract_before_the_reform_cite_the_older_version(
     texts = " ".join(_texts(rules["legal_guarantee"]) + _texts(rules["guarantee_presumption"]))
     assert ("modifiés par la loi du 20 mars 2022" in texts) == amended
     assert ("antérieure à la loi du 20 mars 2022" in texts) == (not amended)
-    presumption = _(rules["guarantee_presumption"].statement)
+    presumption = rule_words(rules["guarantee_presumption"]).statement
     assert ("6 mois de la livraison" in presumption) == (not amended)
     # The data itself, and so docs/rules.md, keep the current rule.
     assert rule_for("legal_guarantee") is RULES_BY_ID["legal_guarantee"]
@@ -186,4 +192,124 @@ def test_an_unknown_debit_lists_no_fee_rules(problem: str | None, fee_rules: boo
 
 
 def test_risk_in_transit_cites_the_directive_as_the_origin_of_the_rule() -> None:
-    assert _(RULES_BY_ID["risk_in_transit"].reference or "").startswith("règle de l'art. 20")
+    reference = rule_words(RULES_BY_ID["risk_in_transit"]).reference or ""
+    assert reference.startswith("règle de l'art. 20")
+
+
+# -- periods: one number, the date and the prose -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "period", "start", "worded"),
+    [
+        ("withdrawal", Period(14, "calendar_days"), "delivery", "14 jours calendrier"),
+        ("refund_after_withdrawal", Period(14, "days"), "return", "14 jours"),
+        ("legal_guarantee", Period(2, "years"), "delivery", "2 ans"),
+        ("defect_notice", Period(2, "months"), "discovery", "2 mois"),
+        ("delivery", Period(30, "days"), "order", "30 jours, sauf autre date convenue"),
+        ("atoz_claim", Period(90, "days"), "latest_delivery", "jusqu'à 90 jours"),
+        ("sepa_refund", Period(8, "weeks"), "charge", "8 semaines"),
+        (
+            "unauthorised_payment",
+            Period(13, "months"),
+            "charge",
+            "sans délai, au plus tard 13 mois",
+        ),
+        ("seller_feedback", Period(90, "days"), "order", "90 jours (vu sur amazon.com)"),
+    ],
+)
+def test_each_deadline_rule_carries_its_period_and_its_start(
+    rule_id: str, period: Period, start: str, worded: str
+) -> None:
+    rule = RULES_BY_ID[rule_id]
+    assert (rule.period, rule.start) == (period, start)
+    assert period_text(rule) == worded
+
+
+@pytest.mark.parametrize(
+    ("period", "worded"),
+    [
+        (Period(1, "days"), "1 jour"),
+        (Period(14, "calendar_days"), "14 jours calendrier"),
+        (Period(2, "business_days"), "2 jours ouvrables"),
+        (Period(1, "weeks"), "1 semaine"),
+        (Period(1, "months"), "1 mois"),
+        (Period(1, "years"), "1 an"),
+        (Period(2, "years"), "2 ans"),
+    ],
+)
+def test_periods_are_worded_from_their_number(period: Period, worded: str) -> None:
+    assert format_period(period) == worded
+
+
+def test_every_placeholder_of_a_rule_text_is_a_named_period() -> None:
+    names = set(named_periods())
+    for words in [*RULE_TEXTS.values(), *VARIANT_TEXTS.values()]:
+        for text in (words.statement, words.note, words.period_text):
+            if text:
+                # format_map raises KeyError on a placeholder that names no period.
+                _(text).format_map({**dict.fromkeys(names, "x"), "period": "x"})
+    assert "{" not in rules_markdown()
+
+
+def test_every_category_has_a_table_and_every_rule_a_category() -> None:
+    assert set(CATEGORY_TABLE) == set(CATEGORIES)
+    covered = {rule_id for spec in CATEGORY_TABLE.values() for rule_id in spec.rules}
+    assert covered == set(RULES_BY_ID)
+    assert all(spec.id == category for category, spec in CATEGORY_TABLE.items())
+
+
+# -- guards: deciding modules hold no wording, wording modules no fragments --------------
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "amazon_reclamation"
+_WORDING = {"_", "N_", "ngettext"}
+
+
+def _messages(path: Path) -> list[tuple[str, str]]:
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            if node.func.id in _WORDING:
+                first = node.args[0] if node.args else None
+                text = first.value if isinstance(first, ast.Constant) else ""
+                found.append((node.func.id, str(text)))
+    return found
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "domain/deadlines.py",
+        "knowledge/periods.py",
+        "knowledge/categories.py",
+        "knowledge/rules.py",
+        "knowledge/applicable.py",
+    ],
+)
+def test_deciding_modules_word_nothing(module: str) -> None:
+    assert _messages(SRC / module) == []
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "texts/deadlines.py",
+        "texts/rules.py",
+        "texts/summary.py",
+        "texts/problem.py",
+        "texts/labels.py",
+        "texts/rules_text.py",
+    ],
+)
+def test_no_message_is_a_fragment(module: str) -> None:
+    fragments = [
+        text for _kind, text in _messages(SRC / module) if text[:1] in (" ", ",", ":", ";")
+    ]
+    assert fragments == []
+
+
+def test_every_rule_has_its_words_and_every_variant_a_rule() -> None:
+    assert set(RULE_TEXTS) == set(RULES_BY_ID)
+    assert {rule_id for rule_id, _variant in VARIANT_TEXTS} <= set(RULES_BY_ID)

@@ -550,3 +550,116 @@ def test_any_amount_in_cents_survives_the_json_round_trip(cents: int) -> None:
     # Assert
     assert restored.amount == amount
     assert restored.facts.refund_expected == amount
+
+
+# -- whole sentences: each variant of an optional fact is one message --------------------
+
+
+def test_every_category_entry_has_its_wording() -> None:
+    from amazon_reclamation.knowledge.categories import CATEGORY_TABLE
+    from amazon_reclamation.texts import labels, problem, summary
+
+    for category, spec in CATEGORY_TABLE.items():
+        assert category in problem._PROBLEM
+        assert category in labels.CATEGORY
+        assert all(evidence in labels.EVIDENCE for evidence in spec.evidence)
+        assert all(row in summary._ROWS for row in spec.facts)
+
+
+@pytest.mark.parametrize(
+    ("returned", "tracking", "amount", "expected"),
+    [
+        (
+            date(2026, 11, 3),
+            "TRK1",
+            Decimal("20"),
+            "J'ai renvoyé l'article le 3 novembre 2026 (numéro de suivi du retour : TRK1) et je "
+            f"n'ai toujours pas reçu le remboursement de 20,00{EUR}.",
+        ),
+        (
+            None,
+            "TRK1",
+            None,
+            "J'ai renvoyé l'article (numéro de suivi du retour : TRK1) et je n'ai toujours pas "
+            "reçu le remboursement.",
+        ),
+        (
+            date(2026, 11, 1),
+            None,
+            None,
+            "J'ai renvoyé l'article le 1er novembre 2026 et je n'ai toujours pas reçu le "
+            "remboursement.",
+        ),
+    ],
+)
+def test_refund_sentence_variants(
+    returned: date | None, tracking: str | None, amount: Decimal | None, expected: str
+) -> None:
+    from amazon_reclamation.texts.summary import problem_sentences
+    from factories import complaint
+
+    case = complaint(
+        category="refund",
+        amount=None,
+        facts={
+            "return_kind": "returned",
+            "returned_date": returned,
+            "return_tracking": tracking,
+            "refund_expected": amount,
+        },
+    )
+    assert problem_sentences(case, TODAY) == [expected]
+
+
+def test_unknown_debit_sentence_with_date_and_amount() -> None:
+    from amazon_reclamation.texts.summary import problem_sentences
+    from factories import complaint
+
+    case = complaint(
+        category="billing",
+        facts={
+            "billing_problem": "unknown_charge",
+            "amount_charged": Decimal("12.50"),
+            "charge_date": date(2026, 11, 2),
+            "payment_method": "other",
+        },
+    )
+    assert problem_sentences(case, TODAY) == [
+        f"Mon relevé fait apparaître, le 2 novembre 2026, un débit de 12,50{EUR} que je ne "
+        "reconnais pas."
+    ]
+
+
+def test_confirmation_of_a_promise_names_agent_reference_and_date() -> None:
+    from amazon_reclamation.texts.summary import confirmation_message
+    from factories import at, complaint, contact
+
+    call = contact(
+        when=at(12),
+        channel="phone",
+        outcome="promise",
+        agent="Léa",
+        reference="R-42",
+        promise="un remboursement.",
+        follow_up=date(2026, 11, 30),
+    )
+    text = confirmation_message(complaint(), call)
+    assert text.split("\n\n")[1] == (
+        "À la suite de notre appel téléphonique du 12 novembre 2026 avec Léa (référence "
+        "R-42), au sujet de ma commande n° 123-1234567-1234567 du 1er octobre 2026, je vous "
+        "confirme par écrit votre engagement : un remboursement, au plus tard le 30 novembre "
+        "2026."
+    )
+    assert text.endswith("Cordialement,\nMarie Dupont")
+
+
+def test_confirmation_of_a_refusal_without_details() -> None:
+    from amazon_reclamation.texts.summary import confirmation_message
+    from factories import complaint, contact
+
+    text = confirmation_message(complaint(customer_name=None), contact(outcome="refused"))
+    assert text.split("\n\n")[1] == (
+        "À la suite de notre échange par chat du 10 novembre 2026, au sujet de ma commande "
+        "n° 123-1234567-1234567 du 1er octobre 2026, votre service a refusé ma demande."
+    )
+    assert text.endswith("\n\nCordialement,")

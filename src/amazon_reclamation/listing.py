@@ -185,6 +185,8 @@ def digest_version() -> str:
         "domain/contacts.py",
         "domain/deadlines.py",
         "knowledge/rules.py",
+        "knowledge/periods.py",
+        "knowledge/categories.py",
     ):
         try:
             info = (here / name).stat()

@@ -36,7 +36,6 @@ from amazon_reclamation.domain.deadlines import (
     delivery_due,
     guarantee_end,
     guarantee_expired,
-    next_business_day,
     returned_after_withdrawal,
     withdrawal_end,
 )
@@ -65,6 +64,7 @@ from amazon_reclamation.domain.letter_plan import (
     Period,
     part,
 )
+from amazon_reclamation.knowledge.periods import next_business_day
 
 if TYPE_CHECKING:
     from amazon_reclamation.models import Complaint, Contact

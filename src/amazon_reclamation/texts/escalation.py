@@ -24,6 +24,7 @@ from amazon_reclamation.domain.escalation import (
     outside_bodies,
 )
 from amazon_reclamation.i18n import N_, _
+from amazon_reclamation.texts.deadlines import deadline_json, missing_fact_texts
 from amazon_reclamation.texts.escalation_amazon import AmazonWords
 from amazon_reclamation.texts.escalation_format import sentences
 from amazon_reclamation.texts.escalation_outside import OutsideWords
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable
 
-    from amazon_reclamation.domain.deadlines import Deadline
+    from amazon_reclamation.domain.deadlines import Deadline, MissingFact
     from amazon_reclamation.domain.escalation import BodyRef
     from amazon_reclamation.models import Complaint
 
@@ -85,7 +86,9 @@ class Words(AmazonWords, OutsideWords):
         self._deadlines = {d.id: d for d in deadlines}
 
     def deadline_title(self, deadline_id: str) -> str:
-        return self._deadlines[deadline_id].title
+        from amazon_reclamation.texts.deadlines import deadline_title
+
+        return deadline_title(self._deadlines[deadline_id])
 
     def reason(self, item: Reason) -> str:
         """The sentence of one reason."""
@@ -144,7 +147,7 @@ class Plan:
     complaint_id: str
     steps: tuple[Step, ...]
     deadlines: tuple[Deadline, ...]
-    missing_facts: tuple[str, ...] = ()
+    missing_facts: tuple[MissingFact, ...] = ()
     waiting_until: dt.date | None = None
     waiting_reason: str = ""
     warnings: tuple[str, ...] = ()
@@ -163,8 +166,8 @@ class Plan:
         return {
             "complaint_id": self.complaint_id,
             "steps": [s.to_json() for s in self.steps],
-            "deadlines": [d.to_json() for d in self.deadlines],
-            "missing_facts": list(self.missing_facts),
+            "deadlines": [deadline_json(d) for d in self.deadlines],
+            "missing_facts": missing_fact_texts(self.missing_facts),
             "waiting_until": self.waiting_until.isoformat() if self.waiting_until else None,
             "waiting_reason": self.waiting_reason,
             "warnings": list(self.warnings),

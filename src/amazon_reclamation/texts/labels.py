@@ -119,6 +119,26 @@ OUTCOME_HELP = {
 }
 
 
+# What to have at hand before contacting customer service (knowledge/categories.py).
+EVIDENCE = {
+    "photos_damaged": N_("des photos de l'article abîmé et de l'emballage (gardez l'emballage)"),
+    "photos_difference": N_(
+        "des photos montrant ce qui diffère (étiquette de taille, modèle, couleur)"
+    ),
+    "product_page": N_("une capture de la page du produit telle qu'elle était annoncée"),
+    "tracking_announced": N_("une capture du suivi et de la date de livraison annoncée"),
+    "tracking_delivered": N_("une capture du suivi indiquant « livré », avec la date"),
+    "checked_around": N_("ce que vous avez vérifié : voisins, boîte aux lettres, point relais"),
+    "statement_line": N_("la ligne du débit sur votre relevé bancaire ou de carte"),
+    "invoice": N_("la facture de la commande (page de la commande sur amazon.com.be)"),
+    "return_proof": N_(
+        "la preuve du renvoi (reçu de dépôt, numéro de suivi du retour) ou la confirmation "
+        "de l'annulation"
+    ),
+    "anything": N_("tout ce qui prouve ce que vous dites : captures d'écran, e-mails, facture"),
+}
+
+
 def label(table: dict[str, str], value: str | None) -> str:
     """The translated label of `value`, or "inconnu" when it is not known."""
     if value is None:

@@ -2,19 +2,31 @@
 
 Pure functions from a `Complaint` to text. Rendering them (Rich panels) is
 `render.py`'s job; the texts here are also what `--json` users and letters reuse.
+Every sentence is one whole message: where a fact may be missing, each variant of the
+sentence is its own message (`texts.problem.variant`), never a sentence glued from
+fragments. The category's table (`knowledge/categories.py`) says which facts and
+evidence it has; `texts/problem.py` words the problem itself.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING
 
 from amazon_reclamation import fmt
 from amazon_reclamation.i18n import N_, _
+from amazon_reclamation.knowledge.categories import CATEGORY_TABLE
 from amazon_reclamation.texts import labels
+from amazon_reclamation.texts.problem import Variants
+from amazon_reclamation.texts.problem import long_date_or_blank as _long
+from amazon_reclamation.texts.problem import problem_sentences as problem_sentences
+from amazon_reclamation.texts.problem import variant as _variant
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import date
+
+    from amazon_reclamation.knowledge.categories import FactRow
     from amazon_reclamation.models import Complaint, Contact
 
 PREVIEW_ID = "apercu"  # the id of the record shown before it is saved
@@ -41,90 +53,89 @@ def seller_text(complaint: Complaint) -> str:
         return _("Amazon")
     if seller.kind == "marketplace":
         name = seller.name or _("vendeur tiers")
-        return f"{name} ({seller.country})" if seller.country else name
+        if seller.country:
+            return _("{name} ({country})").format(name=name, country=seller.country)
+        return name
     return fmt.unknown()
-
-
-def category_facts(complaint: Complaint) -> list[tuple[str, str]]:
-    """The facts only this category asks for, as (label, value) pairs."""
-    facts = complaint.facts
-    rows: list[tuple[str, str | None]] = []
-    if complaint.category == "damaged":
-        rows += [
-            (_("Apparition du défaut"), labels.label(labels.DAMAGE_TIMING, facts.damage_timing)),
-            (
-                _("Défaut découvert le"),
-                fmt.short_date(facts.defect_discovered_date)
-                if facts.defect_discovered_date
-                else None,
-            ),
-            (_("Photos prises"), _yes_no(facts.photos_taken)),
-        ]
-    elif complaint.category == "late":
-        rows += [
-            (
-                _("Livraison estimée au plus tard"),
-                fmt.short_date(complaint.expected_delivery_date)
-                if complaint.expected_delivery_date
-                else _("aucune date annoncée"),
-            ),
-            (_("Suivi"), facts.tracking_status or fmt.unknown()),
-        ]
-    elif complaint.category == "not_received":
-        rows += [
-            (
-                _("Livraison estimée au plus tard"),
-                fmt.short_date(complaint.expected_delivery_date)
-                if complaint.expected_delivery_date
-                else fmt.unknown(),
-            ),
-            (
-                _("Indiqué livré"),
-                _yes_no(facts.marked_delivered)
-                + (
-                    f" ({fmt.short_date(facts.marked_delivered_date)})"
-                    if facts.marked_delivered_date
-                    else ""
-                ),
-            ),
-            (_("Voisins, boîte et point relais vérifiés"), _yes_no(facts.neighbours_checked)),
-        ]
-    elif complaint.category == "non_conforming":
-        rows += [
-            (_("Ce qui diffère"), labels.label(labels.DIFFERENCE, facts.difference)),
-            (_("Photos prises"), _yes_no(facts.photos_taken)),
-        ]
-    elif complaint.category == "billing":
-        rows += [
-            (_("Problème"), labels.label(labels.BILLING_PROBLEM, facts.billing_problem)),
-            (_("Montant débité"), fmt.money(facts.amount_charged)),
-            (_("Montant attendu"), fmt.money(facts.amount_expected)),
-            (_("Moyen de paiement"), labels.label(labels.PAYMENT_METHOD, facts.payment_method)),
-            (
-                _("Date du débit"),
-                fmt.short_date(facts.charge_date) if facts.charge_date else fmt.unknown(),
-            ),
-        ]
-    elif complaint.category == "refund":
-        rows += [
-            (_("Démarche"), labels.label(labels.RETURN_KIND, facts.return_kind)),
-            (
-                _("Date du renvoi ou de l'annulation"),
-                fmt.short_date(facts.returned_date) if facts.returned_date else fmt.unknown(),
-            ),
-            (
-                _("Suivi du retour"),
-                facts.return_tracking if facts.return_kind != "cancelled" else None,
-            ),
-            (_("Remboursement attendu"), fmt.money(facts.refund_expected)),
-        ]
-    return [(name, value) for name, value in rows if value is not None]
 
 
 def _yes_no(value: bool | None) -> str:
     if value is None:
         return fmt.unknown()
     return _("oui") if value else _("non")
+
+
+def _day(value: date | None) -> str | None:
+    return fmt.short_date(value) if value else None
+
+
+def _marked_delivered(c: Complaint) -> str:
+    answer = _yes_no(c.facts.marked_delivered)
+    if c.facts.marked_delivered_date:
+        day = fmt.short_date(c.facts.marked_delivered_date)
+        return _("{answer} ({date})").format(answer=answer, date=day)
+    return answer
+
+
+_Row = tuple[str, str | None]
+
+# One row of the summary per fact a category asks (label, value or None to leave it out).
+_ROWS: dict[FactRow, Callable[[Complaint], _Row]] = {
+    "damage_timing": lambda c: (
+        _("Apparition du défaut"),
+        labels.label(labels.DAMAGE_TIMING, c.facts.damage_timing),
+    ),
+    "defect_discovered_date": lambda c: (
+        _("Défaut découvert le"),
+        _day(c.facts.defect_discovered_date),
+    ),
+    "photos_taken": lambda c: (_("Photos prises"), _yes_no(c.facts.photos_taken)),
+    "announced_date": lambda c: (
+        _("Livraison estimée au plus tard"),
+        _day(c.expected_delivery_date) or _("aucune date annoncée"),
+    ),
+    "expected_delivery_date": lambda c: (
+        _("Livraison estimée au plus tard"),
+        _day(c.expected_delivery_date) or fmt.unknown(),
+    ),
+    "tracking_status": lambda c: (_("Suivi"), c.facts.tracking_status or fmt.unknown()),
+    "marked_delivered": lambda c: (_("Indiqué livré"), _marked_delivered(c)),
+    "neighbours_checked": lambda c: (
+        _("Voisins, boîte et point relais vérifiés"),
+        _yes_no(c.facts.neighbours_checked),
+    ),
+    "difference": lambda c: (
+        _("Ce qui diffère"),
+        labels.label(labels.DIFFERENCE, c.facts.difference),
+    ),
+    "billing_problem": lambda c: (
+        _("Problème"),
+        labels.label(labels.BILLING_PROBLEM, c.facts.billing_problem),
+    ),
+    "amount_charged": lambda c: (_("Montant débité"), fmt.money(c.facts.amount_charged)),
+    "amount_expected": lambda c: (_("Montant attendu"), fmt.money(c.facts.amount_expected)),
+    "payment_method": lambda c: (
+        _("Moyen de paiement"),
+        labels.label(labels.PAYMENT_METHOD, c.facts.payment_method),
+    ),
+    "charge_date": lambda c: (_("Date du débit"), _day(c.facts.charge_date) or fmt.unknown()),
+    "return_kind": lambda c: (_("Démarche"), labels.label(labels.RETURN_KIND, c.facts.return_kind)),
+    "returned_date": lambda c: (
+        _("Date du renvoi ou de l'annulation"),
+        _day(c.facts.returned_date) or fmt.unknown(),
+    ),
+    "return_tracking": lambda c: (
+        _("Suivi du retour"),
+        c.facts.return_tracking if c.facts.return_kind != "cancelled" else None,
+    ),
+    "refund_expected": lambda c: (_("Remboursement attendu"), fmt.money(c.facts.refund_expected)),
+}
+
+
+def category_facts(complaint: Complaint) -> list[tuple[str, str]]:
+    """The facts only this category asks for, as (label, value) pairs."""
+    rows = [_ROWS[row](complaint) for row in CATEGORY_TABLE[complaint.category].facts]
+    return [(name, value) for name, value in rows if value is not None]
 
 
 def _order_facts(complaint: Complaint) -> list[tuple[str, str]]:
@@ -137,56 +148,24 @@ def _order_facts(complaint: Complaint) -> list[tuple[str, str]]:
         (_("Vendu par"), seller_text(complaint)),
         (_("Client"), complaint.customer_name or fmt.unknown()),
     ]
-    if complaint.delivery_date or complaint.category in ("damaged", "non_conforming"):
-        rows.append(
-            (
-                _("Date de livraison"),
-                fmt.short_date(complaint.delivery_date)
-                if complaint.delivery_date
-                else fmt.unknown(),
-            )
-        )
+    if complaint.delivery_date or CATEGORY_TABLE[complaint.category].defect:
+        rows.append((_("Date de livraison"), _day(complaint.delivery_date) or fmt.unknown()))
     return rows
-
-
-_EVIDENCE = {
-    "damaged": (N_("des photos de l'article abîmé et de l'emballage (gardez l'emballage)"),),
-    "non_conforming": (
-        N_("des photos montrant ce qui diffère (étiquette de taille, modèle, couleur)"),
-        N_("une capture de la page du produit telle qu'elle était annoncée"),
-    ),
-    "late": (N_("une capture du suivi et de la date de livraison annoncée"),),
-    "not_received": (
-        N_("une capture du suivi indiquant « livré », avec la date"),
-        N_("ce que vous avez vérifié : voisins, boîte aux lettres, point relais"),
-    ),
-    "billing": (
-        N_("la ligne du débit sur votre relevé bancaire ou de carte"),
-        N_("la facture de la commande (page de la commande sur amazon.com.be)"),
-    ),
-    "refund": (
-        N_(
-            "la preuve du renvoi (reçu de dépôt, numéro de suivi du retour) ou la confirmation "
-            "de l'annulation"
-        ),
-    ),
-    "other": (N_("tout ce qui prouve ce que vous dites : captures d'écran, e-mails, facture"),),
-}
 
 
 def checklist(complaint: Complaint) -> list[str]:
     """What to have at hand before contacting customer service."""
+    spec = CATEGORY_TABLE[complaint.category]
+    name = complaint.customer_name
     items = [
         _("le numéro de commande : {order}").format(order=complaint.order_number),
         _("la date d'achat : {date}").format(date=fmt.short_date(complaint.order_date)),
-        _("votre nom tel qu'il figure sur la commande")
-        + (f" : {complaint.customer_name}" if complaint.customer_name else ""),
+        _("votre nom tel qu'il figure sur la commande : {name}").format(name=name)
+        if name
+        else _("votre nom tel qu'il figure sur la commande"),
     ]
-    items += [_(text) for text in _EVIDENCE[complaint.category]]
-    if (
-        complaint.category in ("damaged", "non_conforming")
-        and complaint.facts.photos_taken is False
-    ):
+    items += [_(labels.EVIDENCE[evidence]) for evidence in spec.evidence]
+    if spec.defect and complaint.facts.photos_taken is False:
         items.append(_("prenez ces photos maintenant, avant de renvoyer quoi que ce soit"))
     items.append(_("de quoi noter : la date, le nom de l'interlocuteur et la référence du dossier"))
     return items
@@ -221,197 +200,56 @@ def request_text(complaint: Complaint) -> str:
     )
 
 
-def _when(day: date | None) -> str:
-    return _(" le {date}").format(date=fmt.long_date(day)) if day else ""
+# -- the ready message and the written confirmation -------------------------------------
+
+_INTRO: Variants = {
+    (True, True, True): N_(
+        "Je vous contacte au sujet de ma commande n° {order} du {date}, article « {item} », "
+        "d'un montant de {amount}, auprès du vendeur {seller}."
+    ),
+    (True, True, False): N_(
+        "Je vous contacte au sujet de ma commande n° {order} du {date}, article « {item} », "
+        "d'un montant de {amount}."
+    ),
+    (True, False, True): N_(
+        "Je vous contacte au sujet de ma commande n° {order} du {date}, article « {item} », "
+        "auprès du vendeur {seller}."
+    ),
+    (True, False, False): N_(
+        "Je vous contacte au sujet de ma commande n° {order} du {date}, article « {item} »."
+    ),
+    (False, True, True): N_(
+        "Je vous contacte au sujet de ma commande n° {order} du {date}, d'un montant de "
+        "{amount}, auprès du vendeur {seller}."
+    ),
+    (False, True, False): N_(
+        "Je vous contacte au sujet de ma commande n° {order} du {date}, d'un montant de {amount}."
+    ),
+    (False, False, True): N_(
+        "Je vous contacte au sujet de ma commande n° {order} du {date}, auprès du vendeur {seller}."
+    ),
+    (False, False, False): N_("Je vous contacte au sujet de ma commande n° {order} du {date}."),
+}
 
 
-def problem_sentences(
-    complaint: Complaint, today: date, *, announced_date: bool = True
-) -> list[str]:
-    """The facts of the problem, written as a consumer adviser would write them."""
-    facts = complaint.facts
-    c = complaint
-    sentences: list[str] = []
-    if c.category == "damaged":
-        if facts.damage_timing == "later":
-            text = _("L'article, livré{when}, présente un défaut").format(
-                when=_when(c.delivery_date)
-            )
-            if facts.defect_discovered_date:
-                text += _(" que j'ai constaté le {date}").format(
-                    date=fmt.long_date(facts.defect_discovered_date)
-                )
-            sentences.append(text + ".")
-        elif facts.damage_timing == "on_arrival":
-            sentences.append(
-                _("L'article, livré{when}, est arrivé endommagé.").format(
-                    when=_when(c.delivery_date)
-                )
-            )
-        else:
-            sentences.append(
-                _("L'article, livré{when}, est endommagé ou défectueux.").format(
-                    when=_when(c.delivery_date)
-                )
-            )
-        if facts.photos_taken:
-            sentences.append(
-                _(
-                    "J'ai pris des photos de l'article et de l'emballage, que je peux "
-                    "vous transmettre."
-                )
-            )
-    elif c.category == "late" and c.delivery_date:
-        expected = (
-            _(", alors qu'elle était annoncée au plus tard le {date}").format(
-                date=fmt.long_date(c.expected_delivery_date)
-            )
-            if c.expected_delivery_date
-            else ""
-        )
-        sentences.append(
-            _("La commande m'a été livrée en retard, le {date}{expected}.").format(
-                date=fmt.long_date(c.delivery_date), expected=expected
-            )
-        )
-    elif c.category == "late":
-        if c.expected_delivery_date and c.expected_delivery_date >= today:
-            sentences.append(
-                _("La livraison est annoncée au plus tard le {date}.").format(
-                    date=fmt.long_date(c.expected_delivery_date)
-                )
-            )
-        elif c.expected_delivery_date:
-            sentences.append(
-                _(
-                    "La livraison était annoncée au plus tard le {date} ; à ce jour "
-                    "({today}), je n'ai pas reçu le colis."
-                ).format(date=fmt.long_date(c.expected_delivery_date), today=fmt.long_date(today))
-            )
-        else:
-            sentences.append(
-                _("À ce jour ({today}), je n'ai pas reçu le colis.").format(
-                    today=fmt.long_date(today)
-                )
-            )
-        if facts.tracking_status:
-            sentences.append(
-                _("Le suivi indique : « {status} ».").format(status=facts.tracking_status)
-            )
-    elif c.category == "not_received":
-        if facts.marked_delivered:
-            sentences.append(
-                _(
-                    "Le suivi indique que le colis a été livré{when}, mais je ne l'ai pas reçu."
-                ).format(when=_when(facts.marked_delivered_date))
-            )
-        else:
-            sentences.append(_("Je n'ai pas reçu le colis."))
-            if c.expected_delivery_date and announced_date:
-                sentences.append(
-                    _("Sa livraison était annoncée au plus tard le {date}.").format(
-                        date=fmt.long_date(c.expected_delivery_date)
-                    )
-                )
-        if facts.neighbours_checked:
-            sentences.append(
-                _(
-                    "J'ai vérifié auprès de mes voisins, dans ma boîte aux lettres et "
-                    "au point relais, sans résultat."
-                )
-            )
-    elif c.category == "non_conforming":
-        detail = _(labels.DIFFERENCE_SENTENCE[facts.difference]) if facts.difference else ""
-        sentences.append(
-            _("L'article reçu{when} ne correspond pas à ma commande{detail}.").format(
-                when=_when(c.delivery_date), detail=f" : {detail}" if detail else ""
-            )
-        )
-        if facts.photos_taken:
-            sentences.append(
-                _("J'ai pris des photos qui le montrent, que je peux vous transmettre.")
-            )
-    elif c.category == "billing":
-        sentences.extend(_billing_sentences(c))
-    elif c.category == "refund":
-        amount = facts.refund_expected or c.amount
-        owed = _(" de {amount}").format(amount=fmt.money(amount)) if amount else ""
-        if facts.return_kind == "cancelled":
-            sentences.append(
-                _(
-                    "J'ai annulé cette commande{when} et je n'ai toujours pas reçu le "
-                    "remboursement{owed}."
-                ).format(when=_when(facts.returned_date), owed=owed)
-            )
-        else:
-            tracking = (
-                _(" (numéro de suivi du retour : {tracking})").format(
-                    tracking=facts.return_tracking
-                )
-                if facts.return_tracking
-                else ""
-            )
-            sentences.append(
-                _(
-                    "J'ai renvoyé l'article{when}{tracking} et je n'ai toujours pas "
-                    "reçu le remboursement{owed}."
-                ).format(when=_when(facts.returned_date), tracking=tracking, owed=owed)
-            )
-    return sentences
-
-
-def _billing_sentences(c: Complaint) -> list[str]:
-    facts = c.facts
-    charged = fmt.money(facts.amount_charged) if facts.amount_charged else None
-    expected = fmt.money(facts.amount_expected) if facts.amount_expected else None
-    when = _when(facts.charge_date)
-    sentences: list[str] = []
-    if facts.billing_problem == "unknown_charge":
-        sentences.append(
-            _("Mon relevé fait apparaître{when} un débit{amount} que je ne reconnais pas.").format(
-                amount=_(" de {amount}").format(amount=charged) if charged else "",
-                when=f",{when}," if when else "",
-            )
-        )
-    elif facts.billing_problem == "unannounced_fee":
-        # "Mon compte a été débité" sidesteps the agreement of "débité(e)" with the writer.
-        sentences.append(
-            _(
-                "Mon compte a été débité{when}{amount}, dont des frais qui ne m'avaient pas "
-                "été annoncés avant la commande."
-            ).format(amount=_(" de {amount}").format(amount=charged) if charged else "", when=when)
-        )
-    else:
-        sentences.append(
-            _(
-                "Mon compte a été débité{when}{amount}, ce qui ne correspond pas au montant de ma "
-                "commande."
-            ).format(amount=_(" de {amount}").format(amount=charged) if charged else "", when=when)
-        )
-    if expected:
-        sentences.append(_("Le montant attendu était de {amount}.").format(amount=expected))
-    if facts.payment_method and facts.payment_method != "other":
-        sentences.append(
-            _("J'ai payé par {method}.").format(
-                method=labels.label(labels.PAYMENT_METHOD, facts.payment_method)
-            )
-        )
-    return sentences
+def _closing(name: str | None) -> str:
+    if name:
+        return _("Cordialement,\n{name}").format(name=name)
+    return _("Cordialement,")
 
 
 def ready_message(complaint: Complaint, today: date) -> str:
     """The message to paste in the chat or an e-mail to customer service."""
     c = complaint
-    intro = _("Je vous contacte au sujet de ma commande n° {order} du {date}").format(
-        order=c.order_number, date=fmt.long_date(c.order_date)
+    seller = c.seller.name if c.seller.kind == "marketplace" else None
+    intro = _variant(_INTRO, c.item, c.amount, seller).format(
+        order=c.order_number,
+        date=fmt.long_date(c.order_date),
+        item=c.item,
+        amount=fmt.money(c.amount),
+        seller=seller,
     )
-    if c.item:
-        intro += _(", article « {item} »").format(item=c.item)
-    if c.amount:
-        intro += _(", d'un montant de {amount}").format(amount=fmt.money(c.amount))
-    if c.seller.kind == "marketplace" and c.seller.name:
-        intro += _(", auprès du vendeur {seller}").format(seller=c.seller.name)
-    paragraphs = [_("Bonjour,"), intro + "."]
+    paragraphs = [_("Bonjour,"), intro]
     problem = problem_sentences(c, today)
     if problem:
         paragraphs.append(" ".join(problem))
@@ -424,24 +262,18 @@ def ready_message(complaint: Complaint, today: date) -> str:
             "référence de ce dossier ? Je vous remercie d'avance."
         )
     )
-    closing = _("Cordialement,")
-    if c.customer_name:
-        closing += "\n" + c.customer_name
-    paragraphs.append(closing)
+    paragraphs.append(_closing(c.customer_name))
     return "\n\n".join(paragraphs)
 
 
 def build_summary(complaint: Complaint, today: date) -> Summary:
     """Everything the summary card shows."""
+    category = labels.label(labels.CATEGORY, complaint.category)
     return Summary(
         title=(
-            _("Réclamation {id} — {category}").format(
-                id=complaint.id, category=labels.label(labels.CATEGORY, complaint.category)
-            )
+            _("Réclamation {id} — {category}").format(id=complaint.id, category=category)
             if complaint.id != PREVIEW_ID
-            else _("Brouillon de réclamation — {category}").format(
-                category=labels.label(labels.CATEGORY, complaint.category)
-            )
+            else _("Brouillon de réclamation — {category}").format(category=category)
         ),
         facts=_order_facts(complaint) + category_facts(complaint),
         description=complaint.description,
@@ -452,9 +284,54 @@ def build_summary(complaint: Complaint, today: date) -> Summary:
     )
 
 
-_CONFIRM_OPENING = {
-    "phone": N_("À la suite de notre appel téléphonique du {date}"),
-    "chat": N_("À la suite de notre échange par chat du {date}"),
+# The start of a written confirmation, by channel, with or without agent and reference.
+_OPENING: dict[str, Variants] = {
+    "phone": {
+        (False, False): N_("À la suite de notre appel téléphonique du {date}"),
+        (True, False): N_("À la suite de notre appel téléphonique du {date} avec {agent}"),
+        (False, True): N_(
+            "À la suite de notre appel téléphonique du {date} (référence {reference})"
+        ),
+        (True, True): N_(
+            "À la suite de notre appel téléphonique du {date} avec {agent} (référence {reference})"
+        ),
+    },
+    "chat": {
+        (False, False): N_("À la suite de notre échange par chat du {date}"),
+        (True, False): N_("À la suite de notre échange par chat du {date} avec {agent}"),
+        (False, True): N_("À la suite de notre échange par chat du {date} (référence {reference})"),
+        (True, True): N_(
+            "À la suite de notre échange par chat du {date} avec {agent} (référence {reference})"
+        ),
+    },
+    "other": {
+        (False, False): N_("À la suite de notre échange du {date}"),
+        (True, False): N_("À la suite de notre échange du {date} avec {agent}"),
+        (False, True): N_("À la suite de notre échange du {date} (référence {reference})"),
+        (True, True): N_(
+            "À la suite de notre échange du {date} avec {agent} (référence {reference})"
+        ),
+    },
+}
+_PROMISE: Variants = {
+    (True,): N_(
+        "{opening}, au sujet de ma commande n° {order} du {order_date}, je vous confirme par "
+        "écrit votre engagement : {what}, au plus tard le {date}."
+    ),
+    (False,): N_(
+        "{opening}, au sujet de ma commande n° {order} du {order_date}, je vous confirme par "
+        "écrit votre engagement : {what}."
+    ),
+}
+_REFUSAL: Variants = {
+    (True,): N_(
+        "{opening}, au sujet de ma commande n° {order} du {order_date}, votre service a refusé "
+        "ma demande ({summary})."
+    ),
+    (False,): N_(
+        "{opening}, au sujet de ma commande n° {order} du {order_date}, votre service a refusé "
+        "ma demande."
+    ),
 }
 
 
@@ -465,37 +342,29 @@ def needs_written_confirmation(contact: Contact) -> bool:
 
 def confirmation_message(complaint: Complaint, contact: Contact) -> str:
     """The e-mail or chat message that turns a spoken promise or refusal into written proof."""
-    opening = _(_CONFIRM_OPENING.get(contact.channel, N_("À la suite de notre échange du {date}")))
-    opening = opening.format(date=fmt.long_date(contact.at.date()))
-    if contact.agent:
-        opening += _(" avec {agent}").format(agent=contact.agent)
-    if contact.reference:
-        opening += _(" (référence {reference})").format(reference=contact.reference)
-    opening += _(", au sujet de ma commande n° {order} du {date}").format(
-        order=complaint.order_number, date=fmt.long_date(complaint.order_date)
+    openings = _OPENING.get(contact.channel, _OPENING["other"])
+    opening = _variant(openings, contact.agent, contact.reference).format(
+        date=fmt.long_date(contact.at.date()), agent=contact.agent, reference=contact.reference
     )
+    values = {
+        "opening": opening,
+        "order": complaint.order_number,
+        "order_date": fmt.long_date(complaint.order_date),
+    }
     if contact.outcome == "promise":
         what = contact.promise or contact.summary or _("une solution à mon problème")
-        body = opening + _(", je vous confirme par écrit votre engagement : {what}").format(
-            what=what.rstrip(". ")
+        body = _variant(_PROMISE, contact.follow_up).format(
+            what=what.rstrip(". "), date=_long(contact.follow_up), **values
         )
-        if contact.follow_up:
-            body += _(", au plus tard le {date}").format(date=fmt.long_date(contact.follow_up))
-        body += "."
         ask = _(
             "Je vous remercie de me confirmer cet engagement par retour. S'il n'est pas "
             "respecté à cette date, je le considérerai comme non tenu."
         )
     else:
-        body = opening + _(", votre service a refusé ma demande")
-        if contact.summary:
-            body += _(" ({summary})").format(summary=contact.summary.rstrip(". "))
-        body += "."
+        summary = contact.summary.rstrip(". ") if contact.summary else ""
+        body = _variant(_REFUSAL, contact.summary).format(summary=summary, **values)
         ask = _(
             "Je vous remercie de me confirmer ce refus par écrit, avec ses motifs. Je maintiens "
             "ma demande : {request}"
         ).format(request=request_text(complaint))
-    closing = _("Cordialement,")
-    if complaint.customer_name:
-        closing += "\n" + complaint.customer_name
-    return "\n\n".join([_("Bonjour,"), body, ask, closing])
+    return "\n\n".join([_("Bonjour,"), body, ask, _closing(complaint.customer_name)])

@@ -18,6 +18,7 @@ DUE_SOON_DAYS = 7  # the window of `due` around today, in days, for deadlines
 def due(app: App, as_json: JsonOption = False) -> None:
     """Suivis à faire aujourd'hui ou en retard, délais des 7 prochains jours (rien si aucun)."""
     from amazon_reclamation.domain.deadlines import compute_deadlines
+    from amazon_reclamation.texts.deadlines import deadline_json
     from amazon_reclamation.ui import render
 
     today = app.today
@@ -44,7 +45,7 @@ def due(app: App, as_json: JsonOption = False) -> None:
                     "type": "deadline",
                     "complaint_id": complaint.id,
                     "order_number": complaint.order_number,
-                    **deadline.to_json(),
+                    **deadline_json(deadline),
                 }
                 for complaint, deadline in soon
             ]

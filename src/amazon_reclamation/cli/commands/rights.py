@@ -8,7 +8,7 @@ from amazon_reclamation.cli.context import App
 @command()
 def rights(app: App, ref: OptionalRefArgument = None) -> None:
     """Les règles qui s'appliquent à une réclamation, chacune avec sa source."""
-    from amazon_reclamation.knowledge.rules import rules_for
+    from amazon_reclamation.knowledge.applicable import rules_for
     from amazon_reclamation.ui import render
 
     complaint = open_complaint(app, ref)

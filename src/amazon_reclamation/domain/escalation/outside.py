@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from amazon_reclamation.domain.deadlines import add_years
 from amazon_reclamation.domain.escalation.reading import route
 from amazon_reclamation.domain.escalation.reasons import (
     Draft,
@@ -17,6 +16,7 @@ from amazon_reclamation.domain.escalation.reasons import (
     todo,
 )
 from amazon_reclamation.knowledge.bodies import AMAZON_SELLER_COUNTRY, BODIES, BodyId, limit
+from amazon_reclamation.knowledge.periods import add_years
 
 if TYPE_CHECKING:
     from amazon_reclamation.domain.escalation.reading import Reading

@@ -17,7 +17,7 @@ from amazon_reclamation.ui.render.console import (
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from amazon_reclamation.domain.deadlines import Deadline
+    from amazon_reclamation.domain.deadlines import Deadline, MissingFact
     from amazon_reclamation.knowledge.rules import Rule
     from amazon_reclamation.models import Complaint
     from amazon_reclamation.texts.escalation import Plan
@@ -43,20 +43,17 @@ def _left(days_left: int) -> str:
     return _("dans {days}").format(days=fmt.days(days_left))
 
 
-def _nature(rule: Rule) -> str:
-    """ "loi — art. VI.47 CDE" or "politique d'Amazon (peut changer)"."""
-    from amazon_reclamation.knowledge.rules import KIND_LABEL
-
-    nature = _(KIND_LABEL[rule.kind])
-    if rule.reference:
-        nature += f" — {_(rule.reference)}"
-    return nature
-
-
-def deadlines(items: Sequence[Deadline], missing: Sequence[str] = ()) -> None:
+def deadlines(items: Sequence[Deadline], missing: Sequence[MissingFact] = ()) -> None:
     """Every deadline: date, days left, a bar, law or Amazon policy, and its source."""
     from rich.padding import Padding
     from rich.text import Text
+
+    from amazon_reclamation.texts.deadlines import (
+        deadline_note,
+        deadline_title,
+        missing_fact_texts,
+    )
+    from amazon_reclamation.texts.rules import nature
 
     console = out()
     console.print(Text(_("Délais"), style="bold"))
@@ -69,16 +66,17 @@ def deadlines(items: Sequence[Deadline], missing: Sequence[str] = ()) -> None:
         line.append(f"{bar:10}", style=style)
         line.append(f"  {fmt.short_date(item.date)}  ", style="bold" if not item.passed else "dim")
         line.append(f"{_left(item.days_left):<{left_width}}  ", style=style)
-        line.append(item.title, style="bold" if not item.passed else "dim")
+        line.append(deadline_title(item), style="bold" if not item.passed else "dim")
         console.print(line)
-        details = [_nature(item.rule)]
-        if item.note:
-            details.append(safe(item.note))
+        details = [nature(item.rule)]
+        note = deadline_note(item)
+        if note:
+            details.append(safe(note))
         details.append(_("Source : {url}").format(url=item.source))
         for detail in details:
             text = Text(detail, style="dim" if item.passed else "", overflow="fold")
             console.print(Padding(text, (0, 0, 0, 14)))
-    for fact in missing:
+    for fact in missing_fact_texts(missing):
         console.print(Padding(Text("ⓘ " + safe(fact), style="dim"), (0, 0, 0, 2)))
 
 
@@ -188,7 +186,7 @@ def rights(complaint: Complaint, rules: Sequence[Rule]) -> None:
     from rich.padding import Padding
     from rich.text import Text
 
-    from amazon_reclamation.knowledge.rules import MARKER_LABEL
+    from amazon_reclamation.texts.rules import MARKER_LABEL, nature, rule_words
 
     console = out()
     console.print(
@@ -198,16 +196,17 @@ def rights(complaint: Complaint, rules: Sequence[Rule]) -> None:
         )
     )
     for rule in rules:
-        console.print(Text(f"• {_(rule.title)}", style="bold"))
-        lines = [_(rule.statement), _nature(rule)]
-        if rule.period:
-            period = _("Délai : {period}").format(period=_(rule.period))
-            if rule.starts:
-                period += " — " + _("point de départ : {start}").format(start=_(rule.starts))
+        words = rule_words(rule)
+        console.print(Text(f"• {words.title}", style="bold"))
+        lines = [words.statement, nature(rule)]
+        if words.period:
+            period = _("Délai : {period}").format(period=words.period)
+            if words.starts:
+                period += " — " + _("point de départ : {start}").format(start=words.starts)
             lines.append(period)
         lines.append(_(MARKER_LABEL[rule.marker]))
-        if rule.note:
-            lines.append(_(rule.note))
+        if words.note:
+            lines.append(words.note)
         lines += [_("Source : {url}").format(url=url) for url in rule.sources]
         for line in lines:
             if line:
@@ -216,7 +215,8 @@ def rights(complaint: Complaint, rules: Sequence[Rule]) -> None:
 
 def soon_table(items: Sequence[tuple[Complaint, Deadline]]) -> None:
     """Deadlines of `reclam due` that fall within the coming days."""
-    from amazon_reclamation.knowledge.rules import KIND_LABEL
+    from amazon_reclamation.texts.deadlines import deadline_title
+    from amazon_reclamation.texts.rules import KIND_LABEL
 
     rows: list[list[Cell]] = []
     for complaint, deadline in items:
@@ -225,7 +225,7 @@ def soon_table(items: Sequence[tuple[Complaint, Deadline]]) -> None:
             [
                 (complaint.id, "bold"),
                 (complaint.order_number, ""),
-                (deadline.title, ""),
+                (deadline_title(deadline), ""),
                 (fmt.short_date(deadline.date), style),
                 (_left(deadline.days_left), style),
                 (_(KIND_LABEL[deadline.kind]), ""),
@@ -242,6 +242,8 @@ def soon_table(items: Sequence[tuple[Complaint, Deadline]]) -> None:
 def next_actions(plans: Sequence[tuple[Complaint, Plan]]) -> None:
     """The dashboard's line per open complaint: the step to take now, the nearest deadline."""
     from rich.text import Text
+
+    from amazon_reclamation.texts.deadlines import deadline_title
 
     console = out()
     for complaint, plan in plans:
@@ -261,7 +263,7 @@ def next_actions(plans: Sequence[tuple[Complaint, Plan]]) -> None:
             line.append(" · ")
             line.append(
                 _("{title} : {date} ({left})").format(
-                    title=upcoming.title,
+                    title=deadline_title(upcoming),
                     date=fmt.short_date(upcoming.date),
                     left=_left(upcoming.days_left),
                 ),

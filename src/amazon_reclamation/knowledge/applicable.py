@@ -1,0 +1,75 @@
+"""The rules as they apply to one complaint.
+
+`rule_for()` gives a rule as it applies to one complaint: for a contract concluded
+before 1 June 2022 the guarantee rules cite the version of the Civil Code before the
+law of 20 March 2022 (and the 6-month presumption); for a SEPA direct debit or another
+means that is not a card, the unauthorised-payment rule does not mention Card Stop,
+which blocks cards. `rules_for()` lists the rules that concern a complaint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from amazon_reclamation.knowledge.categories import CATEGORY_TABLE
+from amazon_reclamation.knowledge.rules import (
+    GUARANTEE_REFORM,
+    PRESUMPTION_BEFORE_REFORM,
+    RULES,
+    RULES_BY_ID,
+    Rule,
+)
+
+if TYPE_CHECKING:
+    from amazon_reclamation.models import Complaint
+
+# The guarantee rules for a contract concluded before 1 June 2022: the version of the
+# Civil Code before the law of 20 March 2022, and its 6-month presumption.
+PRE_REFORM_RULES: dict[str, Rule] = {
+    "legal_guarantee": replace(RULES_BY_ID["legal_guarantee"], variant="pre_reform"),
+    "guarantee_presumption": replace(
+        RULES_BY_ID["guarantee_presumption"],
+        period=PRESUMPTION_BEFORE_REFORM,
+        variant="pre_reform",
+    ),
+}
+
+# Card Stop blocks cards: never mentioned for a SEPA direct debit or another means.
+_NOT_A_CARD_RULES: dict[str, Rule] = {
+    "unauthorised_payment": replace(RULES_BY_ID["unauthorised_payment"], variant="not_a_card"),
+}
+
+
+def rule_for(rule_id: str, complaint: Complaint | None = None) -> Rule:
+    """The rule `rule_id` as it applies to this complaint (the general rule without one)."""
+    if complaint is not None:
+        if complaint.order_date < GUARANTEE_REFORM and rule_id in PRE_REFORM_RULES:
+            return PRE_REFORM_RULES[rule_id]
+        method = complaint.facts.payment_method
+        if method in ("sepa_direct_debit", "other") and rule_id in _NOT_A_CARD_RULES:
+            return _NOT_A_CARD_RULES[rule_id]
+    return RULES_BY_ID[rule_id]
+
+
+def rules_for(complaint: Complaint) -> list[Rule]:
+    """The rules that concern this complaint's category and seller, in RULES order.
+
+    The category's table (`knowledge/categories.py`) says which rules concern it. An
+    unknown seller keeps the rules of both kinds: the user is told to check. Each rule
+    is given as it applies to the complaint (`rule_for`).
+    """
+    kind = complaint.seller.kind
+    scope = CATEGORY_TABLE[complaint.category].rules
+    skipped: tuple[str, ...] = ()
+    if complaint.facts.billing_problem == "unknown_charge":
+        # A debit the user does not recognise is not a fee of an order: no fee rules.
+        skipped = _FEE_RULES
+    return [
+        rule_for(rule.id, complaint)
+        for rule in RULES
+        if rule.id in scope and (kind is None or kind in rule.sellers) and rule.id not in skipped
+    ]
+
+
+_FEE_RULES = ("undisclosed_charges", "pre_ticked_boxes")

@@ -1,0 +1,138 @@
+"""One table per complaint category: what it asks, what to gather, which rules apply.
+
+Adding a category is one entry here (and its words in `texts/labels.py`): the summary,
+the rules listed by `reclam rights` and the deadlines read these entries instead of
+switching on the category id. Ids only; the wording layer words them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from amazon_reclamation.models import Category
+
+# What to have at hand before contacting customer service (worded in texts/labels.py).
+Evidence = Literal[
+    "photos_damaged",
+    "photos_difference",
+    "product_page",
+    "tracking_announced",
+    "tracking_delivered",
+    "checked_around",
+    "statement_line",
+    "invoice",
+    "return_proof",
+    "anything",
+]
+
+# The facts the category asks, in the order the summary shows them: the names of the
+# fields of `Complaint` and `Facts` (`announced_date` is the expected delivery date of a
+# parcel that may have none).
+FactRow = Literal[
+    "damage_timing",
+    "defect_discovered_date",
+    "photos_taken",
+    "announced_date",
+    "expected_delivery_date",
+    "tracking_status",
+    "marked_delivered",
+    "neighbours_checked",
+    "difference",
+    "billing_problem",
+    "amount_charged",
+    "amount_expected",
+    "payment_method",
+    "charge_date",
+    "return_kind",
+    "returned_date",
+    "return_tracking",
+    "refund_expected",
+]
+
+_GUARANTEE = ("legal_guarantee", "guarantee_presumption", "defect_notice", "guarantee_remedies")
+
+
+@dataclass(frozen=True)
+class CategorySpec:
+    """One category: the facts it asks, the evidence to gather, the rules that concern it."""
+
+    id: Category
+    facts: tuple[FactRow, ...]
+    evidence: tuple[Evidence, ...]
+    rules: tuple[str, ...]  # rule ids (knowledge/rules.py); RULES keeps their order
+    defect: bool = False  # a defect of the goods: photos, legal guarantee
+    parcel: bool = False  # a parcel late or lost: delivery is awaited
+
+
+CATEGORY_TABLE: dict[Category, CategorySpec] = {
+    spec.id: spec
+    for spec in (
+        CategorySpec(
+            id="damaged",
+            facts=("damage_timing", "defect_discovered_date", "photos_taken"),
+            evidence=("photos_damaged",),
+            rules=("withdrawal", *_GUARANTEE, "risk_in_transit", "atoz_claim", "seller_feedback"),
+            defect=True,
+        ),
+        CategorySpec(
+            id="late",
+            facts=("announced_date", "tracking_status"),
+            evidence=("tracking_announced",),
+            rules=("delivery", "risk_in_transit", "atoz_claim", "seller_feedback"),
+            parcel=True,
+        ),
+        CategorySpec(
+            id="not_received",
+            facts=("expected_delivery_date", "marked_delivered", "neighbours_checked"),
+            evidence=("tracking_delivered", "checked_around"),
+            rules=("delivery", "risk_in_transit", "atoz_claim", "seller_feedback"),
+            parcel=True,
+        ),
+        CategorySpec(
+            id="non_conforming",
+            facts=("difference", "photos_taken"),
+            evidence=("photos_difference", "product_page"),
+            rules=("withdrawal", *_GUARANTEE, "atoz_claim", "seller_feedback"),
+            defect=True,
+        ),
+        CategorySpec(
+            id="billing",
+            facts=(
+                "billing_problem",
+                "amount_charged",
+                "amount_expected",
+                "payment_method",
+                "charge_date",
+            ),
+            evidence=("statement_line", "invoice"),
+            rules=(
+                "withdrawal",
+                "undisclosed_charges",
+                "pre_ticked_boxes",
+                "sepa_refund",
+                "unauthorised_payment",
+                "seller_feedback",
+            ),
+        ),
+        CategorySpec(
+            id="refund",
+            facts=("return_kind", "returned_date", "return_tracking", "refund_expected"),
+            evidence=("return_proof",),
+            rules=("withdrawal", "refund_after_withdrawal", "atoz_claim", "seller_feedback"),
+        ),
+        CategorySpec(
+            id="other",
+            facts=(),
+            evidence=("anything",),
+            # "other" may be a defect: the guarantee rules are listed, but nothing is asked.
+            rules=("withdrawal", *_GUARANTEE, "atoz_claim", "seller_feedback"),
+        ),
+    )
+}
+
+
+def in_scope(category: Category, rule_id: str) -> bool:
+    """True when the rule concerns complaints of this category."""
+    return rule_id in CATEGORY_TABLE[category].rules

@@ -1,0 +1,19 @@
+"""Lists joined the way each language joins them (Babel's `format_list`, imported lazily)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from amazon_reclamation.i18n import babel_locale
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+ListStyle = Literal["standard", "or", "unit", "standard-short", "or-short"]
+
+
+def join_list(items: Sequence[str], style: ListStyle = "standard") -> str:
+    """ "a, b et c" in French, "a, b en c" in Dutch, "a, b, and c" in English."""
+    from babel.lists import format_list
+
+    return str(format_list(list(items), style=style, locale=babel_locale()))

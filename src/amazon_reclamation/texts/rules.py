@@ -1,0 +1,151 @@
+"""The rules worded: periods written from their numbers, labels, and `docs/rules.md`.
+
+A rule's texts (`texts/rules_text.py`) are templates that may name any period of
+`named_periods()` (`{withdrawal}`, `{atoz_wait}`…); `rule_words()` translates them and
+writes those periods from the numbers the deadlines are computed with.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from amazon_reclamation.i18n import N_, _, ngettext
+from amazon_reclamation.texts.rules_text import rule_text_of
+
+if TYPE_CHECKING:
+    from amazon_reclamation.knowledge.periods import Period
+    from amazon_reclamation.knowledge.rules import Rule
+
+KIND_LABEL = {
+    "law": N_("loi"),
+    "amazon_policy": N_("politique d'Amazon (peut changer)"),
+}
+
+MARKER_LABEL = {
+    "verified": N_("vérifiée dans une source officielle ou juridique"),
+    "verified_2nd": N_("source secondaire ou autre site Amazon : à vérifier"),
+}
+
+
+def format_period(period: Period) -> str:
+    """ "14 jours calendrier", "2 jours ouvrables", "8 semaines", "13 mois", "2 ans"."""
+    n = period.count
+    if period.unit == "days":
+        text = ngettext("{n} jour", "{n} jours", n)
+    elif period.unit == "calendar_days":
+        text = ngettext("{n} jour calendrier", "{n} jours calendrier", n)
+    elif period.unit == "business_days":
+        text = ngettext("{n} jour ouvrable", "{n} jours ouvrables", n)
+    elif period.unit == "weeks":
+        text = ngettext("{n} semaine", "{n} semaines", n)
+    elif period.unit == "months":
+        text = ngettext("{n} mois", "{n} mois", n)
+    else:
+        text = ngettext("{n} an", "{n} ans", n)
+    return text.format(n=n)
+
+
+def period_words() -> dict[str, str]:
+    """Every named period, worded: the values of a rule text's placeholders."""
+    from amazon_reclamation.knowledge.rules import named_periods
+
+    return {name: format_period(period) for name, period in named_periods().items()}
+
+
+def rule_text(text: str) -> str:
+    """One of a rule's texts (an N_ template), translated, its periods written out."""
+    return _(text).format_map(period_words()) if text else ""
+
+
+@dataclass(frozen=True)
+class RuleWords:
+    """A rule as the user reads it, in the current language."""
+
+    title: str
+    short: str
+    statement: str
+    period: str | None
+    starts: str | None
+    reference: str | None
+    note: str | None
+
+
+def period_text(rule: Rule) -> str | None:
+    """The rule's period as the user reads it ("jusqu'à 90 jours"), or None without one."""
+    if rule.period is None:
+        return None
+    period = format_period(rule.period)
+    template = rule_text_of(rule.id, rule.variant).period_text
+    if template is None:
+        return period
+    return _(template).format_map({**period_words(), "period": period})
+
+
+def rule_words(rule: Rule) -> RuleWords:
+    """Every text of the rule (in the variant that applies), translated."""
+    text = rule_text_of(rule.id, rule.variant)
+    return RuleWords(
+        title=_(text.title),
+        short=_(text.short),
+        statement=rule_text(text.statement),
+        period=period_text(rule),
+        starts=_(text.starts) if text.starts else None,
+        reference=_(text.reference) if text.reference else None,
+        note=rule_text(text.note) if text.note else None,
+    )
+
+
+def nature(rule: Rule) -> str:
+    """ "loi — art. VI.47 CDE" or "politique d'Amazon (peut changer)"."""
+    label = _(KIND_LABEL[rule.kind])
+    reference = rule_words(rule).reference
+    if reference:
+        return _("{nature} — {reference}").format(nature=label, reference=reference)
+    return label
+
+
+def _md_line(label: str, value: str) -> str:
+    return f"- **{label}** {value}".rstrip()
+
+
+def _rule_markdown(rule: Rule) -> list[str]:
+    words = rule_words(rule)
+    lines = [f"### {words.title} (`{rule.id}`)", "", words.statement, ""]
+    if words.period:
+        lines.append(_md_line(_("Délai :"), words.period))
+    if words.starts:
+        lines.append(_md_line(_("À partir de :"), words.starts))
+    lines.append(_md_line(_("Nature :"), nature(rule)))
+    lines.append(_md_line(_("Fiabilité :"), _(MARKER_LABEL[rule.marker])))
+    if words.note:
+        lines.append(_md_line(_("À savoir :"), words.note))
+    lines.append(_md_line(_("Sources :"), ""))
+    lines += [f"  - <{url}>" for url in rule.sources]
+    return lines
+
+
+def rules_markdown() -> str:
+    """Every rule with its source(s), as Markdown: the content of `docs/rules.md`."""
+    from amazon_reclamation.knowledge.rules import RULES
+
+    lines = [
+        _("# Règles appliquées par reclam"),
+        "",
+        _(
+            "Ce fichier est généré à partir de `src/amazon_reclamation/knowledge/rules.py` par "
+            "`rules_markdown()` ; ne le modifiez pas à la main. Une **loi** est citée avec sa "
+            "référence ; une **politique d'Amazon** est une règle propre à Amazon, qui peut "
+            "changer et n'est pas la loi. CDE : Code de droit économique."
+        ),
+        "",
+        _("## Délais"),
+    ]
+    for rule in RULES:
+        if rule.deadline:
+            lines += ["", *_rule_markdown(rule)]
+    lines += ["", _("## Autres règles")]
+    for rule in RULES:
+        if not rule.deadline:
+            lines += ["", *_rule_markdown(rule)]
+    return "\n".join(lines) + "\n"

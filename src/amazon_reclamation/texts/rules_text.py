@@ -1,0 +1,291 @@
+"""What each rule says, worded: title, statement, start, legal reference and note.
+
+The data of each rule (period, start, nature, sources) is in `knowledge/rules.py` under
+the same id. The texts name periods as placeholders (`{withdrawal}`, `{atoz_wait}`…)
+that `texts.rules` writes from the rules' numbers; `period_text`, when given, words the
+rule's own period around `{period}` ("jusqu'à {period}"). A variant (`pre_reform`,
+`not_a_card`) rewords a rule for one complaint, as `knowledge/applicable.py` decides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from amazon_reclamation.i18n import N_
+
+
+@dataclass(frozen=True)
+class RuleText:
+    """The French source strings of one rule, marked with N_ and translated when shown."""
+
+    id: str
+    title: str
+    short: str  # the rule inside a sentence: "le délai de rétractation"
+    statement: str
+    starts: str | None = None  # the start of the period, worded precisely for the user
+    reference: str | None = None  # None for Amazon's policy, which is not the law
+    note: str | None = None
+    period_text: str | None = None
+
+
+_TEXTS: tuple[RuleText, ...] = (
+    RuleText(
+        id="withdrawal",
+        title=N_("Droit de rétractation"),
+        short=N_("le délai de rétractation"),
+        statement=N_(
+            "Pour un achat à distance, vous pouvez vous rétracter sans donner de motif ; "
+            "il suffit d'envoyer votre décision avant la fin du délai, et c'est à vous de "
+            "prouver que vous l'avez fait."
+        ),
+        starts=N_(
+            "le lendemain du jour où vous prenez physiquement possession de l'article "
+            "(du dernier article si la commande est livrée en plusieurs fois)"
+        ),
+        reference=N_("art. VI.47 CDE"),
+        note=N_(
+            "Le départ au lendemain de la livraison est indiqué par des sources secondaires : "
+            "agir avant le dernier jour est plus sûr. Si le vendeur ne vous a pas informé de ce "
+            "droit, le délai est prolongé de 12 mois. Certains articles en sont exclus "
+            "(art. VI.53 CDE) ; selon des sources secondaires, c'est le cas d'un article "
+            "d'hygiène descellé ou d'un bien personnalisé."
+        ),
+    ),
+    RuleText(
+        id="refund_after_withdrawal",
+        title=N_("Remboursement après rétractation"),
+        short=N_("le délai de remboursement après rétractation"),
+        statement=N_(
+            "Le vendeur rembourse tous les paiements reçus, frais de livraison standard "
+            "compris, sans retard excessif."
+        ),
+        starts=N_("le jour où le vendeur est informé de votre rétractation ou de l'annulation"),
+        reference=N_("art. VI.50 CDE"),
+        note=N_(
+            "Le vendeur peut attendre d'avoir récupéré l'article ou d'avoir reçu la preuve "
+            "de son renvoi, la première de ces deux dates : gardez le reçu de dépôt."
+        ),
+    ),
+    RuleText(
+        id="legal_guarantee",
+        title=N_("Garantie légale de conformité"),
+        short=N_("la fin de la garantie légale"),
+        statement=N_(
+            "Le vendeur professionnel répond de tout défaut de conformité qui apparaît dans "
+            "les {legal_guarantee} de la livraison ; il ne peut pas vous renvoyer vers le "
+            "fabricant."
+        ),
+        starts=N_("la livraison de l'article"),
+        reference=N_(
+            "art. 1649bis et suivants de l'ancien Code civil, modifiés par la loi du 20 mars 2022"
+        ),
+        note=N_(
+            "Les règles actuelles valent pour les contrats conclus depuis le 1er juin 2022 ; "
+            "les contrats plus anciens relèvent de la loi du 1er septembre 2004. Pour un bien "
+            "d'occasion, un délai plus court, d'au moins 1 an, peut avoir été convenu "
+            "clairement."
+        ),
+    ),
+    RuleText(
+        id="guarantee_presumption",
+        title=N_("Présomption de défaut à la livraison"),
+        short=N_("la présomption de défaut à la livraison"),
+        statement=N_(
+            "Sauf preuve contraire, un défaut qui apparaît dans les {guarantee_presumption} de la "
+            "livraison est présumé exister dès la livraison : c'est au vendeur de prouver le "
+            "contraire. Pour les contrats conclus avant le 1er juin 2022, cette présomption ne "
+            "valait que {presumption_before_reform}."
+        ),
+        period_text=N_(
+            "{period} (contrats conclus depuis le 1er juin 2022) ; "
+            "{presumption_before_reform} avant"
+        ),
+        starts=N_("la livraison de l'article"),
+        reference=N_("art. 1649quater, § 4, de l'ancien Code civil"),
+    ),
+    RuleText(
+        id="defect_notice",
+        title=N_("Avis du défaut au vendeur"),
+        short=N_("le délai pour prévenir le vendeur du défaut"),
+        statement=N_(
+            "Prévenez le vendeur du défaut dans les {defect_notice} de sa découverte, sauf "
+            "délai plus long convenu ; un avis tardif peut vous faire perdre la garantie."
+        ),
+        starts=N_("la découverte du défaut"),
+        reference=N_("art. 1649bis et suivants de l'ancien Code civil"),
+        note=N_("Prévenez-le par écrit et gardez-en la preuve."),
+    ),
+    RuleText(
+        id="guarantee_remedies",
+        title=N_("Ce que la garantie légale vous permet de demander"),
+        short=N_("les recours de la garantie légale"),
+        statement=N_(
+            "D'abord la réparation ou le remplacement, à votre choix (sauf si ce choix est "
+            "impossible ou disproportionné), sans frais et dans un délai raisonnable ; si "
+            "c'est impossible ou mal fait, une réduction proportionnelle "
+            "du prix ou la résolution de la vente (pas pour un défaut mineur). Vous n'avez pas "
+            "à garder l'emballage d'origine ni à accepter un bon d'achat."
+        ),
+        starts=None,
+        reference=N_("art. 1649bis et suivants de l'ancien Code civil"),
+    ),
+    RuleText(
+        id="delivery",
+        title=N_("Délai de livraison"),
+        short=N_("le délai de livraison"),
+        statement=N_(
+            "Sauf autre date convenue, le vendeur livre au plus tard {delivery} après la "
+            "commande. Ensuite, demandez-lui de livrer dans un délai supplémentaire adapté ; "
+            "s'il ne livre toujours pas, vous pouvez mettre fin au contrat et il doit vous "
+            "rembourser sans retard excessif."
+        ),
+        period_text=N_("{period}, sauf autre date convenue"),
+        starts=N_("la conclusion du contrat (la commande)"),
+        reference=N_("art. VI.43 CDE"),
+        note=N_(
+            "Pas de délai supplémentaire nécessaire si le vendeur refuse de livrer, ou si la "
+            "date était essentielle (vu les circonstances, ou parce que vous le lui aviez dit "
+            "avant la commande)."
+        ),
+    ),
+    RuleText(
+        id="risk_in_transit",
+        title=N_("Risque pendant le transport"),
+        short=N_("le risque pendant le transport"),
+        statement=N_(
+            "Le colis voyage aux risques du vendeur : le risque ne passe au consommateur "
+            "qu'au moment où il prend physiquement possession de l'article, sauf s'il a "
+            "choisi lui-même un transporteur que le vendeur ne proposait pas."
+        ),
+        starts=None,
+        # A directive binds the Member States, not the seller: cited as the rule's origin.
+        reference=N_("règle de l'art. 20 de la directive 2011/83/UE"),
+    ),
+    RuleText(
+        id="undisclosed_charges",
+        title=N_("Frais non annoncés"),
+        short=N_("les frais non annoncés"),
+        statement=N_(
+            "Des frais supplémentaires dont le vendeur ne vous a pas informé avant la "
+            "commande ne sont pas dus ; c'est au vendeur de prouver qu'il vous a informé."
+        ),
+        starts=None,
+        # The SPF Economie page states the rule without an article number: none is invented.
+        reference=N_(
+            "telle que l'énonce le SPF Economie (ventes à distance, information du "
+            "consommateur) ; cette source ne cite pas d'article"
+        ),
+    ),
+    RuleText(
+        id="pre_ticked_boxes",
+        title=N_("Cases précochées"),
+        short=N_("les cases précochées"),
+        statement=N_(
+            "Un paiement supplémentaire obtenu par une option cochée par défaut n'est pas "
+            "valablement consenti : vous avez droit à son remboursement."
+        ),
+        starts=None,
+        reference=N_("art. VI.41 CDE"),
+    ),
+    RuleText(
+        id="atoz_claim",
+        title=N_("Garantie A à Z d'Amazon"),
+        short=N_("le délai de la Garantie A à Z"),
+        statement=N_(
+            "Pour un article vendu par un vendeur tiers : écrivez d'abord au vendeur et "
+            "attendez {atoz_wait} ; si rien n'est réglé, Amazon peut intervenir "
+            "(colis non reçu, article endommagé, défectueux ou non conforme à la description). "
+            "Pas en même temps qu'un chargeback auprès de votre banque."
+        ),
+        period_text=N_("jusqu'à {period}"),
+        starts=N_("la date de livraison estimée la plus tardive"),
+        note=N_(
+            "Règle d'Amazon, vérifiée sur d'autres sites Amazon, à vérifier sur amazon.com.be. "
+            "Elle ne limite pas vos droits légaux."
+        ),
+    ),
+    RuleText(
+        id="sepa_refund",
+        title=N_("Remboursement d'une domiciliation SEPA"),
+        short=N_("le remboursement de la domiciliation"),
+        statement=N_(
+            "Votre banque rembourse un prélèvement par domiciliation sur simple demande, sans "
+            "justification ; elle rembourse ou motive son refus dans les 10 jours ouvrables."
+        ),
+        starts=N_("la date du débit"),
+        reference=N_("art. 76 et 77 de la directive (UE) 2015/2366 (DSP2)"),
+        note=N_(
+            "Le remboursement par la banque n'efface pas une somme que vous devez réellement "
+            "au vendeur."
+        ),
+    ),
+    RuleText(
+        id="unauthorised_payment",
+        title=N_("Opération de paiement non autorisée"),
+        short=N_("le signalement d'un paiement non autorisé"),
+        statement=N_(
+            "Signalez à votre banque, sans délai, un débit que vous n'avez pas autorisé ; "
+            "au-delà de {unauthorised_payment}, vous perdez le droit à la correction."
+        ),
+        period_text=N_("sans délai, au plus tard {period}"),
+        starts=N_("la date du débit"),
+        reference=N_("art. VII.41, § 1er, CDE"),
+        note=N_(
+            "Les {unauthorised_payment} sont une limite, pas un délai d'attente. Carte perdue "
+            "ou volée : bloquez-la auprès de Card Stop, au 078 170 170."
+        ),
+    ),
+    RuleText(
+        id="seller_feedback",
+        title=N_("Évaluation du vendeur sur Amazon"),
+        short=N_("le délai pour évaluer le vendeur"),
+        statement=N_(
+            "Une évaluation par commande, possible 3 jours après la confirmation de la "
+            "commande ; restez factuel et courtois."
+        ),
+        period_text=N_("{period} (vu sur amazon.com)"),
+        starts=N_("la date de commande"),
+        note=N_("Règle d'Amazon vue sur amazon.com, à vérifier sur amazon.com.be."),
+    ),
+)
+
+RULE_TEXTS: dict[str, RuleText] = {text.id: text for text in _TEXTS}
+
+_PRE_REFORM_REFERENCE = N_(
+    "art. 1649bis et suivants de l'ancien Code civil, dans leur version antérieure à la loi "
+    "du 20 mars 2022 (loi du 1er septembre 2004)"
+)
+
+# The words of a rule in one of its variants (knowledge/applicable.py).
+VARIANT_TEXTS: dict[tuple[str, str], RuleText] = {
+    # A contract concluded before 1 June 2022.
+    ("legal_guarantee", "pre_reform"): replace(
+        RULE_TEXTS["legal_guarantee"],
+        reference=_PRE_REFORM_REFERENCE,
+        note=N_(
+            "Contrat conclu avant le 1er juin 2022 : il relève de la loi du 1er septembre "
+            "2004, et un défaut n'était présumé exister à la livraison que s'il apparaissait "
+            "dans les {presumption_before_reform}."
+        ),
+    ),
+    ("guarantee_presumption", "pre_reform"): replace(
+        RULE_TEXTS["guarantee_presumption"],
+        statement=N_(
+            "Contrat conclu avant le 1er juin 2022 : sauf preuve contraire, un défaut qui "
+            "apparaît dans les {presumption_before_reform} de la livraison est présumé exister "
+            "dès la livraison."
+        ),
+        period_text=N_("{period} (contrat conclu avant le 1er juin 2022)"),
+        reference=_PRE_REFORM_REFERENCE,
+    ),
+    # Card Stop blocks cards: never mentioned for a SEPA direct debit or another means.
+    ("unauthorised_payment", "not_a_card"): replace(
+        RULE_TEXTS["unauthorised_payment"],
+        note=N_("Les {unauthorised_payment} sont une limite, pas un délai d'attente."),
+    ),
+}
+
+
+def rule_text_of(rule_id: str, variant: str = "general") -> RuleText:
+    """The words of a rule in this variant (the general words when it has none)."""
+    return VARIANT_TEXTS.get((rule_id, variant), RULE_TEXTS[rule_id])
