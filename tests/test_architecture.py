@@ -152,3 +152,39 @@ def test_architecture_md_names_every_module_and_no_other() -> None:
     # Assert
     assert missing == set(), "modules missing from docs/architecture.md"
     assert stale == set(), "docs/architecture.md names modules that do not exist"
+
+
+WORDING = {"_", "N_", "ngettext"}
+
+
+def messages(path: Path) -> list[tuple[str, str]]:
+    """Every `_()`, `N_()` and `ngettext()` call in a module, with its first argument."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            if node.func.id in WORDING:
+                first = node.args[0] if node.args else None
+                found.append((node.func.id, str(getattr(first, "value", ""))))
+    return found
+
+
+def test_the_deciding_parts_word_nothing() -> None:
+    worded = {
+        str(path.relative_to(PACKAGE)): len(found)
+        for path in modules()
+        if part_of(path) in ("domain", "knowledge")
+        if (found := messages(path))
+    }
+    assert worded == {}
+
+
+def test_no_message_anywhere_is_a_sentence_fragment() -> None:
+    # A message that starts with a space, a comma, ":" or ";" is glued to another one:
+    # it could not be translated as a whole sentence.
+    fragments = {
+        (str(path.relative_to(PACKAGE)), text)
+        for path in modules()
+        for _kind, text in messages(path)
+        if text[:1] in (" ", ",", ":", ";")
+    }
+    assert fragments == set()

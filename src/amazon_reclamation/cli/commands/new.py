@@ -241,17 +241,11 @@ def _save(app: App, answers: dict[str, Any], *, as_json: bool, card_shown: bool)
             ).format(order=complaint.order_number, ids=", ".join(others))
         )
     render.plain(
-        _("Réclamation {id} enregistrée.").format(id=complaint.id)
-        + "\n"
-        + _("Ensuite :")
-        + "\n"
-        + _("  reclam log {id}        notez chaque contact avec le service client").format(
-            id=complaint.id
-        )
-        + "\n"
-        + _("  reclam escalate {id}   les étapes suivantes si rien n'avance").format(
-            id=complaint.id
-        )
-        + "\n"
-        + _("  reclam show {id}       revoir ce résumé").format(id=complaint.id)
+        _(
+            "Réclamation {id} enregistrée.\n"
+            "Ensuite :\n"
+            "  reclam log {id}        notez chaque contact avec le service client\n"
+            "  reclam escalate {id}   les étapes suivantes si rien n'avance\n"
+            "  reclam show {id}       revoir ce résumé"
+        ).format(id=complaint.id)
     )

@@ -126,11 +126,13 @@ def complaint_file(complaint: Complaint, summary: Summary, today: date) -> None:
     from rich.text import Text
 
     status = labels.label(labels.STATUS, complaint.status)
-    line = _("Statut : {status} · ouverte le {date}").format(
-        status=status, date=fmt.short_date(complaint.created_at.date())
-    )
+    opened = fmt.short_date(complaint.created_at.date())
     if complaint.closed_at:
-        line += _(" · clôturée le {date}").format(date=fmt.short_date(complaint.closed_at.date()))
+        line = _("Statut : {status} · ouverte le {date} · clôturée le {closed}").format(
+            status=status, date=opened, closed=fmt.short_date(complaint.closed_at.date())
+        )
+    else:
+        line = _("Statut : {status} · ouverte le {date}").format(status=status, date=opened)
     out().print(Text(line, style="bold"))
     summary_card(summary)
     timeline(complaint, today)
@@ -182,8 +184,9 @@ def timeline(complaint: Complaint, today: date) -> None:
     if not entries:
         console.print(
             Text(
-                _(
-                    "  Aucun contact noté. Après chaque échange avec le service client, "
+                "  "  # indented under the heading, as the entries are
+                + _(
+                    "Aucun contact noté. Après chaque échange avec le service client, "
                     "notez-le avec : reclam log {id}"
                 ).format(id=complaint.id)
             )
