@@ -22,6 +22,7 @@ from amazon_reclamation.domain.escalation import (
     outside_bodies,
     route,
 )
+from amazon_reclamation.knowledge.periods import Period
 from amazon_reclamation.models import CATEGORIES, Complaint, Contact, Seller
 from factories import TODAY, at, complaint, contact
 
@@ -282,6 +283,7 @@ def test_atoz_waits_two_business_days_after_the_seller_message() -> None:
             "atoz_opens_on",
             date=date(2026, 11, 19),
             opens=date(2026, 11, 23),
+            period=Period(90, "days"),
             until=date(2027, 1, 3),
             estimated=False,
         ),
@@ -331,7 +333,7 @@ def test_atoz_window_closed_after_90_days() -> None:
     step = decide(case("market_fr", delivery_date=date(2026, 8, 1)), TODAY).step("atoz_claim")
     assert step.status == "not_applicable"
     assert step.why == (
-        r("atoz_expired", date=date(2026, 10, 30)),
+        r("atoz_expired", date=date(2026, 10, 30), period=Period(90, "days")),
         r("amazon_policy_unverified"),
     )
 
@@ -365,7 +367,9 @@ def test_payment_routes(facts: dict[str, Any], applies: set[str]) -> None:
     payment = {"sepa_refund", "unauthorised_payment", "chargeback"}
     assert {s for s in payment if found[s] != "not_applicable"} == applies
     if "sepa_refund" in applies:
-        assert result.step("sepa_refund").why == (r("sepa_refund_until", date=date(2026, 12, 28)),)
+        assert result.step("sepa_refund").why == (
+            r("sepa_refund_until", date=date(2026, 12, 28), period=Period(8, "weeks")),
+        )
     if facts.get("payment_method") == "debit_card":
         assert why(result, "chargeback") == ["chargeback_not_debit_card"]
 
@@ -459,7 +463,7 @@ def test_a_parcel_not_late_yet_means_waiting_not_acting(
     first, again = result.pause[:2]
     assert (first.id, first.params["date"]) == (said, until)
     if said == "pause_legal_delivery":
-        assert first.params["days"] == 30  # art. VI.43 CDE, from the deadlines module
+        assert first.params["period"] == Period(30, "days")  # art. VI.43 CDE, from the rule
     assert again == r("pause_come_back_after_delivery", date=until, id="k7m2pq")
     assert result.step("formal_notice").why == (r("formal_notice_premature", date=until),)
 
@@ -645,8 +649,9 @@ def test_an_expired_legal_guarantee_is_a_warning_and_not_relied_on(
         assert (found[step_id] == "not_applicable") == expired, step_id
     if expired:
         end = fields["delivery_date"].replace(year=2026)
-        assert result.warnings[0] == r("guarantee_over_commercial_only", end=end)
-        assert result.step("formal_notice").why == (r("guarantee_over", end=end),)
+        two_years = Period(2, "years")
+        assert result.warnings[0] == r("guarantee_over_commercial_only", end=end, period=two_years)
+        assert result.step("formal_notice").why == (r("guarantee_over", end=end, period=two_years),)
 
 
 def test_a_return_after_the_withdrawal_period_is_not_a_legal_withdrawal() -> None:
@@ -657,7 +662,12 @@ def test_a_return_after_the_withdrawal_period_is_not_a_legal_withdrawal() -> Non
     assert "refund_after_withdrawal" not in {d.id for d in result.deadlines}
     assert result.now is not None
     assert result.warnings == (
-        r("returned_after_withdrawal", returned=date(2026, 10, 25), end=date(2026, 10, 20)),
+        r(
+            "returned_after_withdrawal",
+            returned=date(2026, 10, 25),
+            end=date(2026, 10, 20),
+            refund=Period(14, "days"),
+        ),
     )
     in_time = {"return_kind": "returned", "returned_date": date(2026, 10, 20)}
     result = decide(
@@ -711,7 +721,9 @@ def _unknown_debit(charge: date) -> Complaint:
 def test_an_unknown_direct_debit_asks_the_bank_first_while_the_8_weeks_run() -> None:
     result = decide(_unknown_debit(date(2026, 10, 2)), TODAY)
     assert result.now is not None and result.now.id == "sepa_refund"
-    assert result.now.why == (r("sepa_refund_unknown_debit_first", date=date(2026, 11, 27)),)
+    assert result.now.why == (
+        r("sepa_refund_unknown_debit_first", date=date(2026, 11, 27), period=Period(8, "weeks")),
+    )
     assert result.step("contact_customer_service").status == "later"
     assert result.step("ask_supervisor").status == "later"
 
@@ -719,7 +731,14 @@ def test_an_unknown_direct_debit_asks_the_bank_first_while_the_8_weeks_run() -> 
 def test_an_unknown_direct_debit_after_the_8_weeks_follows_the_usual_order() -> None:
     result = decide(_unknown_debit(date(2026, 9, 1)), TODAY)
     assert result.step("sepa_refund").status == "not_applicable"
-    assert result.step("sepa_refund").why == (r("sepa_refund_expired", date=date(2026, 10, 27)),)
+    assert result.step("sepa_refund").why == (
+        r(
+            "sepa_refund_expired",
+            date=date(2026, 10, 27),
+            period=Period(8, "weeks"),
+            contest=Period(13, "months"),
+        ),
+    )
     assert result.now is not None and result.now.id == "contact_customer_service"
 
 
@@ -749,7 +768,7 @@ def test_a_late_defect_notice_is_a_warning_and_the_court_limit_is_hedged() -> No
         facts={"damage_timing": "later", "defect_discovered_date": date(2026, 9, 1)},
     )
     result = decide(complaint_, TODAY)
-    assert result.warnings == (r("defect_notice_late"),)
+    assert result.warnings == (r("defect_notice_late", period=Period(2, "months")),)
     assert (
         r("justice_one_year_lawyer", date=date(2026, 9, 1), limit=date(2027, 9, 1))
         in result.step("justice_of_the_peace").why

@@ -1,9 +1,10 @@
 """The rules reclam applies, as data: how long, from when, law or policy, and the sources.
 
-Every rule comes from `domain.md` (the project's verified research) and keeps its
-marker: "verified" (read in an official or legal source) or "verified_2nd" (only a
-secondary source, or another Amazon site: worded with care and shown as "to check").
-Nothing marked UNVERIFIED there appears here. Law is kept apart from Amazon's own
+Every rule comes from the project's research, cited by its public sources below, and
+keeps its marker: "verified" (read in an official or legal source) or "verified_2nd"
+(only a secondary source, or another Amazon site: worded with care and shown as "to
+check"). Nothing unverified appears here; `docs/rules.md` lists every rule with its
+sources. Law is kept apart from Amazon's own
 policy, which Amazon may change at any time.
 
 Each rule carries its period as data (`knowledge/periods.py`) and the fact it starts
@@ -283,6 +284,14 @@ ATOZ_WAIT = Period(2, "business_days")
 ATOZ_PARCEL_WAIT = Period(3, "days")
 # Before the reform, a defect was presumed to exist at delivery only within this period.
 PRESUMPTION_BEFORE_REFORM = Period(6, "months")
+# PSD2 art. 77(2): the bank refunds a direct debit, or justifies its refusal, within this
+# period of the request (verified:
+# https://www.eba.europa.eu/regulation-and-policy/single-rulebook/interactive-single-rulebook/5616).
+BANK_REFUND_REPLY = Period(10, "business_days")
+# A court action on the legal guarantee within a year of discovering the defect: verified
+# only in a lawyer's column (verified_2nd), so the advice says "à vérifier":
+# https://immovlan.be/fr/article/57985/garantie-sur-lelectromenager-et-le-mobilier-attention-au-delai-de-prescription
+COURT_ACTION_AFTER_DISCOVERY = Period(1, "years")
 
 
 def period_of(rule_id: str) -> Period:

@@ -6,14 +6,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from amazon_reclamation.i18n import _, ngettext
-from amazon_reclamation.texts.escalation_format import business_days as _business_days
 from amazon_reclamation.texts.escalation_format import channel as _channel
 from amazon_reclamation.texts.escalation_format import day, sentences
-from amazon_reclamation.texts.escalation_format import days as _days
+from amazon_reclamation.texts.escalation_format import period as _period
 from amazon_reclamation.texts.escalation_format import seller as _seller
 
 if TYPE_CHECKING:
     import datetime as dt
+
+    from amazon_reclamation.knowledge.periods import Period
 
 
 class AmazonWords:
@@ -72,35 +73,37 @@ class AmazonWords:
 
     # -- warnings, pauses, what must not wait ---------------------------------------
 
-    def guarantee_over(self, *, end: dt.date | None) -> str:
+    def guarantee_over(self, *, end: dt.date | None, period: Period) -> str:
         return _(
-            "La garantie légale a pris fin le {date} (2 ans après la livraison) : ni la mise "
-            "en demeure ni le juge ne peuvent plus s'appuyer sur elle."
-        ).format(date=day(end))
+            "La garantie légale a pris fin le {date} ({period} après la livraison) : ni la "
+            "mise en demeure ni le juge ne peuvent plus s'appuyer sur elle."
+        ).format(date=day(end), period=_period(period))
 
-    def guarantee_over_commercial_only(self, *, end: dt.date | None) -> str:
+    def guarantee_over_commercial_only(self, *, end: dt.date | None, period: Period) -> str:
         commercial = _(
             "Seule une garantie commerciale, si l'article en a une et qu'elle court "
             "encore, peut encore jouer, selon ses propres conditions : vérifiez-les."
         )
-        return sentences([self.guarantee_over(end=end), commercial])
+        return sentences([self.guarantee_over(end=end, period=period), commercial])
 
-    def defect_notice_late(self) -> str:
+    def defect_notice_late(self, *, period: Period) -> str:
         return _(
-            "Le délai de deux mois pour signaler le défaut est dépassé : le vendeur "
+            "Le délai de {period} pour signaler le défaut est dépassé : le vendeur "
             "pourrait vous opposer la perte de la garantie."
-        )
+        ).format(period=_period(period, words=True))
 
-    def returned_after_withdrawal(self, *, returned: dt.date | None, end: dt.date | None) -> str:
+    def returned_after_withdrawal(
+        self, *, returned: dt.date | None, end: dt.date | None, refund: Period
+    ) -> str:
         return _(
             "Renvoi du {returned}, après la fin du délai de rétractation le {end} : ce "
             "n'est pas une rétractation légale, sauf si vous aviez annoncé votre "
             "rétractation (par exemple en demandant le retour) au plus tard le {end}. "
-            "Le délai légal de remboursement de 14 jours (art. VI.50 CDE) ne s'applique "
+            "Le délai légal de remboursement de {refund} (art. VI.50 CDE) ne s'applique "
             "donc pas : le remboursement relève de la politique de retour d'Amazon ou "
             "du vendeur. Vérifiez dans « Vos commandes » que le retour a été accepté et "
             "le délai de remboursement annoncé."
-        ).format(returned=day(returned), end=day(end))
+        ).format(returned=day(returned), end=day(end), refund=_period(refund))
 
     def deadline_during_wait(self, *, deadline: str, date: dt.date) -> str:
         return _(
@@ -121,13 +124,13 @@ class AmazonWords:
             "à faire pour l'instant, sinon attendre cette date."
         ).format(date=day(date))
 
-    def pause_legal_delivery(self, *, date: dt.date, days: int) -> str:
+    def pause_legal_delivery(self, *, date: dt.date, period: Period) -> str:
         return _(
-            "Aucune date de livraison annoncée n'est indiquée : le délai légal de {days} "
+            "Aucune date de livraison annoncée n'est indiquée : le délai légal de {period} "
             "après la commande (art. VI.43 CDE) court jusqu'au {date}. Rien à "
             "faire pour l'instant, sinon attendre cette date ; si une date de livraison "
             "vous a été annoncée, c'est elle qui compte."
-        ).format(date=day(date), days=_days(days))
+        ).format(date=day(date), period=_period(period))
 
     def pause_come_back_after_delivery(self, *, date: dt.date, id: str) -> str:
         return _(
@@ -277,28 +280,36 @@ class AmazonWords:
             "Chargeback demandé le {date} : sur d'autres sites Amazon, il exclut la Garantie A à Z."
         ).format(date=day(date))
 
-    def atoz_expired(self, *, date: dt.date) -> str:
-        return _("Le délai de 90 jours d'Amazon a expiré le {date}.").format(date=day(date))
+    def atoz_expired(self, *, date: dt.date, period: Period) -> str:
+        return _("Le délai de {period} d'Amazon a expiré le {date}.").format(
+            date=day(date), period=_period(period)
+        )
 
     def atoz_after_seller_message(
-        self, *, business_days: int, until: dt.date | None, estimated: bool
+        self, *, wait: Period, period: Period, until: dt.date | None, estimated: bool
     ) -> str:
         if until is None:
             text = _("Possible après avoir écrit au vendeur et attendu {wait}.")
         elif estimated:
             text = _(
                 "Possible après avoir écrit au vendeur et attendu {wait}, jusqu'au {until} "
-                "(90 jours après la date de livraison estimée)."
+                "({period} après la date de livraison estimée)."
             )
         else:
             text = _(
                 "Possible après avoir écrit au vendeur et attendu {wait}, jusqu'au {until} "
-                "(90 jours après la livraison)."
+                "({period} après la livraison)."
             )
-        return text.format(wait=_business_days(business_days), until=day(until))
+        return text.format(wait=_period(wait), period=_period(period), until=day(until))
 
     def atoz_opens_on(
-        self, *, date: dt.date, opens: dt.date, until: dt.date | None, estimated: bool
+        self,
+        *,
+        date: dt.date,
+        opens: dt.date,
+        period: Period,
+        until: dt.date | None,
+        estimated: bool,
     ) -> str:
         if until is None:
             text = _(
@@ -307,16 +318,20 @@ class AmazonWords:
         elif estimated:
             text = _(
                 "Vous avez écrit au vendeur le {date} : réclamation possible à partir du "
-                "{opens}, jusqu'au {until} (90 jours après la date de livraison estimée)."
+                "{opens}, jusqu'au {until} ({period} après la date de livraison estimée)."
             )
         else:
             text = _(
                 "Vous avez écrit au vendeur le {date} : réclamation possible à partir du "
-                "{opens}, jusqu'au {until} (90 jours après la livraison)."
+                "{opens}, jusqu'au {until} ({period} après la livraison)."
             )
-        return text.format(date=day(date), opens=day(opens), until=day(until))
+        return text.format(
+            date=day(date), opens=day(opens), period=_period(period), until=day(until)
+        )
 
-    def atoz_open(self, *, date: dt.date, until: dt.date | None, estimated: bool) -> str:
+    def atoz_open(
+        self, *, date: dt.date, period: Period, until: dt.date | None, estimated: bool
+    ) -> str:
         if until is None:
             text = _(
                 "Vous avez écrit au vendeur le {date} et le délai d'attente est passé : la "
@@ -325,15 +340,15 @@ class AmazonWords:
         elif estimated:
             text = _(
                 "Vous avez écrit au vendeur le {date} et le délai d'attente est passé : la "
-                "réclamation est possible, jusqu'au {until} (90 jours après la date de "
+                "réclamation est possible, jusqu'au {until} ({period} après la date de "
                 "livraison estimée)."
             )
         else:
             text = _(
                 "Vous avez écrit au vendeur le {date} et le délai d'attente est passé : la "
-                "réclamation est possible, jusqu'au {until} (90 jours après la livraison)."
+                "réclamation est possible, jusqu'au {until} ({period} après la livraison)."
             )
-        return text.format(date=day(date), until=day(until))
+        return text.format(date=day(date), period=_period(period), until=day(until))
 
     # -- written complaint, formal notice, review -----------------------------------
 
@@ -381,20 +396,22 @@ class AmazonWords:
             "mise en demeure pour retard serait sans fondement."
         ).format(date=day(date))
 
-    def formal_notice_delivered_in_legal_period(self, *, date: dt.date | None, days: int) -> str:
+    def formal_notice_delivered_in_legal_period(
+        self, *, date: dt.date | None, period: Period
+    ) -> str:
         return _(
-            "La commande a été livrée le {date}, dans les {days} de la commande (délai "
+            "La commande a été livrée le {date}, dans les {period} de la commande (délai "
             "légal, art. VI.43 CDE) : une mise en demeure pour retard serait sans "
             "fondement."
-        ).format(date=day(date), days=_days(days))
+        ).format(date=day(date), period=_period(period))
 
-    def formal_notice_delivered_late(self, *, date: dt.date | None, id: str, days: int) -> str:
+    def formal_notice_delivered_late(self, *, date: dt.date | None, id: str, period: Period) -> str:
         return _(
-            "Livrée le {date}, plus de {days} après la commande : une fois l'article "
+            "Livrée le {date}, plus de {period} après la commande : une fois l'article "
             "livré, les règles sur le retard ne donnent plus droit à la résolution ni à "
             "une indemnité. reclam letter {id} écrit donc une demande courtoise, à titre "
             "commercial, et non une mise en demeure."
-        ).format(date=day(date), id=id, days=_days(days))
+        ).format(date=day(date), id=id, period=_period(period))
 
     def formal_notice_premature(self, *, date: dt.date) -> str:
         return _(
@@ -424,13 +441,13 @@ class AmazonWords:
     def review_informs_buyers(self) -> str:
         return _("Un avis factuel et courtois informe les autres acheteurs.")
 
-    def seller_feedback_expired(self, *, date: dt.date) -> str:
+    def seller_feedback_expired(self, *, date: dt.date, period: Period) -> str:
         return _(
-            "Le délai de 90 jours pour évaluer le vendeur (vu sur amazon.com) a expiré le {date}."
-        ).format(date=day(date))
+            "Le délai de {period} pour évaluer le vendeur (vu sur amazon.com) a expiré le {date}."
+        ).format(date=day(date), period=_period(period))
 
-    def seller_feedback_until(self, *, date: dt.date) -> str:
+    def seller_feedback_until(self, *, date: dt.date, period: Period) -> str:
         return _(
-            "Évaluation du vendeur possible jusqu'au {date} (90 jours après la commande : "
+            "Évaluation du vendeur possible jusqu'au {date} ({period} après la commande : "
             "règle vue sur amazon.com, à vérifier sur amazon.com.be)."
-        ).format(date=day(date))
+        ).format(date=day(date), period=_period(period))

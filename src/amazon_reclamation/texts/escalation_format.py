@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from amazon_reclamation import fmt
-from amazon_reclamation.i18n import _, babel_locale, ngettext
+from amazon_reclamation.i18n import _, babel_locale
+from amazon_reclamation.knowledge.periods import Period
 from amazon_reclamation.texts import labels
+from amazon_reclamation.texts.rules import format_period
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -42,15 +44,19 @@ def euros(amount: int | None) -> str:
     return _("{amount} €").format(amount=grouped)
 
 
+def period(value: Period, *, words: bool = False) -> str:
+    """A period of the knowledge as the advice writes it: "90 jours", "deux mois"."""
+    return format_period(value, words=words)
+
+
 def days(count: int | None) -> str:
-    """ "90 jours"."""
-    return fmt.days(count or 0)
+    """ "90 jours": a count of days of the bodies' table."""
+    return format_period(Period(count or 0, "days"))
 
 
 def business_days(count: int | None) -> str:
-    """ "14 jours ouvrables"."""
-    n = count or 0
-    return ngettext("{n} jour ouvrable", "{n} jours ouvrables", n).format(n=n)
+    """ "14 jours ouvrables": a count of business days of the bodies' table."""
+    return format_period(Period(count or 0, "business_days"))
 
 
 def sentences(texts: list[str]) -> str:

@@ -10,11 +10,14 @@ from amazon_reclamation.i18n import _, ngettext
 from amazon_reclamation.texts.escalation_format import business_days, day, euros
 from amazon_reclamation.texts.escalation_format import country as _country
 from amazon_reclamation.texts.escalation_format import days as _days
+from amazon_reclamation.texts.escalation_format import period as _period
 from amazon_reclamation.texts.escalation_format import seller as _seller
 
 if TYPE_CHECKING:
     import datetime as dt
     from decimal import Decimal
+
+    from amazon_reclamation.knowledge.periods import Period
 
 
 class OutsideWords:
@@ -187,40 +190,40 @@ class OutsideWords:
     def payment_method_unknown(self) -> str:
         return _("Le moyen de paiement n'est pas indiqué.")
 
-    def sepa_refund_how(self) -> str:
+    def sepa_refund_how(self, *, reply: Period) -> str:
         return _(
-            "Demandez-le à votre banque ; elle rembourse ou motive son refus dans les 10 jours "
-            "ouvrables. Le remboursement n'efface pas une somme réellement due au vendeur."
-        )
+            "Demandez-le à votre banque ; elle rembourse ou motive son refus dans les {reply}. "
+            "Le remboursement n'efface pas une somme réellement due au vendeur."
+        ).format(reply=_period(reply))
 
     def sepa_refund_only_direct_debit(self) -> str:
         return _("Seulement pour un paiement par domiciliation SEPA.")
 
-    def sepa_refund_without_date(self) -> str:
+    def sepa_refund_without_date(self, *, period: Period) -> str:
         return _(
             "Paiement par domiciliation : votre banque rembourse sur simple demande "
-            "pendant 8 semaines après le débit ; indiquez la date du débit pour "
+            "pendant {period} après le débit ; indiquez la date du débit pour "
             "connaître l'échéance."
-        )
+        ).format(period=_period(period))
 
-    def sepa_refund_expired(self, *, date: dt.date) -> str:
+    def sepa_refund_expired(self, *, date: dt.date, period: Period, contest: Period) -> str:
         return _(
-            "Le délai de 8 semaines a expiré le {date} ; ensuite, et jusqu'à 13 mois, "
+            "Le délai de {period} a expiré le {date} ; ensuite, et jusqu'à {contest}, "
             "un débit ne se conteste que sans mandat ou avec un mandat invalide."
-        ).format(date=day(date))
+        ).format(date=day(date), period=_period(period), contest=_period(contest))
 
-    def sepa_refund_unknown_debit_first(self, *, date: dt.date) -> str:
+    def sepa_refund_unknown_debit_first(self, *, date: dt.date, period: Period) -> str:
         return _(
             "Débit par domiciliation que vous ne reconnaissez pas : demandez dès "
             "maintenant à votre banque de le rembourser, avant de contacter Amazon ; ce "
-            "droit, sans justification, prend fin le {date} (8 semaines après le débit)."
-        ).format(date=day(date))
+            "droit, sans justification, prend fin le {date} ({period} après le débit)."
+        ).format(date=day(date), period=_period(period))
 
-    def sepa_refund_until(self, *, date: dt.date) -> str:
+    def sepa_refund_until(self, *, date: dt.date, period: Period) -> str:
         return _(
             "Paiement par domiciliation : votre banque rembourse sur simple demande, sans "
-            "justification, jusqu'au {date} (8 semaines après le débit)."
-        ).format(date=day(date))
+            "justification, jusqu'au {date} ({period} après le débit)."
+        ).format(date=day(date), period=_period(period))
 
     def unauthorised_payment_how(self) -> str:
         return _(
@@ -234,20 +237,22 @@ class OutsideWords:
     def unauthorised_payment_only_unknown_debit(self) -> str:
         return _("Seulement pour un débit que vous ne reconnaissez pas.")
 
-    def unauthorised_payment_without_date(self) -> str:
+    def unauthorised_payment_without_date(self, *, period: Period) -> str:
         return _(
             "Débit non reconnu : signalez-le à votre banque sans délai, au plus tard "
-            "13 mois après le débit."
+            "{period} après le débit."
+        ).format(period=_period(period))
+
+    def unauthorised_payment_expired(self, *, date: dt.date, period: Period) -> str:
+        return _("Le délai de {period} a expiré le {date}.").format(
+            date=day(date), period=_period(period)
         )
 
-    def unauthorised_payment_expired(self, *, date: dt.date) -> str:
-        return _("Le délai de 13 mois a expiré le {date}.").format(date=day(date))
-
-    def unauthorised_payment_until(self, *, date: dt.date) -> str:
+    def unauthorised_payment_until(self, *, date: dt.date, period: Period) -> str:
         return _(
             "Débit non reconnu : signalez-le à votre banque sans délai, au plus tard le "
-            "{date} (13 mois après le débit)."
-        ).format(date=day(date))
+            "{date} ({period} après le débit)."
+        ).format(date=day(date), period=_period(period))
 
     def chargeback_how(self) -> str:
         return _(

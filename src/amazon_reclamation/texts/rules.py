@@ -28,8 +28,25 @@ MARKER_LABEL = {
 }
 
 
-def format_period(period: Period) -> str:
-    """ "14 jours calendrier", "2 jours ouvrables", "8 semaines", "13 mois", "2 ans"."""
+# Small numbers the advice spells in words ("deux mois"), written from the period's count.
+NUMBER_WORDS = {
+    2: N_("deux"),
+    3: N_("trois"),
+    4: N_("quatre"),
+    5: N_("cinq"),
+    6: N_("six"),
+    7: N_("sept"),
+    8: N_("huit"),
+    9: N_("neuf"),
+    10: N_("dix"),
+}
+
+
+def format_period(period: Period, *, words: bool = False) -> str:
+    """ "14 jours calendrier", "2 jours ouvrables", "8 semaines", "13 mois", "2 ans".
+
+    With `words`, a small count is spelled out: "deux mois".
+    """
     n = period.count
     if period.unit == "days":
         text = ngettext("{n} jour", "{n} jours", n)
@@ -43,6 +60,8 @@ def format_period(period: Period) -> str:
         text = ngettext("{n} mois", "{n} mois", n)
     else:
         text = ngettext("{n} an", "{n} ans", n)
+    if words and n in NUMBER_WORDS:
+        return text.format(n=_(NUMBER_WORDS[n]))
     return text.format(n=n)
 
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from amazon_reclamation.domain.deadlines import (
-    ATOZ_WAIT_BUSINESS_DAYS,
-    DELIVERY_DAYS,
     atoz_opens,
     delivered_in_legal_period,
     delivered_on_time,
@@ -22,6 +20,7 @@ from amazon_reclamation.domain.escalation.reasons import (
     step,
     todo,
 )
+from amazon_reclamation.knowledge.rules import ATOZ_WAIT, period_of
 
 if TYPE_CHECKING:
     from amazon_reclamation.domain.escalation.reading import Reading
@@ -91,8 +90,9 @@ def atoz_claim(r: Reading) -> Draft:
     if r.chargeback_logged:
         return skip([reason("atoz_excluded_by_chargeback", date=r.chargeback_logged[0].at.date())])
     deadline = r.by_id.get("atoz_claim")
+    period = period_of("atoz_claim")
     if deadline is not None and deadline.passed:
-        return skip([reason("atoz_expired", date=deadline.date), policy])
+        return skip([reason("atoz_expired", date=deadline.date, period=period), policy])
     until = deadline.date if deadline is not None else None
     # The 90 days run from the estimated delivery date when one was announced.
     estimated = deadline is not None and r.c.expected_delivery_date is not None
@@ -101,7 +101,8 @@ def atoz_claim(r: Reading) -> Draft:
     if opens is None:
         window = reason(
             "atoz_after_seller_message",
-            business_days=ATOZ_WAIT_BUSINESS_DAYS,
+            wait=ATOZ_WAIT,
+            period=period,
             until=until,
             estimated=estimated,
         )
@@ -110,12 +111,17 @@ def atoz_claim(r: Reading) -> Draft:
             "atoz_opens_on",
             date=r.seller_msgs[0].at.date(),
             opens=opens,
+            period=period,
             until=until,
             estimated=estimated,
         )
     else:
         window = reason(
-            "atoz_open", date=r.seller_msgs[0].at.date(), until=until, estimated=estimated
+            "atoz_open",
+            date=r.seller_msgs[0].at.date(),
+            period=period,
+            until=until,
+            estimated=estimated,
         )
     return todo([window, policy], how)
 
@@ -149,7 +155,7 @@ def formal_notice(r: Reading) -> Draft:
                 reason(
                     "formal_notice_delivered_in_legal_period",
                     date=r.c.delivery_date,
-                    days=DELIVERY_DAYS,
+                    period=period_of("delivery"),
                 )
             ]
         )
@@ -160,7 +166,7 @@ def formal_notice(r: Reading) -> Draft:
                     "formal_notice_delivered_late",
                     date=r.c.delivery_date,
                     id=r.ref,
-                    days=DELIVERY_DAYS,
+                    period=period_of("delivery"),
                 )
             ],
             how,
@@ -182,8 +188,9 @@ def review(r: Reading) -> Draft:
         return done([reason("review_done", date=r.review_logged[0].at.date())], how)
     why: list[Part] = [reason("review_informs_buyers")]
     feedback = r.by_id.get("seller_feedback")
+    period = period_of("seller_feedback")
     if feedback is not None and feedback.passed:
-        why.append(reason("seller_feedback_expired", date=feedback.date))
+        why.append(reason("seller_feedback_expired", date=feedback.date, period=period))
     elif feedback is not None:
-        why.append(reason("seller_feedback_until", date=feedback.date))
+        why.append(reason("seller_feedback_until", date=feedback.date, period=period))
     return todo(why, how)

@@ -17,6 +17,11 @@ from amazon_reclamation.domain.escalation.reasons import (
 )
 from amazon_reclamation.knowledge.bodies import AMAZON_SELLER_COUNTRY, BODIES, BodyId, limit
 from amazon_reclamation.knowledge.periods import add_years
+from amazon_reclamation.knowledge.rules import (
+    BANK_REFUND_REPLY,
+    COURT_ACTION_AFTER_DISCOVERY,
+    period_of,
+)
 
 if TYPE_CHECKING:
     from amazon_reclamation.domain.escalation.reading import Reading
@@ -135,7 +140,8 @@ def consumer_mediation_service(r: Reading) -> Draft:
 
 @step("sepa_refund")
 def sepa_refund(r: Reading) -> Draft:
-    how = [reason("sepa_refund_how")]
+    how = [reason("sepa_refund_how", reply=BANK_REFUND_REPLY)]
+    period = period_of("sepa_refund")
     method = r.c.facts.payment_method
     if method != "sepa_direct_debit":
         why = [reason("sepa_refund_only_direct_debit")]
@@ -144,12 +150,16 @@ def sepa_refund(r: Reading) -> Draft:
         return skip(list(why))
     deadline = r.by_id.get("sepa_refund")
     if deadline is None:
-        return todo([reason("sepa_refund_without_date")], how)
+        return todo([reason("sepa_refund_without_date", period=period)], how)
     if deadline.passed:
-        return skip([reason("sepa_refund_expired", date=deadline.date)])
+        contest = period_of("unauthorised_payment")
+        return skip(
+            [reason("sepa_refund_expired", date=deadline.date, period=period, contest=contest)]
+        )
     if r.sepa_first():
-        return todo([reason("sepa_refund_unknown_debit_first", date=deadline.date)], how)
-    return todo([reason("sepa_refund_until", date=deadline.date)], how)
+        first = reason("sepa_refund_unknown_debit_first", date=deadline.date, period=period)
+        return todo([first], how)
+    return todo([reason("sepa_refund_until", date=deadline.date, period=period)], how)
 
 
 @step("unauthorised_payment")
@@ -161,11 +171,12 @@ def unauthorised_payment(r: Reading) -> Draft:
     if r.c.facts.billing_problem != "unknown_charge":
         return skip([reason("unauthorised_payment_only_unknown_debit")])
     deadline = r.by_id.get("unauthorised_payment")
+    period = period_of("unauthorised_payment")
     if deadline is None:
-        return todo([reason("unauthorised_payment_without_date")], how)
+        return todo([reason("unauthorised_payment_without_date", period=period)], how)
     if deadline.passed:
-        return skip([reason("unauthorised_payment_expired", date=deadline.date)])
-    return todo([reason("unauthorised_payment_until", date=deadline.date)], how)
+        return skip([reason("unauthorised_payment_expired", date=deadline.date, period=period)])
+    return todo([reason("unauthorised_payment_until", date=deadline.date, period=period)], how)
 
 
 @step("chargeback")
@@ -207,10 +218,9 @@ def justice_of_the_peace(r: Reading) -> Draft:
     ]
     discovered = r.c.facts.defect_discovered_date
     if r.c.category in ("damaged", "non_conforming") and discovered is not None:
-        # domain.md §2.2: VERIFIED-2nd, a lawyer's column only.
-        reasons.append(
-            reason("justice_one_year_lawyer", date=discovered, limit=add_years(discovered, 1))
-        )
+        # A lawyer's column only (verified_2nd): the sentence says "à vérifier".
+        limit_day = COURT_ACTION_AFTER_DISCOVERY.after(discovered)
+        reasons.append(reason("justice_one_year_lawyer", date=discovered, limit=limit_day))
     if r.route == "amazon":
         reasons.append(reason("court_check_jurisdiction_lu"))
     elif r.route in ("eu", "outside_eu"):

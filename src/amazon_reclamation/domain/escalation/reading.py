@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Literal
 
 from amazon_reclamation.domain import contacts
 from amazon_reclamation.domain.deadlines import (
-    DELIVERY_DAYS,
     atoz_opens,
     awaiting_delivery,
     compute_deadlines,
@@ -25,6 +24,7 @@ from amazon_reclamation.domain.deadlines import (
 )
 from amazon_reclamation.domain.escalation.reasons import Reason, reason
 from amazon_reclamation.knowledge.bodies import ECC_COUNTRIES
+from amazon_reclamation.knowledge.rules import period_of
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -156,21 +156,30 @@ class Reading:
 
     def guarantee_over_reason(self) -> Reason:
         """The legal guarantee has ended: nothing legal can rest on it."""
-        return reason("guarantee_over", end=guarantee_end(self.c))
+        return reason(
+            "guarantee_over", end=guarantee_end(self.c), period=period_of("legal_guarantee")
+        )
 
     def warnings(self) -> list[Reason]:
         """What the user must know before acting, whatever the step."""
         notes: list[Reason] = []
         if self.guarantee_over:
-            notes.append(reason("guarantee_over_commercial_only", end=guarantee_end(self.c)))
+            notes.append(
+                reason(
+                    "guarantee_over_commercial_only",
+                    end=guarantee_end(self.c),
+                    period=period_of("legal_guarantee"),
+                )
+            )
         if self._defect_notice_late():
-            notes.append(reason("defect_notice_late"))
+            notes.append(reason("defect_notice_late", period=period_of("defect_notice")))
         if returned_after_withdrawal(self.c):
             notes.append(
                 reason(
                     "returned_after_withdrawal",
                     returned=self.c.facts.returned_date,
                     end=withdrawal_end(self.c),
+                    refund=period_of("refund_after_withdrawal"),
                 )
             )
         return notes
@@ -211,7 +220,9 @@ class Reading:
             first = (
                 reason("pause_announced_delivery", date=self.awaiting)
                 if self.c.expected_delivery_date is not None
-                else reason("pause_legal_delivery", date=self.awaiting, days=DELIVERY_DAYS)
+                else reason(
+                    "pause_legal_delivery", date=self.awaiting, period=period_of("delivery")
+                )
             )
             again = reason("pause_come_back_after_delivery", date=self.awaiting, id=self.ref)
             return self.awaiting, [first, again, *self._due_before(self.awaiting)]

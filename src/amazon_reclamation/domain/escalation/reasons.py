@@ -1,10 +1,11 @@
 """The data a step decision is made of: reason ids with typed values, and the step table.
 
 A `Reason` is an id and its parameters (dates as `date`, amounts as `Decimal`, counts
-as `int`, codes and names as `str`); `texts.escalation` turns each id into one whole
-sentence. `Clauses` groups reasons the wording layer says as one sentence of clauses
-(the contact log's "what happened so far"). Steps register their decider with `@step`;
-their ids and order come from the `StepId` literal.
+as `int`, periods of the knowledge as `Period`, codes and names as `str`);
+`texts.escalation` turns each id into one whole sentence. `Clauses` groups reasons the
+wording layer says as one sentence of clauses (the contact log's "what happened so
+far"). Steps register their decider with `@step`; their ids and order come from the
+`StepId` literal.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal, get_args
+
+from amazon_reclamation.knowledge.periods import Period
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -40,7 +43,7 @@ StepId = Literal[
 STEP_IDS: tuple[StepId, ...] = get_args(StepId)
 StepStatus = Literal["done", "now", "later", "not_applicable"]
 
-Value = dt.date | Decimal | int | str | None
+Value = dt.date | Decimal | Period | int | str | None
 
 
 @dataclass(frozen=True)
