@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
-from amazon_reclamation.domain.deadlines import DELIVERY_DAYS
-from amazon_reclamation.domain.letter_paragraphs import REFUND_DAYS
-from amazon_reclamation.domain.letter_plan import AMAZON_EU_ADDRESS, Part, Period
+from amazon_reclamation.domain.letter_plan import AMAZON_EU_ADDRESS, Part
 from amazon_reclamation.domain.letters import LetterRefused, plan_letter
+from amazon_reclamation.knowledge.periods import Period
+from amazon_reclamation.knowledge.rules import period_of
 from amazon_reclamation.texts.letters_templates import Templates, template_language
 from factories import TODAY, at, complaint, contact
 
@@ -86,7 +86,11 @@ def test_a_damaged_item_plan() -> None:
         "item": "Bouilloire inox 1,7 L",
         "amount": Decimal("49.99"),
     }
-    assert _params(plan, "right.defect_notified") == {"date": date(2026, 11, 3)}
+    assert _params(plan, "right.defect_notified") == {
+        "date": date(2026, 11, 3),
+        "period": Period(2, "months"),
+    }
+    assert _params(plan, "right.guarantee") == {"period": Period(2, "years")}
     # 20/11 + 15 days is Saturday 5/12: moved to Monday 7/12.
     assert (plan.asked, plan.deadline) == (date(2026, 12, 5), date(2026, 12, 7))
     assert plan.remedy == "replacement"
@@ -169,10 +173,11 @@ def test_a_parcel_delivered_late_is_a_commercial_request() -> None:
 def test_periods_come_from_the_rules_numbers() -> None:
     late = complaint(category="late", expected_delivery_date=None, seller={"kind": "amazon"})
     plan = plan_letter(late, TODAY)
-    assert _params(plan, "right.delivery") == {"period": Period(DELIVERY_DAYS, "day")}
+    assert period_of("delivery") == Period(30, "days")
+    assert _params(plan, "right.delivery") == {"period": period_of("delivery")}
     assert _params(plan, "right.legal_expired") == {"date": date(2026, 10, 31)}
     notes = {n.id: dict(n.params) for n in plan.notes}
-    assert notes["no_announced_date"] == {"period": Period(DELIVERY_DAYS, "day")}
+    assert notes["no_announced_date"] == {"period": period_of("delivery")}
     # The additional period runs from the due date: 31/10 + 15 days, but not before today + 15.
     assert plan.remedy == "delivery" and plan.deadline == date(2026, 12, 7)
 
@@ -190,7 +195,7 @@ def test_a_cancelled_order_counts_the_refund_from_the_cancellation() -> None:
         "date": date(2026, 10, 3),
         "amount": Decimal("49.99"),
     }
-    assert _params(plan, "right.refund_cancelled") == {"period": Period(REFUND_DAYS, "day")}
+    assert _params(plan, "right.refund_cancelled") == {"period": Period(14, "days")}
     assert _params(plan, "right.cancel_counted.expired") == {"date": date(2026, 10, 17)}
     assert "return_proof" not in plan.enclosures
     assert "cancelled_by_analogy" in [n.id for n in plan.notes]
@@ -220,7 +225,7 @@ def test_an_unknown_debit_over_the_order_disputes_the_excess() -> None:
     notes = {n.id: dict(n.params) for n in plan.notes}
     assert notes["sepa_refund_now"] == {
         "date": date(2026, 12, 15),
-        "period": Period(8, "week"),
+        "period": Period(8, "weeks"),
         "order_amount": Decimal("49.99"),
     }
     assert "report_to_bank" in notes
@@ -258,12 +263,12 @@ def test_a_defect_demand_follows_the_legal_order_of_remedies(
         (
             {"category": "not_received", "order_date": date(2026, 11, 1)},
             "legal_delivery_not_passed",
-            {"date": date(2026, 12, 1), "period": Period(DELIVERY_DAYS, "day")},
+            {"date": date(2026, 12, 1), "period": period_of("delivery")},
         ),
         (
             {"category": "late", "delivery_date": date(2026, 10, 20)},
             "delivered_in_legal_period",
-            {"date": date(2026, 10, 20), "period": Period(DELIVERY_DAYS, "day")},
+            {"date": date(2026, 10, 20), "period": period_of("delivery")},
         ),
         (
             {
@@ -277,7 +282,7 @@ def test_a_defect_demand_follows_the_legal_order_of_remedies(
         (
             {"order_date": date(2024, 10, 1), "delivery_date": date(2024, 10, 5)},
             "guarantee_ended",
-            {"date": date(2026, 10, 5), "period": Period(2, "year")},
+            {"date": date(2026, 10, 5), "period": Period(2, "years")},
         ),
     ],
 )
@@ -313,6 +318,10 @@ def test_templates_format_values_and_choose_plural_forms() -> None:
     t = Templates("fr")
     assert t.text("period.day", n=1) == "1 jour"
     assert t.text("period.day", n=30) == "30 jours"
+    assert t.period(Period(14, "calendar_days")) == "14 jours"
+    assert t.period(Period(2, "years"), words=True) == "deux ans"
+    assert t.period(Period(13, "months"), words=True) == "13 mois"
+    assert t.period(Period(10, "business_days")) == "10 jours ouvrables"
     assert t.text("right.legal_expired", date=date(2026, 10, 1)).endswith("le 1er octobre 2026.")
     assert t.text("demand.resolution.refund", amount=None, date=TODAY).startswith(
         "Je vous mets dès lors en demeure de me rembourser [montant payé] au plus tard"

@@ -12,27 +12,20 @@ from typing import TYPE_CHECKING
 
 from amazon_reclamation.domain import contacts, escalation
 from amazon_reclamation.domain.deadlines import (
-    DELIVERY_DAYS,
     compute_deadlines,
     guarantee_end,
     legal_delivery_date,
     returned_after_withdrawal,
 )
-from amazon_reclamation.domain.letter_plan import Paragraph, Part, Period, part
-from amazon_reclamation.knowledge.rules import GUARANTEE_REFORM
+from amazon_reclamation.domain.letter_plan import Paragraph, Part, part
+from amazon_reclamation.knowledge.rules import GUARANTEE_REFORM, period_of
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
     from amazon_reclamation.models import Complaint, Contact
 
-REFUND_DAYS = 14  # art. VI.50 CDE: refund at the latest 14 days after the withdrawal
-GUARANTEE_YEARS = 2  # legal guarantee: a defect that appears within 2 years of delivery
-SEPA_REFUND_WEEKS = 8  # refund of a direct debit without justification
-UNAUTHORISED_REPORT_MONTHS = 13  # art. VII.41 CDE: report an unauthorised payment
 
-
-# The bodies each route opens (names in the templates, `body.<id>`).
 def undelivered(complaint: Complaint) -> bool:
     """A late or lost parcel that has not arrived (a late one that did is another letter)."""
     return complaint.category in ("late", "not_received") and complaint.delivery_date is None
@@ -64,11 +57,6 @@ def unknown_debit_part(complaint: Complaint) -> tuple[Decimal, Decimal] | None:
     if charged is None or expected is None or expected >= charged:
         return None
     return charged, expected
-
-
-def external_bodies(complaint: Complaint) -> tuple[str, ...]:
-    """The ids of the out-of-court bodies the routing opens to this complaint."""
-    return tuple(escalation.outside_bodies(complaint))
 
 
 def _repair_failed(complaint: Complaint, today: dt.date) -> bool:
@@ -134,7 +122,7 @@ def problem_paragraphs(complaint: Complaint, today: dt.date) -> list[Paragraph]:
 def _guarantee_parts(complaint: Complaint) -> list[Part]:
     c = complaint
     parts = [
-        part("right.guarantee")
+        part("right.guarantee", period=period_of("legal_guarantee"))
         if c.order_date >= GUARANTEE_REFORM
         else part("right.guarantee_before_reform", reform=GUARANTEE_REFORM)
     ]
@@ -142,13 +130,16 @@ def _guarantee_parts(complaint: Complaint) -> list[Part]:
     notice = next((d for d in compute_deadlines(c, dt.date.min) if d.id == "defect_notice"), None)
     entries = [e for e in contacts.effective(c.contacts) if e.channel != "other"]
     if notice is not None and entries and entries[0].at.date() <= notice.date:
-        parts.append(part("right.defect_notified", date=entries[0].at.date()))
+        notified = entries[0].at.date()
+        parts.append(
+            part("right.defect_notified", date=notified, period=period_of("defect_notice"))
+        )
     return parts
 
 
 def _delivery_parts(complaint: Complaint, today: dt.date) -> list[Part]:
     c = complaint
-    period = Period(DELIVERY_DAYS, "day")
+    period = period_of("delivery")
     parts = [part("right.delivery", period=period)]
     legal = legal_delivery_date(c)
     if c.expected_delivery_date is not None:
@@ -174,7 +165,7 @@ def _delivery_parts(complaint: Complaint, today: dt.date) -> list[Part]:
 
 def _refund_parts(complaint: Complaint, today: dt.date) -> list[Part]:
     facts = complaint.facts
-    period = Period(REFUND_DAYS, "day")
+    period = period_of("refund_after_withdrawal")
     if returned_after_withdrawal(complaint):
         # Not a legal withdrawal: the refund rests on the return policy, not on art. VI.50.
         # Whether the return was accepted is the user's to say: a bracket to keep or drop.
@@ -185,7 +176,7 @@ def _refund_parts(complaint: Complaint, today: dt.date) -> list[Part]:
     parts = [part("right.refund_cancelled" if cancelled else "right.refund", period=period)]
     if facts.returned_date is None:
         return parts
-    refund_due = facts.returned_date + dt.timedelta(days=REFUND_DAYS)
+    refund_due = period.after(facts.returned_date)
     # The problem paragraph already tells the return; only the count.
     counted = "right.cancel_counted" if cancelled else "right.return_counted"
     tense = "expired" if refund_due < today else "expires"
@@ -365,7 +356,7 @@ def otherwise_paragraph(complaint: Complaint, today: dt.date, deadline: dt.date)
         # after a return may fall outside it.
         hedged = complaint.category == "refund"
         actions.append(part("action.atoz_if_covered" if hedged else "action.atoz"))
-    bodies = external_bodies(complaint)
+    bodies = tuple(escalation.outside_bodies(complaint))
     if bodies:
         actions.append(part("action.bodies", bodies=bodies))
     if plan.step("sepa_refund").status in ("now", "later") and _bank_refund_later(

@@ -2,9 +2,10 @@
 
 A letter is decided as data here and worded in `texts/letters.py` from per-language
 templates. A `Part` is one template id with its typed values (dates, `Decimal`
-amounts, `Period`s, counts, ids, text the user typed); a `Paragraph` is parts that
-follow each other in one paragraph. A value of `None` stands for a fact the user did
-not give: the wording layer puts a bracketed placeholder in its place.
+amounts, the rules' `Period`s from `knowledge/`, counts, ids, text the user typed); a
+`Paragraph` is parts that follow each other in one paragraph. A value of `None` stands
+for a fact the user did not give: the wording layer puts a bracketed placeholder in its
+place.
 """
 
 from __future__ import annotations
@@ -20,19 +21,10 @@ if TYPE_CHECKING:
 
 LetterKind = Literal["formal_notice", "commercial_request"]
 AddresseeId = Literal["amazon_eu", "marketplace", "invoice_seller"]
-PeriodUnit = Literal["day", "week", "month", "year"]
 
-# Only a 2020 Amazon.fr document gives this address (VERIFIED-2nd in domain.md), hence
-# the note that asks the user to check it before sending.
+# Only a 2020 Amazon.fr document gives this address (a secondary source, not confirmed
+# for amazon.com.be), hence the note that asks the user to check it before sending.
 AMAZON_EU_ADDRESS = ("Amazon EU S.à r.l.", "38 avenue John F. Kennedy", "L-1855 Luxembourg")
-
-
-@dataclass(frozen=True)
-class Period:
-    """A legal period, worded from its number: `Period(30, "day")` is "30 jours"."""
-
-    n: int
-    unit: PeriodUnit
 
 
 @dataclass(frozen=True)

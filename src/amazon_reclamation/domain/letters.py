@@ -28,8 +28,6 @@ from typing import TYPE_CHECKING, Literal
 
 from amazon_reclamation.domain import contacts
 from amazon_reclamation.domain.deadlines import (
-    DELIVERY_DAYS,
-    WITHDRAWAL_DAYS,
     awaiting_delivery,
     delivered_in_legal_period,
     delivered_on_time,
@@ -40,10 +38,6 @@ from amazon_reclamation.domain.deadlines import (
     withdrawal_end,
 )
 from amazon_reclamation.domain.letter_paragraphs import (
-    GUARANTEE_YEARS,
-    REFUND_DAYS,
-    SEPA_REFUND_WEEKS,
-    UNAUTHORISED_REPORT_MONTHS,
     demand_paragraph,
     late_delivered,
     otherwise_paragraph,
@@ -61,10 +55,10 @@ from amazon_reclamation.domain.letter_plan import (
     LetterRefused,
     Paragraph,
     Part,
-    Period,
     part,
 )
 from amazon_reclamation.knowledge.periods import next_business_day
+from amazon_reclamation.knowledge.rules import period_of
 
 if TYPE_CHECKING:
     from amazon_reclamation.models import Complaint, Contact
@@ -96,19 +90,19 @@ def _user_notes(
     else:
         notes.append(part("check_invoice_seller"))
     if undelivered(c) and c.expected_delivery_date is None:
-        notes.append(part("no_announced_date", period=Period(DELIVERY_DAYS, "day")))
+        notes.append(part("no_announced_date", period=period_of("delivery")))
     end = withdrawal_end(c)
     if late_delivered(c) and end is not None and end >= today:
         notes.append(part("withdrawal_open", date=c.delivery_date, end=end))
     if c.category == "refund" and c.facts.return_kind == "cancelled":
-        notes.append(part("cancelled_by_analogy", period=Period(REFUND_DAYS, "day")))
+        notes.append(part("cancelled_by_analogy", period=period_of("refund_after_withdrawal")))
     if c.category == "refund" and returned_after_withdrawal(c):
         notes.append(
             part(
                 "returned_after_withdrawal",
                 returned=c.facts.returned_date,
                 end=end,
-                period=Period(REFUND_DAYS, "day"),
+                period=period_of("refund_after_withdrawal"),
             )
         )
     elif (
@@ -117,7 +111,7 @@ def _user_notes(
         and c.facts.returned_date is not None
         and c.delivery_date is None
     ):
-        notes.append(part("refund_needs_withdrawal_in_time", period=Period(WITHDRAWAL_DAYS, "day")))
+        notes.append(part("refund_needs_withdrawal_in_time", period=period_of("withdrawal")))
     unknown_charge = c.category == "billing" and c.facts.billing_problem == "unknown_charge"
     sepa_end = sepa_deadline(c)
     if unknown_charge and sepa_end is not None and sepa_end >= today:
@@ -126,12 +120,12 @@ def _user_notes(
             part(
                 "sepa_refund_now",
                 date=sepa_end,
-                period=Period(SEPA_REFUND_WEEKS, "week"),
+                period=period_of("sepa_refund"),
                 order_amount=debit_part[1] if debit_part is not None else None,
             )
         )
     if unknown_charge:
-        notes.append(part("report_to_bank", period=Period(UNAUTHORISED_REPORT_MONTHS, "month")))
+        notes.append(part("report_to_bank", period=period_of("unauthorised_payment")))
     if deadline != asked:
         notes.append(part("deadline_moved", asked=asked))
     notes.append(part("deadline_left", n=(deadline - today).days, date=deadline))
@@ -197,15 +191,13 @@ def check_letter_possible(complaint: Complaint, today: dt.date) -> None:
     if due is not None:
         if complaint.expected_delivery_date is not None:
             raise LetterRefused("announced_date_not_passed", date=due)
-        raise LetterRefused(
-            "legal_delivery_not_passed", date=due, period=Period(DELIVERY_DAYS, "day")
-        )
+        raise LetterRefused("legal_delivery_not_passed", date=due, period=period_of("delivery"))
     c = complaint
     if delivered_in_legal_period(c) and not delivered_on_time(c):
         raise LetterRefused(
             "delivered_in_legal_period",
             date=c.delivery_date,
-            period=Period(DELIVERY_DAYS, "day"),
+            period=period_of("delivery"),
         )
     if delivered_on_time(c):
         raise LetterRefused("delivered_on_time", date=c.delivery_date, due=c.expected_delivery_date)
@@ -213,7 +205,7 @@ def check_letter_possible(complaint: Complaint, today: dt.date) -> None:
         raise LetterRefused(
             "guarantee_ended",
             date=guarantee_end(complaint),
-            period=Period(GUARANTEE_YEARS, "year"),
+            period=period_of("legal_guarantee"),
         )
 
 

@@ -56,12 +56,13 @@ NOTES: dict[NoteId, str] = {
     "notify_within_notice_period": N_(
         "Prévenez le vendeur dans les {defect_notice} de la découverte du défaut."
     ),
-    # NOTE: "deux mois" is spelled out in these two sentences; written from the number,
-    # it would read "2 mois", a change for the user that is not this refactoring's to make.
+    # {defect_notice_words}: the period spelled out ("deux mois"), as these sentences read.
     "notice_from_discovery": N_(
-        "Dans les deux mois qui suivent la découverte du défaut (le {date})."
+        "Dans les {defect_notice_words} qui suivent la découverte du défaut (le {date})."
     ),
-    "notice_from_delivery": N_("Deux mois comptés prudemment à partir de la livraison du {date}."),
+    "notice_from_delivery": N_(
+        "{defect_notice_words} comptés prudemment à partir de la livraison du {date}."
+    ),
     "first_contact": N_(
         "Premier contact enregistré le {date} : s'il décrivait le défaut, gardez-en la "
         "preuve écrite."
@@ -123,6 +124,7 @@ def _period_values() -> dict[str, str]:
     values = period_words()
     # "14 jours comptés…": the withdrawal period without "calendrier".
     values["withdrawal_days"] = format_period(replace(period_of("withdrawal"), unit="days"))
+    values["defect_notice_words"] = format_period(period_of("defect_notice"), words=True)
     return values
 
 
@@ -131,7 +133,9 @@ def note_text(note: Note) -> str:
     values = _period_values()
     values["date"] = fmt.short_date(note.date)
     values["opens"] = fmt.short_date(note.opens)
-    return _(NOTES[note.id]).format_map(values)
+    text = _(NOTES[note.id]).format_map(values)
+    # A sentence may start with a period ("deux mois comptés…"): its first letter is a capital.
+    return text[:1].upper() + text[1:]
 
 
 def deadline_note(deadline: Deadline) -> str:

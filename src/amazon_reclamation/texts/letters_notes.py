@@ -11,23 +11,19 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from amazon_reclamation import fmt
-from amazon_reclamation.domain.letter_plan import Period
 from amazon_reclamation.i18n import _, ngettext
+from amazon_reclamation.knowledge.periods import Period
+from amazon_reclamation.texts.rules import format_period
 
 if TYPE_CHECKING:
     from amazon_reclamation.domain.letter_plan import LetterRefused, Part
 
 
 def period(value: Period) -> str:
-    """ "30 jours", "8 semaines", "13 mois", "2 ans"."""
-    n = value.n
-    if value.unit == "week":
-        return ngettext("{n} semaine", "{n} semaines", n).format(n=n)
-    if value.unit == "month":
-        return ngettext("{n} mois", "{n} mois", n).format(n=n)
-    if value.unit == "year":
-        return ngettext("{n} an", "{n} ans", n).format(n=n)
-    return fmt.days(n)
+    """ "30 jours", "8 semaines", "13 mois", "2 ans" (calendar days said as days)."""
+    if value.unit == "calendar_days":
+        value = Period(value.count, "days")
+    return format_period(value)
 
 
 def _short(value: object) -> str:

@@ -4,7 +4,8 @@ A template is a plain-text file `templates/letters/<lang>/<id>.txt` with `{named
 placeholders (`str.format` syntax), read with `importlib.resources`. A language without
 its own templates uses the French ones. Values are formatted before they fill a
 template: a date is written long ("12 novembre 2026"), or short with `{date:short}`; a
-`Decimal` is an amount in euros; a `Period` is worded from `period.<unit>.<form>`. A
+`Decimal` is an amount in euros; a `Period` is worded from `period.<unit>.<form>`
+(`{period:words}` spells a small count from `number.<n>`: "deux ans"). A
 value of `None` is a fact the user did not give: the template `missing.<name>` takes
 its place (for instance "[montant payé]").
 
@@ -25,14 +26,23 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, cast
 
 from amazon_reclamation import fmt
-from amazon_reclamation.domain.letter_plan import Period
 from amazon_reclamation.i18n import current_language, set_language
+from amazon_reclamation.knowledge.periods import Period
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
 
 _PACKAGE = "amazon_reclamation.texts"
 _BABEL_LOCALES = {"fr": "fr_BE", "nl": "nl_BE", "en": "en_IE"}
+# A letter says "14 jours" for calendar days too: the templates of each unit.
+_PERIOD_TEMPLATE = {
+    "days": "day",
+    "calendar_days": "day",
+    "business_days": "business_day",
+    "weeks": "week",
+    "months": "month",
+    "years": "year",
+}
 
 
 def template_language(lang: str) -> str:
@@ -80,7 +90,7 @@ class _Formatter(string.Formatter):
         if isinstance(value, Decimal):
             return fmt.money(value)
         if isinstance(value, Period):
-            return self._templates.text(f"period.{value.unit}", n=value.n)
+            return self._templates.period(value, words=format_spec == "words")
         return str(super().format_field(value, format_spec))
 
 
@@ -116,6 +126,13 @@ class Templates:
         count = params.get("n")
         raw = self.raw(template_id, count if isinstance(count, int) else None)
         return self._formatter.format(raw, **params)
+
+    def period(self, value: Period, *, words: bool = False) -> str:
+        """ "30 jours", "8 semaines"; with `words`, "deux ans" when `number.<n>` exists."""
+        n = value.count
+        raw = self.raw(f"period.{_PERIOD_TEMPLATE[value.unit]}", n)
+        count = self.raw(f"number.{n}") if words and self.has(f"number.{n}") else str(n)
+        return raw.format(n=count)
 
     def join(self, items: Sequence[str], style: str) -> str:
         """The items as one list: the language's `list.<style>` patterns, else Babel's."""
