@@ -8,8 +8,6 @@ from typing import Any
 import pytest
 
 from amazon_reclamation.domain.deadlines import (
-    DELIVERY_DAYS,
-    WITHDRAWAL_DAYS,
     Deadline,
     MissingFact,
     Note,
@@ -27,6 +25,7 @@ from amazon_reclamation.knowledge.periods import (
     add_months,
     add_years,
 )
+from amazon_reclamation.knowledge.rules import period_of
 from amazon_reclamation.models import Complaint, Contact, Seller
 from amazon_reclamation.texts.deadlines import deadline_json, deadline_note, missing_fact_texts
 from factories import TODAY, at, contact
@@ -117,8 +116,8 @@ def test_withdrawal_counts_14_days_from_the_day_after_delivery(
     assert deadline.notes == (Note("withdrawal_counted", delivered),)
 
 
-def test_the_constants_are_the_rules_numbers() -> None:
-    assert (WITHDRAWAL_DAYS, DELIVERY_DAYS) == (14, 30)
+def test_the_rules_carry_the_numbers() -> None:
+    assert (period_of("withdrawal").count, period_of("delivery").count) == (14, 30)
 
 
 def test_days_left_is_zero_on_the_day_and_negative_after() -> None:

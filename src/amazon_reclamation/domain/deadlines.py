@@ -32,12 +32,6 @@ if TYPE_CHECKING:
     from amazon_reclamation.knowledge.rules import Kind, Rule
     from amazon_reclamation.models import Complaint, Contact
 
-# The numbers of the rules, under the names other modules know them by.
-WITHDRAWAL_DAYS = period_of("withdrawal").count
-DELIVERY_DAYS = period_of("delivery").count
-ATOZ_WAIT_BUSINESS_DAYS = ATOZ_WAIT.count
-ATOZ_NOT_RECEIVED_WAIT_DAYS = ATOZ_PARCEL_WAIT.count
-
 NoteId = Literal[
     "withdrawal_counted",  # date: delivery
     "refund_by_analogy",  # date: cancellation

@@ -284,6 +284,15 @@ ATOZ_WAIT = Period(2, "business_days")
 ATOZ_PARCEL_WAIT = Period(3, "days")
 # Before the reform, a defect was presumed to exist at delivery only within this period.
 PRESUMPTION_BEFORE_REFORM = Period(6, "months")
+# The withdrawal period is extended by this when the trader did not tell of the right
+# (verified: the sources of the withdrawal rule, _DROIT_RETRACTATION).
+WITHDRAWAL_EXTENSION = Period(12, "months")
+# A second-hand good: a shorter guarantee may be agreed, never under this (verified, the
+# SPF Economie quoted by the second source of the defect-notice rule, lavenir.net).
+SECOND_HAND_MIN_GUARANTEE = Period(1, "years")
+# Amazon: seller feedback opens this long after the order is confirmed (verified on the
+# European Seller Central, the second source of the seller-feedback rule).
+FEEDBACK_OPENS = Period(3, "days")
 # PSD2 art. 77(2): the bank refunds a direct debit, or justifies its refusal, within this
 # period of the request (verified:
 # https://www.eba.europa.eu/regulation-and-policy/single-rulebook/interactive-single-rulebook/5616).
@@ -309,5 +318,9 @@ def named_periods() -> dict[str, Period]:
         atoz_wait=ATOZ_WAIT,
         atoz_parcel_wait=ATOZ_PARCEL_WAIT,
         presumption_before_reform=PRESUMPTION_BEFORE_REFORM,
+        withdrawal_extension=WITHDRAWAL_EXTENSION,
+        second_hand_guarantee=SECOND_HAND_MIN_GUARANTEE,
+        feedback_opens=FEEDBACK_OPENS,
+        bank_refund_reply=BANK_REFUND_REPLY,
     )
     return named

@@ -46,8 +46,8 @@ _TEXTS: tuple[RuleText, ...] = (
         note=N_(
             "Le départ au lendemain de la livraison est indiqué par des sources secondaires : "
             "agir avant le dernier jour est plus sûr. Si le vendeur ne vous a pas informé de ce "
-            "droit, le délai est prolongé de 12 mois. Certains articles en sont exclus "
-            "(art. VI.53 CDE) ; selon des sources secondaires, c'est le cas d'un article "
+            "droit, le délai est prolongé de {withdrawal_extension}. Certains articles en sont "
+            "exclus (art. VI.53 CDE) ; selon des sources secondaires, c'est le cas d'un article "
             "d'hygiène descellé ou d'un bien personnalisé."
         ),
     ),
@@ -82,8 +82,8 @@ _TEXTS: tuple[RuleText, ...] = (
         note=N_(
             "Les règles actuelles valent pour les contrats conclus depuis le 1er juin 2022 ; "
             "les contrats plus anciens relèvent de la loi du 1er septembre 2004. Pour un bien "
-            "d'occasion, un délai plus court, d'au moins 1 an, peut avoir été convenu "
-            "clairement."
+            "d'occasion, un délai plus court, d'au moins {second_hand_guarantee}, peut avoir "
+            "été convenu clairement."
         ),
     ),
     RuleText(
@@ -210,7 +210,7 @@ _TEXTS: tuple[RuleText, ...] = (
         short=N_("le remboursement de la domiciliation"),
         statement=N_(
             "Votre banque rembourse un prélèvement par domiciliation sur simple demande, sans "
-            "justification ; elle rembourse ou motive son refus dans les 10 jours ouvrables."
+            "justification ; elle rembourse ou motive son refus dans les {bank_refund_reply}."
         ),
         starts=N_("la date du débit"),
         reference=N_("art. 76 et 77 de la directive (UE) 2015/2366 (DSP2)"),
@@ -240,7 +240,7 @@ _TEXTS: tuple[RuleText, ...] = (
         title=N_("Évaluation du vendeur sur Amazon"),
         short=N_("le délai pour évaluer le vendeur"),
         statement=N_(
-            "Une évaluation par commande, possible 3 jours après la confirmation de la "
+            "Une évaluation par commande, possible {feedback_opens} après la confirmation de la "
             "commande ; restez factuel et courtois."
         ),
         period_text=N_("{period} (vu sur amazon.com)"),
