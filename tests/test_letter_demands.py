@@ -85,7 +85,7 @@ REFUSED = [contact(3, at(4), "email", "refused")]
             ["en demeure de remplacer l'article au plus tard le 7 décembre 2026 ou, si c'est"],
             ["Ma demande n'ayant abouti", "à savoir"],
         ),
-        # Not received: first an additional period for delivery (domain research §3.2) …
+        # Not received: first an additional period for delivery (CRD art. 18(2)) …
         (
             "not_received",
             "refund",

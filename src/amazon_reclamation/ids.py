@@ -1,4 +1,5 @@
-"""The stable identifiers of PRODUCT.md, as `Literal` types: the one place they are spelled.
+"""The stable identifiers of the JSON format (`docs/data-format.md`) and of the options,
+as `Literal` types: the one place they are spelled.
 
 JSON, options and `--help` use these ids; the screen shows translated labels
 (`texts/labels.py`). This module imports nothing heavy, so that `--help` can list the

@@ -1,8 +1,7 @@
 """The complaint record and its parts (pydantic v2). Pure data, no I/O.
 
-Field names are the public JSON contract of PRODUCT.md; `docs/data-format.md`
-describes them. A change to the stored shape raises SCHEMA_VERSION and adds a
-migration in `store.py`.
+Field names are the public JSON contract; `docs/data-format.md` describes them. A
+change to the stored shape raises SCHEMA_VERSION and adds a migration in `store.py`.
 """
 
 from __future__ import annotations

@@ -300,7 +300,7 @@ def _demand_parts(
             part("demand.terminate", day=refused.at.date(), amount=c.amount, date=deadline)
         ], "refund"
     if c.category in ("late", "not_received"):
-        # First an additional period for delivery, then termination (domain research §3.2).
+        # First an additional period for delivery, then termination (CRD art. 18(2)).
         return [part("demand.deliver_or_terminate", date=deadline)], "delivery"
     if c.category in ("refund", "billing"):
         amount = (

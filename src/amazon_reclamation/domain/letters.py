@@ -12,8 +12,8 @@ parcel that arrived by its announced date or within the legal 30 days of the ord
 or a defect whose legal guarantee has ended.
 
 A "late" parcel that arrived more than 30 days after the order gets no formal notice
-either: once the item is delivered, the delivery rules (art. VI.43 CDE, CRD art. 18)
-give no right to terminate or to be compensated (domain research §3.2). The letter is
+either: once the item is delivered, the delivery rules (art. VI.43 CDE, CRD art. 18,
+see `docs/rules.md`) give no right to terminate or to be compensated. The letter is
 then a courteous request "à titre commercial", without threat of proceedings (a
 design choice: the user keeps a letter to send, and nothing in it overstates the law).
 
