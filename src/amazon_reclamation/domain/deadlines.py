@@ -120,9 +120,15 @@ def _deadline(c: Complaint, rule_id: str, start: dt.date, today: dt.date, *notes
     return Deadline(rule_id, rule, day, (day - today).days, notes)
 
 
-def _asks(complaint: Complaint, fact: FactRow) -> bool:
+def asks(complaint: Complaint, fact: FactRow) -> bool:
     """True when the complaint's category asks this fact: only then is it said missing."""
     return fact in CATEGORY_TABLE[complaint.category].facts
+
+
+def unknown_debit(complaint: Complaint) -> bool:
+    """A debit the user does not recognise (a billing problem the category asks)."""
+    facts = complaint.facts
+    return asks(complaint, "billing_problem") and facts.billing_problem == "unknown_charge"
 
 
 def _seen_at_delivery(complaint: Complaint) -> bool:
@@ -130,7 +136,7 @@ def _seen_at_delivery(complaint: Complaint) -> bool:
     spec = CATEGORY_TABLE[complaint.category]
     if not spec.defect:
         return False
-    if _asks(complaint, "damage_timing"):
+    if asks(complaint, "damage_timing"):
         return complaint.facts.damage_timing == "on_arrival"
     return True
 
@@ -247,9 +253,9 @@ def atoz_opens(complaint: Complaint) -> dt.date | None:
     if not messages:
         return None
     opens = ATOZ_WAIT.after(messages[0].at.date())
-    waits_for_parcel = complaint.category == "late" or (
-        complaint.category == "not_received" and not complaint.facts.marked_delivered
-    )
+    # A parcel marked delivered is not awaited (as in `awaiting_delivery`).
+    spec = CATEGORY_TABLE[complaint.category]
+    waits_for_parcel = spec.parcel and not complaint.facts.marked_delivered
     if waits_for_parcel and complaint.expected_delivery_date is not None:
         parcel = ATOZ_PARCEL_WAIT.after(complaint.expected_delivery_date)
         opens = max(opens, parcel)
@@ -268,7 +274,7 @@ def _withdrawal(c: Complaint, today: dt.date) -> _Result:
 def _refund_after_withdrawal(c: Complaint, today: dt.date) -> _Result:
     facts = c.facts
     if facts.returned_date is None:
-        asked = _asks(c, "returned_date")
+        asked = asks(c, "returned_date")
         return _Missing("return", "refund_after_withdrawal") if asked else None
     if returned_after_withdrawal(c):
         # Not a legal withdrawal: the refund rests on the return policy (see escalation).
@@ -318,7 +324,7 @@ def _defect_notice(c: Complaint, today: dt.date) -> _Result:
         # A wrong or damaged item shows at delivery: counting from then can only be earlier
         # than the true discovery, never later.
         counted = Note("notice_from_delivery", start)
-    elif _asks(c, "defect_discovered_date"):
+    elif asks(c, "defect_discovered_date"):
         return _Missing("discovery", "defect_notice")
     else:
         return None
@@ -370,7 +376,7 @@ def _atoz_claim(c: Complaint, today: dt.date) -> _Result:
 def _sepa_refund(c: Complaint, today: dt.date) -> _Result:
     facts = c.facts
     if facts.payment_method is None:
-        return _Missing("payment", "sepa_refund") if _asks(c, "payment_method") else None
+        return _Missing("payment", "sepa_refund") if asks(c, "payment_method") else None
     if facts.payment_method != "sepa_direct_debit":
         return None
     if facts.charge_date is None:
@@ -381,7 +387,7 @@ def _sepa_refund(c: Complaint, today: dt.date) -> _Result:
 def _unauthorised_payment(c: Complaint, today: dt.date) -> _Result:
     facts = c.facts
     if facts.billing_problem is None:
-        asked = _asks(c, "billing_problem")
+        asked = asks(c, "billing_problem")
         return _Missing("billing", "unauthorised_payment") if asked else None
     if facts.billing_problem != "unknown_charge":
         return None

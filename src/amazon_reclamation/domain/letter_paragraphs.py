@@ -16,8 +16,10 @@ from amazon_reclamation.domain.deadlines import (
     guarantee_end,
     legal_delivery_date,
     returned_after_withdrawal,
+    unknown_debit,
 )
 from amazon_reclamation.domain.letter_plan import Paragraph, Part, part
+from amazon_reclamation.knowledge.categories import CATEGORY_TABLE
 from amazon_reclamation.knowledge.rules import GUARANTEE_REFORM, period_of
 
 if TYPE_CHECKING:
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
 
 def undelivered(complaint: Complaint) -> bool:
     """A late or lost parcel that has not arrived (a late one that did is another letter)."""
-    return complaint.category in ("late", "not_received") and complaint.delivery_date is None
+    return CATEGORY_TABLE[complaint.category].parcel and complaint.delivery_date is None
 
 
 def late_delivered(complaint: Complaint) -> bool:
@@ -206,9 +208,10 @@ def other_guarantee(complaint: Complaint, today: dt.date) -> bool:
 def right_paragraph(complaint: Complaint, today: dt.date) -> Paragraph:
     """The right the letter cites for the category."""
     category = complaint.category
-    if category in ("damaged", "non_conforming"):
+    spec = CATEGORY_TABLE[category]
+    if spec.defect:
         parts = _guarantee_parts(complaint)
-    elif category in ("late", "not_received"):
+    elif spec.parcel:
         parts = _delivery_parts(complaint, today)
     elif category == "refund":
         parts = _refund_parts(complaint, today)
@@ -291,6 +294,7 @@ def _demand_parts(
     complaint: Complaint, today: dt.date, deadline: dt.date
 ) -> tuple[list[Part], str]:
     c = complaint
+    spec = CATEGORY_TABLE[c.category]
     if late_delivered(c):
         return _commercial_request(c, deadline)
     refused = refusal(c)
@@ -299,7 +303,7 @@ def _demand_parts(
         return [
             part("demand.terminate", day=refused.at.date(), amount=c.amount, date=deadline)
         ], "refund"
-    if c.category in ("late", "not_received"):
+    if spec.parcel:
         # First an additional period for delivery, then termination (CRD art. 18(2)).
         return [part("demand.deliver_or_terminate", date=deadline)], "delivery"
     if c.category in ("refund", "billing"):
@@ -311,9 +315,7 @@ def _demand_parts(
         if c.category == "refund":
             return [part("demand.refund_all", date=deadline)], "refund"
         return [part("demand.refund_undue", date=deadline)], "refund"
-    if c.category in ("damaged", "non_conforming") and (
-        defect := _defect_demand(c, today, deadline)
-    ):
+    if spec.defect and (defect := _defect_demand(c, today, deadline)):
         return defect
     if c.desired_resolution == "other" and c.description:
         return [part("demand.satisfaction", date=deadline)], "other"
@@ -321,7 +323,7 @@ def _demand_parts(
         resolution = c.desired_resolution
         refund: dict[str, object] = {"amount": c.amount} if resolution == "refund" else {}
         return [part(f"demand.resolution.{resolution}", date=deadline, **refund)], resolution
-    rights_recalled = c.category in ("damaged", "non_conforming") or other_guarantee(c, today)
+    rights_recalled = spec.defect or other_guarantee(c, today)
     if rights_recalled:
         return [part("demand.proposal_within_rights", date=deadline)], "proposal"
     return [part("demand.proposal", date=deadline)], "proposal"
@@ -341,7 +343,7 @@ def _bank_refund_later(complaint: Complaint, deadline: dt.date) -> bool:
     An unknown debit is refunded now (the note says so), not announced as a threat.
     """
     c = complaint
-    if c.category == "billing" and c.facts.billing_problem == "unknown_charge":
+    if unknown_debit(c):
         return False
     end = sepa_deadline(c)
     return end is None or end >= deadline

@@ -35,6 +35,7 @@ from amazon_reclamation.domain.deadlines import (
     guarantee_end,
     guarantee_expired,
     returned_after_withdrawal,
+    unknown_debit,
     withdrawal_end,
 )
 from amazon_reclamation.domain.letter_paragraphs import (
@@ -57,6 +58,7 @@ from amazon_reclamation.domain.letter_plan import (
     Part,
     part,
 )
+from amazon_reclamation.knowledge.categories import CATEGORY_TABLE
 from amazon_reclamation.knowledge.periods import next_business_day
 from amazon_reclamation.knowledge.rules import period_of
 
@@ -112,7 +114,7 @@ def _user_notes(
         and c.delivery_date is None
     ):
         notes.append(part("refund_needs_withdrawal_in_time", period=period_of("withdrawal")))
-    unknown_charge = c.category == "billing" and c.facts.billing_problem == "unknown_charge"
+    unknown_charge = unknown_debit(c)
     sepa_end = sepa_deadline(c)
     if unknown_charge and sepa_end is not None and sepa_end >= today:
         debit_part = unknown_debit_part(c)
@@ -147,8 +149,9 @@ def _facts_paragraph(complaint: Complaint) -> Paragraph:
         "facts.order" + ("_item" if c.item else "") + ("_amount" if c.amount is not None else "")
     )
     parts = [part(variant, date=c.order_date, order=c.order_number, item=c.item, amount=c.amount)]
-    # Damaged and non-conforming items already give the delivery date in the problem.
-    if c.delivery_date is not None and c.category in ("billing", "refund", "other"):
+    # A defect or a parcel already gives the delivery date in the problem.
+    spec = CATEGORY_TABLE[c.category]
+    if c.delivery_date is not None and not (spec.defect or spec.parcel):
         parts.append(part("facts.delivered", date=c.delivery_date))
     return Paragraph("facts", tuple(parts))
 
@@ -176,9 +179,11 @@ def _enclosures(complaint: Complaint) -> tuple[str, ...]:
     items = ["order_confirmation"]
     if complaint.facts.photos_taken:
         items.append("photos")
-    if complaint.category == "refund" and complaint.facts.return_kind != "cancelled":
+    # The evidence the category asks to gather goes with the letter.
+    evidence = CATEGORY_TABLE[complaint.category].evidence
+    if "return_proof" in evidence and complaint.facts.return_kind != "cancelled":
         items.append("return_proof")
-    if complaint.category == "billing":
+    if "statement_line" in evidence:
         items.append("bank_statement")
     if complaint.contacts:
         items.append("exchanges")

@@ -20,6 +20,7 @@ from amazon_reclamation.domain.escalation.reasons import (
     step,
     todo,
 )
+from amazon_reclamation.knowledge.categories import in_scope
 from amazon_reclamation.knowledge.rules import ATOZ_WAIT, period_of
 
 if TYPE_CHECKING:
@@ -85,7 +86,8 @@ def atoz_claim(r: Reading) -> Draft:
         return skip([reason("atoz_sold_by_amazon")])
     if r.c.seller.kind is None:
         return skip([reason(_THIRD_PARTY_ONLY)])
-    if r.c.category == "billing":
+    if not in_scope(r.c.category, "atoz_claim"):
+        # Only billing: A-to-z covers delivery, condition and returns.
         return skip([reason("atoz_not_billing"), policy])
     if r.chargeback_logged:
         return skip([reason("atoz_excluded_by_chargeback", date=r.chargeback_logged[0].at.date())])

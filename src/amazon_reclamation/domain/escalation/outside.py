@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from amazon_reclamation.domain.deadlines import asks
 from amazon_reclamation.domain.escalation.reading import route
 from amazon_reclamation.domain.escalation.reasons import (
     Draft,
@@ -16,6 +17,7 @@ from amazon_reclamation.domain.escalation.reasons import (
     todo,
 )
 from amazon_reclamation.knowledge.bodies import AMAZON_SELLER_COUNTRY, BODIES, BodyId, limit
+from amazon_reclamation.knowledge.categories import CATEGORY_TABLE
 from amazon_reclamation.knowledge.periods import add_years
 from amazon_reclamation.knowledge.rules import (
     BANK_REFUND_REPLY,
@@ -145,7 +147,7 @@ def sepa_refund(r: Reading) -> Draft:
     method = r.c.facts.payment_method
     if method != "sepa_direct_debit":
         why = [reason("sepa_refund_only_direct_debit")]
-        if method is None and r.c.category == "billing":
+        if method is None and asks(r.c, "payment_method"):
             why.append(reason("payment_method_unknown"))
         return skip(list(why))
     deadline = r.by_id.get("sepa_refund")
@@ -217,7 +219,7 @@ def justice_of_the_peace(r: Reading) -> Draft:
         reason("justice_last_resort", limit=court.amount_limit, no_appeal=court.no_appeal_limit)
     ]
     discovered = r.c.facts.defect_discovered_date
-    if r.c.category in ("damaged", "non_conforming") and discovered is not None:
+    if CATEGORY_TABLE[r.c.category].defect and discovered is not None:
         # A lawyer's column only (verified_2nd): the sentence says "à vérifier".
         limit_day = COURT_ACTION_AFTER_DISCOVERY.after(discovered)
         reasons.append(reason("justice_one_year_lawyer", date=discovered, limit=limit_day))

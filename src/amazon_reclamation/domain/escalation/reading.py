@@ -20,6 +20,7 @@ from amazon_reclamation.domain.deadlines import (
     guarantee_expired,
     returned_after_withdrawal,
     seller_messages,
+    unknown_debit,
     withdrawal_end,
 )
 from amazon_reclamation.domain.escalation.reasons import Reason, reason
@@ -195,12 +196,7 @@ class Reading:
     def sepa_first(self) -> bool:
         """An unknown direct debit whose 8-week refund right still runs: the bank comes first."""
         deadline = self.by_id.get("sepa_refund")
-        return (
-            self.c.category == "billing"
-            and self.c.facts.billing_problem == "unknown_charge"
-            and deadline is not None
-            and not deadline.passed
-        )
+        return unknown_debit(self.c) and deadline is not None and not deadline.passed
 
     def _due_before(self, day: dt.date) -> list[Reason]:
         """Deadlines that fall during a wait: they must not be missed while waiting."""
