@@ -131,6 +131,11 @@ def unknown_debit(complaint: Complaint) -> bool:
     return asks(complaint, "billing_problem") and facts.billing_problem == "unknown_charge"
 
 
+def undelivered(complaint: Complaint) -> bool:
+    """A late or lost parcel that has not arrived (a late one that did is another letter)."""
+    return CATEGORY_TABLE[complaint.category].parcel and complaint.delivery_date is None
+
+
 def _seen_at_delivery(complaint: Complaint) -> bool:
     """A defect seen when the article arrived: a wrong article, or damage on arrival."""
     spec = CATEGORY_TABLE[complaint.category]
@@ -181,13 +186,21 @@ def legal_delivery_date(complaint: Complaint) -> dt.date:
     return period_of("delivery").after(complaint.order_date)
 
 
+def late_delivery_date(complaint: Complaint) -> dt.date | None:
+    """When the parcel of a "late" complaint finally arrived, or None (not arrived, or
+    another category: a parcel not received that turns up is not a late delivery)."""
+    return complaint.delivery_date if complaint.category == "late" else None
+
+
+def late_delivered(complaint: Complaint) -> bool:
+    """A parcel that finally arrived, late."""
+    return late_delivery_date(complaint) is not None
+
+
 def delivered_in_legal_period(complaint: Complaint) -> bool:
     """True for a "late" complaint whose parcel arrived within 30 days of the order."""
-    return (
-        complaint.category == "late"
-        and complaint.delivery_date is not None
-        and complaint.delivery_date <= legal_delivery_date(complaint)
-    )
+    delivered = late_delivery_date(complaint)
+    return delivered is not None and delivered <= legal_delivery_date(complaint)
 
 
 def awaiting_delivery(complaint: Complaint, today: dt.date) -> dt.date | None:
@@ -207,12 +220,9 @@ def awaiting_delivery(complaint: Complaint, today: dt.date) -> dt.date | None:
 
 def delivered_on_time(complaint: Complaint) -> bool:
     """True for a "late" complaint whose parcel arrived by its announced date."""
-    return (
-        complaint.category == "late"
-        and complaint.delivery_date is not None
-        and complaint.expected_delivery_date is not None
-        and complaint.delivery_date <= complaint.expected_delivery_date
-    )
+    delivered = late_delivery_date(complaint)
+    announced = complaint.expected_delivery_date
+    return delivered is not None and announced is not None and delivered <= announced
 
 
 def guarantee_end(complaint: Complaint) -> dt.date | None:

@@ -14,8 +14,10 @@ from amazon_reclamation.domain import contacts, escalation
 from amazon_reclamation.domain.deadlines import (
     compute_deadlines,
     guarantee_end,
+    late_delivered,
     legal_delivery_date,
     returned_after_withdrawal,
+    undelivered,
     unknown_debit,
 )
 from amazon_reclamation.domain.letter_plan import Paragraph, Part, part
@@ -26,16 +28,6 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from amazon_reclamation.models import Complaint, Contact
-
-
-def undelivered(complaint: Complaint) -> bool:
-    """A late or lost parcel that has not arrived (a late one that did is another letter)."""
-    return CATEGORY_TABLE[complaint.category].parcel and complaint.delivery_date is None
-
-
-def late_delivered(complaint: Complaint) -> bool:
-    """A parcel that finally arrived, late."""
-    return complaint.category == "late" and complaint.delivery_date is not None
 
 
 def refusal(complaint: Complaint) -> Contact | None:
@@ -53,7 +45,7 @@ def sepa_deadline(complaint: Complaint) -> dt.date | None:
 def unknown_debit_part(complaint: Complaint) -> tuple[Decimal, Decimal] | None:
     """An unknown debit larger than the order: (amount charged, amount of the order)."""
     facts = complaint.facts
-    if facts.billing_problem != "unknown_charge":
+    if not unknown_debit(complaint):
         return None
     charged, expected = facts.amount_charged, facts.amount_expected
     if charged is None or expected is None or expected >= charged:
@@ -101,7 +93,7 @@ def problem_paragraphs(complaint: Complaint, today: dt.date) -> list[Paragraph]:
         )
         return [Paragraph("problem", (cancelled,))]
     debit = unknown_debit_part(c)
-    if c.category == "billing" and debit is not None:
+    if debit is not None:
         charged_on = c.facts.charge_date
         values = {"charged": debit[0], "expected": debit[1]}
         parts = [

@@ -34,18 +34,18 @@ from amazon_reclamation.domain.deadlines import (
     delivery_due,
     guarantee_end,
     guarantee_expired,
+    late_delivered,
     returned_after_withdrawal,
+    undelivered,
     unknown_debit,
     withdrawal_end,
 )
 from amazon_reclamation.domain.letter_paragraphs import (
     demand_paragraph,
-    late_delivered,
     otherwise_paragraph,
     problem_paragraphs,
     right_paragraph,
     sepa_deadline,
-    undelivered,
     unknown_debit_part,
 )
 from amazon_reclamation.domain.letter_plan import (

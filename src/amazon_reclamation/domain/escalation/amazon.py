@@ -9,6 +9,7 @@ from amazon_reclamation.domain.deadlines import (
     atoz_opens,
     delivered_in_legal_period,
     delivered_on_time,
+    late_delivered,
 )
 from amazon_reclamation.domain.escalation.reasons import (
     Clauses,
@@ -161,7 +162,7 @@ def formal_notice(r: Reading) -> Draft:
                 )
             ]
         )
-    if r.c.category == "late" and r.c.delivery_date is not None:
+    if late_delivered(r.c):
         return todo(
             [
                 reason(
