@@ -19,6 +19,7 @@ from amazon_reclamation.errors import CorruptRecord, NotFound, StorageError
 from amazon_reclamation.files import atomic_write_text
 from amazon_reclamation.models import Complaint, Contact
 from amazon_reclamation.store import Store, default_home
+from helpers import new_complaint
 
 CREATED = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 
@@ -535,6 +536,23 @@ def test_an_unreadable_draft_is_ignored_not_deleted(store: Store, raw: bytes) ->
     # Assert
     assert loaded is None
     assert store.draft_path.read_bytes() == raw
+
+
+def test_a_crash_while_writing_a_contact_leaves_the_previous_file(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cid = new_complaint(capsys)
+    path = isolated_home / "complaints" / f"{cid}.json"
+    before = path.read_bytes()
+
+    def crash(fd: int) -> None:
+        raise OSError(5, "disk on fire")
+
+    monkeypatch.setattr(os, "fsync", crash)
+    with pytest.raises(StorageError, match="entrée-sortie"):
+        Store(isolated_home).update(cid, lambda c: c.model_copy(update={"item": "x"}))
+    assert path.read_bytes() == before
+    assert [p.name for p in path.parent.iterdir()] == [path.name]
 
 
 # -- two processes at once --------------------------------------------------------------

@@ -1,5 +1,5 @@
-"""The contact log: promise states, timeline, `reclam log` unattended, interactive and
-in a real terminal, `reclam due`, and two processes logging at once."""
+"""`reclam log`: unattended, interactive and in a real terminal, corrections, and two
+processes logging at once."""
 
 from __future__ import annotations
 
@@ -8,164 +8,16 @@ import os
 import subprocess
 import sys
 import threading
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
-from amazon_reclamation.domain import contacts
-from amazon_reclamation.errors import StorageError
-from amazon_reclamation.models import Complaint, Contact
 from amazon_reclamation.parsing import Moment
-from amazon_reclamation.store import Store
-from amazon_reclamation.texts import summary
-from helpers import run
-
-TZ = timezone(timedelta(hours=1))
-TODAY = date(2026, 11, 20)
-
-
-def at(day: int, hour: int = 10, month: int = 11) -> datetime:
-    return datetime(2026, month, day, hour, 0, tzinfo=TZ)
-
-
-def contact(cid: int, when: datetime, outcome: str, **extra: object) -> Contact:
-    return Contact(id=cid, at=when, recorded_at=when, channel="phone", outcome=outcome, **extra)
-
-
-def complaint_with(*entries: Contact) -> Complaint:
-    return Complaint(
-        id="abc234",
-        created_at=at(2),
-        category="refund",
-        order_number="123-1234567-1234567",
-        order_date=date(2026, 11, 1),
-        customer_name="Jan Peeters",
-        contacts=list(entries),
-    )
-
-
-def new_complaint(capsys: pytest.CaptureFixture[str], order: str = "123-1234567-1234567") -> str:
-    code, out, _err = run(
-        capsys,
-        "new",
-        "--category",
-        "refund",
-        "--order",
-        order,
-        "--order-date",
-        "01/11/2026",
-        "--name",
-        "Jan Peeters",
-        "--yes",
-        "--json",
-    )
-    assert code == 0
-    return str(json.loads(out)["id"])
-
-
-def stored(home: Path, complaint_id: str) -> dict[str, object]:
-    return json.loads((home / "complaints" / f"{complaint_id}.json").read_text(encoding="utf-8"))
-
-
-# -- pure: promise states and the timeline -----------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("follow_up", "expected"),
-    [
-        (date(2026, 11, 21), "due"),  # tomorrow
-        (date(2026, 11, 20), "due"),  # the follow-up day itself is still due
-        (date(2026, 11, 19), "broken"),  # from the next day on, broken
-        (date(2026, 10, 31), "broken"),
-    ],
-)
-def test_promise_state_around_the_follow_up_date(follow_up: date, expected: str) -> None:
-    promise = contact(1, at(10), "promise", promise="remboursement", follow_up=follow_up)
-    assert contacts.promise_state(promise, [promise], TODAY) == expected
-
-
-def test_a_later_resolution_keeps_the_promise_even_after_its_date() -> None:
-    promise = contact(1, at(10), "promise", follow_up=date(2026, 11, 12))
-    resolved = contact(2, at(18), "resolved")
-    assert contacts.promise_state(promise, [promise, resolved], TODAY) == "kept"
-
-
-def test_a_resolution_before_the_promise_does_not_keep_it() -> None:
-    resolved = contact(1, at(5), "resolved")
-    promise = contact(2, at(10), "promise", follow_up=date(2026, 11, 12))
-    assert contacts.promise_state(promise, [resolved, promise], TODAY) == "broken"
-
-
-def test_timeline_orders_contacts_entered_out_of_order() -> None:
-    late_entry = contact(1, at(15), "pending")
-    earlier_call = contact(2, at(10), "no_answer")
-    same_time = contact(3, at(15), "refused")
-    ordered = contacts.timeline([late_entry, earlier_call, same_time])
-    assert [c.id for c in ordered] == [2, 1, 3]
-
-
-def test_a_correction_replaces_the_entry_in_computations_but_keeps_it() -> None:
-    wrong = contact(1, at(10), "promise", follow_up=date(2026, 11, 12))
-    fixed = contact(2, at(10, 11), "no_answer", corrects=1)
-    complaint = complaint_with(wrong, fixed)
-    assert [c.id for c in contacts.timeline(complaint.contacts)] == [1, 2]
-    assert [c.id for c in contacts.effective(complaint.contacts)] == [2]
-    assert contacts.broken_promises(complaint, TODAY) == []
-    assert contacts.failed_attempts(complaint) == 1
-
-
-def test_due_follow_ups_and_next_follow_up() -> None:
-    overdue = contact(1, at(3), "promise", follow_up=date(2026, 11, 10))
-    today_one = contact(2, at(4), "promise", follow_up=TODAY)
-    future = contact(3, at(5), "promise", follow_up=date(2026, 11, 30))
-    complaint = complaint_with(overdue, today_one, future)
-    assert [p.contact.id for p in contacts.due_follow_ups(complaint, TODAY)] == [1, 2]
-    upcoming = contacts.next_follow_up(complaint, TODAY)
-    assert upcoming is not None and upcoming.contact.id == 1 and upcoming.state == "broken"
-
-
-def test_written_confirmation_of_a_phone_promise() -> None:
-    call = contact(
-        1,
-        at(18, 14),
-        "promise",
-        agent="Sophie",
-        reference="CS-123",
-        promise="remboursement sous 5 jours",
-        follow_up=date(2026, 11, 25),
-    )
-    complaint = complaint_with(call)
-    assert summary.needs_written_confirmation(call)
-    text = summary.confirmation_message(complaint, call)
-    assert (
-        "À la suite de notre appel téléphonique du 18 novembre 2026 avec Sophie (référence CS-123)"
-        in text
-    )
-    assert "commande n° 123-1234567-1234567 du 1er novembre 2026" in text
-    assert "remboursement sous 5 jours, au plus tard le 25 novembre 2026." in text
-    assert text.endswith("Cordialement,\nJan Peeters")
-
-
-def test_written_confirmation_of_a_chat_refusal_repeats_the_request() -> None:
-    chat = Contact(
-        id=1,
-        at=at(18),
-        recorded_at=at(18),
-        channel="chat",
-        outcome="refused",
-        summary="hors délai selon l'agent",
-    )
-    complaint = complaint_with(chat).model_copy(update={"desired_resolution": "refund"})
-    text = summary.confirmation_message(complaint, chat)
-    assert "échange par chat du 18 novembre 2026" in text
-    assert "refusé ma demande (hors délai selon l'agent)" in text
-    assert "Je vous demande le remboursement." in text
-    email = chat.model_copy(update={"channel": "email"})
-    assert not summary.needs_written_confirmation(email)
-
-
-# -- unattended `reclam log` ---------------------------------------------------------
+from amazon_reclamation.ui.contact_questions import CONTACT_QUESTIONS, ORDER_DATE_KEY
+from amazon_reclamation.ui.questions import QUESTIONS_BY_KEY
+from factories import TODAY
+from helpers import BASE, create, new_complaint, run, stored
 
 
 def test_log_with_every_option_prints_the_saved_contact(
@@ -347,120 +199,55 @@ def test_a_correction_keeps_the_original_and_marks_it(
     assert "(corrigé par le n° 2)" in out and "(corrige le n° 1)" in out
 
 
-def test_show_lists_promises_with_their_state(capsys: pytest.CaptureFixture[str]) -> None:
-    cid = new_complaint(capsys)
-    run(
-        capsys,
-        "log",
-        cid,
-        "--channel",
-        "phone",
-        "--at",
-        "10/11/2026",
-        "--outcome",
-        "promise",
-        "--promise",
-        "remboursement sous 5 jours",
-        "--follow-up",
-        "15/11/2026",
+def test_a_contact_can_be_corrected_only_once(capsys: pytest.CaptureFixture[str]) -> None:
+    cid = create(capsys, "--category", "late", *BASE)
+    run(capsys, "log", cid, "--channel", "phone", "--outcome", "pending")
+    assert (
+        run(capsys, "log", cid, "--channel", "chat", "--outcome", "pending", "--corrects", "1")[0]
+        == 0
     )
-    run(capsys, "log", cid, "--channel", "email", "--at", "12/11/2026", "--outcome", "no_answer")
-    run(
-        capsys,
-        "log",
-        cid,
-        "--channel",
-        "chat",
-        "--at",
-        "19/11/2026",
-        "--outcome",
-        "promise",
-        "--promise",
-        "rappel",
-        "--follow-up",
-        "22/11/2026",
+    code, _out, err = run(
+        capsys, "log", cid, "--channel", "chat", "--outcome", "pending", "--corrects", "1"
     )
-    code, out, _err = run(capsys, "show", cid)
-    assert code == 0
-    assert "Contacts (3) · 1 tentative sans réponse" in out
-    assert "NON TENUE — remboursement sous 5 jours, pour le 15/11/2026 (contact n° 1)" in out
-    assert "à venir — rappel, pour le 22/11/2026 (contact n° 3)" in out
-    code, out, _err = run(capsys, "list")
-    assert "15/11 dépassé" in out
+    assert code == 2
+    assert "déjà corrigé par le n° 2 ; corrigez le n° 2" in err
 
 
-# -- `reclam due` --------------------------------------------------------------------
-
-
-def test_due_prints_nothing_and_exits_0_when_nothing_is_due(
-    capsys: pytest.CaptureFixture[str],
+def test_a_contact_given_by_day_only_gets_no_invented_hour(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path
 ) -> None:
     cid = new_complaint(capsys)
-    run(
-        capsys,
-        "log",
-        cid,
-        "--channel",
-        "phone",
-        "--outcome",
-        "promise",
-        "--promise",
-        "rappel",
-        "--follow-up",
-        "25/11/2026",
-    )
-    assert run(capsys, "due") == (0, "", "")
-    assert run(capsys, "due", "--json") == (0, "[]\n", "")
-
-
-def test_due_lists_overdue_and_today_follow_ups(capsys: pytest.CaptureFixture[str]) -> None:
-    cid = new_complaint(capsys)
-    run(
+    code, out, _err = run(
         capsys,
         "log",
         cid,
         "--channel",
         "phone",
         "--at",
-        "10/11/2026",
-        "--outcome",
-        "promise",
-        "--promise",
-        "remboursement",
-        "--follow-up",
         "15/11/2026",
-        "--reference",
-        "R1",
+        "--outcome",
+        "no_answer",
+        "--json",
     )
-    run(
+    assert code == 0
+    saved = json.loads(out)
+    assert saved["at_precision"] == "day"
+    assert saved["at"].startswith("2026-11-15T00:00:00")
+    code, out, _err = run(capsys, "show", cid)
+    assert " 1. 15/11/2026 · téléphone" in out
+    code, out, _err = run(
         capsys,
         "log",
         cid,
         "--channel",
         "chat",
         "--at",
-        "18/11/2026",
+        "16/11/2026 09:05",
         "--outcome",
-        "promise",
-        "--promise",
-        "rappel",
-        "--follow-up",
-        "20/11/2026",
+        "no_answer",
+        "--json",
     )
-    code, out, _err = run(capsys, "due", "--json")
-    assert code == 0
-    follow_ups = [d for d in json.loads(out) if d["type"] == "follow_up"]
-    assert [(d["contact_id"], d["days_overdue"], d["state"]) for d in follow_ups] == [
-        (1, 5, "broken"),
-        (2, 0, "due"),
-    ]
-    code, out, _err = run(capsys, "due")
-    assert "remboursement" in out and "5 jours" in out and "aujourd'hui" in out
-    run(capsys, "close", cid, "--outcome", "abandoned")
-    assert run(capsys, "due") == (0, "", "")
-
-
-# -- never lose a contact ------------------------------------------------------------
+    assert json.loads(out)["at_precision"] == "minute"
 
 
 def test_two_processes_logging_at_once_keep_all_40_contacts(
@@ -509,24 +296,18 @@ def test_two_processes_logging_at_once_keep_all_40_contacts(
     assert {e["summary"] for e in entries} == {f"{n}-{i}" for n in "ab" for i in range(20)}
 
 
-def test_a_crash_while_writing_a_contact_leaves_the_previous_file(
-    capsys: pytest.CaptureFixture[str], isolated_home: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    cid = new_complaint(capsys)
-    path = isolated_home / "complaints" / f"{cid}.json"
-    before = path.read_bytes()
-
-    def crash(fd: int) -> None:
-        raise OSError(5, "disk on fire")
-
-    monkeypatch.setattr(os, "fsync", crash)
-    with pytest.raises(StorageError, match="entrée-sortie"):
-        Store(isolated_home).update(cid, lambda c: c.model_copy(update={"item": "x"}))
-    assert path.read_bytes() == before
-    assert [p.name for p in path.parent.iterdir()] == [path.name]
+def test_the_contact_date_is_checked_against_the_order_at_the_prompt() -> None:
+    moment = next(q for q in CONTACT_QUESTIONS if q.key == "at")
+    with pytest.raises(Exception, match="avant la commande du 01/11/2026"):
+        moment.parse_text("15/10/2026", {ORDER_DATE_KEY: date(2026, 11, 1)}, date(2026, 11, 20))
 
 
-# -- interactive ---------------------------------------------------------------------
+def test_a_promise_question_is_required_once_promised() -> None:
+    assert QUESTIONS_BY_KEY["category"].required
+    promise = next(q for q in CONTACT_QUESTIONS if q.key == "promise")
+    assert promise.required
+    assert promise.applies({"outcome": "promise"})
+    assert not promise.applies({"outcome": "pending"})
 
 
 def test_log_questions_through_keystrokes() -> None:
@@ -602,40 +383,3 @@ def test_log_in_a_real_terminal(capsys: pytest.CaptureFixture[str], isolated_hom
     assert [(e["channel"], e["agent"], e["outcome"], e["summary"]) for e in entries] == [
         ("chat", "Karim", "no_answer", "Chat coupé après 20 minutes")
     ]
-
-
-def test_a_contact_given_by_day_only_gets_no_invented_hour(
-    capsys: pytest.CaptureFixture[str], isolated_home: Path
-) -> None:
-    cid = new_complaint(capsys)
-    code, out, _err = run(
-        capsys,
-        "log",
-        cid,
-        "--channel",
-        "phone",
-        "--at",
-        "15/11/2026",
-        "--outcome",
-        "no_answer",
-        "--json",
-    )
-    assert code == 0
-    saved = json.loads(out)
-    assert saved["at_precision"] == "day"
-    assert saved["at"].startswith("2026-11-15T00:00:00")
-    code, out, _err = run(capsys, "show", cid)
-    assert " 1. 15/11/2026 · téléphone" in out
-    code, out, _err = run(
-        capsys,
-        "log",
-        cid,
-        "--channel",
-        "chat",
-        "--at",
-        "16/11/2026 09:05",
-        "--outcome",
-        "no_answer",
-        "--json",
-    )
-    assert json.loads(out)["at_precision"] == "minute"

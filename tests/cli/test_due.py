@@ -1,0 +1,88 @@
+"""`reclam due`: follow-ups and deadlines due, nothing printed when nothing is due."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from helpers import BASE, create, new_complaint, run
+
+
+def test_due_prints_nothing_and_exits_0_when_nothing_is_due(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    cid = new_complaint(capsys)
+    run(
+        capsys,
+        "log",
+        cid,
+        "--channel",
+        "phone",
+        "--outcome",
+        "promise",
+        "--promise",
+        "rappel",
+        "--follow-up",
+        "25/11/2026",
+    )
+    assert run(capsys, "due") == (0, "", "")
+    assert run(capsys, "due", "--json") == (0, "[]\n", "")
+
+
+def test_due_lists_overdue_and_today_follow_ups(capsys: pytest.CaptureFixture[str]) -> None:
+    cid = new_complaint(capsys)
+    run(
+        capsys,
+        "log",
+        cid,
+        "--channel",
+        "phone",
+        "--at",
+        "10/11/2026",
+        "--outcome",
+        "promise",
+        "--promise",
+        "remboursement",
+        "--follow-up",
+        "15/11/2026",
+        "--reference",
+        "R1",
+    )
+    run(
+        capsys,
+        "log",
+        cid,
+        "--channel",
+        "chat",
+        "--at",
+        "18/11/2026",
+        "--outcome",
+        "promise",
+        "--promise",
+        "rappel",
+        "--follow-up",
+        "20/11/2026",
+    )
+    code, out, _err = run(capsys, "due", "--json")
+    assert code == 0
+    follow_ups = [d for d in json.loads(out) if d["type"] == "follow_up"]
+    assert [(d["contact_id"], d["days_overdue"], d["state"]) for d in follow_ups] == [
+        (1, 5, "broken"),
+        (2, 0, "due"),
+    ]
+    code, out, _err = run(capsys, "due")
+    assert "remboursement" in out and "5 jours" in out and "aujourd'hui" in out
+    run(capsys, "close", cid, "--outcome", "abandoned")
+    assert run(capsys, "due") == (0, "", "")
+
+
+def test_due_recalls_a_deadline_passed_this_week_but_not_older_ones(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    create(capsys, "--category", "damaged", *BASE, "--delivery-date", "05/11/2026")
+    # Withdrawal: delivery 05/11 + 14 days = 19/11, one day before the pinned today.
+    code, out, _err = run(capsys, "due", "--json")
+    assert [(d["id"], d["days_left"]) for d in json.loads(out)] == [("withdrawal", -1)]
+    monkeypatch.setenv("RECLAM_TODAY", "2026-12-01")
+    assert run(capsys, "due") == (0, "", "")

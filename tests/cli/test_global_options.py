@@ -1,0 +1,134 @@
+"""Options of every command (--lang, --home, --version, --help), the environment, and
+usage errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import typer
+
+from amazon_reclamation import __version__
+from amazon_reclamation.cli import commands
+from helpers import REQUIRED, complaint_files, nothing_written, one_error_line, run
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    # Act
+    code, out, _err = run(capsys, "--version")
+
+    # Assert
+    assert code == 0
+    assert out.strip() == f"reclam {__version__}"
+
+
+COMMANDS = sorted(typer.main.get_command(commands.app).commands)  # every command, as registered
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_help_of_every_command_exits_0(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    # Act
+    code, out, err = run(capsys, *([command] if command else []), "--help")
+
+    # Assert
+    assert code == 0
+    assert out.startswith("Usage: reclam")
+    for option in ("--lang", "--home", "--version"):
+        assert option in out
+    assert err == ""
+
+
+def test_every_command_has_a_one_line_description(capsys: pytest.CaptureFixture[str]) -> None:
+    # Act
+    code, out, _err = run(capsys, "--help")
+
+    # Assert
+    assert code == 0
+    for command in COMMANDS:
+        line = next(line for line in out.splitlines() if line.strip().startswith(command + " "))
+        assert len(line.split(maxsplit=1)) == 2, f"{command} has no description"
+
+
+def test_bare_reclam_without_terminal_prints_the_help(capsys: pytest.CaptureFixture[str]) -> None:
+    # Act
+    code, out, _err = run(capsys)
+
+    # Assert
+    assert code == 0
+    assert "Usage: reclam" in out
+
+
+def test_home_option_chooses_the_data_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, isolated_home: Path
+) -> None:
+    # Arrange
+    elsewhere = tmp_path / "ailleurs"
+
+    # Act
+    code, out, _err = run(capsys, "new", *REQUIRED, "--yes", "--json", "--home", str(elsewhere))
+
+    # Assert
+    assert code == 0
+    assert (elsewhere / "complaints" / f"{json.loads(out)['id']}.json").exists()
+    assert complaint_files(isolated_home) == []
+
+
+def test_a_data_folder_that_is_a_file_is_one_error_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange
+    not_a_folder = tmp_path / "fichier"
+    not_a_folder.write_text("", encoding="utf-8")
+    monkeypatch.setenv("RECLAM_HOME", str(not_a_folder))
+
+    # Act
+    code, out, err = run(capsys, "new", *REQUIRED, "--yes")
+
+    # Assert
+    assert code == 1
+    assert str(not_a_folder) in one_error_line(err)
+    assert out == ""
+
+
+def test_a_bad_reclam_today_is_one_error_line(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange
+    monkeypatch.setenv("RECLAM_TODAY", "20/11/2026")
+
+    # Act
+    code, _out, err = run(capsys, "new", *REQUIRED, "--yes")
+
+    # Assert
+    assert code == 2
+    assert "RECLAM_TODAY" in one_error_line(err)
+    assert nothing_written(isolated_home)
+
+
+def test_choosing_a_language_without_catalogue_says_so(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "list", "--lang", "nl")
+    assert code == 0
+    assert "Nederlandse vertaling is nog niet beschikbaar" in err
+    assert "reclam new" in out + err
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["frobnicate"], "commande inconnue : frobnicate"),
+        (["log", "--corrects", "abc"], "--corrects : valeur non valable"),
+        (["show"], "il manque REF (l'identifiant de la réclamation ou le numéro de commande)"),
+        (["list", "--bogus"], "option inconnue : --bogus"),
+    ],
+)
+def test_usage_errors_are_one_french_line(
+    capsys: pytest.CaptureFixture[str], argv: list[str], expected: str
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1
+    assert expected in err
