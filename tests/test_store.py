@@ -579,7 +579,9 @@ def _log_contacts(root: str, complaint_id: str, first: int, count: int, start: A
 def test_two_processes_updating_at_once_both_keep_their_changes(store: Store) -> None:
     # Arrange
     saved = add(store)
-    context = multiprocessing.get_context("spawn")
+    # fork, not spawn: the same two processes racing for the lock, without a second of
+    # start-up each re-importing everything (test_concurrent_writes.py forks too).
+    context = multiprocessing.get_context("fork")
     start = context.Barrier(2)
     workers = [
         context.Process(target=_log_contacts, args=(str(store.root), saved.id, first, 40, start))
