@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
+import factories
 from amazon_reclamation.domain import contacts
-from amazon_reclamation.models import Complaint, Contact
 from amazon_reclamation.texts import summary
-from factories import TODAY, at, complaint, contact
+from factories import TODAY, at, contact
 
 # Jan Peeters's refund complaint, as the contacts below are logged on it.
 JAN: dict[str, Any] = {
@@ -22,15 +22,6 @@ JAN: dict[str, Any] = {
     "item": None,
     "amount": None,
 }
-
-
-def phone(contact_id: int, when: Any, outcome: str, **fields: Any) -> Contact:
-    """A phone contact (the channel of most contacts here)."""
-    return contact(contact_id, when, "phone", outcome, **fields)
-
-
-def complaint_with(*entries: Contact) -> Complaint:
-    return complaint("abc234", contacts=list(entries), **JAN)
 
 
 # -- promise states and the timeline -----------------------------------------------
@@ -46,34 +37,34 @@ def complaint_with(*entries: Contact) -> Complaint:
     ],
 )
 def test_promise_state_around_the_follow_up_date(follow_up: date, expected: str) -> None:
-    promise = phone(1, at(10), "promise", promise="remboursement", follow_up=follow_up)
+    promise = contact(1, at(10), "phone", "promise", promise="remboursement", follow_up=follow_up)
     assert contacts.promise_state(promise, [promise], TODAY) == expected
 
 
 def test_a_later_resolution_keeps_the_promise_even_after_its_date() -> None:
-    promise = phone(1, at(10), "promise", follow_up=date(2026, 11, 12))
-    resolved = phone(2, at(18), "resolved")
+    promise = contact(1, at(10), "phone", "promise", follow_up=date(2026, 11, 12))
+    resolved = contact(2, at(18), "phone", "resolved")
     assert contacts.promise_state(promise, [promise, resolved], TODAY) == "kept"
 
 
 def test_a_resolution_before_the_promise_does_not_keep_it() -> None:
-    resolved = phone(1, at(5), "resolved")
-    promise = phone(2, at(10), "promise", follow_up=date(2026, 11, 12))
+    resolved = contact(1, at(5), "phone", "resolved")
+    promise = contact(2, at(10), "phone", "promise", follow_up=date(2026, 11, 12))
     assert contacts.promise_state(promise, [resolved, promise], TODAY) == "broken"
 
 
 def test_timeline_orders_contacts_entered_out_of_order() -> None:
-    late_entry = phone(1, at(15), "pending")
-    earlier_call = phone(2, at(10), "no_answer")
-    same_time = phone(3, at(15), "refused")
+    late_entry = contact(1, at(15), "phone", "pending")
+    earlier_call = contact(2, at(10), "phone", "no_answer")
+    same_time = contact(3, at(15), "phone", "refused")
     ordered = contacts.timeline([late_entry, earlier_call, same_time])
     assert [c.id for c in ordered] == [2, 1, 3]
 
 
 def test_a_correction_replaces_the_entry_in_computations_but_keeps_it() -> None:
-    wrong = phone(1, at(10), "promise", follow_up=date(2026, 11, 12))
-    fixed = phone(2, at(10, hour=11), "no_answer", corrects=1)
-    complaint = complaint_with(wrong, fixed)
+    wrong = contact(1, at(10), "phone", "promise", follow_up=date(2026, 11, 12))
+    fixed = contact(2, at(10, hour=11), "phone", "no_answer", corrects=1)
+    complaint = factories.complaint("abc234", **JAN, contacts=[wrong, fixed])
     assert [c.id for c in contacts.timeline(complaint.contacts)] == [1, 2]
     assert [c.id for c in contacts.effective(complaint.contacts)] == [2]
     assert contacts.broken_promises(complaint, TODAY) == []
@@ -81,10 +72,10 @@ def test_a_correction_replaces_the_entry_in_computations_but_keeps_it() -> None:
 
 
 def test_due_follow_ups_and_next_follow_up() -> None:
-    overdue = phone(1, at(3), "promise", follow_up=date(2026, 11, 10))
-    today_one = phone(2, at(4), "promise", follow_up=TODAY)
-    future = phone(3, at(5), "promise", follow_up=date(2026, 11, 30))
-    complaint = complaint_with(overdue, today_one, future)
+    overdue = contact(1, at(3), "phone", "promise", follow_up=date(2026, 11, 10))
+    today_one = contact(2, at(4), "phone", "promise", follow_up=TODAY)
+    future = contact(3, at(5), "phone", "promise", follow_up=date(2026, 11, 30))
+    complaint = factories.complaint("abc234", **JAN, contacts=[overdue, today_one, future])
     assert [p.contact.id for p in contacts.due_follow_ups(complaint, TODAY)] == [1, 2]
     upcoming = contacts.next_follow_up(complaint, TODAY)
     assert upcoming is not None and upcoming.contact.id == 1 and upcoming.state == "broken"
@@ -94,16 +85,17 @@ def test_due_follow_ups_and_next_follow_up() -> None:
 
 
 def test_written_confirmation_of_a_phone_promise() -> None:
-    call = phone(
+    call = contact(
         1,
         at(18, hour=14),
+        "phone",
         "promise",
         agent="Sophie",
         reference="CS-123",
         promise="remboursement sous 5 jours",
         follow_up=date(2026, 11, 25),
     )
-    complaint = complaint_with(call)
+    complaint = factories.complaint("abc234", **JAN, contacts=[call])
     assert summary.needs_written_confirmation(call)
     text = summary.confirmation_message(complaint, call)
     assert (
@@ -117,7 +109,7 @@ def test_written_confirmation_of_a_phone_promise() -> None:
 
 def test_written_confirmation_of_a_chat_refusal_repeats_the_request() -> None:
     chat = contact(1, at(18), "chat", "refused", summary="hors délai selon l'agent")
-    complaint = complaint_with(chat).model_copy(update={"desired_resolution": "refund"})
+    complaint = factories.complaint("abc234", **JAN, contacts=[chat], desired_resolution="refund")
     text = summary.confirmation_message(complaint, chat)
     assert "échange par chat du 18 novembre 2026" in text
     assert "refusé ma demande (hors délai selon l'agent)" in text

@@ -17,28 +17,28 @@ from amazon_reclamation import files as files_module
 from amazon_reclamation import listing
 from amazon_reclamation.errors import CorruptRecord, NotFound, StorageError
 from amazon_reclamation.files import atomic_write_text
-from amazon_reclamation.models import Complaint, Contact
+from amazon_reclamation.models import Complaint
 from amazon_reclamation.store import Store, default_home
+from factories import complaint, contact
 from helpers import new_complaint
 
 CREATED = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 
 
-def make(complaint_id: str, **overrides: Any) -> Complaint:
-    fields: dict[str, Any] = {
-        "id": complaint_id,
-        "created_at": CREATED,
-        "category": "late",
-        "order_number": "123-1234567-1234567",
-        "order_date": date(2026, 11, 1),
-        "item": "Casque",
-    }
-    fields.update(overrides)
-    return Complaint(**fields)
+# The complaint these tests store: a late headset, created 20 November, without the
+# amount and name the factory adds (none of these tests is about them).
+HEADSET: dict[str, Any] = {
+    "created_at": CREATED,
+    "category": "late",
+    "order_date": date(2026, 11, 1),
+    "item": "Casque",
+    "amount": None,
+    "customer_name": None,
+}
 
 
 def add(store: Store, **overrides: Any) -> Complaint:
-    return store.create(lambda new_id: make(new_id, **overrides))
+    return store.create(lambda new_id: complaint(new_id, **(HEADSET | overrides)))
 
 
 def mode(path: Path) -> int:
@@ -227,7 +227,7 @@ def test_a_saved_file_is_human_readable_utf8_json_with_schema_version(store: Sto
 
 
 def _valid_json(complaint_id: str) -> dict[str, Any]:
-    return make(complaint_id).to_json_dict()
+    return complaint(complaint_id, **HEADSET).to_json_dict()
 
 
 CORRUPT: dict[str, Callable[[str], bytes]] = {
@@ -386,7 +386,7 @@ def three(store: Store) -> dict[str, Complaint]:
         ("xyz789", "333-3333333-3333333"),
     ):
         with store.locked():
-            store.write(make(complaint_id, order_number=order))
+            store.write(complaint(complaint_id, **HEADSET, order_number=order))
     return {c.id: c for c in store.scan()[0]}
 
 
@@ -424,8 +424,8 @@ def test_find_ambiguous_or_unknown_raises_not_found(
 def test_find_by_order_number_prefers_the_single_open_complaint(store: Store) -> None:
     # Arrange
     with store.locked():
-        store.write(make("aaa222", status="resolved"))
-        store.write(make("bbb333"))
+        store.write(complaint("aaa222", **HEADSET, status="resolved"))
+        store.write(complaint("bbb333", **HEADSET))
 
     # Act
     found = listing.find(store, "123-1234567-1234567", "123-1234567-1234567")
@@ -437,8 +437,8 @@ def test_find_by_order_number_prefers_the_single_open_complaint(store: Store) ->
 def test_find_by_order_number_with_two_open_complaints_asks_for_the_id(store: Store) -> None:
     # Arrange
     with store.locked():
-        store.write(make("aaa222"))
-        store.write(make("bbb333"))
+        store.write(complaint("aaa222", **HEADSET))
+        store.write(complaint("bbb333", **HEADSET))
 
     # Act
     with pytest.raises(NotFound) as caught:
@@ -564,14 +564,8 @@ def _log_contacts(root: str, complaint_id: str, first: int, count: int, start: A
     for number in range(first, first + count):
 
         def change(current: Complaint, number: int = number) -> Complaint:
-            contact = Contact(
-                id=number,
-                at=CREATED,
-                recorded_at=CREATED,
-                channel="phone",
-                outcome="pending",
-            )
-            return current.model_copy(update={"contacts": [*current.contacts, contact]})
+            entry = contact(number, CREATED, "phone", "pending")
+            return current.model_copy(update={"contacts": [*current.contacts, entry]})
 
         store.update(complaint_id, change)
 

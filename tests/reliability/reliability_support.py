@@ -12,7 +12,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from amazon_reclamation.models import Complaint, Contact
+import factories
+from amazon_reclamation.models import Contact
 
 TODAY = "2026-11-20"
 CREATED = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
@@ -25,25 +26,26 @@ BOOKKEEPING = frozenset({
 })  # fmt: skip
 
 
+# The complaint written by hand here: Jan Peeters's late headset, created 2 November (not
+# the factory's damaged kettle, without its amount).
+HEADSET: dict[str, Any] = {
+    "created_at": CREATED,
+    "category": "late",
+    "order_date": date(2026, 11, 1),
+    "item": "Casque",
+    "amount": None,
+    "customer_name": "Jan Peeters",
+}
+
+
 def complaint_data(complaint_id: str, **overrides: Any) -> dict[str, Any]:
     """A valid complaint record as the JSON dict stored in its file."""
-    fields: dict[str, Any] = {
-        "id": complaint_id,
-        "created_at": CREATED,
-        "category": "late",
-        "order_number": ORDER,
-        "order_date": date(2026, 11, 1),
-        "item": "Casque",
-        "customer_name": "Jan Peeters",
-    }
-    fields.update(overrides)
-    return Complaint(**fields).to_json_dict()
+    return factories.complaint(complaint_id, **(HEADSET | overrides)).to_json_dict()
 
 
 def contact(contact_id: int) -> Contact:
-    return Contact(
-        id=contact_id, at=CREATED, recorded_at=CREATED, channel="phone", outcome="pending"
-    )
+    """A pending phone contact, logged when the complaint was created."""
+    return factories.contact(contact_id, CREATED, "phone", "pending")
 
 
 def write_record(home: Path, name: str, data: Any) -> Path:
