@@ -77,36 +77,41 @@ def reclam_popen(home: Path, argv: list[str], *prefix: str) -> subprocess.Popen[
     )
 
 
-def run_duration(home: Path) -> float:
-    """How long one whole `reclam log` run takes here: the median of CALIBRATION_RUNS runs.
-
-    One run alone can be slow when the machine is busy for a moment (it once took long
-    enough that most kills landed after the run had finished): the median ignores it.
-    """
+def timed_runs(home: Path) -> list[float]:
+    """How long whole `reclam log` runs take here: CALIBRATION_RUNS of them, timed."""
     durations = []
     for _ in range(CALIBRATION_RUNS):
         started = time.monotonic()
         calibration = reclam_popen(home, LOG, "-m", "amazon_reclamation")
         assert calibration.wait(timeout=30) == 0
         durations.append(time.monotonic() - started)
-    return statistics.median(durations)
+    return durations
 
 
 def test_sigkill_at_a_random_moment_leaves_the_old_or_the_new_record(
     capsys: pytest.CaptureFixture[str], isolated_home: Path, record: Path
 ) -> None:
-    # Arrange: how long one whole run takes here, to aim the kills at its second half
+    # Arrange: how long one whole run takes here, to aim the kills at its second half. One
+    # timed run alone was not enough: when it happened to be slow (a busy machine), most
+    # kills came after the run had ended. So the aim is the median of the runs timed so
+    # far: CALIBRATION_RUNS first, then every turn whose run finished before its kill.
     rng = random.Random(SEED)
-    duration = run_duration(isolated_home)
+    durations = timed_runs(isolated_home)
     killed = completed = 0
 
     # Act / Assert, turn by turn
     for turn in range(KILL_ITERATIONS):
         before = read_record(isolated_home, CID)
         argv = command_for(before, turn)
+        aim = rng.uniform(0.4, 1.1) * statistics.median(durations)
+        started = time.monotonic()
         process = reclam_popen(isolated_home, argv, "-m", "amazon_reclamation")
-        time.sleep(rng.uniform(0.4, 1.1) * duration)
-        process.send_signal(signal.SIGKILL)
+        try:
+            process.wait(timeout=aim)
+        except subprocess.TimeoutExpired:
+            process.send_signal(signal.SIGKILL)
+        else:  # it finished before its kill: one more whole run timed
+            durations.append(time.monotonic() - started)
         _out, err = process.communicate(timeout=30)
         after = read_record(isolated_home, CID)  # parses: never a half-written file
         assert is_old_or_new(before, after, argv), (turn, argv)
