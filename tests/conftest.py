@@ -1,4 +1,11 @@
-"""Shared fixtures: every test gets its own data folder, a pinned today and plain output."""
+"""Shared fixtures: every test gets its own data folder, a pinned today and plain output.
+
+Layout: tests/cli/ has one file per command module of `amazon_reclamation.cli.commands`
+(plus global options and exits); the other files test a module each. There is no
+`__init__.py`: pytest puts this folder on sys.path (for `helpers`, `factories`) and imports
+each test file by its name, so a file name must not repeat across tests/, tests/cli/ and
+tests/reliability/.
+"""
 
 from __future__ import annotations
 
