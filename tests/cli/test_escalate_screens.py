@@ -232,7 +232,7 @@ def test_escalate_says_to_wait_before_the_announced_delivery_date(
     assert "prématurée" in err
 
 
-SNAPSHOTS = Path(__file__).parent / "snapshots" / "escalation"
+SNAPSHOTS = Path(__file__).parents[1] / "snapshots" / "escalation"
 
 
 def test_escalate_all_snapshot(capsys: pytest.CaptureFixture[str]) -> None:
