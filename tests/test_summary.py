@@ -20,6 +20,7 @@ from amazon_reclamation.texts.summary import (
     request_text,
     where_to_contact,
 )
+from factories import complaint
 from helpers import CONTRACT_FIELDS
 
 TODAY = date(2026, 11, 20)
@@ -27,23 +28,22 @@ ORDER = "171-2345678-9012345"
 EUR = "\u00a0€"  # Babel writes "49,99 €" with a no-break space in fr_BE
 
 
+# This file's case: headphones ordered on 1 November 2026 from Amazon, a refund asked.
+SUMMARY_CASE: dict[str, Any] = {
+    "created_at": datetime(2026, 11, 20, 10, 30, tzinfo=UTC),
+    "category": "other",
+    "order_number": ORDER,
+    "order_date": date(2026, 11, 1),
+    "item": "Casque audio sans fil",
+    "seller": Seller(kind="amazon"),
+    "description": "Je l'ai signalé une première fois par chat.",
+    "desired_resolution": "refund",
+}
+
+
 def make_complaint(**overrides: Any) -> Complaint:
-    """A complete complaint ordered on the 1st of November 2026; override what differs."""
-    fields: dict[str, Any] = {
-        "id": "abc234",
-        "created_at": datetime(2026, 11, 20, 10, 30, tzinfo=UTC),
-        "category": "other",
-        "order_number": ORDER,
-        "order_date": date(2026, 11, 1),
-        "item": "Casque audio sans fil",
-        "amount": Decimal("49.99"),
-        "seller": Seller(kind="amazon"),
-        "customer_name": "Marie Dupont",
-        "description": "Je l'ai signalé une première fois par chat.",
-        "desired_resolution": "refund",
-    }
-    fields.update(overrides)
-    return Complaint(**fields)
+    """The factories' complaint with this file's case; override what differs."""
+    return complaint("abc234", **{**SUMMARY_CASE, **overrides})
 
 
 CASES: dict[str, dict[str, Any]] = {
