@@ -13,7 +13,11 @@ ListStyle = Literal["standard", "or", "unit", "standard-short", "or-short"]
 
 
 def join_list(items: Sequence[str], style: ListStyle = "standard") -> str:
-    """ "a, b et c" in French, "a, b en c" in Dutch, "a, b, and c" in English."""
+    """ "a, b et c" in French, "a, b en c" in Dutch, "a, b and c" in (Irish) English."""
+    if len(items) <= 1:
+        # What format_list gives too, without loading Babel's locale data (about 20 ms of
+        # start-up on the commands that show a single missing fact or body).
+        return items[0] if items else ""
     from babel.lists import format_list
 
     return str(format_list(list(items), style=style, locale=babel_locale()))
