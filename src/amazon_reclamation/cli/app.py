@@ -9,6 +9,7 @@ routes whatever it raises to the one exit point, `cli.exits`.
 
 import functools
 import inspect
+import types
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -53,9 +54,9 @@ def _on_lang(ctx: typer.Context, value: str | None) -> None:
         app_of(ctx).set_lang(value)
 
 
-def _on_home(ctx: typer.Context, value: Path | None) -> None:
+def _on_home(ctx: typer.Context, value: str | Path | None) -> None:
     if value is not None:
-        app_of(ctx).home = value.expanduser()
+        app_of(ctx).home = Path(value).expanduser()
 
 
 def _on_debug(ctx: typer.Context, value: bool) -> None:
@@ -122,7 +123,20 @@ def _global_options() -> list[Any]:
     params = list(typer.main.get_command(donor).params)
     for param in params:
         param.expose_value = False  # their callbacks fill the App; commands never see them
+        # Typer 0.29 coerces every value that is not a bool through a pydantic adapter,
+        # even an option left out: that would load pydantic on every run (about 60 ms)
+        # for two strings the callbacks check themselves.
+        _without_coercion(param)
     return params
+
+
+def _without_coercion(param: Any) -> None:
+    param.process_value = types.MethodType(_callback_only, param)
+
+
+def _callback_only(param: Any, ctx: Any, value: Any) -> Any:
+    """Click's own processing for a global option: the value as parsed, to its callback."""
+    return param.callback(ctx, param, value) if param.callback is not None else value
 
 
 GLOBAL_OPTIONS = _global_options()
@@ -131,6 +145,7 @@ GLOBAL_OPTIONS = _global_options()
 def _with_globals(params: list[Any]) -> list[Any]:
     """The command's own options, the global ones, then --help last, as Click lists it."""
     *own, help_option = params
+    _without_coercion(help_option)  # a flag too, whose unset value Typer would coerce
     return [*own, *GLOBAL_OPTIONS, help_option]
 
 
