@@ -135,16 +135,31 @@ def _without_coercion(param: Any) -> None:
 
 
 def _callback_only(param: Any, ctx: Any, value: Any) -> Any:
-    """Click's own processing for a global option: the value as parsed, to its callback."""
+    """Typer's processing without the coercion: the value as parsed, to its callback."""
+    if param.required and param.value_is_missing(value):
+        raise click_errors.MissingParameter(ctx=ctx, param=param)
     return param.callback(ctx, param, value) if param.callback is not None else value
+
+
+def _is_text(param: Any) -> bool:
+    """A text option or argument: what Click parsed is already the value (a str or None)."""
+    descriptor = getattr(param, "type_descriptor", None)
+    return descriptor is not None and descriptor.annotation is str and param.nargs == 1
 
 
 GLOBAL_OPTIONS = _global_options()
 
 
 def _with_globals(params: list[Any]) -> list[Any]:
-    """The command's own options, the global ones, then --help last, as Click lists it."""
+    """The command's own options, the global ones, then --help last, as Click lists it.
+
+    Text options skip Typer's pydantic coercion, which would build an adapter for each
+    of them, given or not (30 for `new`): reclam parses and checks their text itself.
+    """
     *own, help_option = params
+    for param in own:
+        if _is_text(param):
+            _without_coercion(param)
     _without_coercion(help_option)  # a flag too, whose unset value Typer would coerce
     return [*own, *GLOBAL_OPTIONS, help_option]
 
