@@ -7,6 +7,7 @@ from typing import Any
 
 import factories
 from amazon_reclamation.texts import summary
+from helpers import create, run
 
 # Left unknown here, as in this test's complaint before the factory (which fills them in).
 UNKNOWN: dict[str, Any] = {"item": None, "amount": None, "customer_name": None}
@@ -32,3 +33,60 @@ def test_a_letter_states_the_announced_delivery_date_once() -> None:
     assert "annoncée au plus tard le 10 octobre 2026" in summary.ready_message(
         complaint, date(2026, 11, 20)
     )
+
+
+DAMAGED = ["--category", "damaged", "--order", "123-1234567-1234567", "--order-date"]
+DAMAGED += ["01/11/2026", "--delivery-date", "05/11/2026", "--damage-timing", "on_arrival"]
+
+
+def test_no_letter_for_a_closed_complaint(capsys: Any) -> None:
+    # Arrange
+    complaint_id = create(capsys, *DAMAGED)
+    assert run(capsys, "close", complaint_id, "--outcome", "resolved")[0] == 0
+
+    # Act
+    code, out, err = run(capsys, "letter", complaint_id)
+
+    # Assert
+    assert code == 1
+    assert out == ""
+    assert err.strip() == (
+        f"Erreur : La réclamation {complaint_id} est clôturée (résolue) : une mise en demeure "
+        "contredirait votre dossier. Si le problème est revenu, rouvrez-la d'abord : "
+        f"reclam reopen {complaint_id}"
+    )
+
+
+def test_no_letter_after_a_contact_that_says_resolved_unless_forced(capsys: Any) -> None:
+    # Arrange
+    complaint_id = create(capsys, *DAMAGED)
+    logged = ["log", complaint_id, "--channel", "chat", "--at", "10/11/2026"]
+    assert run(capsys, *logged, "--outcome", "resolved")[0] == 0
+
+    # Act
+    refused = run(capsys, "letter", complaint_id)
+    forced = run(capsys, "letter", complaint_id, "--force")
+
+    # Assert
+    assert refused[0] == 1
+    assert (
+        "Votre dernier contact (n° 1, le 10/11/2026) indique que le problème est résolu"
+        in (refused[2])
+    )
+    assert "ajoutez --force" in refused[2]
+    assert forced[0] == 0
+    assert "Mise en demeure" in forced[1] or "mise en demeure" in forced[1].lower()
+
+
+def test_a_later_unresolved_contact_allows_the_letter_again(capsys: Any) -> None:
+    # Arrange
+    complaint_id = create(capsys, *DAMAGED)
+    base = ["log", complaint_id, "--channel", "chat"]
+    assert run(capsys, *base, "--at", "10/11/2026", "--outcome", "resolved")[0] == 0
+    assert run(capsys, *base, "--at", "12/11/2026", "--outcome", "refused")[0] == 0
+
+    # Act
+    code, _out, err = run(capsys, "letter", complaint_id)
+
+    # Assert
+    assert code == 0, err

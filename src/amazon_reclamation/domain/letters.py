@@ -190,8 +190,18 @@ def _enclosures(complaint: Complaint) -> tuple[str, ...]:
     return tuple(items)
 
 
-def check_letter_possible(complaint: Complaint, today: dt.date) -> None:
-    """Raise `LetterRefused` when a letter would be premature or groundless."""
+def check_letter_possible(
+    complaint: Complaint, today: dt.date, *, despite_resolved: bool = False
+) -> None:
+    """Raise `LetterRefused` when a letter would be premature, groundless or contradict
+    the record (a closed complaint; a last contact that says the problem is resolved,
+    unless `despite_resolved`: the user knows it came back)."""
+    if complaint.status != "open":
+        raise LetterRefused("complaint_closed", id=complaint.id, status=complaint.status)
+    entries = contacts.effective(complaint.contacts)
+    if entries and entries[-1].outcome == "resolved" and not despite_resolved:
+        last = entries[-1]
+        raise LetterRefused("last_contact_resolved", n=last.id, date=last.at.date())
     due = awaiting_delivery(complaint, today)
     if due is not None:
         if complaint.expected_delivery_date is not None:
@@ -227,13 +237,15 @@ def letter_deadline(complaint: Complaint, today: dt.date, days: int) -> tuple[dt
     return next_business_day(asked), asked
 
 
-def plan_letter(complaint: Complaint, today: dt.date, *, days: int = 15) -> LetterPlan:
+def plan_letter(
+    complaint: Complaint, today: dt.date, *, days: int = 15, despite_resolved: bool = False
+) -> LetterPlan:
     """The letter for this complaint, as a plan to word.
 
     Raises `LetterRefused` when a letter would be premature (the delivery date has not
     passed) or groundless (the legal guarantee has ended).
     """
-    check_letter_possible(complaint, today)
+    check_letter_possible(complaint, today, despite_resolved=despite_resolved)
     deadline, asked = letter_deadline(complaint, today, days)
     courteous = late_delivered(complaint)
     c = complaint

@@ -173,6 +173,7 @@ def formal_notice_parts(
     markdown: bool = False,
     days: int = 15,
     lang: str | None = None,
+    despite_resolved: bool = False,
 ) -> tuple[str, str]:
     """The note for the user and the letter, apart: (note, letter), each ending in a newline.
 
@@ -180,7 +181,7 @@ def formal_notice_parts(
     passed) or groundless (the legal guarantee has ended).
     """
     try:
-        plan = plan_letter(complaint, today, days=days)
+        plan = plan_letter(complaint, today, days=days, despite_resolved=despite_resolved)
     except LetterRefused as refused:
         raise ReclamError(letters_notes.refusal_message(refused)) from None
     return render_note(plan, markdown=markdown), render_letter(plan, lang, markdown=markdown)
@@ -193,8 +194,16 @@ def formal_notice(
     markdown: bool = False,
     days: int = 15,
     lang: str | None = None,
+    despite_resolved: bool = False,
 ) -> str:
     """The note for the user, a separator line and the letter, in one text."""
-    note, letter = formal_notice_parts(complaint, today, markdown=markdown, days=days, lang=lang)
+    note, letter = formal_notice_parts(
+        complaint,
+        today,
+        markdown=markdown,
+        days=days,
+        lang=lang,
+        despite_resolved=despite_resolved,
+    )
     separator = "---" if markdown else "-" * 60
     return f"{note}\n{separator}\n\n{letter}"

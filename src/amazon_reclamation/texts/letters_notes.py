@@ -163,6 +163,19 @@ def refusal_message(refused: LetterRefused) -> str:
     """Why no letter is written, as one line."""
     p = refused.params
     reason = refused.reason
+    if reason == "complaint_closed":
+        from amazon_reclamation.texts import labels
+
+        return _(
+            "La réclamation {id} est clôturée ({status}) : une mise en demeure contredirait "
+            "votre dossier. Si le problème est revenu, rouvrez-la d'abord : reclam reopen {id}"
+        ).format(id=p["id"], status=labels.label(labels.STATUS, str(p["status"])))
+    if reason == "last_contact_resolved":
+        return _(
+            "Votre dernier contact (n° {n}, le {date}) indique que le problème est résolu : "
+            "une mise en demeure le contredirait. S'il ne l'est plus, notez-le d'abord "
+            "(reclam log), ou ajoutez --force."
+        ).format(n=p["n"], date=_short(p["date"]))
     if reason == "announced_date_not_passed":
         return _(
             "La date de livraison annoncée ({date}) n'est pas encore passée : une mise en "

@@ -27,7 +27,14 @@ def letter(
         typer.Option("--out", help=_("Écrire la lettre dans ce nouveau fichier."), metavar="FILE"),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help=_("Avec --out : remplacer un fichier existant."))
+        bool,
+        typer.Option(
+            "--force",
+            help=_(
+                "Avec --out : remplacer un fichier existant. Écrire la lettre même si le "
+                "dernier contact dit le problème résolu."
+            ),
+        ),
     ] = False,
 ) -> None:
     """La mise en demeure de cette réclamation (texte ou Markdown)."""
@@ -43,12 +50,18 @@ def letter(
     store = app.store
     complaint = find(app, ref)
     if out_file is None:
-        render.plain(letters.formal_notice(complaint, app.today, markdown=markdown, days=days))
+        render.plain(
+            letters.formal_notice(
+                complaint, app.today, markdown=markdown, days=days, despite_resolved=force
+            )
+        )
         return
     from amazon_reclamation.files import write_output_file
 
     # The note is for the user, not the seller: it stays on the terminal.
-    note, text = letters.formal_notice_parts(complaint, app.today, markdown=markdown, days=days)
+    note, text = letters.formal_notice_parts(
+        complaint, app.today, markdown=markdown, days=days, despite_resolved=force
+    )
     target = write_output_file(out_file.expanduser(), text, force=force, data_folder=store.root)
     render.info(note.rstrip())
     render.info(_("Lettre écrite dans {path}.").format(path=target))
