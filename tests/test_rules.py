@@ -313,3 +313,27 @@ def test_no_message_is_a_fragment(module: str) -> None:
 def test_every_rule_has_its_words_and_every_variant_a_rule() -> None:
     assert set(RULE_TEXTS) == set(RULES_BY_ID)
     assert {rule_id for rule_id, _variant in VARIANT_TEXTS} <= set(RULES_BY_ID)
+
+
+@pytest.mark.parametrize(
+    ("method", "variant"),
+    [("sepa_direct_debit", "general"), (None, "if_direct_debit"), ("card", None), ("other", None)],
+)
+def test_the_direct_debit_refund_follows_the_means_of_payment(
+    method: str | None, variant: str | None
+) -> None:
+    # Arrange
+    item = _complaint("billing", "amazon", payment_method=method)
+
+    # Act
+    found = {rule.id: rule.variant for rule in rules_for(item)}
+
+    # Assert
+    assert found.get("sepa_refund") == variant
+
+
+def test_an_unknown_means_of_payment_words_the_direct_debit_refund_conditionally() -> None:
+    from amazon_reclamation.texts.rules import rule_words
+
+    rule = rule_for("sepa_refund", _complaint("billing", "amazon"))
+    assert rule_words(rule).statement.startswith("Si vous avez payé par domiciliation : ")

@@ -40,6 +40,11 @@ _NOT_A_CARD_RULES: dict[str, Rule] = {
     "unauthorised_payment": replace(RULES_BY_ID["unauthorised_payment"], variant="not_a_card"),
 }
 
+# The bank's refund of a direct debit applies only to a direct debit: said conditionally
+# when the means of payment is not known, left out when it is another one.
+_DIRECT_DEBIT_ONLY = "sepa_refund"
+_IF_DIRECT_DEBIT = replace(RULES_BY_ID[_DIRECT_DEBIT_ONLY], variant="if_direct_debit")
+
 
 def rule_for(rule_id: str, complaint: Complaint | None = None) -> Rule:
     """The rule `rule_id` as it applies to this complaint (the general rule without one)."""
@@ -49,6 +54,8 @@ def rule_for(rule_id: str, complaint: Complaint | None = None) -> Rule:
         method = complaint.facts.payment_method
         if method in ("sepa_direct_debit", "other") and rule_id in _NOT_A_CARD_RULES:
             return _NOT_A_CARD_RULES[rule_id]
+        if method is None and rule_id == _DIRECT_DEBIT_ONLY:
+            return _IF_DIRECT_DEBIT
     return RULES_BY_ID[rule_id]
 
 
@@ -65,6 +72,9 @@ def rules_for(complaint: Complaint) -> list[Rule]:
     if complaint.facts.billing_problem == "unknown_charge":
         # A debit the user does not recognise is not a fee of an order: no fee rules.
         skipped = _FEE_RULES
+    method = complaint.facts.payment_method
+    if method is not None and method != "sepa_direct_debit":
+        skipped = (*skipped, _DIRECT_DEBIT_ONLY)
     return [
         rule_for(rule.id, complaint)
         for rule in RULES

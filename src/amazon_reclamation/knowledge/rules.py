@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 Kind = Literal["law", "amazon_policy"]
 Marker = Literal["verified", "verified_2nd"]
 # Which wording of the rule applies (knowledge/applicable.py picks it for a complaint).
-Variant = Literal["general", "pre_reform", "not_a_card"]
+Variant = Literal["general", "pre_reform", "not_a_card", "if_direct_debit"]
 
 # The legal guarantee reform applies to contracts concluded from this day (SPF Economie).
 GUARANTEE_REFORM = dt.date(2022, 6, 1)

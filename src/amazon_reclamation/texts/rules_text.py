@@ -278,6 +278,15 @@ VARIANT_TEXTS: dict[tuple[str, str], RuleText] = {
         period_text=N_("{period} (contrat conclu avant le 1er juin 2022)"),
         reference=_PRE_REFORM_REFERENCE,
     ),
+    # The means of payment is not known: the direct-debit refund is said conditionally.
+    ("sepa_refund", "if_direct_debit"): replace(
+        RULE_TEXTS["sepa_refund"],
+        statement=N_(
+            "Si vous avez payé par domiciliation : votre banque rembourse le prélèvement sur "
+            "simple demande, sans justification ; elle rembourse ou motive son refus dans les "
+            "{bank_refund_reply}."
+        ),
+    ),
     # Card Stop blocks cards: never mentioned for a SEPA direct debit or another means.
     ("unauthorised_payment", "not_a_card"): replace(
         RULE_TEXTS["unauthorised_payment"],
