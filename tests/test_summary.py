@@ -663,3 +663,25 @@ def test_confirmation_of_a_refusal_without_details() -> None:
         "n° 123-1234567-1234567 du 1er octobre 2026, votre service a refusé ma demande."
     )
     assert text.endswith("\n\nCordialement,")
+
+
+@pytest.mark.parametrize(
+    ("category", "facts", "present", "absent"),
+    [
+        ("damaged", {"damage_timing": "on_arrival"}, "de l'emballage", "montrent le défaut"),
+        ("damaged", {"damage_timing": None}, "de l'emballage", "montrent le défaut"),
+        ("damaged", {"damage_timing": "later"}, "montrent le défaut", "emballage"),
+        ("not_received", {"marked_delivered": True}, "indiquant « livré »", "aujourd'hui"),
+        ("not_received", {"marked_delivered": False}, "apparaît aujourd'hui", "« livré »"),
+        ("not_received", {"marked_delivered": None}, "apparaît aujourd'hui", "« livré »"),
+    ],
+)
+def test_the_evidence_checklist_follows_the_facts(
+    category: str, facts: dict[str, Any], present: str, absent: str
+) -> None:
+    # Act
+    items = " | ".join(checklist(make_complaint(category=category, facts=Facts(**facts))))
+
+    # Assert
+    assert present in items
+    assert absent not in items

@@ -11,15 +11,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from amazon_reclamation.models import Category
+    from amazon_reclamation.models import Category, Complaint
 
 # What to have at hand before contacting customer service (worded in texts/labels.py).
 Evidence = Literal[
     "photos_damaged",
+    "photos_item",
     "photos_difference",
     "product_page",
     "tracking_announced",
     "tracking_delivered",
+    "tracking_now",
     "checked_around",
     "statement_line",
     "invoice",
@@ -131,6 +133,24 @@ CATEGORY_TABLE: dict[Category, CategorySpec] = {
         ),
     )
 }
+
+
+def evidence_for(complaint: Complaint) -> tuple[Evidence, ...]:
+    """The category's evidence, narrowed by what the facts already say.
+
+    The packaging shows damage in transit: it is asked for damage found on arrival (or
+    when that is not known), not for a defect that appeared later. The "livré"
+    screenshot is asked only when the tracking says delivered.
+    """
+    facts = complaint.facts
+    found: list[Evidence] = []
+    for item in CATEGORY_TABLE[complaint.category].evidence:
+        if item == "photos_damaged" and facts.damage_timing == "later":
+            item = "photos_item"
+        elif item == "tracking_delivered" and facts.marked_delivered is not True:
+            item = "tracking_now"
+        found.append(item)
+    return tuple(found)
 
 
 def in_scope(category: Category, rule_id: str) -> bool:

@@ -125,6 +125,8 @@ EVIDENCE = {
     "photos_difference": N_(
         "des photos montrant ce qui diffère (étiquette de taille, modèle, couleur)"
     ),
+    "photos_item": N_("des photos de l'article qui montrent le défaut"),
+    "tracking_now": N_("une capture du suivi tel qu'il apparaît aujourd'hui"),
     "product_page": N_("une capture de la page du produit telle qu'elle était annoncée"),
     "tracking_announced": N_("une capture du suivi et de la date de livraison annoncée"),
     "tracking_delivered": N_("une capture du suivi indiquant « livré », avec la date"),

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from amazon_reclamation import fmt
 from amazon_reclamation.i18n import N_, _
-from amazon_reclamation.knowledge.categories import CATEGORY_TABLE
+from amazon_reclamation.knowledge.categories import CATEGORY_TABLE, evidence_for
 from amazon_reclamation.texts import labels
 from amazon_reclamation.texts.problem import Variants
 from amazon_reclamation.texts.problem import long_date_or_blank as _long
@@ -164,7 +164,7 @@ def checklist(complaint: Complaint) -> list[str]:
         if name
         else _("votre nom tel qu'il figure sur la commande"),
     ]
-    items += [_(labels.EVIDENCE[evidence]) for evidence in spec.evidence]
+    items += [_(labels.EVIDENCE[evidence]) for evidence in evidence_for(complaint)]
     if spec.defect and complaint.facts.photos_taken is False:
         items.append(_("prenez ces photos maintenant, avant de renvoyer quoi que ce soit"))
     items.append(_("de quoi noter : la date, le nom de l'interlocuteur et la référence du dossier"))
