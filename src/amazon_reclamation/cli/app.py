@@ -21,6 +21,7 @@ import typer
 from typer._click import exceptions as click_errors
 from typer.core import TyperCommand, TyperGroup
 
+from amazon_reclamation import ids
 from amazon_reclamation.cli.context import App
 from amazon_reclamation.i18n import _, resolve_language, set_language
 
@@ -150,7 +151,56 @@ def _is_text(param: Any) -> bool:
 GLOBAL_OPTIONS = _global_options()
 
 
-def _with_globals(params: list[Any]) -> list[Any]:
+# Options that take a stable id: their choices shown in --help and offered by the shell.
+_ID_CHOICES: dict[str, tuple[str, ...]] = {
+    "category": ids.CATEGORIES,
+    "seller": ids.SELLER_KINDS,
+    "resolution": ids.RESOLUTIONS,
+    "damage_timing": ids.DAMAGE_TIMINGS,
+    "difference": ids.DIFFERENCES,
+    "billing_problem": ids.BILLING_PROBLEMS,
+    "payment_method": ids.PAYMENT_METHODS,
+    "return_kind": ids.RETURN_KINDS,
+    "channel": ids.CHANNELS,
+    "outcome": ids.OUTCOMES,
+}
+_ID_CHOICES_BY_COMMAND: dict[str, dict[str, tuple[str, ...]]] = {
+    "close": {"outcome": ids.CLOSINGS},
+}
+
+
+def _offer_choices(command: str | None, param: Any) -> None:
+    """`--category [damaged|late|…]` in the help, and the ids to the shell's completion."""
+    choices = _ID_CHOICES_BY_COMMAND.get(command or "", {}).get(param.name) or _ID_CHOICES.get(
+        param.name
+    )
+    if choices is None or getattr(param, "param_type_name", "") != "option":
+        return
+    param.metavar = "[" + "|".join(choices) + "]"
+    param._custom_shell_complete = lambda _ctx, _param, incomplete: [
+        choice for choice in choices if choice.startswith(incomplete)
+    ]
+
+
+def _complete_ref(ctx: Any, _param: Any, incomplete: str) -> list[str]:
+    """REF in the shell: the ids and order numbers of the complaints, open ones first."""
+    from amazon_reclamation import listing
+    from amazon_reclamation.errors import ReclamError
+
+    try:
+        listed, _unreadable = listing.catalogue(app_of(ctx).store)
+    except (ReclamError, OSError):
+        return []
+    digests = sorted((item.digest for item in listed), key=lambda d: d.status != "open")
+    found: list[str] = []
+    for digest in digests:
+        for value in (digest.id, digest.order_number):
+            if value and value.startswith(incomplete) and value not in found:
+                found.append(value)
+    return found
+
+
+def _with_globals(params: list[Any], command: str | None = None) -> list[Any]:
     """The command's own options, the global ones, then --help last, as Click lists it.
 
     Text options skip Typer's pydantic coercion, which would build an adapter for each
@@ -160,6 +210,9 @@ def _with_globals(params: list[Any]) -> list[Any]:
     for param in own:
         if _is_text(param):
             _without_coercion(param)
+        _offer_choices(command, param)
+        if param.name == "ref" and param._custom_shell_complete is None:
+            param._custom_shell_complete = _complete_ref
     _without_coercion(help_option)  # a flag too, whose unset value Typer would coerce
     return [*own, *GLOBAL_OPTIONS, help_option]
 
@@ -168,7 +221,7 @@ class ReclamCommand(TyperCommand):
     """A command that also accepts the global options."""
 
     def get_params(self, ctx: Any) -> list[Any]:
-        return _with_globals(super().get_params(ctx))
+        return _with_globals(super().get_params(ctx), self.name)
 
 
 class ReclamGroup(TyperGroup):
@@ -190,7 +243,7 @@ app = typer.Typer(
     help=_("reclam : préparez, suivez et faites aboutir une réclamation sur amazon.com.be."),
     rich_markup_mode=None,  # Click's plain help: Rich help panels double the start-up time
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=True,  # reclam --install-completion: commands, options, ids and REF
     no_args_is_help=False,
     context_settings={"help_option_names": ["--help", "-h"]},
 )

@@ -1,0 +1,61 @@
+"""Shell completion (`reclam --install-completion`): commands, options, ids and REF."""
+
+from __future__ import annotations
+
+import pytest
+
+from amazon_reclamation import cli
+from helpers import ORDER, create, run
+
+LATE = ["--category", "late", "--order", ORDER, "--order-date", "01/11/2026"]
+
+
+def complete(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, words: str
+) -> list[str]:
+    """What bash would be offered for the last word of `words`."""
+    monkeypatch.setenv("_RECLAM_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", words)
+    monkeypatch.setenv("COMP_CWORD", str(len(words.split(" ")) - 1))
+    with pytest.raises(SystemExit) as finished:  # Click answers the shell, then exits
+        cli.main([])
+    assert finished.value.code == 0
+    return capsys.readouterr().out.split()
+
+
+def test_ref_completes_to_ids_and_order_numbers(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange
+    complaint_id = create(capsys, *LATE)
+
+    # Act
+    offered = complete(capsys, monkeypatch, "reclam show ")
+
+    # Assert
+    assert offered == [complaint_id, ORDER]
+
+
+def test_an_id_option_completes_to_its_ids(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert complete(capsys, monkeypatch, "reclam new --category no") == [
+        "not_received",
+        "non_conforming",
+    ]
+    assert complete(capsys, monkeypatch, "reclam close abc --outcome ") == [
+        "resolved",
+        "abandoned",
+    ]
+
+
+def test_commands_complete(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert complete(capsys, monkeypatch, "reclam esc") == ["escalate"]
+
+
+def test_id_options_show_their_choices_in_the_help(capsys: pytest.CaptureFixture[str]) -> None:
+    _code, out, _err = run(capsys, "log", "--help")
+    assert "--channel [phone|chat|email|letter|seller_message|other]" in out
+    assert "--outcome [resolved|promise|refused|no_answer|pending]" in out
