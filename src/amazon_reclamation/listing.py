@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from amazon_reclamation.domain.deadlines import Deadline
     from amazon_reclamation.models import Complaint
     from amazon_reclamation.records import Unreadable
     from amazon_reclamation.store import Store
 
-DIGEST_VERSION = 2
+DIGEST_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -57,11 +58,17 @@ class Digest:
     contacts: int  # effective contacts (corrected entries not counted)
     last_contact: date | None
     # The promises not kept yet (a promise is kept by a later "resolved" contact,
-    # whatever the day), earliest first, and the dates of the complaint's deadlines.
-    # Both as the index keeps them, ISO dates first: ISO dates compare as text, so that
-    # listing 10,000 complaints parses none of them.
+    # whatever the day), earliest first, and the complaint's deadlines, nearest first:
+    # (date, rule id, rule variant, notes as (id, date, opens)). Both as the index keeps
+    # them, ISO dates first: ISO dates compare as text, so that listing 10,000
+    # complaints parses none of them, and `due` words a deadline without the record.
     follow_ups_raw: tuple[tuple[Any, ...], ...]
-    deadlines: tuple[str, ...]
+    deadline_rows: tuple[tuple[Any, ...], ...]
+
+    @property
+    def deadlines(self) -> tuple[str, ...]:
+        """The dates of the complaint's deadlines (ISO), nearest first."""
+        return tuple(row[0] for row in self.deadline_rows)
 
     @property
     def follow_ups(self) -> list[FollowUp]:
@@ -87,6 +94,28 @@ class Digest:
         last = (today + timedelta(days=window_days)).isoformat()
         return any(first <= day <= last for day in self.deadlines)
 
+    def deadlines_near(self, today: date, window_days: int) -> list[Deadline]:
+        """The deadlines within `window_days` of today, as `compute_deadlines` gives them."""
+        from amazon_reclamation.domain.deadlines import Deadline, Note
+        from amazon_reclamation.knowledge.applicable import rule_variant
+
+        first = (today - timedelta(days=window_days)).isoformat()
+        last = (today + timedelta(days=window_days)).isoformat()
+        found = []
+        for day, rule_id, variant, notes in self.deadline_rows:
+            if first <= day <= last:
+                when = date.fromisoformat(day)
+                found.append(
+                    Deadline(
+                        rule_id,
+                        rule_variant(rule_id, variant),
+                        when,
+                        (when - today).days,
+                        tuple(Note(note_id, _day(on), _day(opens)) for note_id, on, opens in notes),
+                    )
+                )
+        return found
+
     def to_json(self) -> str:
         """The digest as the index keeps it."""
         return json.dumps(
@@ -100,7 +129,7 @@ class Digest:
                 "contacts": self.contacts,
                 "last_contact": self.last_contact.isoformat() if self.last_contact else None,
                 "follow_ups": [list(raw) for raw in self.follow_ups_raw],
-                "deadlines": list(self.deadlines),
+                "deadlines": [list(row) for row in self.deadline_rows],
             },
             ensure_ascii=False,
         )
@@ -120,7 +149,7 @@ class Digest:
             contacts=data["contacts"],
             last_contact=date.fromisoformat(last) if last else None,
             follow_ups_raw=tuple(map(tuple, data["follow_ups"])),
-            deadlines=tuple(data["deadlines"]),
+            deadline_rows=tuple(tuple(row) for row in data["deadlines"]),
         )
 
 
@@ -159,8 +188,24 @@ def digest(complaint: Complaint) -> Digest:
         contacts=len(entries),
         last_contact=entries[-1].at.date() if entries else None,
         follow_ups_raw=tuple(open_promises),
-        deadlines=tuple(sorted(d.date.isoformat() for d in compute_deadlines(complaint, any_day))),
+        deadline_rows=tuple(
+            (
+                d.date.isoformat(),
+                d.id,
+                d.rule.variant,
+                [[n.id, _iso(n.date), _iso(n.opens)] for n in d.notes],
+            )
+            for d in compute_deadlines(complaint, any_day)
+        ),
     )
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text is not None else None
 
 
 def digest_json(complaint: Complaint) -> str:
@@ -187,6 +232,7 @@ def digest_version() -> str:
         "knowledge/rules.py",
         "knowledge/periods.py",
         "knowledge/categories.py",
+        "knowledge/applicable.py",
     ):
         try:
             info = (here / name).stat()

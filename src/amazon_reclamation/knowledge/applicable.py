@@ -46,6 +46,17 @@ _DIRECT_DEBIT_ONLY = "sepa_refund"
 _IF_DIRECT_DEBIT = replace(RULES_BY_ID[_DIRECT_DEBIT_ONLY], variant="if_direct_debit")
 
 
+def rule_variant(rule_id: str, variant: str) -> Rule:
+    """The rule `rule_id` in one of its variants (as `rule_for` chose it for a complaint)."""
+    for table in (PRE_REFORM_RULES, _NOT_A_CARD_RULES):
+        rule = table.get(rule_id)
+        if rule is not None and rule.variant == variant:
+            return rule
+    if rule_id == _DIRECT_DEBIT_ONLY and variant == _IF_DIRECT_DEBIT.variant:
+        return _IF_DIRECT_DEBIT
+    return RULES_BY_ID[rule_id]
+
+
 def rule_for(rule_id: str, complaint: Complaint | None = None) -> Rule:
     """The rule `rule_id` as it applies to this complaint (the general rule without one)."""
     if complaint is not None:

@@ -3,7 +3,7 @@
 from typing import TYPE_CHECKING, Any
 
 from amazon_reclamation.cli.app import command
-from amazon_reclamation.cli.common import JsonOption, load_all, open_listed
+from amazon_reclamation.cli.common import JsonOption, open_listed
 from amazon_reclamation.cli.context import App
 
 if TYPE_CHECKING:
@@ -17,7 +17,6 @@ DUE_SOON_DAYS = 7  # the window of `due` around today, in days, for deadlines
 @command()
 def due(app: App, as_json: JsonOption = False) -> None:
     """Suivis à faire aujourd'hui ou en retard, délais des 7 prochains jours (rien si aucun)."""
-    from amazon_reclamation.domain.deadlines import compute_deadlines
     from amazon_reclamation.texts.deadlines import deadline_json
     from amazon_reclamation.ui import render
 
@@ -28,14 +27,11 @@ def due(app: App, as_json: JsonOption = False) -> None:
         for item in items
         for follow_up in item.digest.due_follow_ups(today)
     ]
-    # Only the complaints with a deadline in the window are read in full: at 10,000
-    # complaints, that is the difference between seconds and a fraction of one.
-    near = [item for item in items if item.digest.deadline_near(today, DUE_SOON_DAYS)]
+    # The digests carry each deadline with its rule and notes: no complaint is read.
     soon = [
-        (complaint, deadline)
-        for complaint in load_all(app, near)
-        for deadline in compute_deadlines(complaint, today)
-        if -DUE_SOON_DAYS <= deadline.days_left <= DUE_SOON_DAYS
+        (item.digest, deadline)
+        for item in items
+        for deadline in item.digest.deadlines_near(today, DUE_SOON_DAYS)
     ]
     if as_json:
         render.json_out(
@@ -43,11 +39,11 @@ def due(app: App, as_json: JsonOption = False) -> None:
             + [
                 {
                     "type": "deadline",
-                    "complaint_id": complaint.id,
-                    "order_number": complaint.order_number,
+                    "complaint_id": digest.id,
+                    "order_number": digest.order_number,
                     **deadline_json(deadline),
                 }
-                for complaint, deadline in soon
+                for digest, deadline in soon
             ]
         )
         return

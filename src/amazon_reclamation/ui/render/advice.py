@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from amazon_reclamation.domain.deadlines import Deadline, MissingFact
     from amazon_reclamation.knowledge.rules import Rule
+    from amazon_reclamation.listing import Digest
     from amazon_reclamation.models import Complaint
     from amazon_reclamation.texts.escalation import Plan
 
@@ -213,18 +214,18 @@ def rights(complaint: Complaint, rules: Sequence[Rule]) -> None:
                 console.print(Padding(Text(line, overflow="fold"), (0, 0, 0, 2)))
 
 
-def soon_table(items: Sequence[tuple[Complaint, Deadline]]) -> None:
+def soon_table(items: Sequence[tuple[Digest, Deadline]]) -> None:
     """Deadlines of `reclam due` that fall within the coming days."""
     from amazon_reclamation.texts.deadlines import deadline_title
     from amazon_reclamation.texts.rules import KIND_LABEL
 
     rows: list[list[Cell]] = []
-    for complaint, deadline in items:
+    for digest, deadline in items:
         style = "bold red" if deadline.days_left <= 2 else "yellow"
         rows.append(
             [
-                (complaint.id, "bold"),
-                (complaint.order_number, ""),
+                (digest.id, "bold"),
+                (digest.order_number, ""),
                 (deadline_title(deadline), ""),
                 (fmt.short_date(deadline.date), style),
                 (_left(deadline.days_left), style),
