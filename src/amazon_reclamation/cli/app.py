@@ -142,10 +142,11 @@ def _callback_only(param: Any, ctx: Any, value: Any) -> Any:
     return param.callback(ctx, param, value) if param.callback is not None else value
 
 
-def _is_text(param: Any) -> bool:
-    """A text option or argument: what Click parsed is already the value (a str or None)."""
+def _is_plain(param: Any) -> bool:
+    """A text option or argument, or a flag: what Click parsed is already the value (a
+    str, a bool or None), so Typer's coercion would only load pydantic to check it."""
     descriptor = getattr(param, "type_descriptor", None)
-    return descriptor is not None and descriptor.annotation is str and param.nargs == 1
+    return descriptor is not None and descriptor.annotation in (str, bool) and param.nargs == 1
 
 
 GLOBAL_OPTIONS = _global_options()
@@ -208,7 +209,7 @@ def _with_globals(params: list[Any], command: str | None = None) -> list[Any]:
     """
     *own, help_option = params
     for param in own:
-        if _is_text(param):
+        if _is_plain(param):
             _without_coercion(param)
         _offer_choices(command, param)
         if param.name == "ref" and param._custom_shell_complete is None:
