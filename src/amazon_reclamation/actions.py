@@ -36,10 +36,11 @@ def same_order(store: Store, complaint: Complaint) -> list[str]:
     """The ids of the other complaints about the same order (the index answers)."""
     from amazon_reclamation import listing
 
+    order = complaint.order_number
     return [
         item.digest.id
-        for item in listing.catalogue(store)[0]
-        if item.digest.order_number == complaint.order_number and item.digest.id != complaint.id
+        for item in listing.catalogue(store, lambda text: order in text)[0]
+        if item.digest.order_number == order and item.digest.id != complaint.id
     ]
 
 
