@@ -643,7 +643,7 @@ def test_ctrl_c_in_reclam_new_exits_130_and_keeps_the_draft(
     # Assert
     err = capsys.readouterr().err
     assert code == 130
-    assert "Vos réponses sont gardées" in err
+    assert "Vos réponses sont gardées : la prochaine fois que vous lancerez reclam new" in err
     assert "Traceback" not in err
     assert store.load_draft() == {"answers": {"category": "damaged", "order_number": ORDER}}
     assert saved(store) == []

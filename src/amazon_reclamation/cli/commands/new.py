@@ -206,8 +206,8 @@ def new_interactive(app: App, answers: dict[str, Any], *, yes: bool, as_json: bo
         if answers.get("order_number") and not draft_failed:
             raise Interrupted(
                 _(
-                    "Interrompu. Vos réponses sont gardées : la prochaine commande reclam new "
-                    "proposera de les reprendre."
+                    "Interrompu. Vos réponses sont gardées : la prochaine fois que vous lancerez "
+                    "reclam new, il vous proposera de les reprendre."
                 )
             ) from None
         raise Interrupted(_("Interrompu ; rien n'a été enregistré.")) from None
