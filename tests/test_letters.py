@@ -153,15 +153,22 @@ def test_unknown_charge_cites_the_unauthorised_payment_rule(expected: Decimal | 
 
 
 @pytest.mark.parametrize(
-    ("days", "day", "moved"),
-    [(7, "27 novembre 2026", False), (8, "30 novembre 2026", True), (15, "7 décembre 2026", True)],
+    ("days", "day", "day_off"),
+    [
+        (7, "27 novembre 2026", None),
+        (8, "30 novembre 2026", "Le 28 novembre 2026 est un samedi"),
+        (9, "30 novembre 2026", "Le 29 novembre 2026 est un dimanche"),
+        (15, "7 décembre 2026", "Le 5 décembre 2026 est un samedi"),
+    ],
 )
 def test_the_deadline_follows_days_and_never_ends_on_a_weekend(
-    days: int, day: str, moved: bool
+    days: int, day: str, day_off: str | None
 ) -> None:
     note, letter = formal_notice_parts(case("refund"), TODAY, days=days)
     assert f"au plus tard le {day}" in letter
-    assert ("n'est pas un jour ouvrable" in note) == moved
+    assert ("le délai est reporté au jour ouvrable suivant" in note) == (day_off is not None)
+    if day_off is not None:
+        assert day_off in note
     assert f"jusqu'au {day}" in note
 
 
@@ -169,7 +176,7 @@ def test_the_deadline_skips_a_belgian_public_holiday() -> None:
     # 20/11 + 35 days = 25/12 (Christmas, a Friday): Monday 28/12.
     note, letter = formal_notice_parts(case("refund"), TODAY, days=35)
     assert "au plus tard le 28 décembre 2026" in letter
-    assert "Le 25 décembre 2026 n'est pas un jour ouvrable" in note
+    assert "Le 25 décembre 2026 est un jour férié" in note
 
 
 def test_a_letter_without_contacts_has_no_contact_section() -> None:

@@ -59,7 +59,7 @@ from amazon_reclamation.domain.letter_plan import (
     part,
 )
 from amazon_reclamation.knowledge.categories import CATEGORY_TABLE
-from amazon_reclamation.knowledge.periods import next_business_day
+from amazon_reclamation.knowledge.periods import day_off, next_business_day
 from amazon_reclamation.knowledge.rules import period_of
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ def _user_notes(
     if unknown_charge:
         notes.append(part("report_to_bank", period=period_of("unauthorised_payment")))
     if deadline != asked:
-        notes.append(part("deadline_moved", asked=asked))
+        notes.append(part("deadline_moved", asked=asked, why=day_off(asked)))
     notes.append(part("deadline_left", n=(deadline - today).days, date=deadline))
     return notes
 

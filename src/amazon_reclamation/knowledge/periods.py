@@ -88,6 +88,15 @@ def is_business_day(day: dt.date) -> bool:
     return day.weekday() < 5 and day not in holidays.country_holidays("BE", years=day.year)
 
 
+def day_off(day: dt.date) -> str | None:
+    """Why `day` is not a Belgian working day ("saturday", "sunday", "holiday"), or None."""
+    if day.weekday() == 5:
+        return "saturday"
+    if day.weekday() == 6:
+        return "sunday"
+    return None if is_business_day(day) else "holiday"
+
+
 def next_business_day(day: dt.date) -> dt.date:
     """`day` itself when it is a Belgian working day, else the next one."""
     return day if is_business_day(day) else add_business_days(day, 1)

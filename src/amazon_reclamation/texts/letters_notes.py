@@ -139,10 +139,18 @@ def note(item: Part) -> str:
             "sur votre banque seulement si c'est fait."
         ).format(period=_period(p["period"]))
     if kind == "deadline_moved":
+        asked = _long(p["asked"])
+        if p.get("why") == "saturday":
+            return _(
+                "Le {asked} est un samedi : le délai est reporté au jour ouvrable suivant."
+            ).format(asked=asked)
+        if p.get("why") == "sunday":
+            return _(
+                "Le {asked} est un dimanche : le délai est reporté au jour ouvrable suivant."
+            ).format(asked=asked)
         return _(
-            "Le {asked} n'est pas un jour ouvrable (samedi, dimanche ou jour férié) : le "
-            "délai est reporté au jour ouvrable suivant."
-        ).format(asked=_long(p["asked"]))
+            "Le {asked} est un jour férié : le délai est reporté au jour ouvrable suivant."
+        ).format(asked=asked)
     if kind == "deadline_left":
         days = p["n"]
         assert isinstance(days, int)
