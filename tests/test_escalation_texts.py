@@ -447,3 +447,10 @@ def test_plan_snapshot(name: str) -> None:
         f"{name} differs from its snapshot; if the change is deliberate, regenerate with "
         "RECLAM_UPDATE_SNAPSHOTS=1 .venv/bin/pytest tests/test_escalation_texts.py"
     )
+
+
+def test_an_unnamed_marketplace_seller_is_a_third_party_seller() -> None:
+    from amazon_reclamation.texts.escalation import Words
+
+    assert Words().seller_first(seller=None).startswith("Article vendu par un vendeur tiers : ")
+    assert Words().seller_first(seller="TechShop").startswith("Article vendu par TechShop : ")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 import factories
 from amazon_reclamation.texts import summary
 from helpers import create, run
@@ -90,3 +92,20 @@ def test_a_later_unresolved_contact_allows_the_letter_again(capsys: Any) -> None
 
     # Assert
     assert code == 0, err
+
+
+@pytest.mark.parametrize(
+    ("days", "words"), [("1", "1 jour n'est pas"), ("61", "61 jours n'est pas")]
+)
+def test_an_unreasonable_time_limit_is_refused_in_good_french(
+    capsys: Any, days: str, words: str
+) -> None:
+    # Arrange
+    complaint_id = create(capsys, *DAMAGED)
+
+    # Act
+    code, _out, err = run(capsys, "letter", complaint_id, "--days", days)
+
+    # Assert
+    assert code == 2
+    assert f"--days : {words} un délai raisonnable" in err

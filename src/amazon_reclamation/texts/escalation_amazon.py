@@ -243,6 +243,11 @@ class AmazonWords:
         )
 
     def seller_first(self, *, seller: str | None) -> str:
+        if not seller:
+            return _(
+                "Article vendu par un vendeur tiers : c'est votre premier interlocuteur, et la "
+                "Garantie A à Z d'Amazon suppose de lui avoir écrit."
+            )
         return _(
             "Article vendu par {seller} : c'est votre premier interlocuteur, et la Garantie "
             "A à Z d'Amazon suppose de lui avoir écrit."

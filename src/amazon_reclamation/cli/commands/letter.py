@@ -9,7 +9,7 @@ from amazon_reclamation.cli.app import command
 from amazon_reclamation.cli.common import RefArgument, find
 from amazon_reclamation.cli.context import App
 from amazon_reclamation.errors import InvalidInput
-from amazon_reclamation.i18n import _
+from amazon_reclamation.i18n import _, ngettext
 
 MIN_DAYS, MAX_DAYS = 8, 60  # the time left to the trader that a court would find reasonable
 
@@ -43,8 +43,10 @@ def letter(
 
     if not MIN_DAYS <= days <= MAX_DAYS:
         raise InvalidInput(
-            _(
-                "--days : {n} jours n'est pas un délai raisonnable ; choisissez entre 8 et 60."
+            ngettext(
+                "--days : {n} jour n'est pas un délai raisonnable ; choisissez entre 8 et 60.",
+                "--days : {n} jours n'est pas un délai raisonnable ; choisissez entre 8 et 60.",
+                days,
             ).format(n=days)
         )
     store = app.store
