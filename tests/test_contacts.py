@@ -113,6 +113,6 @@ def test_written_confirmation_of_a_chat_refusal_repeats_the_request() -> None:
     text = summary.confirmation_message(complaint, chat)
     assert "échange par chat du 18 novembre 2026" in text
     assert "refusé ma demande (hors délai selon l'agent)" in text
-    assert "Je vous demande le remboursement." in text
+    assert "Je maintiens ma demande : le remboursement." in text
     email = chat.model_copy(update={"channel": "email"})
     assert not summary.needs_written_confirmation(email)

@@ -685,3 +685,15 @@ def test_the_evidence_checklist_follows_the_facts(
     # Assert
     assert present in items
     assert absent not in items
+
+
+@pytest.mark.parametrize(
+    ("resolution", "line"),
+    [("refund", "Demande : le remboursement"), (None, "Demande : une solution, à proposer")],
+)
+def test_the_card_states_the_request_in_lower_case_after_the_colon(
+    resolution: str | None, line: str
+) -> None:
+    assert build_summary(
+        make_complaint(desired_resolution=resolution), TODAY
+    ).request_line.startswith(line)

@@ -40,7 +40,8 @@ class Summary:
     title: str
     facts: list[tuple[str, str]]
     description: str | None
-    request: str
+    request: str  # the sentence of the ready message
+    request_line: str  # the card's line: "Demande : le remboursement"
     checklist: list[str]
     where: list[str]
     message: str
@@ -200,6 +201,15 @@ def request_text(complaint: Complaint) -> str:
     )
 
 
+def request_line(complaint: Complaint) -> str:
+    """What the customer asks for, as the card's line (lower case after the colon)."""
+    if complaint.desired_resolution is None:
+        return _("Demande : une solution, à proposer par le vendeur")
+    return _("Demande : {what}").format(
+        what=labels.label(labels.RESOLUTION, complaint.desired_resolution)
+    )
+
+
 # -- the ready message and the written confirmation -------------------------------------
 
 _INTRO: Variants = {
@@ -278,6 +288,7 @@ def build_summary(complaint: Complaint, today: date) -> Summary:
         facts=_order_facts(complaint) + category_facts(complaint),
         description=complaint.description,
         request=request_text(complaint),
+        request_line=request_line(complaint),
         checklist=checklist(complaint),
         where=where_to_contact(complaint),
         message=ready_message(complaint, today),
@@ -363,8 +374,14 @@ def confirmation_message(complaint: Complaint, contact: Contact) -> str:
     else:
         summary = contact.summary.rstrip(". ") if contact.summary else ""
         body = _variant(_REFUSAL, contact.summary).format(summary=summary, **values)
-        ask = _(
-            "Je vous remercie de me confirmer ce refus par écrit, avec ses motifs. Je maintiens "
-            "ma demande : {request}"
-        ).format(request=request_text(complaint))
+        if complaint.desired_resolution is None:
+            ask = _(
+                "Je vous remercie de me confirmer ce refus par écrit, avec ses motifs. Je "
+                "maintiens ma demande d'une solution."
+            )
+        else:
+            ask = _(
+                "Je vous remercie de me confirmer ce refus par écrit, avec ses motifs. Je "
+                "maintiens ma demande : {what}."
+            ).format(what=labels.label(labels.RESOLUTION, complaint.desired_resolution))
     return "\n\n".join([_("Bonjour,"), body, ask, _closing(complaint.customer_name)])

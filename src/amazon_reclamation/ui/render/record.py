@@ -59,7 +59,7 @@ def summary_card(summary: Summary) -> None:
         parts += [Text(""), Text(_("Description"), style="bold"), Text(safe(summary.description))]
     parts += [
         Text(""),
-        Text(_("Demande : ") + safe(summary.request), style="bold"),
+        Text(safe(summary.request_line), style="bold"),
         Text(""),
         Text(_("À avoir sous la main"), style="bold"),
         _bullets(summary.checklist),
