@@ -79,12 +79,16 @@ def check_correctable(complaint: Complaint, contact_id: int) -> None:
 
 def check_contact(complaint: Complaint, entry: ContactEntry, now: dt.datetime) -> None:
     """Refuse a contact the record cannot hold, before anything is written."""
-    if entry.follow_up is not None and entry.outcome != "promise":
+    if entry.follow_up is not None and entry.outcome == "resolved":
         raise InvalidInput(
             _(
-                "--follow-up : une date de suivi accompagne une promesse ; ajoutez "
-                "--outcome promise et --promise, ou retirez --follow-up."
+                "--follow-up : un contact résolu n'a pas de suivi ; retirez --follow-up ou "
+                "choisissez un autre --outcome."
             )
+        )
+    if entry.outcome == "promise" and entry.follow_up is None:
+        raise InvalidInput(
+            _("--follow-up : une promesse se suit à une date ; ajoutez --follow-up JJ/MM/AAAA.")
         )
     moment = entry.at or now
     if moment.date() < complaint.order_date:

@@ -415,7 +415,11 @@ def revalidate(
 
 def missing_required(answers: Answers, questions: Sequence[Question] = QUESTIONS) -> list[Question]:
     """Applicable required questions without an answer."""
-    return [q for q in applicable(answers, questions) if q.required and answers.get(q.key) is None]
+    return [
+        q
+        for q in applicable(answers, questions)
+        if q.is_required(answers) and answers.get(q.key) is None
+    ]
 
 
 def require_all(

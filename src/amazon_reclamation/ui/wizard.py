@@ -80,11 +80,21 @@ def ask_missing(
     questions: Sequence[Question] = QUESTIONS,
 ) -> Answers:
     """Ask every applicable question that has no answer yet, in order (in place)."""
+    asked_again: set[str] = set()
     while True:
-        pending = [q for q in applicable(answers, questions) if q.key not in answers]
+        # A required answer left empty while it was optional (an order number before the
+        # billing problem said "unknown charge", say) is asked again, once.
+        pending = [
+            q
+            for q in applicable(answers, questions)
+            if q.key not in answers
+            or (q.key not in asked_again and q.is_required(answers) and answers[q.key] is None)
+        ]
         if not pending:
             return answers
         question = pending[0]
+        if question.key in answers:
+            asked_again.add(question.key)
         answers[question.key] = ask(question, answers)
         on_answer(answers)
 
@@ -165,7 +175,7 @@ class QuestionaryAsker:
             default = current if current in {c.value for c in question.choices} else None
         if question.kind in ("select", "confirm"):
             if (
-                not question.required
+                not question.is_required(answers)
                 and question.unknown_choice
                 and not question.key.startswith("_")
             ):

@@ -41,9 +41,17 @@ def log(
         str | None,
         typer.Option(help=choices_help(ids.OUTCOMES)),
     ] = None,
-    promise: Annotated[str | None, typer.Option(help=_("Ce qui a été promis."))] = None,
+    promise: Annotated[
+        str | None, typer.Option(help=_("Ce qui a été promis (sinon, le résumé en tient lieu)."))
+    ] = None,
     follow_up: Annotated[
-        str | None, typer.Option(help=_("Date de suivi d'une promesse (obligatoire alors)."))
+        str | None,
+        typer.Option(
+            help=_(
+                "Date de suivi : obligatoire pour une promesse, possible pour tout résultat "
+                "sauf resolved."
+            )
+        ),
     ] = None,
     corrects: Annotated[
         int | None,

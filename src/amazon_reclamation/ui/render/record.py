@@ -213,11 +213,20 @@ def timeline(complaint: Complaint, today: date) -> None:
         details = []
         if contact.summary:
             details.append(safe(contact.summary))
-        if contact.outcome == "promise":
+        if contact.outcome == "promise" and contact.promise:
             details.append(
                 _("Promis : {what} (pour le {date})").format(
-                    what=safe(contact.promise) or "?", date=fmt.short_date(contact.follow_up)
+                    what=safe(contact.promise), date=fmt.short_date(contact.follow_up)
                 )
+            )
+        elif contact.outcome == "promise" and contact.follow_up is not None:
+            # No promise text: the summary above says what was promised.
+            details.append(
+                _("Promis pour le {date}").format(date=fmt.short_date(contact.follow_up))
+            )
+        elif contact.follow_up is not None:
+            details.append(
+                _("Suivi prévu le {date}").format(date=fmt.short_date(contact.follow_up))
             )
         if contact.corrects is not None:
             details.append(_("(corrige le n° {n})").format(n=contact.corrects))
