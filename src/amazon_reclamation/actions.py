@@ -77,8 +77,22 @@ def check_correctable(complaint: Complaint, contact_id: int) -> None:
         )
 
 
+def check_open(complaint: Complaint) -> None:
+    """A closed complaint takes no new contact: it is reopened first."""
+    from amazon_reclamation.texts import labels
+
+    if complaint.status != "open":
+        raise ReclamError(
+            _(
+                "La réclamation {id} est clôturée ({status}) ; pour y noter un contact, "
+                "rouvrez-la d'abord : reclam reopen {id}"
+            ).format(id=complaint.id, status=labels.label(labels.STATUS, complaint.status))
+        )
+
+
 def check_contact(complaint: Complaint, entry: ContactEntry, now: dt.datetime) -> None:
     """Refuse a contact the record cannot hold, before anything is written."""
+    check_open(complaint)
     if entry.follow_up is not None and entry.outcome == "resolved":
         raise InvalidInput(
             _(
@@ -110,6 +124,7 @@ def log_contact(
     def append(current: Complaint) -> Complaint:
         from amazon_reclamation.models import Contact
 
+        check_open(current)  # a concurrent close may have landed
         if entry.corrects is not None:
             check_correctable(current, entry.corrects)  # a concurrent fix may have landed
         contact = Contact(

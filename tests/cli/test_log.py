@@ -471,3 +471,47 @@ def test_log_in_a_real_terminal(capsys: pytest.CaptureFixture[str], isolated_hom
     assert [(e["channel"], e["agent"], e["outcome"], e["summary"]) for e in entries] == [
         ("chat", "Karim", "no_answer", "Chat coupé après 20 minutes")
     ]
+
+
+def test_log_on_a_closed_complaint_exits_1_saying_how_to_reopen(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path
+) -> None:
+    cid = new_complaint(capsys)
+    assert run(capsys, "close", cid, "--outcome", "resolved")[0] == 0
+    before = (isolated_home / "complaints" / f"{cid}.json").read_bytes()
+    code, out, err = run(capsys, "log", cid, "--channel", "phone", "--outcome", "pending")
+    assert (code, out) == (1, "")
+    assert len(err.strip().splitlines()) == 1
+    assert f"reclam reopen {cid}" in err
+    assert (isolated_home / "complaints" / f"{cid}.json").read_bytes() == before
+
+
+@pytest.mark.parametrize(("reopen", "code"), [(True, 0), (False, 1)])
+def test_log_on_a_closed_complaint_in_a_terminal_asks_to_reopen_first(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    isolated_home: Path,
+    reopen: bool,
+    code: int,
+) -> None:
+    from amazon_reclamation.cli import context
+    from amazon_reclamation.ui import wizard
+
+    cid = new_complaint(capsys)
+    run(capsys, "close", cid, "--outcome", "abandoned")
+    asked: list[str] = []
+
+    def scripted(question: Any, answers: Any) -> Any:
+        asked.append(question.message)
+        return reopen if question.key == "_confirm" else None
+
+    monkeypatch.setattr(wizard, "QuestionaryAsker", lambda **_: scripted)
+    monkeypatch.setattr(context, "is_interactive", lambda: True)
+    result, _out, err = run(
+        capsys, "log", cid, "--channel", "phone", "--outcome", "pending", "--summary", "Rappel"
+    )
+    assert result == code, err
+    assert f"La réclamation {cid} est clôturée (abandonnée) : la rouvrir" in asked[0]
+    data = stored(isolated_home, cid)
+    assert data["status"] == ("open" if reopen else "abandoned")
+    assert len(data["contacts"]) == (1 if reopen else 0)

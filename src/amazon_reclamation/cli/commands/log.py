@@ -80,9 +80,12 @@ def log(
     }
     answers = questions.parse_options(raw, today, contact_questions.CONTACT_QUESTIONS)
     target = open_complaint(app, ref)
+    interactive = app.interactive
+    if target.status != "open" and interactive:
+        target = _offer_reopen(app, target)
+    actions.check_open(target)
     if corrects is not None:
         actions.check_correctable(target, corrects)
-    interactive = app.interactive
     answers[contact_questions.ORDER_DATE_KEY] = target.order_date
     if interactive:
         from amazon_reclamation.ui.wizard import ask_missing
@@ -127,6 +130,25 @@ def log(
             )
     if contact.outcome == "resolved" and updated.status == "open":
         _offer_close(app, updated)
+
+
+def _offer_reopen(app: App, complaint: "Complaint") -> "Complaint":
+    """In a terminal, a closed complaint is reopened first if the user agrees."""
+    from amazon_reclamation import actions
+    from amazon_reclamation.texts import labels
+    from amazon_reclamation.ui import render
+    from amazon_reclamation.ui.wizard import confirm_question
+
+    question = confirm_question(
+        _(
+            "La réclamation {id} est clôturée ({status}) : la rouvrir pour noter ce contact ?"
+        ).format(id=complaint.id, status=labels.label(labels.STATUS, complaint.status))
+    )
+    if not app.asker()(question, {}):
+        return complaint
+    reopened = actions.reopen(app.store, complaint.id)
+    render.info(_("Réclamation {id} rouverte.").format(id=reopened.id))
+    return reopened
 
 
 def _offer_close(app: App, complaint: "Complaint") -> None:
