@@ -132,6 +132,13 @@ def test_new_shows_the_deadlines_and_warns_about_a_second_complaint_for_one_orde
         (["--order-date", "hier"], "order_date", "2026-11-19"),
         (["--amount", "1.234,56"], "amount", 1234.56),
         (["--amount", "12.99"], "amount", 12.99),
+        (["--seller-country", "Belgique"], "seller", {"kind": None, "name": None, "country": "BE"}),
+        (
+            ["--seller-country", "Duitsland"],
+            "seller",
+            {"kind": None, "name": None, "country": "DE"},
+        ),
+        (["--seller-country", "chine"], "seller", {"kind": None, "name": None, "country": "CN"}),
     ],
 )
 def test_new_options_are_normalised(
@@ -191,7 +198,9 @@ BAD_VALUES = {
     "unknown category": (["--category", "broken"], "--category"),
     "unknown resolution": (["--resolution", "money"], "--resolution"),
     "unknown seller kind": (["--seller", "ebay"], "--seller"),
-    "bad country": (["--seller-country", "Belgique"], "--seller-country"),
+    "bad country": (["--seller-country", "Belgiqu"], "--seller-country"),
+    "ambiguous amount with a dot": (["--amount", "49.999"], "49 999 € ou 49,999 €"),
+    "ambiguous amount with a comma": (["--amount", "1,234"], "1 234 € ou 1,234 €"),
     "delivery before order": (
         ["--category", "damaged", "--delivery-date", "31/10/2026"],
         "--delivery-date",

@@ -34,7 +34,8 @@ def new(
     seller: Annotated[str | None, typer.Option(help=choices_help(ids.SELLER_KINDS))] = None,
     seller_name: Annotated[str | None, typer.Option(help=_("Nom du vendeur tiers."))] = None,
     seller_country: Annotated[
-        str | None, typer.Option(help=_("Pays du vendeur tiers (code ISO : BE, FR, DE…)."))
+        str | None,
+        typer.Option(help=_("Pays du vendeur tiers : nom ou code ISO (Belgique, BE, CN…).")),
     ] = None,
     name: Annotated[str | None, typer.Option(help=_("Votre nom."))] = None,
     description: Annotated[str | None, typer.Option(help=_("Le problème en vos mots."))] = None,
