@@ -36,6 +36,8 @@ def same_order(store: Store, complaint: Complaint) -> list[str]:
     """The ids of the other complaints about the same order (the index answers)."""
     from amazon_reclamation import listing
 
+    if complaint.order_number is None:  # a charge with no order shares it with none
+        return []
     return [
         item.digest.id
         for item in listing.catalogue(store)[0]
@@ -105,7 +107,7 @@ def check_contact(complaint: Complaint, entry: ContactEntry, now: dt.datetime) -
             _("--follow-up : une promesse se suit à une date ; ajoutez --follow-up JJ/MM/AAAA.")
         )
     moment = entry.at or now
-    if moment.date() < complaint.order_date:
+    if complaint.order_date is not None and moment.date() < complaint.order_date:
         raise InvalidInput(
             _("--at : le contact ne peut pas précéder la commande du {date}.").format(
                 date=complaint.order_date.strftime("%d/%m/%Y")

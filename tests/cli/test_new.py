@@ -16,6 +16,7 @@ from helpers import (
     ORDER,
     REQUIRED,
     complaint_files,
+    create,
     new,
     nothing_written,
     one_error_line,
@@ -313,3 +314,72 @@ def test_an_invalid_value_with_escapes_is_echoed_without_them(
     # Assert
     assert code == 2
     assert "\x1b" not in one_error_line(err)
+
+
+UNKNOWN_CHARGE = [
+    "--category",
+    "billing",
+    "--billing-problem",
+    "unknown_charge",
+    "--charged",
+    "12,99",
+    "--charge-date",
+    "02/11/2026",
+]
+
+
+def test_an_unknown_charge_needs_no_order_and_is_referred_to_by_its_id(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Act
+    code, out, err = run(capsys, "new", *UNKNOWN_CHARGE, "--yes", "--json")
+
+    # Assert: saved with a null order, and every command that shows it copes
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert (data["order_number"], data["order_date"]) == (None, None)
+    cid = data["id"]
+    for command in (["show", cid], ["list"], ["escalate", cid], ["letter", cid]):
+        code, out, err = run(capsys, *command)
+        assert code == 0, (command, err)
+        assert "None" not in out, command
+    code, out, _err = run(capsys, "show", cid)
+    assert "aucun (débit sans commande)" in out
+    assert "au sujet d'un débit qui ne correspond à aucune de mes commandes" in out
+    code, out, _err = run(capsys, "letter", cid)
+    assert "débit non autorisé sur mon compte Amazon" in out
+    assert "j'ai passé" not in out
+    assert "confirmation de commande" not in out
+    assert json.loads(run(capsys, "list", "--json")[1])[0]["order_number"] is None
+
+
+def test_two_unknown_charges_are_not_called_the_same_order_and_take_contacts(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Arrange
+    first = create(capsys, *UNKNOWN_CHARGE)
+
+    # Act
+    code, _out, err = run(capsys, "new", *UNKNOWN_CHARGE, "--yes")
+    logged = run(capsys, "log", first, "--channel", "chat", "--at", "01/10/2026", "--outcome",
+                 "pending")  # fmt: skip
+
+    # Assert: no duplicate warning, and no order date to compare a contact with
+    assert code == 0
+    assert "a déjà une réclamation" not in err
+    assert logged[0] == 0, logged[2]
+
+
+@pytest.mark.parametrize("problem", ["wrong_amount", "unannounced_fee"])
+def test_other_billing_problems_still_need_the_order(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, problem: str
+) -> None:
+    # Act
+    code, out, err = run(
+        capsys, "new", "--category", "billing", "--billing-problem", problem, "--yes"
+    )
+
+    # Assert
+    assert code == 2
+    assert "--order" in one_error_line(err)
+    assert nothing_written(isolated_home)

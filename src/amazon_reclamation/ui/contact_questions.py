@@ -112,7 +112,8 @@ CONTACT_QUESTIONS: tuple[Question, ...] = (
         # A promise without a date can never be found kept or broken; for another outcome
         # (a call-back announced, an answer awaited) the date is welcome but not needed.
         required=_is_promise,
-        hint=N_("JJ/MM/AAAA : la date promise ou celle où relancer ; vide si aucune"),
+        hint=N_("JJ/MM/AAAA, la date promise"),
+        hint_optional=N_("JJ/MM/AAAA : le rappel ou la réponse annoncés ; vide si aucune"),
         when=_may_follow_up,
     ),
 )

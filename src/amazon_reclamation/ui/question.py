@@ -43,6 +43,7 @@ class Question:
     required: bool | Callable[[Answers], bool] = False
     when: Callable[[Answers], bool] = field(default=lambda answers: True)
     hint: str = ""
+    hint_optional: str = ""  # the hint when `required` says the answer may be left empty
     default: Any = None  # preselected answer when there is none yet
     unknown_choice: bool = True  # offer "Je ne sais pas" (optional selects and yes/no)
 
@@ -53,6 +54,12 @@ class Question:
     def is_required(self, answers: Answers) -> bool:
         """True when an empty answer is refused for these answers."""
         return self.required(answers) if callable(self.required) else self.required
+
+    def hint_for(self, answers: Answers) -> str:
+        """The hint shown with the question for these answers (untranslated)."""
+        if self.hint_optional and not self.is_required(answers):
+            return self.hint_optional
+        return self.hint
 
     def parse_text(self, text: str, answers: Answers, today: date) -> Any:
         """Parse a typed answer; an empty optional answer gives None."""

@@ -153,7 +153,8 @@ class QuestionaryAsker:
         import questionary
 
         message = _(question.message)
-        hint = f"({_(question.hint)})" if question.hint else None
+        shown_hint = question.hint_for(answers)
+        hint = f"({_(shown_hint)})" if shown_hint else None
         current = answers.get(question.key)
         # Yes/no questions are selects too: questionary's confirm only knows the keys y/n,
         # which mean nothing to a French or Dutch speaker.
@@ -234,7 +235,7 @@ def pick_question(complaints: list[Any]) -> Question:
     choices = tuple(
         Choice(
             c.id,
-            f"{c.id}  {c.order_number}  {labels.label(labels.CATEGORY, c.category)}"
+            f"{c.id}  {c.order_number or '—'}  {labels.label(labels.CATEGORY, c.category)}"
             + (f"  {c.item[:30]}" if c.item else ""),
         )
         for c in complaints
@@ -250,8 +251,13 @@ def delete_question(complaint: Any) -> Question:
         "_delete",
         "",
         "confirm",
-        _(
-            "Supprimer définitivement la réclamation {id} (commande {order}) et tout son journal ?"
+        (
+            _(
+                "Supprimer définitivement la réclamation {id} (commande {order}) et tout son "
+                "journal ?"
+            )
+            if complaint.order_number
+            else _("Supprimer définitivement la réclamation {id} et tout son journal ?")
         ).format(id=complaint.id, order=complaint.order_number),
         default=False,
     )

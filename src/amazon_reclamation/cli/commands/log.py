@@ -91,9 +91,11 @@ def log(
         from amazon_reclamation.ui.wizard import ask_missing
 
         render.info(
-            _("Contact pour la réclamation {id} (commande {order})").format(
-                id=target.id, order=target.order_number
-            )
+            (
+                _("Contact pour la réclamation {id} (commande {order})")
+                if target.order_number
+                else _("Contact pour la réclamation {id}")
+            ).format(id=target.id, order=target.order_number)
         )
         ask_missing(answers, app.asker(), questions=contact_questions.CONTACT_QUESTIONS)
     questions.require_all(answers, contact_questions.CONTACT_QUESTIONS, "log")

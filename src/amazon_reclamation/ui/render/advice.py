@@ -95,7 +95,11 @@ def escalation(complaint: Complaint, plan: Plan, *, show_all: bool) -> None:
     console = out()
     console.print(
         Text(
-            _("Réclamation {id} — commande {order} — {category}").format(
+            (
+                _("Réclamation {id} — commande {order} — {category}")
+                if complaint.order_number
+                else _("Réclamation {id} — {category}")
+            ).format(
                 id=complaint.id,
                 order=complaint.order_number,
                 category=labels.label(labels.CATEGORY, complaint.category),
@@ -224,7 +228,7 @@ def soon_table(items: Sequence[tuple[Complaint, Deadline]]) -> None:
         rows.append(
             [
                 (complaint.id, "bold"),
-                (complaint.order_number, ""),
+                (complaint.order_number or "—", ""),
                 (deadline_title(deadline), ""),
                 (fmt.short_date(deadline.date), style),
                 (_left(deadline.days_left), style),

@@ -108,7 +108,7 @@ def complaints_table(
             count += f" · {last.day:02d}/{last.month:02d}"
         row: list[Cell] = [
             (digest.id, "bold"),
-            (digest.order_number, ""),
+            (digest.order_number or "—", ""),
             (labels.label(labels.CATEGORY_SHORT, digest.category), ""),
             (" ".join(safe(digest.item).split()) or "—", ""),
             (_days_since(digest.created_at.date(), today), ""),
@@ -261,7 +261,7 @@ def due_table(items: Sequence[tuple[Digest, FollowUp]], today: date) -> None:
         rows.append(
             [
                 (digest.id, "bold"),
-                (digest.order_number, ""),
+                (digest.order_number or "—", ""),
                 (" ".join((safe(follow_up.promise) or safe(follow_up.summary) or "—").split()), ""),
                 (fmt.short_date(follow_up.day), style),
                 (
