@@ -713,6 +713,28 @@ def test_ctrl_c_in_reclam_new_exits_130_and_keeps_the_draft(
     assert saved(store) == []
 
 
+def test_ctrl_c_in_an_unknown_charge_without_order_keeps_the_draft_and_offers_it_back(
+    terminal: Any, store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Arrange
+    terminal([("category", pick(4)), ("billing_problem", pick(2)), ("order_number", CTRL_C)])
+
+    # Act
+    code = cli.main(["new"])
+
+    # Assert
+    assert code == 130
+    assert store.load_draft() == {
+        "answers": {"category": "billing", "billing_problem": "unknown_charge"}
+    }
+    from amazon_reclamation.ui.wizard import resume_label
+
+    assert resume_label({"category": "billing"}) == (
+        "Un brouillon de réclamation existe, sans commande : Problème de facturation (montant, "
+        "frais, débit inconnu)."
+    )
+
+
 def test_ctrl_c_before_the_order_number_keeps_nothing(
     terminal: Any, store: Store, capsys: pytest.CaptureFixture[str]
 ) -> None:

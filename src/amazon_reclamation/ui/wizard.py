@@ -211,8 +211,12 @@ class QuestionaryAsker:
 
 def resume_label(draft_answers: Answers) -> str:
     """How a kept draft is described when offering to resume it."""
-    order = draft_answers.get("order_number", "?")
+    order = draft_answers.get("order_number")
     category = labels.label(labels.CATEGORY, draft_answers.get("category"))
+    if not order:  # a charge that matches no order
+        return _("Un brouillon de réclamation existe, sans commande : {category}.").format(
+            category=category
+        )
     return _("Un brouillon de réclamation existe (commande {order}, {category}).").format(
         order=order, category=category
     )
