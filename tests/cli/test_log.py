@@ -515,3 +515,19 @@ def test_log_on_a_closed_complaint_in_a_terminal_asks_to_reopen_first(
     data = stored(isolated_home, cid)
     assert data["status"] == ("open" if reopen else "abandoned")
     assert len(data["contacts"]) == (1 if reopen else 0)
+
+
+def test_a_promise_with_neither_text_nor_summary_is_worded_neutrally(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    cid = new_complaint(capsys)
+    code, _out, err = run(
+        capsys, "log", cid, "--channel", "phone", "--at", "10/11/2026", "--outcome", "promise",
+        "--follow-up", "15/11/2026",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    show = run(capsys, "show", cid)[1]
+    due = run(capsys, "due")[1]
+    assert "suite annoncée, pour le 15/11/2026 (contact n° 1)" in show
+    assert "suite annoncée" in due
+    assert "?" not in show.split("Promesses")[1].splitlines()[1]

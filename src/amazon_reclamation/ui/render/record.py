@@ -244,7 +244,9 @@ def timeline(complaint: Complaint, today: date) -> None:
             line.append(
                 " — "
                 + _("{what}, pour le {date} (contact n° {n})").format(
-                    what=safe(item.contact.promise) or safe(item.contact.summary) or "?",
+                    what=safe(item.contact.promise)
+                    or safe(item.contact.summary)
+                    or _("suite annoncée"),
                     date=fmt.short_date(item.contact.follow_up),
                     n=item.contact.id,
                 )
@@ -262,7 +264,16 @@ def due_table(items: Sequence[tuple[Digest, FollowUp]], today: date) -> None:
             [
                 (digest.id, "bold"),
                 (digest.order_number or "—", ""),
-                (" ".join((safe(follow_up.promise) or safe(follow_up.summary) or "—").split()), ""),
+                (
+                    " ".join(
+                        (
+                            safe(follow_up.promise)
+                            or safe(follow_up.summary)
+                            or _("suite annoncée")
+                        ).split()
+                    ),
+                    "",
+                ),
                 (fmt.short_date(follow_up.day), style),
                 (
                     _("aujourd'hui")
