@@ -383,3 +383,18 @@ def test_other_billing_problems_still_need_the_order(
     assert code == 2
     assert "--order" in one_error_line(err)
     assert nothing_written(isolated_home)
+
+
+def test_an_unknown_charge_with_an_order_number_but_no_date_has_a_letter_to_complete(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Arrange
+    create(capsys, *UNKNOWN_CHARGE, "--order", ORDER)
+
+    # Act: REF by order number finds it
+    code, out, err = run(capsys, "letter", ORDER)
+
+    # Assert
+    assert code == 0, err
+    assert f"commande n° {ORDER} du [date]" in out
+    assert "None" not in out
