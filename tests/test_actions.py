@@ -50,16 +50,40 @@ def test_log_contact_appends_the_next_numbered_contact(store: Store) -> None:
     assert load(store, complaint_id).contacts[-1] == added
 
 
-def test_a_follow_up_without_a_promise_is_refused_and_nothing_is_written(store: Store) -> None:
+def test_a_follow_up_on_a_resolved_contact_is_refused_and_nothing_is_written(
+    store: Store,
+) -> None:
     # Arrange
     complaint_id = saved(store)
     before = store.path_for(complaint_id).read_bytes()
-    entry = actions.ContactEntry(channel="chat", outcome="pending", follow_up=date(2026, 12, 1))
+    entry = actions.ContactEntry(channel="chat", outcome="resolved", follow_up=date(2026, 12, 1))
 
     # Act / Assert
     with pytest.raises(InvalidInput, match="--follow-up"):
         actions.log_contact(store, load(store, complaint_id), entry, NOW)
     assert store.path_for(complaint_id).read_bytes() == before
+
+
+def test_a_promise_needs_a_follow_up_date(store: Store) -> None:
+    # Arrange
+    complaint_id = saved(store)
+    entry = actions.ContactEntry(channel="phone", outcome="promise", promise="rappel")
+
+    # Act / Assert
+    with pytest.raises(InvalidInput, match="--follow-up"):
+        actions.log_contact(store, load(store, complaint_id), entry, NOW)
+
+
+def test_a_pending_contact_keeps_its_follow_up_date(store: Store) -> None:
+    # Arrange
+    complaint_id = saved(store)
+    entry = actions.ContactEntry(channel="chat", outcome="pending", follow_up=date(2026, 12, 1))
+
+    # Act
+    _updated, added = actions.log_contact(store, load(store, complaint_id), entry, NOW)
+
+    # Assert
+    assert (added.outcome, added.follow_up, added.promise) == ("pending", date(2026, 12, 1), None)
 
 
 def test_a_contact_before_the_order_is_refused(store: Store) -> None:

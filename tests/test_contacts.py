@@ -116,3 +116,30 @@ def test_written_confirmation_of_a_chat_refusal_repeats_the_request() -> None:
     assert "Je maintiens ma demande : le remboursement." in text
     email = chat.model_copy(update={"channel": "email"})
     assert not summary.needs_written_confirmation(email)
+
+
+def test_written_confirmation_of_an_unknown_charge_names_no_order() -> None:
+    call = contact(1, at(18), "phone", "promise", follow_up=date(2026, 11, 25))
+    refusal = contact(2, at(19), "chat", "refused")
+    complaint = factories.complaint(
+        "abc234",
+        category="billing",
+        order_number=None,
+        order_date=None,
+        facts={"billing_problem": "unknown_charge"},
+        contacts=[call, refusal],
+    )
+    promised = summary.confirmation_message(complaint, call)
+    refused = summary.confirmation_message(complaint, refusal)
+    for text in (promised, refused):
+        assert "au sujet d'un débit qui ne correspond à aucune de mes commandes" in text
+        assert "None" not in text
+        assert "commande n°" not in text
+    assert "au plus tard le 25 novembre 2026." in promised
+
+
+def test_a_complaint_without_an_order_must_be_an_unknown_charge() -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="unknown charge"):
+        factories.complaint(order_number=None, order_date=None)

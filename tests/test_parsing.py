@@ -256,7 +256,8 @@ def test_any_past_date_written_both_ways_parses_back(day: date) -> None:
         ("1 234,56", "1234.56"),
         ("1\u00a0234,56 €", "1234.56"),  # no-break space, as copied from a web page
         ("1,234.56", "1234.56"),  # English habit
-        ("1.234", "1234.00"),  # Belgian thousands
+        ("1.234,00", "1234.00"),  # Belgian thousands, with the decimals
+        ("1 234", "1234.00"),
         ("999.999,99", "999999.99"),
         ("1000000", "1000000.00"),
     ],
@@ -311,6 +312,8 @@ def test_amount_refused(typed: str) -> None:
         "0,001",  # a fraction of a cent, not 1 €
         "0.001",  # "0" is not a group of thousands
         "12 99",  # a typo for 12,99, not 1 299 €
+        "49.999",  # 49 999 € or 49,999 €?
+        "1.234",
     ],
 )
 def test_ambiguous_or_over_precise_amount_is_refused_not_guessed(typed: str) -> None:
@@ -321,6 +324,28 @@ def test_ambiguous_or_over_precise_amount_is_refused_not_guessed(typed: str) -> 
 
     # Assert
     assert "12,99" in caught.value.message  # shows the expected form
+
+
+@pytest.mark.parametrize(
+    ("typed", "readings"),
+    [
+        ("49.999", ("49 999 €", "49,999 €", "Écrivez 49999")),
+        ("1.234", ("1 234 €", "1,234 €", "Écrivez 1234")),
+        ("12,999", ("12 999 €", "12,999 €", "Écrivez 12999")),
+        ("1,234 €", ("1 234 €", "1,234 €", "Écrivez 1234")),
+    ],
+)
+def test_one_separator_then_three_digits_shows_both_readings(
+    typed: str, readings: tuple[str, ...]
+) -> None:
+    # Act
+    with pytest.raises(InvalidInput) as caught:
+        parse_amount(typed)
+
+    # Assert
+    assert "ambigu" in caught.value.message
+    for reading in readings:
+        assert reading in caught.value.message
 
 
 @pytest.mark.parametrize("typed", ["0", "0,00"])
@@ -395,6 +420,27 @@ def test_any_amount_in_cents_written_the_belgian_or_english_way_parses_back(cent
         ("CN", "CN"),
         ("uk", "GB"),
         ("GB", "GB"),
+        ("Belgique", "BE"),
+        ("België", "BE"),
+        ("belgie", "BE"),
+        ("Belgium", "BE"),
+        ("Belgien", "BE"),
+        ("France", "FR"),
+        ("Frankrijk", "FR"),
+        ("Chine", "CN"),
+        ("china", "CN"),
+        ("Duitsland", "DE"),
+        ("Deutschland", "DE"),
+        ("Germany", "DE"),
+        ("ALLEMAGNE", "DE"),
+        ("Luxembourg", "LU"),
+        ("Nederland", "NL"),
+        ("Pays-Bas", "NL"),
+        ("pays bas", "NL"),
+        ("Netherlands", "NL"),
+        ("Royaume-Uni", "GB"),
+        ("Verenigd Koninkrijk", "GB"),
+        ("Etats-Unis", "US"),
     ],
 )
 def test_country_accepted(typed: str, expected: str) -> None:
@@ -406,7 +452,22 @@ def test_country_accepted(typed: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "typed", ["", "B", "XX", "BEL", "Belgique", "12", "150", "B1", "ZZ", "UN", "EZ"]
+    "typed",
+    [
+        "",
+        "B",
+        "XX",
+        "BEL",
+        "Belgiqu",
+        "Europe",
+        "Union européenne",
+        "12",
+        "150",
+        "B1",
+        "ZZ",
+        "UN",
+        "EZ",
+    ],
 )
 def test_country_refused(typed: str) -> None:
     """ZZ (unknown region), UN and EZ (eurozone) are CLDR regions, not countries."""

@@ -246,9 +246,11 @@ RUNS: dict[str, tuple[Script, dict[str, Any]]] = {
     ),
     "billing": (
         [
-            *start(4),
+            ("category", pick(4)),
+            ("billing_problem", pick(1)),  # before the order: an unknown charge has none
+            ("order_number", typed(ORDER)),
+            ("order_date", typed("01/11/2026")),
             ("delivery_date", ENTER),
-            ("billing_problem", pick(1)),
             ("amount_charged", typed("54,98")),
             ("amount_expected", typed("49,99")),
             ("payment_method", pick(1)),
@@ -353,6 +355,68 @@ def test_wizard_by_keystrokes_saves_the_record(
     assert f"reclam log {complaint.id}" in out
     assert "Message prêt à copier" in out  # the summary was shown before confirming
     assert store.load_draft() is None
+
+
+def test_an_unknown_charge_is_saved_without_an_order_in_the_wizard(
+    terminal: Any, store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Arrange: the order number and date are left empty, which only this case allows.
+    asker = terminal(
+        [
+            ("category", pick(4)),
+            ("billing_problem", pick(2)),
+            ("order_number", ENTER),
+            ("order_date", ENTER),
+            ("delivery_date", ENTER),
+            ("amount_charged", typed("12,99")),
+            ("amount_expected", ENTER),
+            ("payment_method", pick(1)),
+            ("charge_date", typed("02/11/2026")),
+            ("item", ENTER),
+            ("amount", ENTER),
+            ("seller_kind", ENTER),
+            ("customer_name", typed("Marie Dupont")),
+            ("desired_resolution", ENTER),
+            ("description", SUBMIT),
+            ("_action", ENTER),
+        ]
+    )
+
+    # Act
+    code = cli.main(["new"])
+
+    # Assert
+    out = capsys.readouterr().out
+    assert (code, asker.script) == (0, [])
+    [complaint] = saved(store)
+    assert (complaint.order_number, complaint.order_date) == (None, None)
+    assert complaint.facts.billing_problem == "unknown_charge"
+    assert "aucun (débit sans commande)" in out
+    assert "None" not in out
+
+
+def test_an_order_left_empty_is_asked_again_once_the_charge_is_not_unknown(
+    terminal: Any, store: Store
+) -> None:
+    # Arrange: "Je ne sais pas" is not offered for the billing problem, so an order number
+    # left empty can only come from a question asked as optional; edited to "wrong amount",
+    # the order number is then asked again.
+    from amazon_reclamation.ui.wizard import ask_missing
+
+    answers: Answers = {"category": "billing", "billing_problem": "wrong_amount"}
+    answers["order_number"] = None
+    asked: list[str] = []
+
+    def scripted(question: Any, current: Answers) -> Any:
+        asked.append(question.key)
+        return ORDER if question.key == "order_number" else None
+
+    # Act
+    ask_missing(answers, scripted)
+
+    # Assert
+    assert asked[0] == "order_number"
+    assert answers["order_number"] == ORDER
 
 
 def test_all_keystrokes_typed_ahead_in_one_pipe(store: Store) -> None:
@@ -649,6 +713,28 @@ def test_ctrl_c_in_reclam_new_exits_130_and_keeps_the_draft(
     assert saved(store) == []
 
 
+def test_ctrl_c_in_an_unknown_charge_without_order_keeps_the_draft_and_offers_it_back(
+    terminal: Any, store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Arrange
+    terminal([("category", pick(4)), ("billing_problem", pick(2)), ("order_number", CTRL_C)])
+
+    # Act
+    code = cli.main(["new"])
+
+    # Assert
+    assert code == 130
+    assert store.load_draft() == {
+        "answers": {"category": "billing", "billing_problem": "unknown_charge"}
+    }
+    from amazon_reclamation.ui.wizard import resume_label
+
+    assert resume_label({"category": "billing"}) == (
+        "Un brouillon de réclamation existe, sans commande : Problème de facturation (montant, "
+        "frais, débit inconnu)."
+    )
+
+
 def test_ctrl_c_before_the_order_number_keeps_nothing(
     terminal: Any, store: Store, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -756,9 +842,8 @@ ASKED = {
     "late": ["delivery_date", "expected_delivery_date", "tracking_status"],
     "not_received": ["expected_delivery_date", "marked_delivered", "neighbours_checked"],
     "non_conforming": ["delivery_date", "photos_taken", "difference"],
-    "billing": [
+    "billing": [  # and the billing problem, asked before the order
         "delivery_date",
-        "billing_problem",
         "amount_charged",
         "amount_expected",
         "payment_method",
@@ -809,6 +894,7 @@ def test_scripted_asker_asks_exactly_the_questions_of_the_category(category: str
     assert answers is not None
     assert asker.asked == [
         "category",
+        *(["billing_problem"] if category == "billing" else []),
         "order_number",
         "order_date",
         *ASKED[category],

@@ -37,6 +37,8 @@ def same_order(store: Store, complaint: Complaint) -> list[str]:
     from amazon_reclamation import listing
 
     order = complaint.order_number
+    if order is None:  # a charge with no order shares it with none
+        return []
     return [
         item.digest.id
         for item in listing.catalogue(store, lambda text: order in text)[0]
@@ -78,17 +80,35 @@ def check_correctable(complaint: Complaint, contact_id: int) -> None:
         )
 
 
+def check_open(complaint: Complaint) -> None:
+    """A closed complaint takes no new contact: it is reopened first."""
+    from amazon_reclamation.texts import labels
+
+    if complaint.status != "open":
+        raise ReclamError(
+            _(
+                "La réclamation {id} est clôturée ({status}) ; pour y noter un contact, "
+                "rouvrez-la d'abord : reclam reopen {id}"
+            ).format(id=complaint.id, status=labels.label(labels.STATUS, complaint.status))
+        )
+
+
 def check_contact(complaint: Complaint, entry: ContactEntry, now: dt.datetime) -> None:
     """Refuse a contact the record cannot hold, before anything is written."""
-    if entry.follow_up is not None and entry.outcome != "promise":
+    check_open(complaint)
+    if entry.follow_up is not None and entry.outcome == "resolved":
         raise InvalidInput(
             _(
-                "--follow-up : une date de suivi accompagne une promesse ; ajoutez "
-                "--outcome promise et --promise, ou retirez --follow-up."
+                "--follow-up : un contact résolu n'a pas de suivi ; retirez --follow-up ou "
+                "choisissez un autre --outcome."
             )
         )
+    if entry.outcome == "promise" and entry.follow_up is None:
+        raise InvalidInput(
+            _("--follow-up : une promesse se suit à une date ; ajoutez --follow-up JJ/MM/AAAA.")
+        )
     moment = entry.at or now
-    if moment.date() < complaint.order_date:
+    if complaint.order_date is not None and moment.date() < complaint.order_date:
         raise InvalidInput(
             _("--at : le contact ne peut pas précéder la commande du {date}.").format(
                 date=complaint.order_date.strftime("%d/%m/%Y")
@@ -107,6 +127,7 @@ def log_contact(
     def append(current: Complaint) -> Complaint:
         from amazon_reclamation.models import Contact
 
+        check_open(current)  # a concurrent close may have landed
         if entry.corrects is not None:
             check_correctable(current, entry.corrects)  # a concurrent fix may have landed
         contact = Contact(

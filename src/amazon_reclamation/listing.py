@@ -52,7 +52,7 @@ class Digest:
     """One complaint as `list` shows it, with the dates `due` looks at."""
 
     id: str
-    order_number: str
+    order_number: str | None  # None: a charge that matches no order
     status: str
     category: str
     item: str | None
@@ -163,7 +163,7 @@ def digest(complaint: Complaint) -> Digest:
     entries = contacts.effective(complaint.contacts)
     # The day given to these functions only decides "due" against "broken" and the days
     # left, neither of which a digest keeps.
-    any_day = complaint.order_date
+    any_day = complaint.order_date or complaint.created_at.date()
     open_promises = sorted(
         (
             (

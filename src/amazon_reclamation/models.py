@@ -133,8 +133,9 @@ class Complaint(_Record):
     status: Status = "open"
     closed_at: datetime | None = None
     category: Category
-    order_number: str
-    order_date: date
+    # None only for a charge that matches no order (billing, unknown_charge).
+    order_number: str | None = None
+    order_date: date | None = None
     delivery_date: date | None = None
     expected_delivery_date: date | None = None
     item: str | None = None
@@ -155,6 +156,16 @@ class Complaint(_Record):
         if info.context == STORED and isinstance(data, dict) and "schema_version" not in data:
             raise ValueError("schema_version missing")
         return data
+
+    @model_validator(mode="after")
+    def _an_order_unless_an_unknown_charge(self) -> Complaint:
+        # Only a charge that matches no order may lack the order's number or date.
+        unknown_charge = (
+            self.category == "billing" and self.facts.billing_problem == "unknown_charge"
+        )
+        if (self.order_number is None or self.order_date is None) and not unknown_charge:
+            raise ValueError("order_number and order_date are required but for an unknown charge")
+        return self
 
     def to_json_dict(self) -> dict[str, object]:
         """The JSON-ready form used in files and in `--json` output."""

@@ -6,6 +6,7 @@ so the same checks serve the wizard's validators and the command-line options.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -165,11 +166,28 @@ def parse_moment(text: str, now: datetime) -> Moment:
     return result
 
 
+def _ambiguous_amount(text: str, whole: str, separator: str) -> InvalidInput:
+    """ "49.999" or "1,234": thousands, or a decimal part of three digits? Both are shown."""
+    head, tail = whole.split(separator)
+    return InvalidInput(
+        _(
+            "« {value} » est ambigu : {thousands} € ou {head},{tail} € ? Écrivez {plain} "
+            "pour {thousands} €, ou un montant à deux décimales au plus, comme 12,99."
+        ).format(
+            value=shown(text),
+            thousands=f"{head} {tail}",
+            head=head,
+            tail=tail,
+            plain=head + tail,
+        )
+    )
+
+
 def parse_amount(text: str) -> Decimal:
     """Parse a positive amount in euros: 12,99 or 12.99, with or without €, EUR.
 
-    Thousands may be grouped ("1 234,56", "1.234,56"), but "1,234" or "0,001" is
-    refused rather than guessed: a wrong amount in a complaint is worse than a retry.
+    Thousands may be grouped ("1 234,56", "1.234,56"), but "1,234", "49.999" or "0,001"
+    is refused rather than guessed: a wrong amount in a complaint is worse than a retry.
     """
     value = unicodedata.normalize("NFKC", text).replace("\u00a0", " ").replace("€", " ")
     value = re.sub(r"(?i)\beur(os?)?\b", " ", value).strip()
@@ -177,10 +195,13 @@ def parse_amount(text: str) -> Decimal:
     amount: Decimal | None = None
     if match:
         whole, thousands, decimal_sep, decimals = match.group(1, 2, 3, 4)
-        # In Belgium the comma is the decimal sign: "1,234" may mean 1,23 typed badly.
-        ambiguous = thousands == "," and whole.count(",") == 1 and not decimal_sep
         misgrouped = bool(thousands) and (thousands == decimal_sep or whole.startswith("0"))
-        if not ambiguous and not misgrouped:
+        # One dot or comma then three digits, and nothing after: "1,234" may be 1,23
+        # typed badly (the Belgian decimal comma), "49.999" 49,999 € or 49 999 €.
+        if thousands in (",", ".") and whole.count(thousands) == 1 and not decimal_sep:
+            if not misgrouped:
+                raise _ambiguous_amount(text, whole, thousands)
+        elif not misgrouped:
             digits = whole.replace(thousands, "") if thousands else whole
             amount = Decimal(f"{digits}.{decimals or '0'}")
     if amount is None:
@@ -205,21 +226,60 @@ def parse_amount(text: str) -> Decimal:
     return amount.quantize(Decimal("0.01"))
 
 
+def _folded(name: str) -> str:
+    """A country name compared without case, accents, hyphens or dots: "Pays-Bas" = "pays bas"."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[-'’.,()]", " ", letters).split())
+
+
+# Names people use that CLDR does not list as a territory's name.
+_COUNTRY_ALIASES = {
+    "uk": "GB",
+    "angleterre": "GB",
+    "england": "GB",
+    "engeland": "GB",
+    "hollande": "NL",
+    "holland": "NL",
+    "usa": "US",
+}
+
+
+@functools.cache
+def _country_names() -> dict[str, str]:
+    """Country names in French, Dutch, German and English (Babel's), folded, to codes."""
+    from babel import Locale
+
+    names = dict(_COUNTRY_ALIASES)
+    for lang in ("en", "de", "nl", "fr"):
+        for code, name in Locale(lang).territories.items():
+            if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES:
+                names.setdefault(_folded(name), code)
+    return names
+
+
 def parse_country(text: str) -> str:
-    """An ISO 3166 two-letter country code, upper-case."""
+    """An ISO 3166 two-letter code, upper-case, from a code or a country's name.
+
+    Names are read in French, Dutch, German and English: "Belgique", "België",
+    "Deutschland", "Chine" ...
+    """
     value = text.strip().upper()
     if value == "UK":
         value = "GB"
     from babel import Locale
 
-    if len(value) != 2 or value not in Locale("en").territories or value in _NOT_COUNTRIES:
+    if len(value) == 2 and value in Locale("en").territories and value not in _NOT_COUNTRIES:
+        return value
+    code = _country_names().get(_folded(text)) if len(value) > 2 else None
+    if code is None:
         raise InvalidInput(
             _(
-                "« {value} » n'est pas un code de pays ; attendu un code à deux lettres "
-                "comme BE, LU, FR, DE ou CN."
-            ).format(value=shown(text, 20))
+                "« {value} » n'est pas un pays reconnu ; attendu son nom (Belgique, Chine …) "
+                "ou un code à deux lettres comme BE, LU, FR, DE ou CN."
+            ).format(value=shown(text, 30))
         )
-    return value
+    return code
 
 
 def parse_text(text: str, *, max_length: int = 5000) -> str | None:

@@ -104,9 +104,8 @@ def test_log_without_ref_uses_the_single_open_complaint_and_shows_the_timeline(
     ("args", "message"),
     [
         (["--channel", "phone", "--outcome", "promise", "--promise", "rappel"], "--follow-up"),
-        (["--channel", "phone", "--outcome", "promise", "--follow-up", "25/11/2026"], "--promise"),
         (
-            ["--channel", "phone", "--outcome", "pending", "--follow-up", "25/11/2026"],
+            ["--channel", "phone", "--outcome", "resolved", "--follow-up", "25/11/2026"],
             "--follow-up",
         ),
         (["--outcome", "pending"], "--channel"),
@@ -311,12 +310,83 @@ def test_the_contact_date_is_checked_against_the_order_at_the_prompt() -> None:
         moment.parse_text("15/10/2026", {ORDER_DATE_KEY: date(2026, 11, 1)}, date(2026, 11, 20))
 
 
-def test_a_promise_question_is_required_once_promised() -> None:
+def test_the_promise_text_is_optional_and_the_follow_up_required_only_for_a_promise() -> None:
     assert QUESTIONS_BY_KEY["category"].required
     promise = next(q for q in CONTACT_QUESTIONS if q.key == "promise")
-    assert promise.required
+    follow_up = next(q for q in CONTACT_QUESTIONS if q.key == "follow_up")
+    assert not promise.is_required({"outcome": "promise"})
     assert promise.applies({"outcome": "promise"})
     assert not promise.applies({"outcome": "pending"})
+    assert follow_up.is_required({"outcome": "promise"})
+    assert not follow_up.is_required({"outcome": "pending"})
+    assert follow_up.applies({"outcome": "pending"})
+    assert follow_up.applies({"outcome": "refused"})
+    assert not follow_up.applies({"outcome": "resolved"})
+
+
+def test_a_script_written_to_the_contract_logs_a_promise_without_promise_text(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path
+) -> None:
+    cid = new_complaint(capsys)
+    code, out, err = run(
+        capsys,
+        "log",
+        cid,
+        "--channel",
+        "phone",
+        "--at",
+        "18/11/2026 14:30",
+        "--agent",
+        "Sophie",
+        "--reference",
+        "CS-123",
+        "--summary",
+        "Remboursement sous 5 jours",
+        "--outcome",
+        "promise",
+        "--follow-up",
+        "25/11/2026",
+    )
+    assert (code, err) == (0, "")
+    # Without --promise, the summary stands for what was promised.
+    assert "Promis pour le 25/11/2026" in out
+    assert "Promis : ?" not in out
+    assert "à venir — Remboursement sous 5 jours, pour le 25/11/2026" in out
+    saved = stored(isolated_home, cid)["contacts"][0]
+    assert (saved["promise"], saved["follow_up"]) == (None, "2026-11-25")
+
+
+def test_a_pending_call_back_is_followed_up_and_shows_in_due(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path
+) -> None:
+    cid = new_complaint(capsys)
+    code, _out, err = run(
+        capsys,
+        "log",
+        cid,
+        "--channel",
+        "phone",
+        "--at",
+        "10/11/2026",
+        "--summary",
+        "Le service client doit me rappeler",
+        "--outcome",
+        "pending",
+        "--follow-up",
+        "15/11/2026",
+    )
+    assert (code, err) == (0, "")
+    assert stored(isolated_home, cid)["contacts"][0]["follow_up"] == "2026-11-15"
+    code, out, _err = run(capsys, "due", "--json")
+    assert code == 0
+    follow_ups = [item for item in json.loads(out) if item["type"] == "follow_up"]
+    assert [(f["complaint_id"], f["contact_id"], f["state"]) for f in follow_ups] == [
+        (cid, 1, "broken")
+    ]
+    code, out, _err = run(capsys, "due")
+    assert "Le service client doit me rappeler" in out
+    code, out, _err = run(capsys, "show", cid)
+    assert "Suivi prévu le 15/11/2026" in out
 
 
 def test_log_questions_through_keystrokes() -> None:
@@ -390,6 +460,8 @@ def test_log_in_a_real_terminal(capsys: pytest.CaptureFixture[str], isolated_hom
     child.send("Chat coupé après 20 minutes\x1b\r")
     child.expect_exact("Résultat")
     child.send("\x1b[B\x1b[B\x1b[B\r")  # no_answer
+    child.expect_exact("Pour quand ? (date de suivi)")
+    child.send("\r")  # optional but for a promise: none
     child.expect_exact("Contact n° 1 noté")
     child.expect(pexpect.EOF)
     child.close()
@@ -399,3 +471,63 @@ def test_log_in_a_real_terminal(capsys: pytest.CaptureFixture[str], isolated_hom
     assert [(e["channel"], e["agent"], e["outcome"], e["summary"]) for e in entries] == [
         ("chat", "Karim", "no_answer", "Chat coupé après 20 minutes")
     ]
+
+
+def test_log_on_a_closed_complaint_exits_1_saying_how_to_reopen(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path
+) -> None:
+    cid = new_complaint(capsys)
+    assert run(capsys, "close", cid, "--outcome", "resolved")[0] == 0
+    before = (isolated_home / "complaints" / f"{cid}.json").read_bytes()
+    code, out, err = run(capsys, "log", cid, "--channel", "phone", "--outcome", "pending")
+    assert (code, out) == (1, "")
+    assert len(err.strip().splitlines()) == 1
+    assert f"reclam reopen {cid}" in err
+    assert (isolated_home / "complaints" / f"{cid}.json").read_bytes() == before
+
+
+@pytest.mark.parametrize(("reopen", "code"), [(True, 0), (False, 1)])
+def test_log_on_a_closed_complaint_in_a_terminal_asks_to_reopen_first(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    isolated_home: Path,
+    reopen: bool,
+    code: int,
+) -> None:
+    from amazon_reclamation.cli import context
+    from amazon_reclamation.ui import wizard
+
+    cid = new_complaint(capsys)
+    run(capsys, "close", cid, "--outcome", "abandoned")
+    asked: list[str] = []
+
+    def scripted(question: Any, answers: Any) -> Any:
+        asked.append(question.message)
+        return reopen if question.key == "_confirm" else None
+
+    monkeypatch.setattr(wizard, "QuestionaryAsker", lambda **_: scripted)
+    monkeypatch.setattr(context, "is_interactive", lambda: True)
+    result, _out, err = run(
+        capsys, "log", cid, "--channel", "phone", "--outcome", "pending", "--summary", "Rappel"
+    )
+    assert result == code, err
+    assert f"La réclamation {cid} est clôturée (abandonnée) : la rouvrir" in asked[0]
+    data = stored(isolated_home, cid)
+    assert data["status"] == ("open" if reopen else "abandoned")
+    assert len(data["contacts"]) == (1 if reopen else 0)
+
+
+def test_a_promise_with_neither_text_nor_summary_is_worded_neutrally(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    cid = new_complaint(capsys)
+    code, _out, err = run(
+        capsys, "log", cid, "--channel", "phone", "--at", "10/11/2026", "--outcome", "promise",
+        "--follow-up", "15/11/2026",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    show = run(capsys, "show", cid)[1]
+    due = run(capsys, "due")[1]
+    assert "suite annoncée, pour le 15/11/2026 (contact n° 1)" in show
+    assert "suite annoncée" in due
+    assert "?" not in show.split("Promesses")[1].splitlines()[1]

@@ -16,6 +16,7 @@ from helpers import (
     ORDER,
     REQUIRED,
     complaint_files,
+    create,
     new,
     nothing_written,
     one_error_line,
@@ -132,6 +133,13 @@ def test_new_shows_the_deadlines_and_warns_about_a_second_complaint_for_one_orde
         (["--order-date", "hier"], "order_date", "2026-11-19"),
         (["--amount", "1.234,56"], "amount", 1234.56),
         (["--amount", "12.99"], "amount", 12.99),
+        (["--seller-country", "Belgique"], "seller", {"kind": None, "name": None, "country": "BE"}),
+        (
+            ["--seller-country", "Duitsland"],
+            "seller",
+            {"kind": None, "name": None, "country": "DE"},
+        ),
+        (["--seller-country", "chine"], "seller", {"kind": None, "name": None, "country": "CN"}),
     ],
 )
 def test_new_options_are_normalised(
@@ -191,7 +199,9 @@ BAD_VALUES = {
     "unknown category": (["--category", "broken"], "--category"),
     "unknown resolution": (["--resolution", "money"], "--resolution"),
     "unknown seller kind": (["--seller", "ebay"], "--seller"),
-    "bad country": (["--seller-country", "Belgique"], "--seller-country"),
+    "bad country": (["--seller-country", "Belgiqu"], "--seller-country"),
+    "ambiguous amount with a dot": (["--amount", "49.999"], "49 999 € ou 49,999 €"),
+    "ambiguous amount with a comma": (["--amount", "1,234"], "1 234 € ou 1,234 €"),
     "delivery before order": (
         ["--category", "damaged", "--delivery-date", "31/10/2026"],
         "--delivery-date",
@@ -304,3 +314,87 @@ def test_an_invalid_value_with_escapes_is_echoed_without_them(
     # Assert
     assert code == 2
     assert "\x1b" not in one_error_line(err)
+
+
+UNKNOWN_CHARGE = [
+    "--category",
+    "billing",
+    "--billing-problem",
+    "unknown_charge",
+    "--charged",
+    "12,99",
+    "--charge-date",
+    "02/11/2026",
+]
+
+
+def test_an_unknown_charge_needs_no_order_and_is_referred_to_by_its_id(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Act
+    code, out, err = run(capsys, "new", *UNKNOWN_CHARGE, "--yes", "--json")
+
+    # Assert: saved with a null order, and every command that shows it copes
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert (data["order_number"], data["order_date"]) == (None, None)
+    cid = data["id"]
+    for command in (["show", cid], ["list"], ["escalate", cid], ["letter", cid]):
+        code, out, err = run(capsys, *command)
+        assert code == 0, (command, err)
+        assert "None" not in out, command
+    code, out, _err = run(capsys, "show", cid)
+    assert "aucun (débit sans commande)" in out
+    assert "au sujet d'un débit qui ne correspond à aucune de mes commandes" in out
+    code, out, _err = run(capsys, "letter", cid)
+    assert "débit non autorisé sur mon compte Amazon" in out
+    assert "j'ai passé" not in out
+    assert "confirmation de commande" not in out
+    assert json.loads(run(capsys, "list", "--json")[1])[0]["order_number"] is None
+
+
+def test_two_unknown_charges_are_not_called_the_same_order_and_take_contacts(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Arrange
+    first = create(capsys, *UNKNOWN_CHARGE)
+
+    # Act
+    code, _out, err = run(capsys, "new", *UNKNOWN_CHARGE, "--yes")
+    logged = run(capsys, "log", first, "--channel", "chat", "--at", "01/10/2026", "--outcome",
+                 "pending")  # fmt: skip
+
+    # Assert: no duplicate warning, and no order date to compare a contact with
+    assert code == 0
+    assert "a déjà une réclamation" not in err
+    assert logged[0] == 0, logged[2]
+
+
+@pytest.mark.parametrize("problem", ["wrong_amount", "unannounced_fee"])
+def test_other_billing_problems_still_need_the_order(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, problem: str
+) -> None:
+    # Act
+    code, out, err = run(
+        capsys, "new", "--category", "billing", "--billing-problem", problem, "--yes"
+    )
+
+    # Assert
+    assert code == 2
+    assert "--order" in one_error_line(err)
+    assert nothing_written(isolated_home)
+
+
+def test_an_unknown_charge_with_an_order_number_but_no_date_has_a_letter_to_complete(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Arrange
+    create(capsys, *UNKNOWN_CHARGE, "--order", ORDER)
+
+    # Act: REF by order number finds it
+    code, out, err = run(capsys, "letter", ORDER)
+
+    # Assert
+    assert code == 0, err
+    assert f"commande n° {ORDER} du [date]" in out
+    assert "None" not in out

@@ -22,8 +22,9 @@ WORKERS = 4
 SHARED = "shrd22"
 # What each worker does, in order: the first write creates its own complaint; then new
 # complaints, contacts on the complaint every worker shares, close/reopen of its own
-# complaint (alternating) and contacts on its own complaint.
-SCHEDULE = ["new"] + ["new", "log shared", "toggle own", "log own"] * 6  # 25 writes
+# complaint (alternating) and contacts on its own complaint while it is open (a closed
+# complaint takes no contact).
+SCHEDULE = ["new"] + ["new", "toggle own", "log shared", "toggle own", "log own"] * 6  # 31
 REAL_ROUNDS = 3  # and WORKERS real `python -m amazon_reclamation log` at once, 3 times
 
 

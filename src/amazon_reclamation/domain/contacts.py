@@ -50,6 +50,13 @@ def promise_state(promise: Contact, contacts: Sequence[Contact], today: date) ->
     return "broken"
 
 
+def is_followed_up(contact: Contact) -> bool:
+    """A promise, or another contact given a follow-up date (a call-back announced)."""
+    return contact.outcome == "promise" or (
+        contact.follow_up is not None and contact.outcome != "resolved"
+    )
+
+
 @dataclass(frozen=True)
 class PromiseStatus:
     """A promise and its state today."""
@@ -59,12 +66,13 @@ class PromiseStatus:
 
 
 def promises(complaint: Complaint, today: date) -> list[PromiseStatus]:
-    """Every effective promise of the complaint, oldest first, with its state."""
+    """Every effective promise or follow-up of the complaint, oldest first, with its state.
+
+    A call-back announced with a date is tracked like a promise: due, then broken.
+    """
     entries = effective(complaint.contacts)
     return [
-        PromiseStatus(c, promise_state(c, entries, today))
-        for c in entries
-        if c.outcome == "promise"
+        PromiseStatus(c, promise_state(c, entries, today)) for c in entries if is_followed_up(c)
     ]
 
 

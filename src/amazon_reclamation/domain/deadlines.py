@@ -183,7 +183,9 @@ def delivery_due(complaint: Complaint) -> dt.date:
 
 def legal_delivery_date(complaint: Complaint) -> dt.date:
     """The legal limit: 30 days after the order, whatever Amazon estimated (art. VI.43 CDE)."""
-    return period_of("delivery").after(complaint.order_date)
+    # An order is needed for a delivery; a charge without one counts from the day it was
+    # recorded (never reached: delivery rules do not concern billing).
+    return period_of("delivery").after(complaint.order_date or complaint.created_at.date())
 
 
 def late_delivery_date(complaint: Complaint) -> dt.date | None:
@@ -306,7 +308,7 @@ def _refund_after_withdrawal(c: Complaint, today: dt.date) -> _Result:
 
 def presumption(complaint: Complaint) -> NoteId:
     """Which presumption applies, from the date the contract was concluded."""
-    if complaint.order_date >= GUARANTEE_REFORM:
+    if complaint.order_date is None or complaint.order_date >= GUARANTEE_REFORM:
         return "presumption_since_reform"
     return "presumption_before_reform"
 
@@ -346,7 +348,7 @@ def _defect_notice(c: Complaint, today: dt.date) -> _Result:
 def _delivery(c: Complaint, today: dt.date) -> _Result:
     # The deadline is the legal one (30 days after the order); Amazon's estimated date is
     # not the legal date (art. VI.43 CDE: "sauf autre date convenue"), only said in the note.
-    if not in_scope(c.category, "delivery"):
+    if not in_scope(c.category, "delivery") or c.order_date is None:
         return None
     notes = [Note("delivery_legal_period", c.order_date)]
     if c.expected_delivery_date is not None:
@@ -411,7 +413,7 @@ def _unauthorised_payment(c: Complaint, today: dt.date) -> _Result:
 
 
 def _seller_feedback(c: Complaint, today: dt.date) -> _Result:
-    if c.seller.kind == "amazon":
+    if c.seller.kind == "amazon" or c.order_date is None:  # no order, no seller to rate
         return None
     if c.seller.kind is None:
         return _Missing("seller", "seller_feedback")

@@ -117,7 +117,7 @@ def _guarantee_parts(complaint: Complaint) -> list[Part]:
     c = complaint
     parts = [
         part("right.guarantee", period=period_of("legal_guarantee"))
-        if c.order_date >= GUARANTEE_REFORM
+        if c.order_date is None or c.order_date >= GUARANTEE_REFORM
         else part("right.guarantee_before_reform", reform=GUARANTEE_REFORM)
     ]
     parts.append(part("right.remedies"))

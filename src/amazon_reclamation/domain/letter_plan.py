@@ -83,8 +83,8 @@ class LetterPlan:
 
     kind: LetterKind
     date: dt.date
-    order_number: str
-    order_date: dt.date
+    order_number: str | None  # None: a charge that matches no order
+    order_date: dt.date | None
     customer_name: str | None
     addressee: Addressee
     paragraphs: tuple[Paragraph, ...]

@@ -148,6 +148,8 @@ def _facts_paragraph(complaint: Complaint) -> Paragraph:
     variant = (
         "facts.order" + ("_item" if c.item else "") + ("_amount" if c.amount is not None else "")
     )
+    if c.order_number is None:  # a charge that matches no order: no "j'ai passé la commande"
+        variant = "facts.no_order"
     parts = [part(variant, date=c.order_date, order=c.order_number, item=c.item, amount=c.amount)]
     # A defect or a parcel already gives the delivery date in the problem.
     spec = CATEGORY_TABLE[c.category]
@@ -176,7 +178,7 @@ def _contact_line(contact: Contact, entries: list[Contact], today: dt.date) -> C
 
 
 def _enclosures(complaint: Complaint) -> tuple[str, ...]:
-    items = ["order_confirmation"]
+    items = ["order_confirmation"] if complaint.order_number else []
     if complaint.facts.photos_taken:
         items.append("photos")
     # The evidence the category asks to gather goes with the letter.

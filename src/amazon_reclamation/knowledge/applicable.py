@@ -60,7 +60,11 @@ def rule_variant(rule_id: str, variant: str) -> Rule:
 def rule_for(rule_id: str, complaint: Complaint | None = None) -> Rule:
     """The rule `rule_id` as it applies to this complaint (the general rule without one)."""
     if complaint is not None:
-        if complaint.order_date < GUARANTEE_REFORM and rule_id in PRE_REFORM_RULES:
+        if (
+            complaint.order_date is not None
+            and complaint.order_date < GUARANTEE_REFORM
+            and rule_id in PRE_REFORM_RULES
+        ):
             return PRE_REFORM_RULES[rule_id]
         method = complaint.facts.payment_method
         if method in ("sepa_direct_debit", "other") and rule_id in _NOT_A_CARD_RULES:

@@ -134,7 +134,11 @@ def render_letter(plan: LetterPlan, lang: str | None = None, *, markdown: bool =
         sender = [signature, t.text("sender.address"), t.text("sender.email")]
         addressee = _addressee(t, plan)
         place = t.text("place", date=plan.date)
-        subject = t.text(f"subject.{plan.kind}", order=plan.order_number, date=plan.order_date)
+        subject = (
+            t.text(f"subject.{plan.kind}", order=plan.order_number, date=plan.order_date)
+            if plan.order_number
+            else t.text(f"subject.{plan.kind}.no_order")
+        )
         salutation = t.text("salutation")
         body = [*_body(t, plan, esc), esc(t.text("closing")), esc(signature)]
         items = [t.text(f"enclosure.{item}") for item in plan.enclosures]

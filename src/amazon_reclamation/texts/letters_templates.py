@@ -91,6 +91,8 @@ class _Formatter(string.Formatter):
             return fmt.money(value)
         if isinstance(value, Period):
             return self._templates.period(value, words=format_spec == "words")
+        if isinstance(value, str) and format_spec in ("short", "words"):
+            return value  # a missing value's placeholder ("[date]") takes no date format
         return str(super().format_field(value, format_spec))
 
 

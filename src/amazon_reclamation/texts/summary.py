@@ -141,14 +141,15 @@ def category_facts(complaint: Complaint) -> list[tuple[str, str]]:
 
 def _order_facts(complaint: Complaint) -> list[tuple[str, str]]:
     rows = [
-        (_("Numéro de commande"), complaint.order_number),
-        (_("Date de commande"), fmt.short_date(complaint.order_date)),
+        (_("Numéro de commande"), complaint.order_number or _("aucun (débit sans commande)")),
         (_("Problème"), labels.label(labels.CATEGORY, complaint.category)),
         (_("Article"), complaint.item or fmt.unknown()),
         (_("Montant"), fmt.money(complaint.amount)),
         (_("Vendu par"), seller_text(complaint)),
         (_("Client"), complaint.customer_name or fmt.unknown()),
     ]
+    if complaint.order_number or complaint.order_date:
+        rows.insert(1, (_("Date de commande"), _day(complaint.order_date) or fmt.unknown()))
     if complaint.delivery_date or CATEGORY_TABLE[complaint.category].defect:
         rows.append((_("Date de livraison"), _day(complaint.delivery_date) or fmt.unknown()))
     return rows
@@ -158,13 +159,18 @@ def checklist(complaint: Complaint) -> list[str]:
     """What to have at hand before contacting customer service."""
     spec = CATEGORY_TABLE[complaint.category]
     name = complaint.customer_name
-    items = [
-        _("le numéro de commande : {order}").format(order=complaint.order_number),
-        _("la date d'achat : {date}").format(date=fmt.short_date(complaint.order_date)),
+    items = []
+    if complaint.order_number:
+        items.append(_("le numéro de commande : {order}").format(order=complaint.order_number))
+    if complaint.order_date:
+        items.append(
+            _("la date d'achat : {date}").format(date=fmt.short_date(complaint.order_date))
+        )
+    items.append(
         _("votre nom tel qu'il figure sur la commande : {name}").format(name=name)
         if name
-        else _("votre nom tel qu'il figure sur la commande"),
-    ]
+        else _("votre nom tel qu'il figure sur la commande")
+    )
     items += [_(labels.EVIDENCE[evidence]) for evidence in evidence_for(complaint)]
     if spec.defect and complaint.facts.photos_taken is False:
         items.append(_("prenez ces photos maintenant, avant de renvoyer quoi que ce soit"))
@@ -240,6 +246,18 @@ _INTRO: Variants = {
     ),
     (False, False, False): N_("Je vous contacte au sujet de ma commande n° {order} du {date}."),
 }
+# The order not known in full: a charge that matches no order (billing, unknown charge).
+_INTRO_NO_ORDER: Variants = {
+    (True, False): N_("Je vous contacte au sujet de ma commande n° {order}."),
+    (False, False): N_(
+        "Je vous contacte au sujet d'un débit qui ne correspond à aucune de mes commandes."
+    ),
+}
+
+
+def _order_known(c: Complaint) -> tuple[bool, bool]:
+    """(number known, date known with it): a date alone does not name an order."""
+    return bool(c.order_number), bool(c.order_number and c.order_date)
 
 
 def _closing(name: str | None) -> str:
@@ -252,9 +270,11 @@ def ready_message(complaint: Complaint, today: date) -> str:
     """The message to paste in the chat or an e-mail to customer service."""
     c = complaint
     seller = c.seller.name if c.seller.kind == "marketplace" else None
-    intro = _variant(_INTRO, c.item, c.amount, seller).format(
+    number, dated = _order_known(c)
+    variants = _variant(_INTRO, c.item, c.amount, seller) if dated else None
+    intro = (variants or _variant(_INTRO_NO_ORDER, number, dated)).format(
         order=c.order_number,
-        date=fmt.long_date(c.order_date),
+        date=fmt.long_date(c.order_date) if c.order_date else "",
         item=c.item,
         amount=fmt.money(c.amount),
         seller=seller,
@@ -325,23 +345,54 @@ _OPENING: dict[str, Variants] = {
     },
 }
 _PROMISE: Variants = {
-    (True,): N_(
+    (True, True, True): N_(
         "{opening}, au sujet de ma commande n° {order} du {order_date}, je vous confirme par "
         "écrit votre engagement : {what}, au plus tard le {date}."
     ),
-    (False,): N_(
+    (True, True, False): N_(
         "{opening}, au sujet de ma commande n° {order} du {order_date}, je vous confirme par "
         "écrit votre engagement : {what}."
     ),
+    (True, False, True): N_(
+        "{opening}, au sujet de ma commande n° {order}, je vous confirme par écrit votre "
+        "engagement : {what}, au plus tard le {date}."
+    ),
+    (True, False, False): N_(
+        "{opening}, au sujet de ma commande n° {order}, je vous confirme par écrit votre "
+        "engagement : {what}."
+    ),
+    (False, False, True): N_(
+        "{opening}, au sujet d'un débit qui ne correspond à aucune de mes commandes, je vous "
+        "confirme par écrit votre engagement : {what}, au plus tard le {date}."
+    ),
+    (False, False, False): N_(
+        "{opening}, au sujet d'un débit qui ne correspond à aucune de mes commandes, je vous "
+        "confirme par écrit votre engagement : {what}."
+    ),
 }
 _REFUSAL: Variants = {
-    (True,): N_(
+    (True, True, True): N_(
         "{opening}, au sujet de ma commande n° {order} du {order_date}, votre service a refusé "
         "ma demande ({summary})."
     ),
-    (False,): N_(
+    (True, True, False): N_(
         "{opening}, au sujet de ma commande n° {order} du {order_date}, votre service a refusé "
         "ma demande."
+    ),
+    (True, False, True): N_(
+        "{opening}, au sujet de ma commande n° {order}, votre service a refusé ma demande "
+        "({summary})."
+    ),
+    (True, False, False): N_(
+        "{opening}, au sujet de ma commande n° {order}, votre service a refusé ma demande."
+    ),
+    (False, False, True): N_(
+        "{opening}, au sujet d'un débit qui ne correspond à aucune de mes commandes, votre "
+        "service a refusé ma demande ({summary})."
+    ),
+    (False, False, False): N_(
+        "{opening}, au sujet d'un débit qui ne correspond à aucune de mes commandes, votre "
+        "service a refusé ma demande."
     ),
 }
 
@@ -360,11 +411,11 @@ def confirmation_message(complaint: Complaint, contact: Contact) -> str:
     values = {
         "opening": opening,
         "order": complaint.order_number,
-        "order_date": fmt.long_date(complaint.order_date),
+        "order_date": fmt.long_date(complaint.order_date) if complaint.order_date else "",
     }
     if contact.outcome == "promise":
         what = contact.promise or contact.summary or _("une solution à mon problème")
-        body = _variant(_PROMISE, contact.follow_up).format(
+        body = _variant(_PROMISE, *_order_known(complaint), contact.follow_up).format(
             what=what.rstrip(". "), date=_long(contact.follow_up), **values
         )
         ask = _(
@@ -373,7 +424,9 @@ def confirmation_message(complaint: Complaint, contact: Contact) -> str:
         )
     else:
         summary = contact.summary.rstrip(". ") if contact.summary else ""
-        body = _variant(_REFUSAL, contact.summary).format(summary=summary, **values)
+        body = _variant(_REFUSAL, *_order_known(complaint), contact.summary).format(
+            summary=summary, **values
+        )
         if complaint.desired_resolution is None:
             ask = _(
                 "Je vous remercie de me confirmer ce refus par écrit, avec ses motifs. Je "

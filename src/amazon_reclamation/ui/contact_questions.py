@@ -44,6 +44,11 @@ def _is_promise(answers: Answers) -> bool:
     return answers.get("outcome") == "promise"
 
 
+def _may_follow_up(answers: Answers) -> bool:
+    # A promised call-back or answer is followed up like a promise; "resolved" needs none.
+    return answers.get("outcome") not in (None, "resolved")
+
+
 CONTACT_QUESTIONS: tuple[Question, ...] = (
     Question(
         "channel",
@@ -95,8 +100,7 @@ CONTACT_QUESTIONS: tuple[Question, ...] = (
         "--promise",
         "text",
         N_("Qu'est-ce qui a été promis ?"),
-        required=True,
-        hint=N_("par exemple « remboursement sous 5 jours »"),
+        hint=N_("par exemple « remboursement sous 5 jours » ; vide si le résumé le dit"),
         when=_is_promise,
     ),
     Question(
@@ -105,8 +109,11 @@ CONTACT_QUESTIONS: tuple[Question, ...] = (
         "text",
         N_("Pour quand ? (date de suivi)"),
         parse=_follow_up,
-        required=True,
-        hint=N_("JJ/MM/AAAA"),
-        when=_is_promise,
+        # A promise without a date can never be found kept or broken; for another outcome
+        # (a call-back announced, an answer awaited) the date is welcome but not needed.
+        required=_is_promise,
+        hint=N_("JJ/MM/AAAA, la date promise"),
+        hint_optional=N_("JJ/MM/AAAA : le rappel ou la réponse annoncés ; vide si aucune"),
+        when=_may_follow_up,
     ),
 )

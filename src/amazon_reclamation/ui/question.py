@@ -39,9 +39,11 @@ class Question:
     message: str
     parse: Parser | None = None
     choices: tuple[Choice, ...] = ()
-    required: bool = False
+    # True, or a test on the answers so far (a follow-up date is required for a promise only).
+    required: bool | Callable[[Answers], bool] = False
     when: Callable[[Answers], bool] = field(default=lambda answers: True)
     hint: str = ""
+    hint_optional: str = ""  # the hint when `required` says the answer may be left empty
     default: Any = None  # preselected answer when there is none yet
     unknown_choice: bool = True  # offer "Je ne sais pas" (optional selects and yes/no)
 
@@ -49,12 +51,22 @@ class Question:
         """True when this question is asked for these answers."""
         return self.when(answers)
 
+    def is_required(self, answers: Answers) -> bool:
+        """True when an empty answer is refused for these answers."""
+        return self.required(answers) if callable(self.required) else self.required
+
+    def hint_for(self, answers: Answers) -> str:
+        """The hint shown with the question for these answers (untranslated)."""
+        if self.hint_optional and not self.is_required(answers):
+            return self.hint_optional
+        return self.hint
+
     def parse_text(self, text: str, answers: Answers, today: date) -> Any:
         """Parse a typed answer; an empty optional answer gives None."""
         if self.kind in ("select", "confirm"):
             raise TypeError(f"{self.key} is not a text question")
         if not text.strip():
-            if self.required:
+            if self.is_required(answers):
                 raise InvalidInput(_("Cette réponse est obligatoire."))
             return None
         if self.parse is None:

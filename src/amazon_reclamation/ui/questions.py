@@ -55,6 +55,13 @@ def _date_after_order(text: str, answers: Answers, today: date) -> date:
     return value
 
 
+def _order_required(answers: Answers) -> bool:
+    """An order number and date are needed, except for a charge that matches no order."""
+    return not (
+        answers.get("category") == "billing" and answers.get("billing_problem") == "unknown_charge"
+    )
+
+
 def _order(text: str, answers: Answers, today: date) -> str:
     return parsing.parse_order_number(text)
 
@@ -83,14 +90,25 @@ QUESTIONS: tuple[Question, ...] = (
         choices=choices_from(labels.CATEGORY, labels.CATEGORY_HELP),
         required=True,
     ),
+    # Asked before the order: a charge that matches no order has neither number nor date.
+    Question(
+        "billing_problem",
+        "--billing-problem",
+        "select",
+        N_("Quel est le problème de facturation ?"),
+        choices=choices_from(labels.BILLING_PROBLEM),
+        when=_category_in("billing"),
+        unknown_choice=False,
+    ),
     Question(
         "order_number",
         "--order",
         "text",
         N_("Numéro de commande (123-1234567-1234567)"),
         parse=_order,
-        required=True,
+        required=_order_required,
         hint=N_("dans Vos commandes, sur le récapitulatif ou l'e-mail de confirmation"),
+        hint_optional=N_("vide : le débit ne correspond à aucune commande"),
     ),
     Question(
         "order_date",
@@ -98,8 +116,9 @@ QUESTIONS: tuple[Question, ...] = (
         "text",
         N_("Date de la commande"),
         parse=_past_date_after(),
-        required=True,
+        required=_order_required,
         hint=N_("JJ/MM/AAAA"),
+        hint_optional=N_("JJ/MM/AAAA ; vide s'il n'y a pas de commande"),
     ),
     # damaged
     Question(
@@ -192,15 +211,6 @@ QUESTIONS: tuple[Question, ...] = (
         unknown_choice=False,
     ),
     # billing
-    Question(
-        "billing_problem",
-        "--billing-problem",
-        "select",
-        N_("Quel est le problème de facturation ?"),
-        choices=choices_from(labels.BILLING_PROBLEM),
-        when=_category_in("billing"),
-        unknown_choice=False,
-    ),
     Question(
         "amount_charged",
         "--charged",
@@ -307,9 +317,9 @@ QUESTIONS: tuple[Question, ...] = (
         "seller_country",
         "--seller-country",
         "text",
-        N_("Pays du vendeur (code à deux lettres)"),
+        N_("Pays du vendeur"),
         parse=_country,
-        hint=N_("BE, FR, DE, CN … dans « Informations détaillées sur le vendeur »"),
+        hint=N_("Belgique, Chine … ou BE, CN ; dans « Informations détaillées sur le vendeur »"),
         when=lambda a: a.get("seller_kind") == "marketplace",
     ),
     Question("customer_name", "--name", "text", N_("Votre nom (tel qu'il figure sur la commande)")),
@@ -333,24 +343,11 @@ QUESTIONS: tuple[Question, ...] = (
 QUESTIONS_BY_KEY = {question.key: question for question in QUESTIONS}
 
 _FACT_KEYS = (
-    "damage_timing",
-    "defect_discovered_date",
-    "photos_taken",
-    "tracking_status",
-    "marked_delivered",
-    "marked_delivered_date",
-    "neighbours_checked",
-    "difference",
-    "amount_charged",
-    "amount_expected",
-    "billing_problem",
-    "payment_method",
-    "charge_date",
-    "return_kind",
-    "returned_date",
-    "return_tracking",
-    "refund_expected",
-)
+    "damage_timing", "defect_discovered_date", "photos_taken", "tracking_status",
+    "marked_delivered", "marked_delivered_date", "neighbours_checked", "difference",
+    "amount_charged", "amount_expected", "billing_problem", "payment_method", "charge_date",
+    "return_kind", "returned_date", "return_tracking", "refund_expected",
+)  # fmt: skip
 
 
 def applicable(answers: Answers, questions: Sequence[Question] = QUESTIONS) -> list[Question]:
@@ -415,7 +412,11 @@ def revalidate(
 
 def missing_required(answers: Answers, questions: Sequence[Question] = QUESTIONS) -> list[Question]:
     """Applicable required questions without an answer."""
-    return [q for q in applicable(answers, questions) if q.required and answers.get(q.key) is None]
+    return [
+        q
+        for q in applicable(answers, questions)
+        if q.is_required(answers) and answers.get(q.key) is None
+    ]
 
 
 def require_all(
@@ -445,8 +446,8 @@ def build_complaint(answers: Answers, complaint_id: str, created_at: datetime) -
         id=complaint_id,
         created_at=created_at,
         category=answers["category"],
-        order_number=answers["order_number"],
-        order_date=answers["order_date"],
+        order_number=answers.get("order_number"),
+        order_date=answers.get("order_date"),
         delivery_date=answers.get("delivery_date"),
         expected_delivery_date=answers.get("expected_delivery_date"),
         item=answers.get("item"),

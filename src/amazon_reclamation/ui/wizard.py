@@ -80,11 +80,21 @@ def ask_missing(
     questions: Sequence[Question] = QUESTIONS,
 ) -> Answers:
     """Ask every applicable question that has no answer yet, in order (in place)."""
+    asked_again: set[str] = set()
     while True:
-        pending = [q for q in applicable(answers, questions) if q.key not in answers]
+        # A required answer left empty while it was optional (an order number before the
+        # billing problem said "unknown charge", say) is asked again, once.
+        pending = [
+            q
+            for q in applicable(answers, questions)
+            if q.key not in answers
+            or (q.key not in asked_again and q.is_required(answers) and answers[q.key] is None)
+        ]
         if not pending:
             return answers
         question = pending[0]
+        if question.key in answers:
+            asked_again.add(question.key)
         answers[question.key] = ask(question, answers)
         on_answer(answers)
 
@@ -143,7 +153,8 @@ class QuestionaryAsker:
         import questionary
 
         message = _(question.message)
-        hint = f"({_(question.hint)})" if question.hint else None
+        shown_hint = question.hint_for(answers)
+        hint = f"({_(shown_hint)})" if shown_hint else None
         current = answers.get(question.key)
         # Yes/no questions are selects too: questionary's confirm only knows the keys y/n,
         # which mean nothing to a French or Dutch speaker.
@@ -165,7 +176,7 @@ class QuestionaryAsker:
             default = current if current in {c.value for c in question.choices} else None
         if question.kind in ("select", "confirm"):
             if (
-                not question.required
+                not question.is_required(answers)
                 and question.unknown_choice
                 and not question.key.startswith("_")
             ):
@@ -200,8 +211,12 @@ class QuestionaryAsker:
 
 def resume_label(draft_answers: Answers) -> str:
     """How a kept draft is described when offering to resume it."""
-    order = draft_answers.get("order_number", "?")
+    order = draft_answers.get("order_number")
     category = labels.label(labels.CATEGORY, draft_answers.get("category"))
+    if not order:  # a charge that matches no order
+        return _("Un brouillon de réclamation existe, sans commande : {category}.").format(
+            category=category
+        )
     return _("Un brouillon de réclamation existe (commande {order}, {category}).").format(
         order=order, category=category
     )
@@ -224,7 +239,7 @@ def pick_question(complaints: list[Any]) -> Question:
     choices = tuple(
         Choice(
             c.id,
-            f"{c.id}  {c.order_number}  {labels.label(labels.CATEGORY, c.category)}"
+            f"{c.id}  {c.order_number or '—'}  {labels.label(labels.CATEGORY, c.category)}"
             + (f"  {c.item[:30]}" if c.item else ""),
         )
         for c in complaints
@@ -240,8 +255,13 @@ def delete_question(complaint: Any) -> Question:
         "_delete",
         "",
         "confirm",
-        _(
-            "Supprimer définitivement la réclamation {id} (commande {order}) et tout son journal ?"
+        (
+            _(
+                "Supprimer définitivement la réclamation {id} (commande {order}) et tout son "
+                "journal ?"
+            )
+            if complaint.order_number
+            else _("Supprimer définitivement la réclamation {id} et tout son journal ?")
         ).format(id=complaint.id, order=complaint.order_number),
         default=False,
     )

@@ -41,9 +41,17 @@ def log(
         str | None,
         typer.Option(help=choices_help(ids.OUTCOMES)),
     ] = None,
-    promise: Annotated[str | None, typer.Option(help=_("Ce qui a été promis."))] = None,
+    promise: Annotated[
+        str | None, typer.Option(help=_("Ce qui a été promis (sinon, le résumé en tient lieu)."))
+    ] = None,
     follow_up: Annotated[
-        str | None, typer.Option(help=_("Date de suivi d'une promesse (obligatoire alors)."))
+        str | None,
+        typer.Option(
+            help=_(
+                "Date de suivi : obligatoire pour une promesse, possible pour tout résultat "
+                "sauf resolved."
+            )
+        ),
     ] = None,
     corrects: Annotated[
         int | None,
@@ -72,17 +80,22 @@ def log(
     }
     answers = questions.parse_options(raw, today, contact_questions.CONTACT_QUESTIONS)
     target = open_complaint(app, ref)
+    interactive = app.interactive
+    if target.status != "open" and interactive:
+        target = _offer_reopen(app, target)
+    actions.check_open(target)
     if corrects is not None:
         actions.check_correctable(target, corrects)
-    interactive = app.interactive
     answers[contact_questions.ORDER_DATE_KEY] = target.order_date
     if interactive:
         from amazon_reclamation.ui.wizard import ask_missing
 
         render.info(
-            _("Contact pour la réclamation {id} (commande {order})").format(
-                id=target.id, order=target.order_number
-            )
+            (
+                _("Contact pour la réclamation {id} (commande {order})")
+                if target.order_number
+                else _("Contact pour la réclamation {id}")
+            ).format(id=target.id, order=target.order_number)
         )
         ask_missing(answers, app.asker(), questions=contact_questions.CONTACT_QUESTIONS)
     questions.require_all(answers, contact_questions.CONTACT_QUESTIONS, "log")
@@ -119,6 +132,25 @@ def log(
             )
     if contact.outcome == "resolved" and updated.status == "open":
         _offer_close(app, updated)
+
+
+def _offer_reopen(app: App, complaint: "Complaint") -> "Complaint":
+    """In a terminal, a closed complaint is reopened first if the user agrees."""
+    from amazon_reclamation import actions
+    from amazon_reclamation.texts import labels
+    from amazon_reclamation.ui import render
+    from amazon_reclamation.ui.wizard import confirm_question
+
+    question = confirm_question(
+        _(
+            "La réclamation {id} est clôturée ({status}) : la rouvrir pour noter ce contact ?"
+        ).format(id=complaint.id, status=labels.label(labels.STATUS, complaint.status))
+    )
+    if not app.asker()(question, {}):
+        return complaint
+    reopened = actions.reopen(app.store, complaint.id)
+    render.info(_("Réclamation {id} rouverte.").format(id=reopened.id))
+    return reopened
 
 
 def _offer_close(app: App, complaint: "Complaint") -> None:

@@ -34,7 +34,8 @@ def new(
     seller: Annotated[str | None, typer.Option(help=choices_help(ids.SELLER_KINDS))] = None,
     seller_name: Annotated[str | None, typer.Option(help=_("Nom du vendeur tiers."))] = None,
     seller_country: Annotated[
-        str | None, typer.Option(help=_("Pays du vendeur tiers (code ISO : BE, FR, DE…)."))
+        str | None,
+        typer.Option(help=_("Pays du vendeur tiers : nom ou code ISO (Belgique, BE, CN…).")),
     ] = None,
     name: Annotated[str | None, typer.Option(help=_("Votre nom."))] = None,
     description: Annotated[str | None, typer.Option(help=_("Le problème en vos mots."))] = None,
@@ -164,7 +165,7 @@ def new_interactive(app: App, answers: dict[str, Any], *, yes: bool, as_json: bo
     draft = store.load_draft()
     if draft and not answers:
         kept = questions.answers_from_json(draft.get("answers", {}), app.today)
-        if kept.get("order_number"):
+        if _worth_a_draft(kept):
             render.info(resume_label(kept))
             if asker(RESUME, {}):
                 answers.update(kept)
@@ -178,7 +179,7 @@ def new_interactive(app: App, answers: dict[str, Any], *, yes: bool, as_json: bo
         # A draft is worth keeping once the order is known (see docs/data-format.md).
         # It is a convenience: when it cannot be written, the wizard goes on, says so once
         # and does not promise to resume.
-        if not current.get("order_number") or draft_failed:
+        if not _worth_a_draft(current) or draft_failed:
             return
         try:
             store.save_draft({"answers": questions.answers_to_json(current)})
@@ -203,7 +204,7 @@ def new_interactive(app: App, answers: dict[str, Any], *, yes: bool, as_json: bo
             show_summary=show_summary,
         )
     except (KeyboardInterrupt, EOFError):
-        if answers.get("order_number") and not draft_failed:
+        if _worth_a_draft(answers) and not draft_failed:
             raise Interrupted(
                 _(
                     "Interrompu. Vos réponses sont gardées : la prochaine fois que vous lancerez "
@@ -216,6 +217,11 @@ def new_interactive(app: App, answers: dict[str, Any], *, yes: bool, as_json: bo
         render.info(_("Abandonné ; rien n'a été enregistré."))
         return
     _save(app, result, as_json=as_json, card_shown=not yes)
+
+
+def _worth_a_draft(answers: dict[str, Any]) -> bool:
+    """A draft is kept once the order is known, or the charge is known to have none."""
+    return bool(answers.get("order_number")) or answers.get("billing_problem") == "unknown_charge"
 
 
 def _save(app: App, answers: dict[str, Any], *, as_json: bool, card_shown: bool) -> None:

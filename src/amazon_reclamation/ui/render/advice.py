@@ -96,7 +96,11 @@ def escalation(complaint: Complaint, plan: Plan, *, show_all: bool) -> None:
     console = out()
     console.print(
         Text(
-            _("Réclamation {id} — commande {order} — {category}").format(
+            (
+                _("Réclamation {id} — commande {order} — {category}")
+                if complaint.order_number
+                else _("Réclamation {id} — {category}")
+            ).format(
                 id=complaint.id,
                 order=complaint.order_number,
                 category=labels.label(labels.CATEGORY, complaint.category),
@@ -225,7 +229,7 @@ def soon_table(items: Sequence[tuple[Digest, Deadline]]) -> None:
         rows.append(
             [
                 (digest.id, "bold"),
-                (digest.order_number, ""),
+                (digest.order_number or "—", ""),
                 (deadline_title(deadline), ""),
                 (fmt.short_date(deadline.date), style),
                 (_left(deadline.days_left), style),

@@ -108,7 +108,7 @@ def complaints_table(
             count += f" · {last.day:02d}/{last.month:02d}"
         row: list[Cell] = [
             (digest.id, "bold"),
-            (digest.order_number, ""),
+            (digest.order_number or "—", ""),
             (labels.label(labels.CATEGORY_SHORT, digest.category), ""),
             (" ".join(safe(digest.item).split()) or "—", ""),
             (_days_since(digest.created_at.date(), today), ""),
@@ -213,11 +213,20 @@ def timeline(complaint: Complaint, today: date) -> None:
         details = []
         if contact.summary:
             details.append(safe(contact.summary))
-        if contact.outcome == "promise":
+        if contact.outcome == "promise" and contact.promise:
             details.append(
                 _("Promis : {what} (pour le {date})").format(
-                    what=safe(contact.promise) or "?", date=fmt.short_date(contact.follow_up)
+                    what=safe(contact.promise), date=fmt.short_date(contact.follow_up)
                 )
+            )
+        elif contact.outcome == "promise" and contact.follow_up is not None:
+            # No promise text: the summary above says what was promised.
+            details.append(
+                _("Promis pour le {date}").format(date=fmt.short_date(contact.follow_up))
+            )
+        elif contact.follow_up is not None:
+            details.append(
+                _("Suivi prévu le {date}").format(date=fmt.short_date(contact.follow_up))
             )
         if contact.corrects is not None:
             details.append(_("(corrige le n° {n})").format(n=contact.corrects))
@@ -235,7 +244,9 @@ def timeline(complaint: Complaint, today: date) -> None:
             line.append(
                 " — "
                 + _("{what}, pour le {date} (contact n° {n})").format(
-                    what=safe(item.contact.promise) or safe(item.contact.summary) or "?",
+                    what=safe(item.contact.promise)
+                    or safe(item.contact.summary)
+                    or _("suite annoncée"),
                     date=fmt.short_date(item.contact.follow_up),
                     n=item.contact.id,
                 )
@@ -252,8 +263,17 @@ def due_table(items: Sequence[tuple[Digest, FollowUp]], today: date) -> None:
         rows.append(
             [
                 (digest.id, "bold"),
-                (digest.order_number, ""),
-                (" ".join((safe(follow_up.promise) or safe(follow_up.summary) or "—").split()), ""),
+                (digest.order_number or "—", ""),
+                (
+                    " ".join(
+                        (
+                            safe(follow_up.promise)
+                            or safe(follow_up.summary)
+                            or _("suite annoncée")
+                        ).split()
+                    ),
+                    "",
+                ),
                 (fmt.short_date(follow_up.day), style),
                 (
                     _("aujourd'hui")
