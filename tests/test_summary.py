@@ -215,7 +215,7 @@ CASES: dict[str, dict[str, Any]] = {
         "message": [
             f"Mon relevé fait apparaître, le 3 novembre 2026, un débit de 1\u202f234,50{EUR} "
             "que je ne reconnais pas.",
-            "J'ai payé par domiciliation SEPA.",
+            "Ce débit a été effectué par domiciliation SEPA.",
         ],
         "facts": [("Problème", "débit non reconnu"), ("Montant attendu", "inconnu")],
         "checklist": ["la ligne du débit sur votre relevé bancaire ou de carte"],

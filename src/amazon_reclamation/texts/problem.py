@@ -231,10 +231,12 @@ def _billing(c: Complaint, today: date, announced_date: bool) -> list[str]:
             )
         )
     if facts.payment_method and facts.payment_method != "other":
+        method = labels.label(labels.PAYMENT_METHOD, facts.payment_method)
         sentences.append(
-            _("J'ai payé par {method}.").format(
-                method=labels.label(labels.PAYMENT_METHOD, facts.payment_method)
-            )
+            # A charge the user does not recognise was not paid by them: say how it was taken.
+            _("Ce débit a été effectué par {method}.").format(method=method)
+            if facts.billing_problem == "unknown_charge"
+            else _("J'ai payé par {method}.").format(method=method)
         )
     return sentences
 
