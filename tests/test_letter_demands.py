@@ -174,11 +174,11 @@ def test_no_two_paragraphs_in_a_row_start_with_a_defaut(category: str) -> None:
     ("outcome", "summary", "line"),
     [
         ("refused", None, "le 4 novembre 2026, par e-mail : vous avez refusé d'y donner suite."),
+        # The user's own note is never quoted to the trader: only the facts.
         (
             "refused",
-            "remboursement demandé",
-            "le 4 novembre 2026, par e-mail : « remboursement demandé » ; vous avez refusé d'y "
-            "donner suite.",
+            "remboursement demandé, il m'a raccroché au nez",
+            "le 4 novembre 2026, par e-mail : vous avez refusé d'y donner suite.",
         ),
         ("pending", None, "le 4 novembre 2026, par e-mail : ma demande est restée sans suite."),
     ],
@@ -188,6 +188,7 @@ def test_contact_lines_read_as_a_letter(outcome: str, summary: str | None, line:
     letter = formal_notice_parts(case("damaged", contacts=log), TODAY)[1]
     assert f"- {line}" in letter
     assert "résultat :" not in letter
+    assert "raccroché" not in letter
 
 
 def test_a_letter_to_a_seller_names_amazon_messaging() -> None:

@@ -47,9 +47,9 @@ def test_letter_has_the_facts_the_right_the_contacts_and_a_deadline(category: st
     assert REFERENCE[category] in body
     assert "mise en demeure" in body.lower()
     assert (
-        "le 3 novembre 2026, par téléphone (Sophie, dossier CS-4471) : vous m'avez promis "
-        "l'envoi d'un nouvel article pour le 10 novembre 2026 ; cette promesse n'a pas été "
-        "tenue." in body
+        "le 3 novembre 2026, par téléphone (Sophie, dossier CS-4471), vous vous êtes engagé "
+        "à : « l'envoi d'un nouvel article » pour le 10 novembre 2026 ; cette promesse n'a pas "
+        "été tenue." in body
     )
     assert "le 12 novembre 2026, par chat, sans obtenir de réponse." in body
     assert "tentatives" not in body and "restée sans réponse" not in body

@@ -46,7 +46,9 @@ def _same(text: str) -> str:
 
 
 def _contact_line(t: Templates, line: ContactLine) -> str:
-    """ "le 3 novembre 2026, par téléphone (Sophie, dossier CS-4471) : vous m'avez promis …"."""
+    """ "le 3 novembre 2026, par téléphone (Sophie, dossier CS-4471) : vous vous êtes engagé
+    à : « … »". Only the structured facts: the user's own notes (the summary) are never
+    quoted to the trader as if they were its words."""
     text = t.text("contact.head", date=line.date, channel=t.text(f"channel.{line.channel}"))
     known = (("agent", line.agent), ("reference", line.reference))
     who = "_".join(name for name, value in known if value)
@@ -54,24 +56,17 @@ def _contact_line(t: Templates, line: ContactLine) -> str:
         text = t.text(f"contact.who.{who}", text=text, agent=line.agent, reference=line.reference)
     if line.outcome == "promise":
         if line.promise:
-            # The promise says what was agreed: the summary would only repeat it.
             text = t.text("contact.promised", text=text, promise=line.promise)
         else:
-            if line.summary:
-                text = t.text("contact.summary", text=text, summary=line.summary)
             text = t.text("contact.follow_up_promised", text=text)
         if line.follow_up is not None:
             text = t.text("contact.promised_for", text=text, date=line.follow_up)
         if line.promise_state is not None:
             text = t.text(f"contact.promise_{line.promise_state}", text=text)
         return t.text("contact.end", text=text)
-    if line.summary:
-        text = t.text("contact.summary", text=text, summary=line.summary)
     if line.outcome == "no_answer":
         return t.text("contact.no_answer", text=text)
-    # After a quoted summary, the result follows otherwise than after the channel.
-    variant = f"contact.{line.outcome}" + (".after_summary" if line.summary else "")
-    return t.text(variant, text=text)
+    return t.text(f"contact.{line.outcome}", text=text)
 
 
 def _part(t: Templates, item: Part) -> str:
