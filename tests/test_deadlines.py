@@ -575,3 +575,17 @@ def test_next_business_day(day: date, expected: date) -> None:
 )
 def test_a_period_ends_after_its_start(period: Period, start: date, end: date) -> None:
     assert period.after(start) == end
+
+
+def test_a_billing_problem_with_no_delivery_has_no_withdrawal_to_count() -> None:
+    # Arrange
+    debit = make(
+        category="billing",
+        facts={"billing_problem": "wrong_amount", "charge_date": date(2026, 11, 3)},
+    )
+    delivered = debit.model_copy(update={"delivery_date": date(2026, 11, 5)})
+
+    # Act / Assert
+    assert "withdrawal" not in {d.id for d in compute_deadlines(debit, TODAY)}
+    assert all("withdrawal" not in m.rule_ids for m in missing_facts(debit))
+    assert "withdrawal" in {d.id for d in compute_deadlines(delivered, TODAY)}

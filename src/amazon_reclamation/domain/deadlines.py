@@ -278,7 +278,8 @@ def _withdrawal(c: Complaint, today: dt.date) -> _Result:
     if not in_scope(c.category, "withdrawal"):
         return None
     if c.delivery_date is None:
-        return _Missing("delivery", "withdrawal")
+        # A billing problem with no delivery (a debit, a fee) has no withdrawal to count.
+        return None if c.category == "billing" else _Missing("delivery", "withdrawal")
     note = Note("withdrawal_counted", c.delivery_date)
     return _deadline(c, "withdrawal", c.delivery_date, today, note)
 
