@@ -39,26 +39,21 @@ the EU, Iceland, Norway or the UK goes to ECC Belgium; outside those, ECC cannot
 an unknown seller keeps the routes open and says what to check. The closed EU ODR
 platform and the old "Point de contact" are never mentioned.
 
-A step is recognised as done from the effective entries of the contact log (the
-summary is matched without case or accents). These are heuristics, kept simple on
-purpose so a user can make them match by wording the summary:
+A step is recognised as done from the effective entries of the contact log: their
+`step` (`ids.default_step(channel)` for a record built without one) and channel, never
+the words of their summary (version-1 files got their steps once, in the migration):
 
-- `contact_customer_service`: any contact by phone, chat, e-mail or letter;
-- `ask_supervisor`: a summary mentioning "responsable", "superviseur",
-  "supervisor", "manager" or "leidinggevende";
-- `contact_seller`: any contact with the channel `seller_message`;
-- `atoz_claim`: a summary mentioning "A-to-z", "A à Z" or "A-tot-Z" (also
-  "de A à Z" in another sense: a known false positive);
-- `written_complaint`: any contact by e-mail or letter;
-- `formal_notice`: a letter or e-mail whose summary mentions "mise en demeure",
-  "ingebrekestelling", "in gebreke" or "formal notice";
-- `review`: a summary mentioning "avis publié/laissé/posté/déposé", "avis client",
-  "évaluation du vendeur", "review", "feedback", "recensie" or "beoordeling";
-- `chargeback`: a summary mentioning "chargeback", "rétrofacturation" or
-  "terugboeking" (which also closes the A-to-z route).
+- `contact_customer_service`: a contact by phone, chat, e-mail or letter whose step
+  is not `contact_seller`;
+- `ask_supervisor`, `atoz_claim`, `formal_notice`, `review`, `chargeback`: a contact
+  with that step (a chargeback also closes the A-to-z route);
+- `contact_seller`: a contact with the step `contact_seller` (the A-to-z wait runs from
+  the first one);
+- `written_complaint`: a contact by e-mail or letter whose step is not
+  `contact_seller`.
 
-The other steps (external bodies, bank routes, courts) are never marked done: the
-log records contacts with Amazon and the seller only.
+The other steps (external bodies, bank routes, courts) are not marked done yet, even by
+a contact with their step.
 """
 
 from __future__ import annotations
