@@ -153,7 +153,7 @@ class QuestionaryAsker:
                 questionary.Choice(title=_("Non"), value=False),
             ]
             if current is None:
-                current = True if question.default is None else question.default
+                current = True if question.default is None else question.default_for(answers)
             default: Any = bool(current)
         else:
             options = [
@@ -162,7 +162,10 @@ class QuestionaryAsker:
                 )
                 for c in question.choices
             ]
-            default = current if current in {c.value for c in question.choices} else None
+            values = {c.value for c in question.choices}
+            if current is None:
+                current = question.default_for(answers)
+            default = current if current in values else None
         if question.kind in ("select", "confirm"):
             if (
                 not question.required

@@ -45,6 +45,15 @@ def log(
     follow_up: Annotated[
         str | None, typer.Option(help=_("Date de suivi d'une promesse (obligatoire alors)."))
     ] = None,
+    step: Annotated[
+        str | None,
+        typer.Option(
+            help=_(
+                "La démarche faite par ce contact (défaut : contact_seller pour seller_message, "
+                "sinon contact_customer_service) : {choices}"
+            ).format(choices=choices_help(ids.STEP_IDS)),
+        ),
+    ] = None,
     corrects: Annotated[
         int | None,
         typer.Option(
@@ -69,6 +78,7 @@ def log(
         "outcome": outcome,
         "promise": promise,
         "follow_up": follow_up,
+        "step": step,
     }
     answers = questions.parse_options(raw, today, contact_questions.CONTACT_QUESTIONS)
     target = open_complaint(app, ref)
@@ -84,7 +94,14 @@ def log(
                 id=target.id, order=target.order_number
             )
         )
-        ask_missing(answers, app.asker(), questions=contact_questions.CONTACT_QUESTIONS)
+        from amazon_reclamation.domain.escalation import decide
+
+        # "Quelle démarche ?" preselects the step that `escalate` shows as "now".
+        now = decide(target, today).now
+        asked = contact_questions.with_step_default(
+            contact_questions.CONTACT_QUESTIONS, now.id if now is not None else None
+        )
+        ask_missing(answers, app.asker(), questions=asked)
     questions.require_all(answers, contact_questions.CONTACT_QUESTIONS, "log")
     given = answers.get("at")
     entry = actions.ContactEntry(
@@ -98,6 +115,7 @@ def log(
         promise=answers.get("promise"),
         follow_up=answers.get("follow_up"),
         corrects=corrects,
+        step=answers.get("step"),
     )
     updated, contact = actions.log_contact(app.store, target, entry, clock.now())
     if as_json:
