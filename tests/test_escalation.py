@@ -635,6 +635,26 @@ def test_a_marketplace_order_goes_to_atoz_before_a_supervisor(log: list[Contact]
         assert result.step("ask_supervisor").status == "later"
 
 
+def test_a_marketplace_order_writes_to_the_seller_first_whatever_was_logged_with_amazon() -> None:
+    calls = [
+        contact(1, at(2), "phone", "refused"),
+        contact(2, at(3), "chat", "no_answer"),
+        contact(3, at(4), "email", "refused"),
+    ]
+    result = decide(case("market_fr", contacts=calls), TODAY)
+    assert result.now is not None and result.now.id == "contact_seller"
+    # A message to the seller that performed another step does not count as writing to it.
+    other = [*calls, contact(4, at(5), "seller_message", "pending", step="review")]
+    result = decide(case("market_fr", contacts=other), TODAY)
+    assert result.now is not None and result.now.id == "contact_seller"
+    # Written to the seller on 12/11 (a Thursday): A-to-z opens 2 business days later.
+    written = [*calls, contact(4, at(12), "seller_message", "no_answer")]
+    result = decide(case("market_fr", contacts=written), TODAY)
+    assert result.step("contact_seller").status == "done"
+    assert result.now is not None and result.now.id == "atoz_claim"
+    assert ids(result.step("atoz_claim").why)[0] == "atoz_open"
+
+
 # -- the legal guarantee over, a late return ---------------------------------------------
 
 

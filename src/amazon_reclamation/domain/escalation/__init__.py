@@ -4,11 +4,13 @@
 how as reason ids with typed values (`reasons.Reason`); `texts.escalation` words them.
 Each step is `done`, `now`, `later` or `not_applicable`, and every step is always
 listed. While the complaint is open, the first step that is neither done nor
-inapplicable is `now` (at most one), with one exception: for a marketplace order
-whose A-to-z claim is open (the seller was written to and the wait is over), the
-A-to-z claim is `now` even if a customer-service step comes before it; and for a
-direct debit the user does not recognise (category `billing`, `unknown_charge`, paid
-by SEPA direct debit), the bank refund is `now` while its 8 weeks run.
+inapplicable is `now` (at most one), with these exceptions: for a marketplace order,
+writing to the seller is `now` until a contact with the step `contact_seller` exists,
+whatever was logged with Amazon's customer service, and the A-to-z claim is `now` once
+its wait is over (2 business days after that message) even if a customer-service step
+comes before it; and for a direct debit the user does not recognise (category
+`billing`, `unknown_charge`, paid by SEPA direct debit), the bank refund is `now`
+while its 8 weeks run.
 
 No step is `now` (`Decision.now` is None) when the complaint is closed, and also when
 acting now would contradict the facts or the log; `Decision.pause` then says why, and
@@ -144,13 +146,18 @@ def decide(complaint: Complaint, today: dt.date) -> Decision:
     todo = [i for i in STEP_IDS if drafts[i].applicable and not drafts[i].done]
     now_id: StepId | None = None
     if is_open and pause is None and todo:
-        # A marketplace order goes through the seller and A-to-z before customer service.
-        ready = reading.atoz_ready() and "atoz_claim" in todo
+        # A marketplace order goes through the seller, then A-to-z, whatever was logged
+        # with Amazon's customer service.
+        marketplace = complaint.seller.kind == "marketplace"
         if reading.sepa_first() and "sepa_refund" in todo:
             # The 8-week refund of an unknown direct debit needs no reason: ask it first.
             now_id = "sepa_refund"
+        elif marketplace and "contact_seller" in todo:
+            now_id = "contact_seller"
+        elif reading.atoz_ready() and "atoz_claim" in todo:
+            now_id = "atoz_claim"
         else:
-            now_id = "atoz_claim" if ready else todo[0]
+            now_id = todo[0]
     steps: list[StepDecision] = []
     for step_id in STEP_IDS:
         draft = drafts[step_id]
