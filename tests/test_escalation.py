@@ -846,3 +846,16 @@ def test_a_refusal_as_last_result_is_said_as_such(channel: str, reason_id: str) 
     if channel == "seller_message":
         expected.params["seller"] = None  # sold by Amazon: no seller name
     assert first == expected
+
+
+def test_an_outside_step_logged_as_a_contact_is_done() -> None:
+    log = [
+        contact(1, at(2), "phone", "refused", step="ask_supervisor"),
+        contact(2, at(9), "email", "pending", step="ecc_belgium"),
+    ]
+    result = decide(case("amazon", contacts=log), TODAY)
+    assert result.step("ecc_belgium").status == "done"
+    assert result.step("ecc_belgium").why == (
+        r("step_logged", date=date(2026, 11, 9), channel="email"),
+    )
+    assert result.now is not None and result.now.id != "ecc_belgium"

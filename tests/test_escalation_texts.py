@@ -75,7 +75,9 @@ def _random_case(rng: random.Random) -> tuple[Complaint, date]:
         extra: dict[str, Any] = {}
         if outcome == "promise" and rng.random() < 0.8:
             extra["follow_up"] = moment.date() + timedelta(days=rng.randrange(-5, 20))
-        step = rng.choice([None, "ask_supervisor", "atoz_claim", "formal_notice", "review"])
+        step = rng.choice(
+            [None, "ask_supervisor", "atoz_claim", "formal_notice", "review", "ecc_belgium"]
+        )
         log.append(
             contact(
                 number,
@@ -446,4 +448,11 @@ def test_plan_snapshot(name: str) -> None:
     assert text == path.read_text(encoding="utf-8"), (
         f"{name} differs from its snapshot; if the change is deliberate, regenerate with "
         "RECLAM_UPDATE_SNAPSHOTS=1 .venv/bin/pytest tests/test_escalation_texts.py"
+    )
+
+
+def test_a_step_logged_says_when_and_how() -> None:
+    log = [contact(1, at(9), "email", "pending", step="ecc_belgium")]
+    assert plan(case(contacts=log), TODAY).step("ecc_belgium").why == (
+        "Démarche notée dans le journal le 09/11/2026 (e-mail)."
     )

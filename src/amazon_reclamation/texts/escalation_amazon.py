@@ -436,7 +436,7 @@ class AmazonWords:
         ).format(id=id)
 
     def review_done(self, *, date: dt.date) -> str:
-        return _("Avis mentionné le {date}.").format(date=day(date))
+        return _("Avis laissé le {date}.").format(date=day(date))
 
     def review_informs_buyers(self) -> str:
         return _("Un avis factuel et courtois informe les autres acheteurs.")

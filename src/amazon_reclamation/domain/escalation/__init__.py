@@ -54,8 +54,8 @@ the words of their summary (version-1 files got their steps once, in the migrati
 - `written_complaint`: a contact by e-mail or letter whose step is not
   `contact_seller`.
 
-The other steps (external bodies, bank routes, courts) are not marked done yet, even by
-a contact with their step.
+Any other step (external bodies, bank routes, courts) is done once a contact with its
+step is logged (`step_logged`).
 """
 
 from __future__ import annotations
@@ -71,11 +71,14 @@ from amazon_reclamation.domain.escalation.reading import Reading, Route, route
 from amazon_reclamation.domain.escalation.reasons import (
     STEP_IDS,
     Clauses,
+    Draft,
     Part,
     Reason,
     StepId,
     StepStatus,
     deciders,
+    done,
+    reason,
 )
 
 if TYPE_CHECKING:
@@ -137,12 +140,32 @@ class Decision:
         return next(s for s in self.steps if s.id == step_id)
 
 
+# Steps a contact counts as by default (`ids.default_step`): their deciders say when
+# they are done (customer service by its channels).
+_DEFAULT_STEPS = ("contact_customer_service", "contact_seller")
+
+
+def _logged(reading: Reading, step_id: StepId, draft: Draft) -> Draft:
+    """A step that a contact of the log performed is done, even where its decider cannot tell."""
+    if draft.done or step_id in _DEFAULT_STEPS:
+        return draft
+    performed = reading.performed(step_id)
+    if not performed:
+        return draft
+    first = performed[0]
+    return done(
+        [reason("step_logged", date=first.at.date(), channel=first.channel)], list(draft.how)
+    )
+
+
 def decide(complaint: Complaint, today: dt.date) -> Decision:
     """Every step for this complaint in the stable order, with its status, why and how."""
     reading = Reading(complaint, today)
     is_open = complaint.status == "open"
     pause = reading.pause() if is_open else None
-    drafts = {step_id: decider(reading) for step_id, decider in deciders()}
+    drafts = {
+        step_id: _logged(reading, step_id, decider(reading)) for step_id, decider in deciders()
+    }
     todo = [i for i in STEP_IDS if drafts[i].applicable and not drafts[i].done]
     now_id: StepId | None = None
     if is_open and pause is None and todo:

@@ -70,16 +70,16 @@ class Reading:
         self.cs = [e for e in with_amazon if e.channel in _CUSTOMER_SERVICE_CHANNELS]
         self.seller_msgs = seller_messages(complaint)
         self.written = [e for e in with_amazon if e.channel in WRITTEN_CHANNELS]
-        self.supervisor_logged = self._performed("ask_supervisor")
-        self.atoz_logged = self._performed("atoz_claim")
-        self.formal_logged = self._performed("formal_notice")
-        self.review_logged = self._performed("review")
-        self.chargeback_logged = self._performed("chargeback")
+        self.supervisor_logged = self.performed("ask_supervisor")
+        self.atoz_logged = self.performed("atoz_claim")
+        self.formal_logged = self.performed("formal_notice")
+        self.review_logged = self.performed("review")
+        self.chargeback_logged = self.performed("chargeback")
         self.ref = complaint.id
         self.awaiting = awaiting_delivery(complaint, today)
         self.guarantee_over = guarantee_expired(complaint, today)
 
-    def _performed(self, step_id: StepId) -> list[Contact]:
+    def performed(self, step_id: StepId) -> list[Contact]:
         """The effective entries that performed this step (their `step`, never their words)."""
         return [e for e in self.entries if contacts.step_of(e) == step_id]
 
