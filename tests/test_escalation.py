@@ -119,9 +119,9 @@ def test_routing_per_seller_and_category(seller: str, category: str) -> None:
 @pytest.mark.parametrize("category", CATEGORIES)
 def test_sold_by_amazon_never_routes_to_the_consumer_mediation_service(category: str) -> None:
     done_everything = [
-        contact(1, at(2), "phone", "refused", summary="demandé un responsable"),
-        contact(2, at(3), "letter", "no_answer", summary="mise en demeure"),
-        contact(3, at(4), "other", "pending", summary="avis publié"),
+        contact(1, at(2), "phone", "refused", step="ask_supervisor"),
+        contact(2, at(3), "letter", "no_answer", step="formal_notice"),
+        contact(3, at(4), "other", "pending", step="review"),
     ]
     for contacts_ in ([], done_everything):
         result = decide(case("amazon", category, contacts=contacts_), TODAY)
@@ -234,12 +234,12 @@ def test_a_promise_still_running_is_said_so() -> None:
     assert first == r("log_promise_running", date=date(2026, 11, 18), due=date(2026, 11, 25))
 
 
-def test_steps_are_recognised_as_done_from_the_log() -> None:
+def test_steps_are_recognised_as_done_from_the_step_of_each_contact() -> None:
     log = [
         contact(1, at(2), "phone", "refused"),
-        contact(2, at(3), "phone", "refused", summary="Demandé un Superviseur, refus"),
+        contact(2, at(3), "phone", "refused", step="ask_supervisor"),
         contact(3, at(4), "email", "no_answer", summary="réclamation écrite"),
-        contact(4, at(6), "letter", "no_answer", summary="Mise en demeure recommandée"),
+        contact(4, at(6), "letter", "no_answer", step="formal_notice"),
     ]
     result = decide(case("amazon", contacts=log), TODAY)
     found = statuses(result)
@@ -255,15 +255,41 @@ def test_steps_are_recognised_as_done_from_the_log() -> None:
     )
     assert result.step("formal_notice").why == (r("formal_notice_done", date=date(2026, 11, 6)),)
     assert found["review"] == "now"
-    log.append(contact(5, at(7), "other", "pending", summary="Avis publié sur le produit"))
+    log.append(contact(5, at(7), "other", "pending", step="review"))
     found = statuses(decide(case("amazon", contacts=log), TODAY))
     assert found["review"] == "done"
     assert found["ecc_belgium"] == "now"
 
 
-def test_a_formal_notice_mentioned_on_the_phone_is_not_one() -> None:
-    log = [contact(1, at(2), "phone", "refused", summary="j'ai parlé de mise en demeure")]
-    assert statuses(decide(case("amazon", contacts=log), TODAY))["formal_notice"] == "later"
+def test_the_words_of_a_summary_never_complete_a_step() -> None:
+    said = "Le responsable refuse ; mise en demeure, A-to-z, avis publié, chargeback"
+    log = [contact(1, at(2), "letter", "refused", summary=said)]
+    found = statuses(
+        decide(case("market_fr", facts={"payment_method": "card"}, contacts=log), TODAY)
+    )
+    for step_id in ("ask_supervisor", "atoz_claim", "formal_notice", "review", "chargeback"):
+        assert found[step_id] != "done", step_id
+
+
+def test_a_summary_saying_responsable_does_not_complete_ask_supervisor() -> None:
+    log = [contact(1, at(2), "phone", "refused", summary="demandé un responsable : refus")]
+    assert statuses(decide(case("amazon", contacts=log), TODAY))["ask_supervisor"] == "now"
+    log = [contact(1, at(2), "phone", "refused", step="ask_supervisor")]
+    result = decide(case("amazon", contacts=log), TODAY)
+    assert result.step("ask_supervisor").status == "done"
+    assert result.step("contact_customer_service").status == "done"
+
+
+def test_a_message_to_the_seller_counts_by_its_step() -> None:
+    # Written to the seller by e-mail: the seller step, not customer service.
+    log = [contact(1, at(2), "email", "no_answer", step="contact_seller")]
+    found = statuses(decide(case("market_fr", contacts=log), TODAY))
+    assert found["contact_seller"] == "done"
+    assert found["contact_customer_service"] == "not_applicable"
+    # A seller message that performed another step does not open the A-to-z wait.
+    log = [contact(1, at(2), "seller_message", "no_answer", step="review")]
+    found = statuses(decide(case("market_fr", contacts=log), TODAY))
+    assert (found["contact_seller"], found["review"]) == ("now", "done")
 
 
 def test_corrected_entries_do_not_count() -> None:
@@ -294,19 +320,11 @@ def test_atoz_waits_two_business_days_after_the_seller_message() -> None:
     assert ids(step.why) == ["atoz_open", "amazon_policy_unverified"]
 
 
-@pytest.mark.parametrize(
-    ("summary", "done"),
-    [
-        ("Réclamation A-to-z ouverte", True),
-        ("garantie A à Z demandée", True),
-        ("A-tot-Z-garantie aangevraagd", True),
-        ("rien", False),
-    ],
-)
-def test_atoz_recognised_in_three_languages(summary: str, done: bool) -> None:
+@pytest.mark.parametrize(("step", "done"), [("atoz_claim", True), (None, False)])
+def test_atoz_done_from_a_contact_with_its_step(step: str | None, done: bool) -> None:
     log = [
         contact(1, at(2), "seller_message", "no_answer"),
-        contact(2, at(9), "other", "pending", summary=summary),
+        contact(2, at(9), "other", "pending", summary="A-to-z", step=step),
     ]
     found = statuses(decide(case("market_fr", contacts=log), TODAY))
     assert (found["atoz_claim"] == "done") == done
@@ -320,7 +338,7 @@ def test_chargeback_only_after_atoz_and_never_together() -> None:
     assert result.step("chargeback").status == "later"
     assert why(result, "chargeback") == ["chargeback_credit_card", "chargeback_after_atoz_only"]
 
-    charged_back = [*seller_only, contact(2, at(5), "other", "pending", summary="chargeback")]
+    charged_back = [*seller_only, contact(2, at(5), "other", "pending", step="chargeback")]
     result = decide(case("market_fr", facts=card, contacts=charged_back), TODAY)
     assert result.step("chargeback").status == "done"
     assert result.step("atoz_claim").status == "not_applicable"
@@ -617,6 +635,26 @@ def test_a_marketplace_order_goes_to_atoz_before_a_supervisor(log: list[Contact]
         assert result.step("ask_supervisor").status == "later"
 
 
+def test_a_marketplace_order_writes_to_the_seller_first_whatever_was_logged_with_amazon() -> None:
+    calls = [
+        contact(1, at(2), "phone", "refused"),
+        contact(2, at(3), "chat", "no_answer"),
+        contact(3, at(4), "email", "refused"),
+    ]
+    result = decide(case("market_fr", contacts=calls), TODAY)
+    assert result.now is not None and result.now.id == "contact_seller"
+    # A message to the seller that performed another step does not count as writing to it.
+    other = [*calls, contact(4, at(5), "seller_message", "pending", step="review")]
+    result = decide(case("market_fr", contacts=other), TODAY)
+    assert result.now is not None and result.now.id == "contact_seller"
+    # Written to the seller on 12/11 (a Thursday): A-to-z opens 2 business days later.
+    written = [*calls, contact(4, at(12), "seller_message", "no_answer")]
+    result = decide(case("market_fr", contacts=written), TODAY)
+    assert result.step("contact_seller").status == "done"
+    assert result.now is not None and result.now.id == "atoz_claim"
+    assert ids(result.step("atoz_claim").why)[0] == "atoz_open"
+
+
 # -- the legal guarantee over, a late return ---------------------------------------------
 
 
@@ -808,3 +846,16 @@ def test_a_refusal_as_last_result_is_said_as_such(channel: str, reason_id: str) 
     if channel == "seller_message":
         expected.params["seller"] = None  # sold by Amazon: no seller name
     assert first == expected
+
+
+def test_an_outside_step_logged_as_a_contact_is_done() -> None:
+    log = [
+        contact(1, at(2), "phone", "refused", step="ask_supervisor"),
+        contact(2, at(9), "email", "pending", step="ecc_belgium"),
+    ]
+    result = decide(case("amazon", contacts=log), TODAY)
+    assert result.step("ecc_belgium").status == "done"
+    assert result.step("ecc_belgium").why == (
+        r("step_logged", date=date(2026, 11, 9), channel="email"),
+    )
+    assert result.now is not None and result.now.id != "ecc_belgium"

@@ -75,14 +75,16 @@ def _random_case(rng: random.Random) -> tuple[Complaint, date]:
         extra: dict[str, Any] = {}
         if outcome == "promise" and rng.random() < 0.8:
             extra["follow_up"] = moment.date() + timedelta(days=rng.randrange(-5, 20))
-        summary = rng.choice([None, "responsable", "A-to-z", "mise en demeure", "avis publié"])
+        step = rng.choice(
+            [None, "ask_supervisor", "atoz_claim", "formal_notice", "review", "ecc_belgium"]
+        )
         log.append(
             contact(
                 number,
                 moment,
                 rng.choice(["phone", "chat", "email", "letter", "seller_message", "other"]),
                 outcome,
-                summary=rng.choice([summary, "chargeback"]) if rng.random() < 0.6 else None,
+                step=rng.choice([step, "chargeback"]) if rng.random() < 0.6 else None,
                 **extra,
             )
         )
@@ -171,7 +173,7 @@ def test_no_contact_yet() -> None:
 def test_done_steps_say_when() -> None:
     log = [
         contact(1, at(1), "phone", "no_answer"),
-        contact(2, at(5), "letter", "refused", summary="Mise en demeure"),
+        contact(2, at(5), "letter", "refused", step="formal_notice"),
     ]
     result = plan(case(contacts=log), TODAY)
     assert result.step("contact_customer_service").why == (
@@ -454,3 +456,10 @@ def test_an_unnamed_marketplace_seller_is_a_third_party_seller() -> None:
 
     assert Words().seller_first(seller=None).startswith("Article vendu par un vendeur tiers : ")
     assert Words().seller_first(seller="TechShop").startswith("Article vendu par TechShop : ")
+
+
+def test_a_step_logged_says_when_and_how() -> None:
+    log = [contact(1, at(9), "email", "pending", step="ecc_belgium")]
+    assert plan(case(contacts=log), TODAY).step("ecc_belgium").why == (
+        "Démarche notée dans le journal le 09/11/2026 (e-mail)."
+    )

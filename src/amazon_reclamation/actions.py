@@ -60,6 +60,7 @@ class ContactEntry:
     promise: str | None = None
     follow_up: dt.date | None = None
     corrects: int | None = None
+    step: str | None = None  # None: `ids.default_step(channel)`
 
 
 def check_correctable(complaint: Complaint, contact_id: int) -> None:
@@ -135,6 +136,7 @@ def log_contact(
             at=entry.at or now,
             at_precision="minute" if entry.at is None or entry.at_has_time else "day",
             recorded_at=now,
+            step=entry.step or ids.default_step(entry.channel),
             channel=entry.channel,
             agent=entry.agent,
             reference=entry.reference,

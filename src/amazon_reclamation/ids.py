@@ -22,6 +22,26 @@ Difference = Literal["size", "model", "colour", "description", "other"]
 BillingProblem = Literal["wrong_amount", "unannounced_fee", "unknown_charge"]
 PaymentMethod = Literal["card", "debit_card", "sepa_direct_debit", "other"]
 ReturnKind = Literal["returned", "cancelled"]
+# The escalation steps, in the plan's order (`domain/escalation`); a contact records the
+# step it performed (`Contact.step`).
+StepId = Literal[
+    "contact_customer_service",
+    "ask_supervisor",
+    "contact_seller",
+    "atoz_claim",
+    "written_complaint",
+    "formal_notice",
+    "review",
+    "ecc_belgium",
+    "lu_consumer_mediator",
+    "consumerconnect",
+    "consumer_mediation_service",
+    "sepa_refund",
+    "unauthorised_payment",
+    "chargeback",
+    "justice_of_the_peace",
+    "european_small_claims",
+]
 
 CATEGORIES: tuple[Category, ...] = get_args(Category)
 RESOLUTIONS: tuple[Resolution, ...] = get_args(Resolution)
@@ -34,3 +54,9 @@ DIFFERENCES: tuple[Difference, ...] = get_args(Difference)
 BILLING_PROBLEMS: tuple[BillingProblem, ...] = get_args(BillingProblem)
 PAYMENT_METHODS: tuple[PaymentMethod, ...] = get_args(PaymentMethod)
 RETURN_KINDS: tuple[ReturnKind, ...] = get_args(ReturnKind)
+STEP_IDS: tuple[StepId, ...] = get_args(StepId)
+
+
+def default_step(channel: str) -> StepId:
+    """The step of a contact logged without one: the seller's messages, else customer service."""
+    return "contact_seller" if channel == "seller_message" else "contact_customer_service"

@@ -1,7 +1,7 @@
 """The complaint record and its parts (pydantic v2). Pure data, no I/O.
 
 Field names are the public JSON contract; `docs/data-format.md` describes them. A
-change to the stored shape raises SCHEMA_VERSION and adds a migration in `store.py`.
+change to the stored shape raises SCHEMA_VERSION and adds a migration in `records.py`.
 """
 
 from __future__ import annotations
@@ -54,8 +54,11 @@ from amazon_reclamation.ids import (
 from amazon_reclamation.ids import (
     Status as Status,
 )
+from amazon_reclamation.ids import (
+    StepId as StepId,
+)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 STORED = "stored"  # validation context of a record read from a file
 
 # Amounts are exact decimals in Python and plain numbers in JSON (12.99, not "12.99").
@@ -104,6 +107,9 @@ class Contact(_Record):
     # "day" when only the date was given: no hour is invented in the evidence.
     at_precision: Literal["minute", "day"] = "minute"
     recorded_at: datetime
+    # The escalation step this contact performed; None only in records built in code,
+    # which count as `ids.default_step(channel)`.
+    step: StepId | None = None
     channel: Channel
     agent: str | None = None
     reference: str | None = None

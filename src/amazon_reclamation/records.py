@@ -9,12 +9,14 @@ current schema only when it is next changed.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from amazon_reclamation.i18n import _
+from amazon_reclamation.ids import StepId, default_step
 
 if TYPE_CHECKING:
     from amazon_reclamation.models import Complaint
@@ -59,7 +61,68 @@ def _migrate(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+# Version 1 had no `step`: reclam recognised the steps in the summary's words (without
+# case or accents). The migration applies those patterns once; decisions never read the
+# words again. The first that matches wins, in this order: the furthest step first.
+_V1_STEP_WORDS: tuple[tuple[StepId, tuple[str, ...]], ...] = (
+    ("chargeback", (r"charge-?back", r"retrofacturation", r"terugboeking")),
+    (
+        "review",
+        (
+            r"\bavis (?:publie|laisse|poste|depose|client)",
+            r"\bevaluation du vendeur",
+            r"\breview",
+            r"\bfeedback",
+            r"\brecensie",
+            r"\bbeoordeling",
+        ),
+    ),
+    ("formal_notice", (r"mise en demeure", r"ingebrekestelling", r"in gebreke", r"formal notice")),
+    ("atoz_claim", (r"\ba[\s-]*(?:to|a|tot)[\s-]*z\b",)),
+    ("ask_supervisor", (r"\bresponsable", r"\bsuperviseu?r", r"\bmanager", r"\bleidinggevende")),
+)
+_V1_WRITTEN_ONLY = ("formal_notice",)  # version 1 counted a formal notice by e-mail or letter
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents, so "A à Z" and "a a z" match alike."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def v1_contact_step(channel: str, summary: str | None) -> StepId:
+    """The step of a version-1 contact: what version 1 recognised in it, as one id.
+
+    A message to the seller stays `contact_seller` whatever its words; otherwise the
+    first pattern that matches the summary, else `default_step(channel)`.
+    """
+    if channel != "seller_message" and summary:
+        plain = _plain(summary)
+        written = channel in ("email", "letter")
+        for step_id, words in _V1_STEP_WORDS:
+            if step_id in _V1_WRITTEN_ONLY and not written:
+                continue
+            if re.search("|".join(words), plain):
+                return step_id
+    return default_step(channel)
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 gives each contact the step it performed (`step`)."""
+    contacts = data.get("contacts")
+    if isinstance(contacts, list):
+        data["contacts"] = [
+            {**c, "step": v1_contact_step(str(c.get("channel")), c.get("summary"))}
+            if isinstance(c, dict) and "step" not in c
+            else c
+            for c in contacts
+        ]
+    return {**data, "schema_version": 2}
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
 
 
 def _describe_validation_error(error: Exception) -> str:

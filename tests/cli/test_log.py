@@ -399,6 +399,7 @@ def test_log_questions_through_keystrokes() -> None:
     answers: dict[str, object] = {}
     keys = [
         "\r",  # channel: phone (first choice)
+        "\r",  # step: preselected from the channel, customer service
         "18/11/2026 14:30\r",
         "Sophie\r",
         "CS-123\r",
@@ -418,6 +419,7 @@ def test_log_questions_through_keystrokes() -> None:
 
         ask_missing(answers, scripted, questions=CONTACT_QUESTIONS)
     assert answers["channel"] == "phone"
+    assert answers["step"] == "contact_customer_service"
     moment = answers["at"]
     assert isinstance(moment, Moment)
     assert moment.has_time
@@ -450,6 +452,8 @@ def test_log_in_a_real_terminal(capsys: pytest.CaptureFixture[str], isolated_hom
     )
     child.expect_exact("Par quel moyen ?")
     child.send("\x1b[B\r")  # chat
+    child.expect_exact("Quelle démarche ?")
+    child.send("\r")  # the step to take now: customer service
     child.expect_exact("Quand ?")
     child.send("\r")  # now
     child.expect_exact("Nom de l'interlocuteur")
@@ -468,8 +472,8 @@ def test_log_in_a_real_terminal(capsys: pytest.CaptureFixture[str], isolated_hom
     assert child.exitstatus == 0
     entries = stored(isolated_home, cid)["contacts"]
     assert isinstance(entries, list)
-    assert [(e["channel"], e["agent"], e["outcome"], e["summary"]) for e in entries] == [
-        ("chat", "Karim", "no_answer", "Chat coupé après 20 minutes")
+    assert [(e["channel"], e["step"], e["agent"], e["outcome"], e["summary"]) for e in entries] == [
+        ("chat", "contact_customer_service", "Karim", "no_answer", "Chat coupé après 20 minutes")
     ]
 
 
@@ -531,3 +535,118 @@ def test_a_promise_with_neither_text_nor_summary_is_worded_neutrally(
     assert "suite annoncée, pour le 15/11/2026 (contact n° 1)" in show
     assert "suite annoncée" in due
     assert "?" not in show.split("Promesses")[1].splitlines()[1]
+
+
+# -- the step a contact performed ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("options", "step"),
+    [
+        (("--channel", "phone"), "contact_customer_service"),
+        (("--channel", "seller_message"), "contact_seller"),
+        (("--channel", "other"), "contact_customer_service"),
+        (("--channel", "phone", "--step", "ask_supervisor"), "ask_supervisor"),
+        (("--channel", "other", "--step", "atoz_claim"), "atoz_claim"),
+    ],
+)
+def test_log_records_the_step_given_or_the_channel_s_default(
+    capsys: pytest.CaptureFixture[str], options: tuple[str, ...], step: str
+) -> None:
+    cid = new_complaint(capsys)
+    code, out, err = run(capsys, "log", cid, *options, "--outcome", "refused", "--json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["step"] == step
+    assert stored_contacts(cid)[-1]["step"] == step
+
+
+def stored_contacts(cid: str) -> list[dict[str, Any]]:
+    home = Path(os.environ["RECLAM_HOME"])
+    entries = stored(home, cid)["contacts"]
+    assert isinstance(entries, list)
+    return entries
+
+
+def test_a_logged_step_completes_it_in_escalate(capsys: pytest.CaptureFixture[str]) -> None:
+    cid = new_complaint(capsys)
+    for step in ("contact_customer_service", "ask_supervisor"):
+        code, _, err = run(
+            capsys, "log", cid, "--channel", "phone", "--outcome", "refused", "--step", step
+        )
+        assert (code, err) == (0, "")
+    code, out, _ = run(capsys, "escalate", cid, "--json")
+    statuses = {s["id"]: s["status"] for s in json.loads(out)["steps"]}
+    assert statuses["ask_supervisor"] == "done"
+
+
+def test_an_unknown_step_is_refused_with_the_choices(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path
+) -> None:
+    cid = new_complaint(capsys)
+    before = stored(isolated_home, cid)
+    code, _, err = run(
+        capsys, "log", cid, "--channel", "phone", "--outcome", "refused", "--step", "boss"
+    )
+    assert code == 2
+    assert "--step" in err and "ask_supervisor" in err
+    assert stored(isolated_home, cid) == before
+
+
+def test_log_help_lists_the_step_ids(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "log", "--help")
+    assert code == 0
+    flat = " ".join(out.split())
+    assert "--step" in flat
+    for step in ("contact_customer_service", "ask_supervisor", "atoz_claim", "formal_notice"):
+        assert step in flat
+
+
+def test_the_step_question_preselects_the_step_escalate_shows_as_now(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from amazon_reclamation.cli import context
+    from amazon_reclamation.ui import wizard
+
+    cid = new_complaint(capsys)
+    code, _, _ = run(capsys, "log", cid, "--channel", "phone", "--outcome", "refused")
+    assert code == 0
+    code, out, _ = run(capsys, "escalate", cid, "--json")
+    now = next(s["id"] for s in json.loads(out)["steps"] if s["status"] == "now")
+    assert now == "ask_supervisor"  # customer service refused: ask for a supervisor
+    offered: dict[str, object] = {}
+    script = {"channel": "phone", "outcome": "refused", "at": None}
+
+    class Scripted:
+        def __init__(self, today: date) -> None:
+            pass
+
+        def __call__(self, question: Any, answers: dict[str, Any]) -> Any:
+            if question.key == "step":
+                offered["message"] = question.message
+                offered["choices"] = [c.value for c in question.choices]
+                offered["default"] = question.default_for(answers)
+                return offered["default"]
+            return script.get(question.key)
+
+    monkeypatch.setattr(context, "is_interactive", lambda: True)
+    monkeypatch.setattr(wizard, "QuestionaryAsker", Scripted)
+    code, _, err = run(capsys, "log", cid, "--channel", "phone", "--outcome", "no_answer")
+    assert code == 0, err
+    assert offered["message"] == "Quelle démarche ?"
+    assert offered["default"] == "ask_supervisor"
+    assert "formal_notice" in offered["choices"]  # type: ignore[operator]
+    assert stored_contacts(cid)[-1]["step"] == "ask_supervisor"
+
+
+def test_the_timeline_names_a_step_the_channel_does_not_say(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    cid = new_complaint(capsys)
+    run(capsys, "log", cid, "--channel", "phone", "--outcome", "refused")
+    code, out, _ = run(
+        capsys, "log", cid, "--channel", "phone", "--outcome", "refused", "--step", "ask_supervisor"
+    )
+    assert code == 0
+    flat = " ".join(out.split())
+    assert flat.count("Démarche :") == 1  # the first call was customer service, as by phone
+    assert "Démarche : Demander un responsable et une confirmation écrite" in flat

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
+from amazon_reclamation.ids import default_step
+
 if TYPE_CHECKING:
+    from amazon_reclamation.ids import StepId
     from amazon_reclamation.models import Complaint, Contact
 
 PromiseState = Literal["kept", "due", "broken"]
@@ -22,6 +25,11 @@ PromiseState = Literal["kept", "due", "broken"]
 def timeline(contacts: Iterable[Contact]) -> list[Contact]:
     """All entries, oldest first (ties in the order they were recorded)."""
     return sorted(contacts, key=lambda c: (c.at, c.id))
+
+
+def step_of(contact: Contact) -> StepId:
+    """The escalation step a contact performed (a record built without one: by channel)."""
+    return contact.step or default_step(contact.channel)
 
 
 def corrected_ids(contacts: Iterable[Contact]) -> set[int]:

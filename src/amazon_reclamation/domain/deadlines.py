@@ -251,8 +251,9 @@ def guarantee_expired(complaint: Complaint, today: dt.date) -> bool:
 
 
 def seller_messages(complaint: Complaint) -> list[Contact]:
-    """Effective contacts with the marketplace seller, oldest first."""
-    return [c for c in contacts.effective(complaint.contacts) if c.channel == "seller_message"]
+    """Effective contacts that wrote to the seller (step `contact_seller`), oldest first."""
+    entries = contacts.effective(complaint.contacts)
+    return [c for c in entries if contacts.step_of(c) == "contact_seller"]
 
 
 def atoz_opens(complaint: Complaint) -> dt.date | None:

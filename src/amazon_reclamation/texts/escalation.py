@@ -24,6 +24,7 @@ from amazon_reclamation.domain.escalation import (
     outside_bodies,
 )
 from amazon_reclamation.i18n import N_, _
+from amazon_reclamation.texts import labels
 from amazon_reclamation.texts.deadlines import deadline_json, missing_fact_texts
 from amazon_reclamation.texts.escalation_amazon import AmazonWords
 from amazon_reclamation.texts.escalation_format import sentences
@@ -37,24 +38,8 @@ if TYPE_CHECKING:
     from amazon_reclamation.domain.escalation import BodyRef
     from amazon_reclamation.models import Complaint
 
-TITLES: dict[StepId, str] = {
-    "contact_customer_service": N_("Contacter le service client d'Amazon"),
-    "ask_supervisor": N_("Demander un responsable et une confirmation écrite"),
-    "contact_seller": N_("Écrire au vendeur"),
-    "atoz_claim": N_("Demander la Garantie A à Z d'Amazon"),
-    "written_complaint": N_("Envoyer une réclamation écrite à Amazon"),
-    "formal_notice": N_("Envoyer une mise en demeure"),
-    "review": N_("Laisser un avis factuel"),
-    "ecc_belgium": N_("Saisir le Centre Européen des Consommateurs (CEC Belgique)"),
-    "lu_consumer_mediator": N_("Saisir le Médiateur de la consommation (Luxembourg)"),
-    "consumerconnect": N_("S'adresser à ConsumerConnect (SPF Economie)"),
-    "consumer_mediation_service": N_("Saisir le Service de Médiation pour le Consommateur"),
-    "sepa_refund": N_("Demander à la banque le remboursement de la domiciliation"),
-    "unauthorised_payment": N_("Signaler à la banque un paiement non autorisé"),
-    "chargeback": N_("Demander un chargeback à l'émetteur de la carte"),
-    "justice_of_the_peace": N_("Saisir le juge de paix"),
-    "european_small_claims": N_("Procédure européenne de règlement des petits litiges"),
-}
+# The step titles are labels (`labels.STEP`): the log's "Quelle démarche ?" lists them too.
+TITLES: dict[StepId, str] = labels.STEP
 
 BODY_NAMES: dict[BodyRef, str] = {
     "ecc_belgium": N_("le Centre Européen des Consommateurs Belgique"),

@@ -200,8 +200,8 @@ class AmazonWords:
         return _(
             "Demandez poliment à parler à un responsable ; rappelez la référence du dossier, "
             "vos contacts précédents et les promesses faites. Demandez une confirmation écrite "
-            "de ce qui est convenu, et notez l'échange avec reclam log {id} en écrivant "
-            "« responsable » dans le résumé."
+            "de ce qui est convenu, et notez l'échange avec reclam log {id} --step "
+            "ask_supervisor."
         ).format(id=id)
 
     def supervisor_done(self, *, date: dt.date, channel: str) -> str:
@@ -264,8 +264,8 @@ class AmazonWords:
         return _(
             "Depuis la page de la commande, demandez l'intervention d'Amazon au titre de la "
             "Garantie A à Z et joignez vos échanges avec le vendeur. Ne demandez pas de "
-            "chargeback à votre banque en même temps. Notez-le avec reclam log {id} en "
-            "écrivant « A à Z » dans le résumé."
+            "chargeback à votre banque en même temps. Notez-le avec reclam log {id} --step "
+            "atoz_claim."
         ).format(id=id)
 
     def atoz_done(self, *, date: dt.date) -> str:
@@ -388,8 +388,8 @@ class AmazonWords:
         return _(
             "Générez-la avec reclam letter {id} (texte ou Markdown, --out FICHIER), complétez "
             "et relisez-la, puis envoyez-la par lettre recommandée ou par e-mail ; gardez la "
-            "preuve d'envoi. Notez l'envoi avec reclam log {id} --channel letter en écrivant "
-            "« mise en demeure » dans le résumé."
+            "preuve d'envoi. Notez l'envoi avec reclam log {id} --channel letter --step "
+            "formal_notice."
         ).format(id=id)
 
     def formal_notice_done(self, *, date: dt.date) -> str:
@@ -436,12 +436,11 @@ class AmazonWords:
     def review_how(self, *, id: str) -> str:
         return _(
             "Décrivez les faits et les dates, sans insulte ni donnée personnelle (ni nom, ni "
-            "numéro de commande). Notez-le avec reclam log {id} --channel other en écrivant "
-            "« avis publié » dans le résumé."
+            "numéro de commande). Notez-le avec reclam log {id} --channel other --step review."
         ).format(id=id)
 
     def review_done(self, *, date: dt.date) -> str:
-        return _("Avis mentionné le {date}.").format(date=day(date))
+        return _("Avis laissé le {date}.").format(date=day(date))
 
     def review_informs_buyers(self) -> str:
         return _("Un avis factuel et courtois informe les autres acheteurs.")

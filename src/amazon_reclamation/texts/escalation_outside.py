@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from amazon_reclamation import fmt
 from amazon_reclamation.i18n import _, ngettext
 from amazon_reclamation.texts.escalation_format import business_days, day, euros
+from amazon_reclamation.texts.escalation_format import channel as _channel
 from amazon_reclamation.texts.escalation_format import country as _country
 from amazon_reclamation.texts.escalation_format import days as _days
 from amazon_reclamation.texts.escalation_format import period as _period
@@ -258,6 +259,11 @@ class OutsideWords:
         return _(
             "Adressez-vous à votre banque ou à l'émetteur de la carte, avec la preuve d'achat, "
             "votre correspondance et la mise en demeure ; demandez-lui le délai applicable."
+        )
+
+    def step_logged(self, *, date: dt.date, channel: str) -> str:
+        return _("Démarche notée dans le journal le {date} ({channel}).").format(
+            date=day(date), channel=_channel(channel)
         )
 
     def chargeback_done(self, *, date: dt.date) -> str:

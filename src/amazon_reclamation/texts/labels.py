@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from amazon_reclamation.i18n import N_, _
+
+if TYPE_CHECKING:
+    from amazon_reclamation.ids import StepId
 
 CATEGORY = {
     "damaged": N_("Article endommagé ou défectueux"),
@@ -138,6 +143,27 @@ EVIDENCE = {
         "de l'annulation"
     ),
     "anything": N_("tout ce qui prouve ce que vous dites : captures d'écran, e-mails, facture"),
+}
+
+
+# The title of each escalation step (`texts.escalation.title`, the log's step question).
+STEP: dict[StepId, str] = {
+    "contact_customer_service": N_("Contacter le service client d'Amazon"),
+    "ask_supervisor": N_("Demander un responsable et une confirmation écrite"),
+    "contact_seller": N_("Écrire au vendeur"),
+    "atoz_claim": N_("Demander la Garantie A à Z d'Amazon"),
+    "written_complaint": N_("Envoyer une réclamation écrite à Amazon"),
+    "formal_notice": N_("Envoyer une mise en demeure"),
+    "review": N_("Laisser un avis factuel"),
+    "ecc_belgium": N_("Saisir le Centre Européen des Consommateurs (CEC Belgique)"),
+    "lu_consumer_mediator": N_("Saisir le Médiateur de la consommation (Luxembourg)"),
+    "consumerconnect": N_("S'adresser à ConsumerConnect (SPF Economie)"),
+    "consumer_mediation_service": N_("Saisir le Service de Médiation pour le Consommateur"),
+    "sepa_refund": N_("Demander à la banque le remboursement de la domiciliation"),
+    "unauthorised_payment": N_("Signaler à la banque un paiement non autorisé"),
+    "chargeback": N_("Demander un chargeback à l'émetteur de la carte"),
+    "justice_of_the_peace": N_("Saisir le juge de paix"),
+    "european_small_claims": N_("Procédure européenne de règlement des petits litiges"),
 }
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from amazon_reclamation import parsing
 from amazon_reclamation.errors import InvalidInput
 from amazon_reclamation.i18n import N_, _
+from amazon_reclamation.ids import default_step
 from amazon_reclamation.texts import labels
-from amazon_reclamation.ui.question import Answers, Question, choices_from
+from amazon_reclamation.ui.question import Answers, Choice, Question, choices_from
 
 ORDER_DATE_KEY = "_order_date"  # the complaint's order date, given to the log's checks
 
@@ -40,6 +42,18 @@ def _follow_up(text: str, answers: Answers, today: date) -> date:
     return value
 
 
+def _step_by_channel(answers: Answers) -> str:
+    """The step a contact on this channel performs when nothing says otherwise."""
+    return default_step(str(answers.get("channel")))
+
+
+def with_step_default(questions: tuple[Question, ...], step: str | None) -> tuple[Question, ...]:
+    """The questions with "Quelle démarche ?" preselecting `step` (the step to take now)."""
+    if step is None:
+        return questions
+    return tuple(replace(q, default=step) if q.key == "step" else q for q in questions)
+
+
 def _is_promise(answers: Answers) -> bool:
     return answers.get("outcome") == "promise"
 
@@ -57,6 +71,15 @@ CONTACT_QUESTIONS: tuple[Question, ...] = (
         N_("Par quel moyen ?"),
         choices=choices_from(labels.CHANNEL),
         required=True,
+    ),
+    Question(
+        "step",
+        "--step",
+        "select",
+        N_("Quelle démarche ?"),
+        choices=tuple(Choice(step, title) for step, title in labels.STEP.items()),
+        default=_step_by_channel,
+        unknown_choice=False,
     ),
     Question(
         "at",

@@ -44,8 +44,13 @@ class Question:
     when: Callable[[Answers], bool] = field(default=lambda answers: True)
     hint: str = ""
     hint_optional: str = ""  # the hint when `required` says the answer may be left empty
-    default: Any = None  # preselected answer when there is none yet
+    # Preselected answer when there is none yet; a function of the answers so far, or None.
+    default: Any = None
     unknown_choice: bool = True  # offer "Je ne sais pas" (optional selects and yes/no)
+
+    def default_for(self, answers: Answers) -> Any:
+        """The preselected answer for these answers."""
+        return self.default(answers) if callable(self.default) else self.default
 
     def applies(self, answers: Answers) -> bool:
         """True when this question is asked for these answers."""

@@ -164,7 +164,7 @@ class QuestionaryAsker:
                 questionary.Choice(title=_("Non"), value=False),
             ]
             if current is None:
-                current = True if question.default is None else question.default
+                current = True if question.default is None else question.default_for(answers)
             default: Any = bool(current)
         else:
             options = [
@@ -173,7 +173,10 @@ class QuestionaryAsker:
                 )
                 for c in question.choices
             ]
-            default = current if current in {c.value for c in question.choices} else None
+            values = {c.value for c in question.choices}
+            if current is None:
+                current = question.default_for(answers)
+            default = current if current in values else None
         if question.kind in ("select", "confirm"):
             if (
                 not question.is_required(answers)

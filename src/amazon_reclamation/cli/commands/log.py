@@ -53,6 +53,15 @@ def log(
             )
         ),
     ] = None,
+    step: Annotated[
+        str | None,
+        typer.Option(
+            help=_(
+                "La démarche faite par ce contact (défaut : contact_seller pour seller_message, "
+                "sinon contact_customer_service) : {choices}"
+            ).format(choices=choices_help(ids.STEP_IDS)),
+        ),
+    ] = None,
     corrects: Annotated[
         int | None,
         typer.Option(
@@ -77,6 +86,7 @@ def log(
         "outcome": outcome,
         "promise": promise,
         "follow_up": follow_up,
+        "step": step,
     }
     answers = questions.parse_options(raw, today, contact_questions.CONTACT_QUESTIONS)
     target = open_complaint(app, ref)
@@ -97,7 +107,14 @@ def log(
                 else _("Contact pour la réclamation {id}")
             ).format(id=target.id, order=target.order_number)
         )
-        ask_missing(answers, app.asker(), questions=contact_questions.CONTACT_QUESTIONS)
+        from amazon_reclamation.domain.escalation import decide
+
+        # "Quelle démarche ?" preselects the step that `escalate` shows as "now".
+        now = decide(target, today).now
+        asked = contact_questions.with_step_default(
+            contact_questions.CONTACT_QUESTIONS, now.id if now is not None else None
+        )
+        ask_missing(answers, app.asker(), questions=asked)
     questions.require_all(answers, contact_questions.CONTACT_QUESTIONS, "log")
     given = answers.get("at")
     entry = actions.ContactEntry(
@@ -111,6 +128,7 @@ def log(
         promise=answers.get("promise"),
         follow_up=answers.get("follow_up"),
         corrects=corrects,
+        step=answers.get("step"),
     )
     updated, contact = actions.log_contact(app.store, target, entry, clock.now())
     if as_json:

@@ -4,11 +4,13 @@
 how as reason ids with typed values (`reasons.Reason`); `texts.escalation` words them.
 Each step is `done`, `now`, `later` or `not_applicable`, and every step is always
 listed. While the complaint is open, the first step that is neither done nor
-inapplicable is `now` (at most one), with one exception: for a marketplace order
-whose A-to-z claim is open (the seller was written to and the wait is over), the
-A-to-z claim is `now` even if a customer-service step comes before it; and for a
-direct debit the user does not recognise (category `billing`, `unknown_charge`, paid
-by SEPA direct debit), the bank refund is `now` while its 8 weeks run.
+inapplicable is `now` (at most one), with these exceptions: for a marketplace order,
+writing to the seller is `now` until a contact with the step `contact_seller` exists,
+whatever was logged with Amazon's customer service, and the A-to-z claim is `now` once
+its wait is over (2 business days after that message) even if a customer-service step
+comes before it; and for a direct debit the user does not recognise (category
+`billing`, `unknown_charge`, paid by SEPA direct debit), the bank refund is `now`
+while its 8 weeks run.
 
 No step is `now` (`Decision.now` is None) when the complaint is closed, and also when
 acting now would contradict the facts or the log; `Decision.pause` then says why, and
@@ -39,26 +41,21 @@ the EU, Iceland, Norway or the UK goes to ECC Belgium; outside those, ECC cannot
 an unknown seller keeps the routes open and says what to check. The closed EU ODR
 platform and the old "Point de contact" are never mentioned.
 
-A step is recognised as done from the effective entries of the contact log (the
-summary is matched without case or accents). These are heuristics, kept simple on
-purpose so a user can make them match by wording the summary:
+A step is recognised as done from the effective entries of the contact log: their
+`step` (`ids.default_step(channel)` for a record built without one) and channel, never
+the words of their summary (version-1 files got their steps once, in the migration):
 
-- `contact_customer_service`: any contact by phone, chat, e-mail or letter;
-- `ask_supervisor`: a summary mentioning "responsable", "superviseur",
-  "supervisor", "manager" or "leidinggevende";
-- `contact_seller`: any contact with the channel `seller_message`;
-- `atoz_claim`: a summary mentioning "A-to-z", "A à Z" or "A-tot-Z" (also
-  "de A à Z" in another sense: a known false positive);
-- `written_complaint`: any contact by e-mail or letter;
-- `formal_notice`: a letter or e-mail whose summary mentions "mise en demeure",
-  "ingebrekestelling", "in gebreke" or "formal notice";
-- `review`: a summary mentioning "avis publié/laissé/posté/déposé", "avis client",
-  "évaluation du vendeur", "review", "feedback", "recensie" or "beoordeling";
-- `chargeback`: a summary mentioning "chargeback", "rétrofacturation" or
-  "terugboeking" (which also closes the A-to-z route).
+- `contact_customer_service`: a contact by phone, chat, e-mail or letter whose step
+  is not `contact_seller`;
+- `ask_supervisor`, `atoz_claim`, `formal_notice`, `review`, `chargeback`: a contact
+  with that step (a chargeback also closes the A-to-z route);
+- `contact_seller`: a contact with the step `contact_seller` (the A-to-z wait runs from
+  the first one);
+- `written_complaint`: a contact by e-mail or letter whose step is not
+  `contact_seller`.
 
-The other steps (external bodies, bank routes, courts) are never marked done: the
-log records contacts with Amazon and the seller only.
+Any other step (external bodies, bank routes, courts) is done once a contact with its
+step is logged (`step_logged`).
 """
 
 from __future__ import annotations
@@ -74,11 +71,14 @@ from amazon_reclamation.domain.escalation.reading import Reading, Route, route
 from amazon_reclamation.domain.escalation.reasons import (
     STEP_IDS,
     Clauses,
+    Draft,
     Part,
     Reason,
     StepId,
     StepStatus,
     deciders,
+    done,
+    reason,
 )
 
 if TYPE_CHECKING:
@@ -140,22 +140,47 @@ class Decision:
         return next(s for s in self.steps if s.id == step_id)
 
 
+# Steps a contact counts as by default (`ids.default_step`): their deciders say when
+# they are done (customer service by its channels).
+_DEFAULT_STEPS = ("contact_customer_service", "contact_seller")
+
+
+def _logged(reading: Reading, step_id: StepId, draft: Draft) -> Draft:
+    """A step that a contact of the log performed is done, even where its decider cannot tell."""
+    if draft.done or step_id in _DEFAULT_STEPS:
+        return draft
+    performed = reading.performed(step_id)
+    if not performed:
+        return draft
+    first = performed[0]
+    return done(
+        [reason("step_logged", date=first.at.date(), channel=first.channel)], list(draft.how)
+    )
+
+
 def decide(complaint: Complaint, today: dt.date) -> Decision:
     """Every step for this complaint in the stable order, with its status, why and how."""
     reading = Reading(complaint, today)
     is_open = complaint.status == "open"
     pause = reading.pause() if is_open else None
-    drafts = {step_id: decider(reading) for step_id, decider in deciders()}
+    drafts = {
+        step_id: _logged(reading, step_id, decider(reading)) for step_id, decider in deciders()
+    }
     todo = [i for i in STEP_IDS if drafts[i].applicable and not drafts[i].done]
     now_id: StepId | None = None
     if is_open and pause is None and todo:
-        # A marketplace order goes through the seller and A-to-z before customer service.
-        ready = reading.atoz_ready() and "atoz_claim" in todo
+        # A marketplace order goes through the seller, then A-to-z, whatever was logged
+        # with Amazon's customer service.
+        marketplace = complaint.seller.kind == "marketplace"
         if reading.sepa_first() and "sepa_refund" in todo:
             # The 8-week refund of an unknown direct debit needs no reason: ask it first.
             now_id = "sepa_refund"
+        elif marketplace and "contact_seller" in todo:
+            now_id = "contact_seller"
+        elif reading.atoz_ready() and "atoz_claim" in todo:
+            now_id = "atoz_claim"
         else:
-            now_id = "atoz_claim" if ready else todo[0]
+            now_id = todo[0]
     steps: list[StepDecision] = []
     for step_id in STEP_IDS:
         draft = drafts[step_id]

@@ -1,14 +1,13 @@
 """The complaint and its contact log read once: what every step decision relies on.
 
-Besides the facts the steps share (route, effective log entries, steps recognised in
-the summaries), this decides the parts of the plan that are not one step: the
-warnings, the reasons to wait (`pause`) and what must not wait (`meanwhile`).
+Besides the facts the steps share (route, effective log entries, the steps the contacts
+performed: their `step`, never the words of their summary), this decides the parts of
+the plan that are not one step: the warnings, the reasons to wait (`pause`) and what
+must not wait (`meanwhile`).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import TYPE_CHECKING, Literal
 
 from amazon_reclamation.domain import contacts
@@ -23,7 +22,7 @@ from amazon_reclamation.domain.deadlines import (
     unknown_debit,
     withdrawal_end,
 )
-from amazon_reclamation.domain.escalation.reasons import Reason, reason
+from amazon_reclamation.domain.escalation.reasons import Reason, StepId, reason
 from amazon_reclamation.knowledge.bodies import ECC_COUNTRIES
 from amazon_reclamation.knowledge.rules import period_of
 
@@ -38,30 +37,6 @@ URGENT_DAYS = 14
 
 _CUSTOMER_SERVICE_CHANNELS = ("phone", "chat", "email", "letter")
 WRITTEN_CHANNELS = ("email", "letter")
-
-
-def _pattern(*words: str) -> re.Pattern[str]:
-    return re.compile("|".join(words))
-
-
-_SUPERVISOR = _pattern(r"\bresponsable", r"\bsuperviseu?r", r"\bmanager", r"\bleidinggevende")
-_ATOZ = _pattern(r"\ba[\s-]*(?:to|a|tot)[\s-]*z\b")
-_FORMAL = _pattern(r"mise en demeure", r"ingebrekestelling", r"in gebreke", r"formal notice")
-_REVIEW = _pattern(
-    r"\bavis (?:publie|laisse|poste|depose|client)",
-    r"\bevaluation du vendeur",
-    r"\breview",
-    r"\bfeedback",
-    r"\brecensie",
-    r"\bbeoordeling",
-)
-_CHARGEBACK = _pattern(r"charge-?back", r"retrofacturation", r"terugboeking")
-
-
-def _plain(text: str | None) -> str:
-    """Lower case without accents, so "A à Z" and "a a z" match alike."""
-    decomposed = unicodedata.normalize("NFKD", (text or "").lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def route(complaint: Complaint) -> Route:
@@ -90,20 +65,23 @@ class Reading:
         self.broken = contacts.broken_promises(complaint, today)
         self.deadlines = compute_deadlines(complaint, today)
         self.by_id = {d.id: d for d in self.deadlines}
-        self.cs = [e for e in self.entries if e.channel in _CUSTOMER_SERVICE_CHANNELS]
+        # Amazon's customer service: a contact by its channels that did not write to the seller.
+        with_amazon = [e for e in self.entries if contacts.step_of(e) != "contact_seller"]
+        self.cs = [e for e in with_amazon if e.channel in _CUSTOMER_SERVICE_CHANNELS]
         self.seller_msgs = seller_messages(complaint)
-        self.written = [e for e in self.entries if e.channel in WRITTEN_CHANNELS]
-        self.supervisor_logged = self._matching(_SUPERVISOR)
-        self.atoz_logged = self._matching(_ATOZ)
-        self.formal_logged = [e for e in self._matching(_FORMAL) if e.channel in WRITTEN_CHANNELS]
-        self.review_logged = self._matching(_REVIEW)
-        self.chargeback_logged = self._matching(_CHARGEBACK)
+        self.written = [e for e in with_amazon if e.channel in WRITTEN_CHANNELS]
+        self.supervisor_logged = self.performed("ask_supervisor")
+        self.atoz_logged = self.performed("atoz_claim")
+        self.formal_logged = self.performed("formal_notice")
+        self.review_logged = self.performed("review")
+        self.chargeback_logged = self.performed("chargeback")
         self.ref = complaint.id
         self.awaiting = awaiting_delivery(complaint, today)
         self.guarantee_over = guarantee_expired(complaint, today)
 
-    def _matching(self, pattern: re.Pattern[str]) -> list[Contact]:
-        return [e for e in self.entries if pattern.search(_plain(e.summary))]
+    def performed(self, step_id: StepId) -> list[Contact]:
+        """The effective entries that performed this step (their `step`, never their words)."""
+        return [e for e in self.entries if contacts.step_of(e) == step_id]
 
     @property
     def seller(self) -> str | None:

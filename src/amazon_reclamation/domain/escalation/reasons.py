@@ -5,7 +5,7 @@ as `int`, periods of the knowledge as `Period`, codes and names as `str`);
 `texts.escalation` turns each id into one whole sentence. `Clauses` groups reasons the
 wording layer says as one sentence of clauses (the contact log's "what happened so
 far"). Steps register their decider with `@step`; their ids and order come from the
-`StepId` literal.
+`StepId` literal of `ids.py`.
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING, Literal
 
+from amazon_reclamation.ids import STEP_IDS as STEP_IDS
+from amazon_reclamation.ids import StepId as StepId
 from amazon_reclamation.knowledge.periods import Period
 
 if TYPE_CHECKING:
@@ -22,25 +24,6 @@ if TYPE_CHECKING:
 
     from amazon_reclamation.domain.escalation.reading import Reading
 
-StepId = Literal[
-    "contact_customer_service",
-    "ask_supervisor",
-    "contact_seller",
-    "atoz_claim",
-    "written_complaint",
-    "formal_notice",
-    "review",
-    "ecc_belgium",
-    "lu_consumer_mediator",
-    "consumerconnect",
-    "consumer_mediation_service",
-    "sepa_refund",
-    "unauthorised_payment",
-    "chargeback",
-    "justice_of_the_peace",
-    "european_small_claims",
-]
-STEP_IDS: tuple[StepId, ...] = get_args(StepId)
 StepStatus = Literal["done", "now", "later", "not_applicable"]
 
 Value = dt.date | Decimal | Period | int | str | None

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from amazon_reclamation import fmt
 from amazon_reclamation.i18n import N_, _, ngettext
+from amazon_reclamation.ids import default_step
 from amazon_reclamation.texts import labels
 from amazon_reclamation.ui.render.console import (
     Cell,
@@ -211,6 +212,9 @@ def timeline(complaint: Complaint, today: date) -> None:
         line.append(labels.label(labels.OUTCOME, contact.outcome), style=outcome_style)
         console.print(line)
         details = []
+        if contact.step is not None and contact.step != default_step(contact.channel):
+            # The channel says the usual step; another one is named.
+            details.append(_("Démarche : {step}").format(step=_(labels.STEP[contact.step])))
         if contact.summary:
             details.append(safe(contact.summary))
         if contact.outcome == "promise" and contact.promise:
