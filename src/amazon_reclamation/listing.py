@@ -229,6 +229,7 @@ def digest_version() -> str:
     for name in (
         "listing.py",
         "models.py",
+        "records.py",
         "domain/contacts.py",
         "domain/deadlines.py",
         "knowledge/rules.py",
