@@ -274,3 +274,39 @@ def test_a_return_after_the_withdrawal_period_does_not_say_it_was_accepted() -> 
 def test_a_z_is_hedged_for_a_refund() -> None:
     letter = formal_notice_parts(case("refund"), TODAY)[1]
     assert "l'intervention d'Amazon (Garantie A à Z), si elle couvre ce cas" in letter
+
+
+def test_a_letter_to_a_marketplace_seller_says_who_was_contacted() -> None:
+    # Arrange: one message to the seller, one chat with Amazon's customer service
+    log = [
+        contact(1, at(4), "seller_message", "no_answer"),
+        contact(2, at(6), "chat", "refused", step="contact_customer_service"),
+    ]
+    complaint = case("non_conforming", contacts=log)
+
+    # Act
+    letter = formal_notice_parts(complaint, TODAY)[1]
+
+    # Assert
+    mine, _, others = letter.partition("J'ai également contacté le service client d'Amazon :")
+    assert "Je vous ai déjà signalé ce problème :" in mine
+    assert "par la messagerie d'Amazon, sans obtenir de réponse." in mine
+    assert "le 6 novembre 2026, par chat : ma demande a été refusée." in others
+    assert "vous avez refusé" not in letter
+
+
+def test_a_letter_to_amazon_states_a_message_to_the_seller_as_such() -> None:
+    # Arrange
+    log = [
+        contact(1, at(4), "chat", "refused"),
+        contact(2, at(6), "seller_message", "no_answer", step="contact_seller"),
+    ]
+    complaint = case("damaged", contacts=log)
+    assert complaint.seller.kind == "amazon"
+
+    # Act
+    letter = formal_notice_parts(complaint, TODAY)[1]
+
+    # Assert
+    assert "- le 4 novembre 2026, par chat : vous avez refusé d'y donner suite." in letter
+    assert "J'ai également écrit au vendeur :" in letter

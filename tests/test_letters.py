@@ -41,16 +41,28 @@ def check_snapshot(name: str, text: str) -> None:
 
 @pytest.mark.parametrize("category", CATEGORIES)
 def test_letter_has_the_facts_the_right_the_contacts_and_a_deadline(category: str) -> None:
-    body = letter_body(formal_notice(case(category), TODAY))
+    complaint = case(category)
+    body = letter_body(formal_notice(complaint, TODAY))
     assert "123-1234567-1234567" in body
     assert "1er octobre 2026" in body and "01/10/2026" in body
     assert REFERENCE[category] in body
     assert "mise en demeure" in body.lower()
-    assert (
-        "le 3 novembre 2026, par téléphone (Sophie, dossier CS-4471), vous vous êtes engagé "
-        "à : « l'envoi d'un nouvel article » pour le 10 novembre 2026 ; cette promesse n'a pas "
-        "été tenue." in body
-    )
+    if complaint.seller.kind == "marketplace":
+        # The calls were with Amazon's customer service, not with the seller written to.
+        assert "Je vous ai déjà signalé" not in body
+        assert "J'ai contacté le service client d'Amazon :" in body
+        assert (
+            "le 3 novembre 2026, par téléphone (Sophie, dossier CS-4471) : une suite m'a été "
+            "annoncée pour le 10 novembre 2026." in body
+        )
+        assert "vous vous êtes engagé" not in body
+    else:
+        assert "Je vous ai déjà signalé ce problème :" in body
+        assert (
+            "le 3 novembre 2026, par téléphone (Sophie, dossier CS-4471), vous vous êtes engagé "
+            "à : « l'envoi d'un nouvel article » pour le 10 novembre 2026 ; cette promesse n'a "
+            "pas été tenue." in body
+        )
     assert "le 12 novembre 2026, par chat, sans obtenir de réponse." in body
     assert "tentatives" not in body and "restée sans réponse" not in body
     # 20/11 + 15 days is a Saturday: the next working day.

@@ -76,7 +76,9 @@ class LetterPlan:
     """Everything a letter says, as ids and values; `texts/letters.py` words it.
 
     `paragraphs` come between the salutation and the closing; a paragraph of kind
-    "contacts" stands for the list of `contacts`. `deadline` is the date given to the
+    "contacts" stands for the list of `contacts` (the contacts made with the addressee),
+    one of kind "other_contacts" for `other_contacts` (the others, stated as what they
+    were: writing to the seller is not a call to Amazon). `deadline` is the date given to the
     trader, `asked` that date before it was moved to a working day. `notes` are for
     the user, not the trader.
     """
@@ -94,6 +96,7 @@ class LetterPlan:
     asked: dt.date
     enclosures: tuple[str, ...]
     notes: tuple[Part, ...]
+    other_contacts: tuple[ContactLine, ...] = ()
 
     def paragraph(self, kind: str) -> Paragraph | None:
         """The first paragraph of this kind, if any."""

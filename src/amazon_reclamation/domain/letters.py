@@ -58,6 +58,7 @@ from amazon_reclamation.domain.letter_plan import (
     Part,
     part,
 )
+from amazon_reclamation.ids import default_step
 from amazon_reclamation.knowledge.categories import CATEGORY_TABLE
 from amazon_reclamation.knowledge.periods import day_off, next_business_day
 from amazon_reclamation.knowledge.rules import period_of
@@ -158,6 +159,21 @@ def _facts_paragraph(complaint: Complaint) -> Paragraph:
     return Paragraph("facts", tuple(parts))
 
 
+# The steps performed with a marketplace seller: its messages, and A-to-z (Amazon's
+# guarantee for the seller's order). Every other step was a contact with Amazon.
+_WITH_THE_SELLER = ("contact_seller", "atoz_claim")
+
+
+def _made_with(contact: Contact, addressee: str) -> bool:
+    """Whether this contact was made with the letter's addressee ("je vous ai signalé")."""
+    step = contact.step or default_step(contact.channel)
+    if addressee == "marketplace":
+        return step in _WITH_THE_SELLER
+    if addressee == "amazon_eu":
+        return step != "contact_seller"
+    return True  # the seller on the invoice: who was reached cannot be told apart
+
+
 def _contact_line(contact: Contact, entries: list[Contact], today: dt.date) -> ContactLine:
     state: Literal["broken", "kept"] | None = None
     if contact.outcome == "promise":
@@ -256,9 +272,19 @@ def plan_letter(
     if c.description:
         paragraphs.append(Paragraph("description", (part("description", text=c.description),)))
     entries = contacts.effective(c.contacts)
-    lines = tuple(_contact_line(e, entries, today) for e in entries)
+    addressee = _addressee(c)
+    lines = tuple(_contact_line(e, entries, today) for e in entries if _made_with(e, addressee.id))
+    others = tuple(
+        _contact_line(e, entries, today) for e in entries if not _made_with(e, addressee.id)
+    )
     if lines:
         paragraphs.append(Paragraph("contacts", (part("contacts.intro"),)))
+    if others:
+        # To a marketplace seller, the others were with Amazon; to Amazon, with the seller.
+        other = "amazon" if addressee.id == "marketplace" else "seller"
+        intro = f"other_contacts.intro.{other}" + (".also" if lines else "")
+        paragraphs.append(Paragraph("other_contacts", (part(intro),)))
+    if lines or others:
         # Each line already says its result (no answer, refusal, broken promise): no recount.
         paragraphs.append(Paragraph("contacts_conclusion", (part("contacts.unresolved"),)))
     demand, remedy = demand_paragraph(c, today, deadline)
@@ -277,9 +303,10 @@ def plan_letter(
         order_number=c.order_number,
         order_date=c.order_date,
         customer_name=c.customer_name or None,
-        addressee=_addressee(c),
+        addressee=addressee,
         paragraphs=tuple(paragraphs),
         contacts=lines,
+        other_contacts=others,
         remedy=remedy,
         deadline=deadline,
         asked=asked,

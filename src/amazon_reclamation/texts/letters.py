@@ -69,6 +69,19 @@ def _contact_line(t: Templates, line: ContactLine) -> str:
     return t.text(f"contact.{line.outcome}", text=text)
 
 
+def _other_contact_line(t: Templates, line: ContactLine) -> str:
+    """A contact made with someone else than the addressee, said as what it was:
+    "le 5 novembre 2026, par chat (Karim) : ma demande a été refusée."."""
+    text = t.text("contact.head", date=line.date, channel=t.text(f"channel.{line.channel}"))
+    known = (("agent", line.agent), ("reference", line.reference))
+    who = "_".join(name for name, value in known if value)
+    if who:
+        text = t.text(f"contact.who.{who}", text=text, agent=line.agent, reference=line.reference)
+    if line.outcome == "promise" and line.follow_up is not None:
+        return t.text("other_contact.promise_for", text=text, date=line.follow_up)
+    return t.text(f"other_contact.{line.outcome}", text=text)
+
+
 def _part(t: Templates, item: Part) -> str:
     """One part of a paragraph, worded; "" when it says nothing."""
     p = dict(item.params)
@@ -103,6 +116,9 @@ def _body(t: Templates, plan: LetterPlan, esc: Callable[[str], str]) -> list[str
         text = esc(_paragraph(t, paragraph))
         if paragraph.kind == "contacts":
             lines = [f"- {esc(_contact_line(t, line))}" for line in plan.contacts]
+            text += "\n\n" + "\n".join(lines)
+        if paragraph.kind == "other_contacts":
+            lines = [f"- {esc(_other_contact_line(t, line))}" for line in plan.other_contacts]
             text += "\n\n" + "\n".join(lines)
         if text:
             body.append(text)
