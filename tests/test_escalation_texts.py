@@ -463,3 +463,11 @@ def test_a_step_logged_says_when_and_how() -> None:
     assert plan(case(contacts=log), TODAY).step("ecc_belgium").why == (
         "Démarche notée dans le journal le 09/11/2026 (e-mail)."
     )
+
+
+def test_the_chargeback_step_warns_that_its_window_is_short_and_not_law() -> None:
+    from amazon_reclamation.texts.escalation import Words
+
+    how = Words().chargeback_how()
+    assert "n'est pas fixé par la loi" in how
+    assert "quelques mois" in how

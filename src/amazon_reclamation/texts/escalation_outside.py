@@ -258,7 +258,9 @@ class OutsideWords:
     def chargeback_how(self) -> str:
         return _(
             "Adressez-vous à votre banque ou à l'émetteur de la carte, avec la preuve d'achat, "
-            "votre correspondance et la mise en demeure ; demandez-lui le délai applicable."
+            "votre correspondance et la mise en demeure ; demandez-lui le délai applicable. "
+            "Ce délai n'est pas fixé par la loi mais par le réseau de la carte et votre contrat : "
+            "il est souvent de quelques mois seulement après le relevé, ne tardez pas."
         )
 
     def step_logged(self, *, date: dt.date, channel: str) -> str:
