@@ -310,3 +310,29 @@ def test_a_letter_to_amazon_states_a_message_to_the_seller_as_such() -> None:
     # Assert
     assert "- le 4 novembre 2026, par chat : vous avez refusé d'y donner suite." in letter
     assert "J'ai également écrit au vendeur :" in letter
+
+
+@pytest.mark.parametrize(
+    ("charged", "lapsed"), [(date(2025, 9, 1), True), (date(2026, 11, 3), False)]
+)
+def test_the_bank_correction_advice_follows_the_13_months(charged: date, lapsed: bool) -> None:
+    from factories import complaint
+
+    # Arrange
+    debit = complaint(
+        category="billing",
+        order_number=None,
+        order_date=None,
+        facts={
+            "billing_problem": "unknown_charge",
+            "payment_method": "card",
+            "charge_date": charged,
+        },
+    )
+
+    # Act
+    note = formal_notice_parts(debit, TODAY)[0]
+
+    # Assert
+    assert ("a expiré le 01/10/2026 : elle n'est plus tenue de vous rembourser" in note) == lapsed
+    assert ("Signalez ce débit à votre banque" in note) == (not lapsed)

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Literal
 from amazon_reclamation.domain import contacts
 from amazon_reclamation.domain.deadlines import (
     awaiting_delivery,
+    compute_deadlines,
     delivered_in_legal_period,
     delivered_on_time,
     delivery_due,
@@ -128,7 +129,20 @@ def _user_notes(
             )
         )
     if unknown_charge:
-        notes.append(part("report_to_bank", period=period_of("unauthorised_payment")))
+        period = period_of("unauthorised_payment")
+        lapsed = next(
+            (
+                d.date
+                for d in compute_deadlines(c, today)
+                if d.id == "unauthorised_payment" and d.passed
+            ),
+            None,
+        )
+        if lapsed is not None:
+            # No live "13 months" advice once they are over: say that the right lapsed.
+            notes.append(part("bank_correction_lapsed", date=lapsed, period=period))
+        else:
+            notes.append(part("report_to_bank", period=period))
     if deadline != asked:
         notes.append(part("deadline_moved", asked=asked, why=day_off(asked)))
     notes.append(part("deadline_left", n=(deadline - today).days, date=deadline))

@@ -132,6 +132,13 @@ def note(item: Part) -> str:
         ).format(period=_period(p["period"]))
     if kind == "sepa_refund_now":
         return _sepa_refund_now(p)
+    if kind == "bank_correction_lapsed":
+        return _(
+            "Le délai de {period} pour faire corriger ce débit par votre banque a expiré le "
+            "{date} : elle n'est plus tenue de vous rembourser. Votre demande au vendeur reste "
+            "possible. Dans la lettre, gardez la phrase entre crochets sur votre banque "
+            "seulement si vous l'aviez signalé à temps."
+        ).format(period=_period(p["period"]), date=_short(p["date"]))
     if kind == "report_to_bank":
         return _(
             "Signalez ce débit à votre banque sans attendre la réponse du vendeur (au plus "
