@@ -385,8 +385,14 @@ def test_payment_routes(facts: dict[str, Any], applies: set[str]) -> None:
     payment = {"sepa_refund", "unauthorised_payment", "chargeback"}
     assert {s for s in payment if found[s] != "not_applicable"} == applies
     if "sepa_refund" in applies:
+        # A wrong direct debit while its 8-week refund runs: the bank comes first, now.
+        assert result.step("sepa_refund").status == "now"
         assert result.step("sepa_refund").why == (
-            r("sepa_refund_until", date=date(2026, 12, 28), period=Period(8, "weeks")),
+            r(
+                "sepa_refund_contested_debit_first",
+                date=date(2026, 12, 28),
+                period=Period(8, "weeks"),
+            ),
         )
     if facts.get("payment_method") == "debit_card":
         assert why(result, "chargeback") == ["chargeback_not_debit_card"]

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from amazon_reclamation.domain.escalation import STEP_IDS, Clauses, Part, decide
-from amazon_reclamation.models import CATEGORIES, Complaint
+from amazon_reclamation.models import CATEGORIES, Complaint, Facts
 from amazon_reclamation.texts.deadlines import deadline_note, missing_fact_texts
 from amazon_reclamation.texts.escalation import TITLES, Plan, Step, Words, external_bodies, plan
 from factories import TODAY, at, complaint, contact
@@ -433,6 +433,15 @@ RARE = [
         contacts=[contact(1, at(10), "seller_message", "promise", follow_up=date(2026, 11, 30))],
     ),
     case(MARKET_FR, contacts=[contact(1, at(19), "seller_message", "no_answer")]),
+    # A wrong direct debit while its 8-week refund runs.
+    case(
+        category="billing",
+        facts=Facts(
+            billing_problem="wrong_amount",
+            payment_method="sepa_direct_debit",
+            charge_date=date(2026, 11, 2),
+        ),
+    ),
 ]
 
 

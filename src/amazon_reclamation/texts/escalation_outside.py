@@ -220,6 +220,14 @@ class OutsideWords:
             "droit, sans justification, prend fin le {date} ({period} après le débit)."
         ).format(date=day(date), period=_period(period))
 
+    def sepa_refund_contested_debit_first(self, *, date: dt.date, period: Period) -> str:
+        return _(
+            "Débit par domiciliation que vous contestez : demandez dès maintenant à votre "
+            "banque de le rembourser, sans attendre la réponse du vendeur ; ce droit, sans "
+            "justification, prend fin le {date} ({period} après le débit). Le remboursement "
+            "n'efface pas ce que vous devez réellement : réglez ensuite le montant correct."
+        ).format(date=day(date), period=_period(period))
+
     def sepa_refund_until(self, *, date: dt.date, period: Period) -> str:
         return _(
             "Paiement par domiciliation : votre banque rembourse sur simple demande, sans "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from amazon_reclamation.domain.deadlines import asks
+from amazon_reclamation.domain.deadlines import asks, unknown_debit
 from amazon_reclamation.domain.escalation.reading import route
 from amazon_reclamation.domain.escalation.reasons import (
     Draft,
@@ -159,7 +159,8 @@ def sepa_refund(r: Reading) -> Draft:
             [reason("sepa_refund_expired", date=deadline.date, period=period, contest=contest)]
         )
     if r.sepa_first():
-        first = reason("sepa_refund_unknown_debit_first", date=deadline.date, period=period)
+        kind = "unknown_debit" if unknown_debit(r.c) else "contested_debit"
+        first = reason(f"sepa_refund_{kind}_first", date=deadline.date, period=period)
         return todo([first], how)
     return todo([reason("sepa_refund_until", date=deadline.date, period=period)], how)
 

@@ -172,9 +172,14 @@ class Reading:
         return not any(e.at.date() <= notice.date for e in reported)
 
     def sepa_first(self) -> bool:
-        """An unknown direct debit whose 8-week refund right still runs: the bank comes first."""
+        """A debit contested while its 8-week refund right still runs: the bank comes first.
+
+        An unknown, double or wrong direct debit: the bank refunds it on request, without
+        a reason, so that is the step to take now (the trader is written to next).
+        """
         deadline = self.by_id.get("sepa_refund")
-        return unknown_debit(self.c) and deadline is not None and not deadline.passed
+        contested = unknown_debit(self.c) or self.c.category == "billing"
+        return contested and deadline is not None and not deadline.passed
 
     def _due_before(self, day: dt.date) -> list[Reason]:
         """Deadlines that fall during a wait: they must not be missed while waiting."""
