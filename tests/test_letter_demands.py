@@ -336,3 +336,25 @@ def test_the_bank_correction_advice_follows_the_13_months(charged: date, lapsed:
     # Assert
     assert ("a expiré le 01/10/2026 : elle n'est plus tenue de vous rembourser" in note) == lapsed
     assert ("Signalez ce débit à votre banque" in note) == (not lapsed)
+
+
+def test_a_wrong_debit_is_claimed_as_money_not_owed_not_as_a_fee() -> None:
+    from factories import complaint
+
+    # Arrange
+    wrong = complaint(
+        category="billing",
+        facts={
+            "billing_problem": "wrong_amount",
+            "amount_charged": Decimal("99.98"),
+            "amount_expected": Decimal("49.99"),
+            "charge_date": date(2026, 11, 3),
+        },
+    )
+
+    # Act
+    letter = formal_notice_parts(wrong, TODAY)[1]
+
+    # Assert
+    assert "les 49,99\u00a0€ débités en plus ne vous sont pas dus" in letter
+    assert "frais supplémentaires" not in letter

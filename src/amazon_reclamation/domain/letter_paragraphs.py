@@ -186,6 +186,14 @@ def _billing_parts(complaint: Complaint) -> list[Part]:
             # The order itself was authorised: only the excess is disputed.
             return [part("right.unknown_debit_excess", amount=debit[1])]
         return [part("right.unknown_debit")]
+    facts = complaint.facts
+    if facts.billing_problem == "wrong_amount":
+        # A double or wrong debit is money not owed, not a fee: the price agreed and the
+        # difference, when both amounts are known.
+        charged, expected = facts.amount_charged, facts.amount_expected
+        if charged is not None and expected is not None and charged > expected:
+            return [part("right.not_owed", expected=expected, excess=charged - expected)]
+        return [part("right.not_owed_unknown")]
     # The SPF Economie states the first rule without an article number: none is invented.
     # Whether the fee came from a pre-ticked option is the user's to say: a bracket.
     return [part("right.unannounced_fees")]
