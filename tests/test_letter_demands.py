@@ -358,3 +358,22 @@ def test_a_wrong_debit_is_claimed_as_money_not_owed_not_as_a_fee() -> None:
     # Assert
     assert "les 49,99\u00a0€ débités en plus ne vous sont pas dus" in letter
     assert "frais supplémentaires" not in letter
+
+
+@pytest.mark.parametrize(
+    ("delivered", "open_"), [(date(2026, 11, 15), True), (date(2026, 10, 5), False)]
+)
+def test_while_the_withdrawal_runs_the_note_says_it_is_simpler_and_ends_first(
+    delivered: date, open_: bool
+) -> None:
+    from factories import complaint
+
+    # Arrange
+    damaged = complaint(category="damaged", delivery_date=delivered)
+
+    # Act
+    note = formal_notice_parts(damaged, TODAY)[0]
+
+    # Assert
+    assert ("vous pouvez vous rétracter sans donner de motif" in note) == open_
+    assert ("Votre délai de rétractation prend fin le" in note) == open_

@@ -60,7 +60,7 @@ from amazon_reclamation.domain.letter_plan import (
     part,
 )
 from amazon_reclamation.ids import default_step
-from amazon_reclamation.knowledge.categories import CATEGORY_TABLE
+from amazon_reclamation.knowledge.categories import CATEGORY_TABLE, in_scope
 from amazon_reclamation.knowledge.periods import day_off, next_business_day
 from amazon_reclamation.knowledge.rules import period_of
 
@@ -98,6 +98,12 @@ def _user_notes(
     end = withdrawal_end(c)
     if late_delivered(c) and end is not None and end >= today:
         notes.append(part("withdrawal_open", date=c.delivery_date, end=end))
+    elif end is not None and end >= today and in_scope(c.category, "withdrawal"):
+        # While it runs, withdrawing is the simpler route to a refund; a letter's deadline
+        # that ends later must not let it pass unnoticed.
+        notes.append(part("withdrawal_simpler", date=c.delivery_date, end=end))
+        if deadline > end:
+            notes.append(part("withdrawal_ends_first", end=end, deadline=deadline))
     if c.category == "refund" and c.facts.return_kind == "cancelled":
         notes.append(part("cancelled_by_analogy", period=period_of("refund_after_withdrawal")))
     if c.category == "refund" and returned_after_withdrawal(c):

@@ -102,6 +102,19 @@ def note(item: Part) -> str:
             "Vous avez reçu l'article le {date} : jusqu'au {end}, vous pouvez aussi vous "
             "rétracter sans donner de motif et être remboursé (art. VI.47 CDE)."
         ).format(date=_short(p["date"]), end=_short(p["end"]))
+    if kind == "withdrawal_simpler":
+        return _(
+            "Vous avez reçu l'article le {date} : jusqu'au {end}, vous pouvez vous rétracter "
+            "sans donner de motif (art. VI.47 CDE). C'est souvent le moyen le plus simple "
+            "d'être remboursé ; seuls les frais directs de renvoi peuvent rester à votre "
+            "charge, et seulement si le vendeur vous en avait informé."
+        ).format(date=_short(p["date"]), end=_short(p["end"]))
+    if kind == "withdrawal_ends_first":
+        return _(
+            "Votre délai de rétractation prend fin le {end}, avant le délai laissé dans la "
+            "lettre (le {deadline}) : si vous choisissez de vous rétracter, faites-le avant "
+            "le {end}, sans attendre la réponse."
+        ).format(end=_short(p["end"]), deadline=_short(p["deadline"]))
     if kind == "cancelled_by_analogy":
         return _(
             "Le délai de {period} cité vaut pour le remboursement après une rétractation ; "
