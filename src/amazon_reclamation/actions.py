@@ -46,6 +46,19 @@ def same_order(store: Store, complaint: Complaint) -> list[str]:
     ]
 
 
+def open_for_order(store: Store, order_number: str | None) -> list[str]:
+    """The ids of the open complaints about this order (before creating another one)."""
+    from amazon_reclamation import listing
+
+    if not order_number:
+        return []
+    return [
+        item.digest.id
+        for item in listing.catalogue(store, lambda text: order_number in text)[0]
+        if item.digest.order_number == order_number and item.digest.status == "open"
+    ]
+
+
 @dataclass(frozen=True)
 class ContactEntry:
     """One contact as the user gives it; `at` None means now."""

@@ -45,6 +45,14 @@ class NotFound(ReclamError):
     """No complaint matches the reference."""
 
 
+class AmbiguousRef(NotFound):
+    """REF names several complaints (one order, several complaints); `ids` are theirs."""
+
+    def __init__(self, message: str, ids: list[str]) -> None:
+        super().__init__(message)
+        self.ids = ids
+
+
 class CorruptRecord(ReclamError):
     """A data file cannot be read or does not match the schema; it is left untouched."""
 

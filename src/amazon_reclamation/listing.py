@@ -287,7 +287,7 @@ def find(store: Store, ref: str, order_number: str | None) -> Complaint:
     `order_number` is `ref` normalised by the caller when it reads as one. Between
     several complaints for one order, the single open one is taken.
     """
-    from amazon_reclamation.errors import NotFound
+    from amazon_reclamation.errors import AmbiguousRef, NotFound
     from amazon_reclamation.i18n import _
     from amazon_reclamation.parsing import shown
     from amazon_reclamation.records import ID_ALPHABET, is_valid_id
@@ -308,10 +308,11 @@ def find(store: Store, ref: str, order_number: str | None) -> Complaint:
     if len(matches) > 1:
         open_matches = [i for i in matches if i.digest.status == "open"]
         if len(open_matches) != 1:
-            raise NotFound(
+            raise AmbiguousRef(
                 _(
                     "« {ref} » correspond à plusieurs réclamations ({ids}) ; donnez l'identifiant."
-                ).format(ref=shown(ref, 40), ids=", ".join(i.digest.id for i in matches))
+                ).format(ref=shown(ref, 40), ids=", ".join(i.digest.id for i in matches)),
+                [i.digest.id for i in matches],
             )
         matches = open_matches
     if len(matches) == 1:

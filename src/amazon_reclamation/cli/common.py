@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from amazon_reclamation.errors import MissingAnswer, NotFound
+from amazon_reclamation.errors import AmbiguousRef, MissingAnswer, NotFound
 from amazon_reclamation.i18n import _
 
 if TYPE_CHECKING:
@@ -72,7 +72,14 @@ def find(app: App, ref: str) -> Complaint:
     from amazon_reclamation.parsing import looks_like_order_number, parse_order_number
 
     order = parse_order_number(ref) if looks_like_order_number(ref) else None
-    return listing.find(app.store, ref, order)
+    try:
+        return listing.find(app.store, ref, order)
+    except AmbiguousRef as ambiguous:
+        if not app.interactive:
+            raise
+        # In a terminal, an order number with several complaints offers them to choose.
+        store = app.store
+        return pick([store.load(store.path_for(i)) for i in ambiguous.ids], app.asker())
 
 
 def pick(complaints: list[Complaint], asker: Any) -> Complaint:

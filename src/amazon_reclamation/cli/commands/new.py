@@ -216,7 +216,32 @@ def new_interactive(app: App, answers: dict[str, Any], *, yes: bool, as_json: bo
         store.clear_draft()
         render.info(_("Abandonné ; rien n'a été enregistré."))
         return
+    if not yes and not _second_one_confirmed(app, result):
+        render.info(
+            _(
+                "Rien n'a été enregistré ; vos réponses sont gardées. Notez plutôt un contact "
+                "sur la réclamation existante : reclam log ID"
+            )
+        )
+        return
     _save(app, result, as_json=as_json, card_shown=not yes)
+
+
+def _second_one_confirmed(app: App, answers: dict[str, Any]) -> bool:
+    """A second open complaint on one order is confirmed: it is usually a mistake."""
+    from amazon_reclamation import actions
+    from amazon_reclamation.ui.wizard import confirm_question
+
+    existing = actions.open_for_order(app.store, answers.get("order_number"))
+    if not existing:
+        return True
+    question = confirm_question(
+        _(
+            "Une réclamation est déjà ouverte pour la commande {order} ({ids}). En ouvrir une "
+            "seconde ?"
+        ).format(order=answers["order_number"], ids=", ".join(existing))
+    )
+    return bool(app.asker()(question, {}))
 
 
 def _worth_a_draft(answers: dict[str, Any]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from amazon_reclamation.texts import labels
 from amazon_reclamation.ui.render.console import (
     Cell,
     columns,
+    info,
     out,
     safe,
 )
@@ -98,6 +100,9 @@ def complaints_table(
         headers.append(_("Statut"))
     rows: list[list[Cell]] = []
     overdue = _("dépassé")
+    # Two complaints open for one order are marked: REF by order number is then ambiguous.
+    open_orders = Counter(d.order_number for d in digests if d.status == "open" and d.order_number)
+    shared = {order for order, n in open_orders.items() if n > 1}
     for digest in digests:
         follow = digest.next_follow_up()
         follow_cell: Cell = ("—", "")
@@ -109,7 +114,10 @@ def complaints_table(
             count += f" · {last.day:02d}/{last.month:02d}"
         row: list[Cell] = [
             (digest.id, "bold"),
-            (digest.order_number or "—", ""),
+            (
+                (digest.order_number or "—") + (" *" if digest.order_number in shared else ""),
+                "",
+            ),
             (labels.label(labels.CATEGORY_SHORT, digest.category), ""),
             (" ".join(safe(digest.item).split()) or "—", ""),
             (_days_since(digest.created_at.date(), today), ""),
@@ -120,6 +128,13 @@ def complaints_table(
             row.append((labels.label(labels.STATUS, digest.status), ""))
         rows.append(row)
     columns(title, headers, rows, flexible=3)
+    if shared:
+        info(
+            _(
+                "* plusieurs réclamations ouvertes pour cette commande : désignez-les par "
+                "leur identifiant."
+            )
+        )
 
 
 def complaint_file(complaint: Complaint, summary: Summary, today: date) -> None:
