@@ -589,3 +589,24 @@ def test_a_billing_problem_with_no_delivery_has_no_withdrawal_to_count() -> None
     assert "withdrawal" not in {d.id for d in compute_deadlines(debit, TODAY)}
     assert all("withdrawal" not in m.rule_ids for m in missing_facts(debit))
     assert "withdrawal" in {d.id for d in compute_deadlines(delivered, TODAY)}
+
+
+@pytest.mark.parametrize(
+    ("returned", "exercised"), [(date(2026, 10, 10), True), (date(2026, 11, 2), False)]
+)
+def test_a_withdrawal_sent_back_in_time_is_exercised_not_an_alarm(
+    returned: date, exercised: bool
+) -> None:
+    # Arrange
+    refund = make(
+        category="refund",
+        delivery_date=date(2026, 10, 5),
+        facts={"return_kind": "returned", "returned_date": returned},
+    )
+
+    # Act
+    withdrawal = next(d for d in compute_deadlines(refund, TODAY) if d.id == "withdrawal")
+
+    # Assert
+    assert (withdrawal.exercised_on == returned) == exercised
+    assert ([n.id for n in withdrawal.notes] == ["withdrawal_exercised"]) == exercised

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 NoteId = Literal[
     "withdrawal_counted",  # date: delivery
+    "withdrawal_exercised",  # date: return (within the period)
     "refund_by_analogy",  # date: cancellation
     "refund_only_if_in_time",
     "refund_from_return",  # date: return
@@ -94,6 +95,11 @@ class Deadline:
     def passed(self) -> bool:
         """True once the date is behind us (the day itself still counts)."""
         return self.days_left < 0
+
+    @property
+    def exercised_on(self) -> dt.date | None:
+        """The day the right was used in time (a withdrawal sent back), else None."""
+        return next((n.date for n in self.notes if n.id == "withdrawal_exercised"), None)
 
 
 @dataclass(frozen=True)
@@ -282,6 +288,11 @@ def _withdrawal(c: Complaint, today: dt.date) -> _Result:
         # A billing problem with no delivery (a debit, a fee) has no withdrawal to count.
         return None if c.category == "billing" else _Missing("delivery", "withdrawal")
     note = Note("withdrawal_counted", c.delivery_date)
+    end = withdrawal_end(c)
+    returned = c.facts.returned_date
+    if c.facts.return_kind == "returned" and returned is not None and end and returned <= end:
+        # Sent back in time: the right was used; its end is no longer an alarm.
+        note = Note("withdrawal_exercised", returned)
     return _deadline(c, "withdrawal", c.delivery_date, today, note)
 
 

@@ -27,6 +27,10 @@ NOTES: dict[NoteId, str] = {
         "plusieurs sources ; agir avant le dernier jour est plus sûr. Il suffit d'envoyer "
         "votre rétractation avant la fin du délai : gardez-en la preuve."
     ),
+    "withdrawal_exercised": N_(
+        "Rétractation exercée à temps : l'article a été renvoyé le {date}, avant la fin du "
+        "délai."
+    ),
     "refund_by_analogy": N_(
         "{refund_after_withdrawal} après l'annulation du {date} : délai du remboursement "
         "après rétractation (art. VI.50 CDE), appliqué ici par analogie ; les sources "

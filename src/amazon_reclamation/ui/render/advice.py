@@ -44,6 +44,13 @@ def _left(days_left: int) -> str:
     return _("dans {days}").format(days=fmt.days(days_left))
 
 
+def _state(item: Deadline) -> str:
+    """ "dans 3 jours", "dépassé depuis 2 jours", or "exercé le 10/10/2026"."""
+    if item.exercised_on is not None:
+        return _("exercé le {date}").format(date=fmt.short_date(item.exercised_on))
+    return _left(item.days_left)
+
+
 def deadlines(items: Sequence[Deadline], missing: Sequence[MissingFact] = ()) -> None:
     """Every deadline: date, days left, a bar, law or Amazon policy, and its source."""
     from rich.padding import Padding
@@ -60,13 +67,13 @@ def deadlines(items: Sequence[Deadline], missing: Sequence[MissingFact] = ()) ->
     console.print(Text(_("Délais"), style="bold"))
     if not items:
         console.print(Text("  " + _("Aucun délai calculable avec les faits connus.")))
-    left_width = max((len(_left(item.days_left)) for item in items), default=0)
+    left_width = max((len(_state(item)) for item in items), default=0)
     for item in items:
-        bar, style = _urgency(item.days_left)
+        bar, style = _urgency(item.days_left) if item.exercised_on is None else ("", "dim")
         line = Text("  ")
         line.append(f"{bar:10}", style=style)
         line.append(f"  {fmt.short_date(item.date)}  ", style="bold" if not item.passed else "dim")
-        line.append(f"{_left(item.days_left):<{left_width}}  ", style=style)
+        line.append(f"{_state(item):<{left_width}}  ", style=style)
         line.append(deadline_title(item), style="bold" if not item.passed else "dim")
         console.print(line)
         details = [nature(item.rule)]
