@@ -404,7 +404,7 @@ def test_log_questions_through_keystrokes() -> None:
         "Sophie\r",
         "CS-123\r",
         "Elle promet un remboursement\x1b\r",  # multi-line: Escape then Enter
-        "\x1b[B\r",  # outcome: promise (second choice)
+        "\r",  # outcome: promise (the first choice: "résolu" is last)
         "remboursement sous 5 jours\r",
         "demain\r",  # refused: not a date
     ]
@@ -463,7 +463,7 @@ def test_log_in_a_real_terminal(capsys: pytest.CaptureFixture[str], isolated_hom
     child.expect_exact("Ce qui a été dit")
     child.send("Chat coupé après 20 minutes\x1b\r")
     child.expect_exact("Résultat")
-    child.send("\x1b[B\x1b[B\x1b[B\r")  # no_answer
+    child.send("\x1b[B\x1b[B\r")  # no_answer (promise, refused, no_answer …)
     child.expect_exact("Pour quand ? (date de suivi)")
     child.send("\r")  # optional but for a promise: none
     child.expect_exact("Contact n° 1 noté")
@@ -650,3 +650,14 @@ def test_the_timeline_names_a_step_the_channel_does_not_say(
     flat = " ".join(out.split())
     assert flat.count("Démarche :") == 1  # the first call was customer service, as by phone
     assert "Démarche : Demander un responsable et une confirmation écrite" in flat
+
+
+def test_the_outcome_question_offers_resolved_last_so_enter_cannot_close_the_matter() -> None:
+    from amazon_reclamation import ids
+    from amazon_reclamation.ui.contact_questions import CONTACT_QUESTIONS
+
+    outcome = next(q for q in CONTACT_QUESTIONS if q.key == "outcome")
+    values = [choice.value for choice in outcome.choices]
+    assert sorted(values) == sorted(ids.OUTCOMES)
+    assert values[0] != "resolved"
+    assert values[-1] == "resolved"

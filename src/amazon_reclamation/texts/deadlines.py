@@ -28,8 +28,7 @@ NOTES: dict[NoteId, str] = {
         "votre rétractation avant la fin du délai : gardez-en la preuve."
     ),
     "withdrawal_exercised": N_(
-        "Rétractation exercée à temps : l'article a été renvoyé le {date}, avant la fin du "
-        "délai."
+        "Rétractation exercée à temps : l'article a été renvoyé le {date}, avant la fin du délai."
     ),
     "refund_by_analogy": N_(
         "{refund_after_withdrawal} après l'annulation du {date} : délai du remboursement "

@@ -63,6 +63,8 @@ def _may_follow_up(answers: Answers) -> bool:
     return answers.get("outcome") not in (None, "resolved")
 
 
+_OUTCOME_ORDER = ("promise", "refused", "no_answer", "pending", "resolved")
+
 CONTACT_QUESTIONS: tuple[Question, ...] = (
     Question(
         "channel",
@@ -115,7 +117,10 @@ CONTACT_QUESTIONS: tuple[Question, ...] = (
         "--outcome",
         "select",
         N_("Résultat"),
-        choices=choices_from(labels.OUTCOME, labels.OUTCOME_HELP),
+        # "Résolu" last: an Enter pressed by mistake must not close the matter.
+        choices=choices_from(
+            {key: labels.OUTCOME[key] for key in _OUTCOME_ORDER}, labels.OUTCOME_HELP
+        ),
         required=True,
     ),
     Question(
