@@ -628,7 +628,7 @@ def test_cancel_on_the_confirmation_screen_saves_nothing(
     terminal: Any, store: Store, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Arrange
-    asker = terminal([("_action", pick(2))])
+    asker = terminal([("_action", pick(2)), ("_abandon", "\x1b[A\r")])  # up to "Oui"
 
     # Act
     code = cli.main(["new", *LATE_OPTIONS])
@@ -638,6 +638,20 @@ def test_cancel_on_the_confirmation_screen_saves_nothing(
     assert saved(store) == []
     assert store.load_draft() is None
     assert "rien n'a été enregistré" in capsys.readouterr().err
+
+
+def test_enter_on_the_abandon_question_keeps_the_answers(
+    terminal: Any, store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Arrange: "Abandonner", then Enter (the default is "Non"), then "Enregistrer"
+    asker = terminal([("_action", pick(2)), ("_abandon", ENTER), ("_action", ENTER)])
+
+    # Act
+    code = cli.main(["new", *LATE_OPTIONS])
+
+    # Assert
+    assert (code, asker.script) == (0, [])
+    assert len(saved(store)) == 1
 
 
 def test_edit_question_lists_every_applicable_answer_with_its_value() -> None:

@@ -48,6 +48,14 @@ ACTION = Question(
 
 RESUME = Question("_resume", "", "confirm", N_("Reprendre le brouillon ?"))
 
+ABANDON = Question(
+    "_abandon",
+    "",
+    "confirm",
+    N_("Abandonner sans enregistrer ? Vos réponses seront perdues."),
+    default=False,
+)
+
 
 def edit_question(answers: Answers) -> Question:
     """A select listing the answers that can be changed, with their current value."""
@@ -122,7 +130,10 @@ def run_wizard(
         if action == "save":
             return answers
         if action == "cancel":
-            return None
+            # Everything typed would be lost: a slip of the arrow keys must not do that.
+            if ask(ABANDON, answers):
+                return None
+            continue
         key = ask(edit_question(answers), answers)
         answers[key] = ask(QUESTIONS_BY_KEY[key], answers)
         # Changing one answer can make others irrelevant (another category) or wrong
