@@ -106,7 +106,7 @@ def test_new_typed_in_a_terminal_then_list_and_show_see_it(
     answer(child, "Que dit le suivi du colis ?", "En transit depuis le 8/11" + ENTER)
     answer(child, "Article concerné", "Casque audio" + ENTER)
     answer(child, "Montant payé pour la commande", "49,99" + ENTER)
-    answer(child, "Qui a vendu l'article ?", DOWN + ENTER)  # marketplace
+    answer(child, "Qui a vendu l'article ?", DOWN + DOWN + ENTER)  # marketplace (wraps)
     answer(child, "Nom du vendeur", "TechDeals" + ENTER)
     answer(child, "Pays du vendeur", "de" + ENTER)
     answer(child, "Votre nom", "Marie Dupont" + ENTER)
@@ -164,7 +164,7 @@ def test_ctrl_c_after_the_order_number_exits_130_and_next_new_resumes(
     answer(second, "Avez-vous pris des photos", ENTER)
     answer(second, "Article concerné", ENTER)
     answer(second, "Montant payé pour la commande", ENTER)
-    answer(second, "Qui a vendu l'article ?", ENTER)
+    answer(second, "Qui a vendu l'article ?", DOWN + ENTER)  # amazon (wraps)
     answer(second, "Votre nom", ENTER)
     answer(second, "Que demandez-vous ?", ENTER)
     answer(second, "Décrivez le problème", SUBMIT)

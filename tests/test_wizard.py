@@ -149,7 +149,7 @@ RUNS: dict[str, tuple[Script, dict[str, Any]]] = {
             ("photos_taken", NO),
             ("item", typed("Aspirateur sans fil")),
             ("amount", typed("149,99 €")),
-            ("seller_kind", pick(1)),
+            ("seller_kind", pick(2)),  # marketplace: "Je ne sais pas" is the default
             ("seller_name", typed("TechDeals")),
             ("seller_country", typed("de")),
             ("customer_name", typed("Marie Dupont")),
@@ -178,7 +178,7 @@ RUNS: dict[str, tuple[Script, dict[str, Any]]] = {
             ("tracking_status", typed("En transit depuis le 8/11")),
             ("item", typed("Casque")),
             ("amount", typed("49.99")),
-            ("seller_kind", ENTER),
+            ("seller_kind", pick(1)),  # amazon (the cursor starts on "Je ne sais pas")
             ("customer_name", typed("Jan Peeters")),
             ("desired_resolution", pick(3)),
             ("description", SUBMIT),
@@ -203,7 +203,7 @@ RUNS: dict[str, tuple[Script, dict[str, Any]]] = {
             ("neighbours_checked", NO),
             ("item", typed("Livre")),
             ("amount", ENTER),
-            ("seller_kind", pick(2)),  # "Je ne sais pas"
+            ("seller_kind", ENTER),  # "Je ne sais pas", the default
             ("customer_name", ENTER),
             ("desired_resolution", ENTER),
             ("description", "Photo du livreur : pas ma porte." + SUBMIT),
@@ -229,7 +229,7 @@ RUNS: dict[str, tuple[Script, dict[str, Any]]] = {
             ("difference", pick(2)),
             ("item", typed("Pull bleu taille M")),
             ("amount", typed("1.234,56")),
-            ("seller_kind", ENTER),
+            ("seller_kind", pick(1)),  # amazon (the cursor starts on "Je ne sais pas")
             ("customer_name", typed("Marie Dupont")),
             ("desired_resolution", pick(1)),
             ("description", "Reçu un pull rouge." + SUBMIT),
@@ -257,7 +257,7 @@ RUNS: dict[str, tuple[Script, dict[str, Any]]] = {
             ("charge_date", typed("02/11/2026")),
             ("item", typed("Casque")),
             ("amount", typed("49,99")),
-            ("seller_kind", ENTER),
+            ("seller_kind", pick(1)),  # amazon (the cursor starts on "Je ne sais pas")
             ("customer_name", typed("Marie Dupont")),
             ("desired_resolution", pick(4)),
             ("description", SUBMIT),
@@ -284,7 +284,7 @@ RUNS: dict[str, tuple[Script, dict[str, Any]]] = {
             ("refund_expected", typed("39,99")),
             ("item", typed("Casque")),
             ("amount", typed("49,99")),
-            ("seller_kind", ENTER),
+            ("seller_kind", pick(1)),  # amazon (the cursor starts on "Je ne sais pas")
             ("customer_name", typed("Marie Dupont")),
             ("desired_resolution", ENTER),
             ("description", SUBMIT),
@@ -305,7 +305,7 @@ RUNS: dict[str, tuple[Script, dict[str, Any]]] = {
             ("delivery_date", ENTER),
             ("item", typed("Abonnement Prime")),
             ("amount", typed("69,90")),
-            ("seller_kind", ENTER),
+            ("seller_kind", pick(1)),  # amazon (the cursor starts on "Je ne sais pas")
             ("customer_name", typed("Marie Dupont")),
             ("desired_resolution", pick(5)),
             ("description", "Débité deux fois.\n\nMerci." + SUBMIT),
@@ -374,7 +374,7 @@ def test_an_unknown_charge_is_saved_without_an_order_in_the_wizard(
             ("charge_date", typed("02/11/2026")),
             ("item", ENTER),
             ("amount", ENTER),
-            ("seller_kind", ENTER),
+            ("seller_kind", pick(1)),  # amazon (the cursor starts on "Je ne sais pas")
             ("customer_name", typed("Marie Dupont")),
             ("desired_resolution", ENTER),
             ("description", SUBMIT),

@@ -16,6 +16,7 @@ from amazon_reclamation.errors import InvalidInput
 from amazon_reclamation.i18n import _
 
 Answers = dict[str, Any]
+UNKNOWN = "__skip__"  # the "Je ne sais pas" choice of an optional select, as a default
 Kind = Literal["select", "text", "multiline", "confirm"]
 Parser = Callable[[str, Answers, date], Any]
 

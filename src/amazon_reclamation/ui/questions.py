@@ -16,7 +16,7 @@ from amazon_reclamation import parsing
 from amazon_reclamation.errors import InvalidInput, MissingAnswer
 from amazon_reclamation.i18n import N_, _
 from amazon_reclamation.texts import labels
-from amazon_reclamation.ui.question import Answers, Parser, Question, choices_from
+from amazon_reclamation.ui.question import UNKNOWN, Answers, Parser, Question, choices_from
 
 
 def _category_in(*categories: str) -> Callable[[Answers], bool]:
@@ -305,6 +305,8 @@ QUESTIONS: tuple[Question, ...] = (
         N_("Qui a vendu l'article ?"),
         choices=choices_from(labels.SELLER_KIND),
         hint=N_("indiqué sous le prix : « Vendu par … »"),
+        # Enter pressed without reading must not claim Amazon sold it (other rights, bodies).
+        default=UNKNOWN,
     ),
     Question(
         "seller_name",

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from amazon_reclamation.errors import InvalidInput
 from amazon_reclamation.i18n import N_, _
 from amazon_reclamation.texts import labels
-from amazon_reclamation.ui.question import Answers, Choice, Question
+from amazon_reclamation.ui.question import UNKNOWN, Answers, Choice, Question
 from amazon_reclamation.ui.questions import (
     QUESTIONS,
     QUESTIONS_BY_KEY,
@@ -24,7 +24,7 @@ from amazon_reclamation.ui.questions import (
     revalidate,
 )
 
-_SKIP = "__skip__"  # the "I don't know" choice of an optional select
+_SKIP = UNKNOWN  # the "I don't know" choice of an optional select
 
 
 class Asker(Protocol):
@@ -187,7 +187,7 @@ class QuestionaryAsker:
             values = {c.value for c in question.choices}
             if current is None:
                 current = question.default_for(answers)
-            default = current if current in values else None
+            default = current if current in values or current == _SKIP else None
         if question.kind in ("select", "confirm"):
             if (
                 not question.is_required(answers)
