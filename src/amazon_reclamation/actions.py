@@ -16,6 +16,7 @@ from amazon_reclamation.errors import InvalidInput, ReclamError
 from amazon_reclamation.i18n import _
 
 if TYPE_CHECKING:
+    from amazon_reclamation.listing import Digest
     from amazon_reclamation.models import Complaint, Contact
     from amazon_reclamation.store import Store
 
@@ -32,31 +33,27 @@ def create(store: Store, answers: dict[str, Any], now: dt.datetime) -> Complaint
     return complaint
 
 
-def same_order(store: Store, complaint: Complaint) -> list[str]:
-    """The ids of the other complaints about the same order (the index answers)."""
+def _for_order(store: Store, order_number: str | None) -> list[Digest]:
+    """The digests of the complaints about this order (the index answers; none without one)."""
     from amazon_reclamation import listing
 
-    order = complaint.order_number
-    if order is None:  # a charge with no order shares it with none
+    if not order_number:  # a charge with no order shares it with none
         return []
     return [
-        item.digest.id
-        for item in listing.catalogue(store, lambda text: order in text)[0]
-        if item.digest.order_number == order and item.digest.id != complaint.id
+        item.digest
+        for item in listing.catalogue(store, lambda text: order_number in text)[0]
+        if item.digest.order_number == order_number
     ]
+
+
+def same_order(store: Store, complaint: Complaint) -> list[str]:
+    """The ids of the other complaints about the same order."""
+    return [d.id for d in _for_order(store, complaint.order_number) if d.id != complaint.id]
 
 
 def open_for_order(store: Store, order_number: str | None) -> list[str]:
     """The ids of the open complaints about this order (before creating another one)."""
-    from amazon_reclamation import listing
-
-    if not order_number:
-        return []
-    return [
-        item.digest.id
-        for item in listing.catalogue(store, lambda text: order_number in text)[0]
-        if item.digest.order_number == order_number and item.digest.status == "open"
-    ]
+    return [d.id for d in _for_order(store, order_number) if d.status == "open"]
 
 
 @dataclass(frozen=True)

@@ -45,15 +45,21 @@ def _same(text: str) -> str:
     return text
 
 
-def _contact_line(t: Templates, line: ContactLine) -> str:
-    """ "le 3 novembre 2026, par téléphone (Sophie, dossier CS-4471) : vous vous êtes engagé
-    à : « … »". Only the structured facts: the user's own notes (the summary) are never
-    quoted to the trader as if they were its words."""
+def _contact_head(t: Templates, line: ContactLine) -> str:
+    """ "le 3 novembre 2026, par téléphone (Sophie, dossier CS-4471)": when, how, with whom."""
     text = t.text("contact.head", date=line.date, channel=t.text(f"channel.{line.channel}"))
     known = (("agent", line.agent), ("reference", line.reference))
     who = "_".join(name for name, value in known if value)
     if who:
         text = t.text(f"contact.who.{who}", text=text, agent=line.agent, reference=line.reference)
+    return text
+
+
+def _contact_line(t: Templates, line: ContactLine) -> str:
+    """ "le 3 novembre 2026, par téléphone (Sophie, dossier CS-4471) : vous vous êtes engagé
+    à : « … »". Only the structured facts: the user's own notes (the summary) are never
+    quoted to the trader as if they were its words."""
+    text = _contact_head(t, line)
     if line.outcome == "promise":
         if line.promise:
             text = t.text("contact.promised", text=text, promise=line.promise)
@@ -72,11 +78,7 @@ def _contact_line(t: Templates, line: ContactLine) -> str:
 def _other_contact_line(t: Templates, line: ContactLine) -> str:
     """A contact made with someone else than the addressee, said as what it was:
     "le 5 novembre 2026, par chat (Karim) : ma demande a été refusée."."""
-    text = t.text("contact.head", date=line.date, channel=t.text(f"channel.{line.channel}"))
-    known = (("agent", line.agent), ("reference", line.reference))
-    who = "_".join(name for name, value in known if value)
-    if who:
-        text = t.text(f"contact.who.{who}", text=text, agent=line.agent, reference=line.reference)
+    text = _contact_head(t, line)
     if line.outcome == "promise" and line.follow_up is not None:
         return t.text("other_contact.promise_for", text=text, date=line.follow_up)
     return t.text(f"other_contact.{line.outcome}", text=text)
