@@ -68,11 +68,6 @@ class Digest:
     deadline_rows: tuple[tuple[Any, ...], ...]
 
     @property
-    def deadlines(self) -> tuple[str, ...]:
-        """The dates of the complaint's deadlines (ISO), nearest first."""
-        return tuple(row[0] for row in self.deadline_rows)
-
-    @property
     def follow_ups(self) -> list[FollowUp]:
         """The promises not kept yet, earliest first."""
         return [FollowUp(date.fromisoformat(day), *rest) for day, *rest in self.follow_ups_raw]
@@ -89,12 +84,6 @@ class Digest:
             for day, *rest in self.follow_ups_raw
             if day <= limit
         ]
-
-    def deadline_near(self, today: date, window_days: int) -> bool:
-        """True when a deadline falls within `window_days` of today, before or after."""
-        first = (today - timedelta(days=window_days)).isoformat()
-        last = (today + timedelta(days=window_days)).isoformat()
-        return any(first <= day <= last for day in self.deadlines)
 
     def deadlines_near(self, today: date, window_days: int) -> list[Deadline]:
         """The deadlines within `window_days` of today, as `compute_deadlines` gives them."""

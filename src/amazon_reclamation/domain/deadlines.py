@@ -288,9 +288,8 @@ def _withdrawal(c: Complaint, today: dt.date) -> _Result:
         # A billing problem with no delivery (a debit, a fee) has no withdrawal to count.
         return None if c.category == "billing" else _Missing("delivery", "withdrawal")
     note = Note("withdrawal_counted", c.delivery_date)
-    end = withdrawal_end(c)
     returned = c.facts.returned_date
-    if c.facts.return_kind == "returned" and returned is not None and end and returned <= end:
+    if c.facts.return_kind == "returned" and returned and not returned_after_withdrawal(c):
         # Sent back in time: the right was used; its end is no longer an alarm.
         note = Note("withdrawal_exercised", returned)
     return _deadline(c, "withdrawal", c.delivery_date, today, note)
