@@ -10,8 +10,10 @@ from amazon_reclamation.errors import AmbiguousRef, MissingAnswer, NotFound
 from amazon_reclamation.i18n import _
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from amazon_reclamation.cli.context import App
-    from amazon_reclamation.listing import Listed
+    from amazon_reclamation.listing import Digest, FollowUp, Listed
     from amazon_reclamation.models import Complaint
 
 JsonOption = Annotated[bool, typer.Option("--json", help=_("Sortie JSON sur stdout."))]
@@ -53,6 +55,15 @@ def open_listed(app: App) -> list[Listed]:
     """The open complaints' digests, oldest first."""
     open_ones = (item for item in listed(app) if item.digest.status == "open")
     return sorted(open_ones, key=lambda item: item.digest.created_at)
+
+
+def due_follow_ups(items: list[Listed], today: dt.date) -> list[tuple[Digest, FollowUp]]:
+    """The follow-ups due today or overdue, with their complaint's digest."""
+    return [
+        (item.digest, follow_up)
+        for item in items
+        for follow_up in item.digest.due_follow_ups(today)
+    ]
 
 
 def load_all(app: App, items: list[Listed]) -> list[Complaint]:

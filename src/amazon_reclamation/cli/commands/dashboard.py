@@ -3,7 +3,7 @@
 import typer
 
 from amazon_reclamation.cli.app import group_callback
-from amazon_reclamation.cli.common import load_all, open_listed, pick
+from amazon_reclamation.cli.common import due_follow_ups, load_all, open_listed, pick
 from amazon_reclamation.cli.context import App
 from amazon_reclamation.i18n import _
 
@@ -30,11 +30,7 @@ def dashboard(app: App) -> None:
     today = app.today
     items = open_listed(app)
     open_ones = load_all(app, items)
-    overdue = [
-        (item.digest, follow_up)
-        for item in items
-        for follow_up in item.digest.due_follow_ups(today)
-    ]
+    overdue = due_follow_ups(items, today)
     if overdue:
         render.due_table(overdue, today)
     if open_ones:

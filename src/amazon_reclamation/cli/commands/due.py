@@ -3,7 +3,7 @@
 from typing import TYPE_CHECKING, Any
 
 from amazon_reclamation.cli.app import command
-from amazon_reclamation.cli.common import JsonOption, open_listed
+from amazon_reclamation.cli.common import JsonOption, due_follow_ups, open_listed
 from amazon_reclamation.cli.context import App
 
 if TYPE_CHECKING:
@@ -22,11 +22,7 @@ def due(app: App, as_json: JsonOption = False) -> None:
 
     today = app.today
     items = open_listed(app)
-    follow_ups = [
-        (item.digest, follow_up)
-        for item in items
-        for follow_up in item.digest.due_follow_ups(today)
-    ]
+    follow_ups = due_follow_ups(items, today)
     # The digests carry each deadline with its rule and notes: no complaint is read.
     soon = [
         (item.digest, deadline)
