@@ -106,6 +106,8 @@ def test_new_typed_in_a_terminal_then_list_and_show_see_it(
     answer(child, "Que dit le suivi du colis ?", "En transit depuis le 8/11" + ENTER)
     answer(child, "Article concerné", "Casque audio" + ENTER)
     answer(child, "Montant payé pour la commande", "49,99" + ENTER)
+    answer(child, "Moyen de paiement", DOWN * 3 + ENTER)  # domiciliation SEPA (wraps)
+    answer(child, "Date du débit", "03/11/2026" + ENTER)  # asked for a direct debit
     answer(child, "Qui a vendu l'article ?", DOWN + DOWN + ENTER)  # marketplace (wraps)
     answer(child, "Nom du vendeur", "TechDeals" + ENTER)
     answer(child, "Pays du vendeur", "de" + ENTER)
@@ -138,6 +140,10 @@ def test_new_typed_in_a_terminal_then_list_and_show_see_it(
     assert data["seller"] == {"kind": "marketplace", "name": "TechDeals", "country": "DE"}
     assert data["desired_resolution"] == "delivery"
     assert data["description"] == "Toujours rien.\nMerci."
+    assert (data["facts"]["payment_method"], data["facts"]["charge_date"]) == (
+        "sepa_direct_debit",
+        "2026-11-03",
+    )
 
 
 def test_ctrl_c_after_the_order_number_exits_130_and_next_new_resumes(
@@ -164,6 +170,7 @@ def test_ctrl_c_after_the_order_number_exits_130_and_next_new_resumes(
     answer(second, "Avez-vous pris des photos", ENTER)
     answer(second, "Article concerné", ENTER)
     answer(second, "Montant payé pour la commande", ENTER)
+    answer(second, "Moyen de paiement", ENTER)  # Je ne sais pas
     answer(second, "Qui a vendu l'article ?", DOWN + ENTER)  # amazon (wraps)
     answer(second, "Votre nom", ENTER)
     answer(second, "Que demandez-vous ?", ENTER)

@@ -865,3 +865,18 @@ def test_an_outside_step_logged_as_a_contact_is_done() -> None:
         r("step_logged", date=date(2026, 11, 9), channel="email"),
     )
     assert result.now is not None and result.now.id != "ecc_belgium"
+
+
+@pytest.mark.parametrize("category", [c for c in CATEGORIES if c != "billing"])
+def test_the_payment_method_opens_the_bank_routes_beyond_billing(category: str) -> None:
+    # A lost parcel or a refused refund paid by credit card: the chargeback route opens.
+    card = decide(case("amazon", category, facts={"payment_method": "card"}), TODAY)
+    assert card.step("chargeback").status != "not_applicable"
+    # Paid by direct debit on 20 October: the bank refunds it without question for 8 weeks.
+    debit = {"payment_method": "sepa_direct_debit", "charge_date": date(2026, 10, 20)}
+    step = decide(case("amazon", category, facts=debit), TODAY).step("sepa_refund")
+    assert step.status != "not_applicable"
+    assert date(2026, 12, 15) in [p.params.get("date") for p in step.why if isinstance(p, Reason)]
+    # Nothing said: neither route is invented.
+    unknown = statuses(decide(case("amazon", category), TODAY))
+    assert (unknown["chargeback"], unknown["sepa_refund"]) == ("not_applicable",) * 2

@@ -337,3 +337,27 @@ def test_an_unknown_means_of_payment_words_the_direct_debit_refund_conditionally
 
     rule = rule_for("sepa_refund", _complaint("billing", "amazon"))
     assert rule_words(rule).statement.startswith("Si vous avez payé par domiciliation : ")
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+@pytest.mark.parametrize(
+    ("method", "listed"),
+    [("sepa_direct_debit", True), ("card", False), ("debit_card", False), ("other", False)],
+)
+def test_the_sepa_refund_is_listed_for_a_direct_debit_in_every_category(
+    category: str, method: str, listed: bool
+) -> None:
+    # A lost parcel paid by direct debit has the bank's 8 weeks as much as a wrong debit.
+    ids = {r.id for r in rules_for(_complaint(category, "amazon", payment_method=method))}
+    assert ("sepa_refund" in ids) == listed
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_an_unknown_payment_method_words_the_sepa_refund_as_a_condition_only_for_a_debit(
+    category: str,
+) -> None:
+    rules = {r.id: r for r in rules_for(_complaint(category, "amazon"))}
+    if category == "billing":  # the debit is the problem: "si vous avez payé par domiciliation"
+        assert "Si vous avez payé par domiciliation" in " ".join(_texts(rules["sepa_refund"]))
+    else:  # a parcel or a refund: said once the method is known to be a direct debit
+        assert "sepa_refund" not in rules

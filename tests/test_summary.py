@@ -697,3 +697,22 @@ def test_the_card_states_the_request_in_lower_case_after_the_colon(
     assert build_summary(
         make_complaint(desired_resolution=resolution), TODAY
     ).request_line.startswith(line)
+
+
+@pytest.mark.parametrize(
+    "category", ["damaged", "late", "not_received", "non_conforming", "billing", "refund", "other"]
+)
+def test_every_category_states_how_it_was_paid_and_the_debit_date_when_it_matters(
+    category: str,
+) -> None:
+    from amazon_reclamation.texts.summary import category_facts
+
+    card = dict(category_facts(complaint(category=category, facts={"payment_method": "card"})))
+    debit = complaint(
+        category=category,
+        facts={"payment_method": "sepa_direct_debit", "charge_date": date(2026, 10, 20)},
+    )
+    assert card["Moyen de paiement"] == "carte de crédit"
+    # The debit's date: a fact of a billing problem, and the start of a direct debit's 8 weeks.
+    assert ("Date du débit" in card) == (category == "billing")
+    assert dict(category_facts(debit))["Date du débit"] == "20/10/2026"

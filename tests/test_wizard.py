@@ -149,6 +149,7 @@ RUNS: dict[str, tuple[Script, dict[str, Any]]] = {
             ("photos_taken", NO),
             ("item", typed("Aspirateur sans fil")),
             ("amount", typed("149,99 €")),
+            ("payment_method", pick(1)),  # card: the cursor starts on "Je ne sais pas"
             ("seller_kind", pick(2)),  # marketplace: "Je ne sais pas" is the default
             ("seller_name", typed("TechDeals")),
             ("seller_country", typed("de")),
@@ -168,6 +169,7 @@ RUNS: dict[str, tuple[Script, dict[str, Any]]] = {
             "facts.damage_timing": "later",
             "facts.defect_discovered_date": date(2026, 11, 15),
             "facts.photos_taken": False,
+            "facts.payment_method": "card",
         },
     ),
     "late": (
@@ -178,6 +180,7 @@ RUNS: dict[str, tuple[Script, dict[str, Any]]] = {
             ("tracking_status", typed("En transit depuis le 8/11")),
             ("item", typed("Casque")),
             ("amount", typed("49.99")),
+            ("payment_method", ENTER),  # "Je ne sais pas", the default
             ("seller_kind", pick(1)),  # amazon (the cursor starts on "Je ne sais pas")
             ("customer_name", typed("Jan Peeters")),
             ("desired_resolution", pick(3)),
@@ -192,6 +195,7 @@ RUNS: dict[str, tuple[Script, dict[str, Any]]] = {
             "desired_resolution": "delivery",
             "description": None,
             "facts.tracking_status": "En transit depuis le 8/11",
+            "facts.payment_method": None,
         },
     ),
     "not_received": (
@@ -203,6 +207,8 @@ RUNS: dict[str, tuple[Script, dict[str, Any]]] = {
             ("neighbours_checked", NO),
             ("item", typed("Livre")),
             ("amount", ENTER),
+            ("payment_method", pick(3)),  # a direct debit: its date is asked
+            ("charge_date", typed("13/11/2026")),
             ("seller_kind", ENTER),  # "Je ne sais pas", the default
             ("customer_name", ENTER),
             ("desired_resolution", ENTER),
@@ -219,6 +225,8 @@ RUNS: dict[str, tuple[Script, dict[str, Any]]] = {
             "facts.marked_delivered": True,
             "facts.marked_delivered_date": date(2026, 11, 19),
             "facts.neighbours_checked": False,
+            "facts.payment_method": "sepa_direct_debit",
+            "facts.charge_date": date(2026, 11, 13),
         },
     ),
     "non_conforming": (
@@ -229,6 +237,7 @@ RUNS: dict[str, tuple[Script, dict[str, Any]]] = {
             ("difference", pick(2)),
             ("item", typed("Pull bleu taille M")),
             ("amount", typed("1.234,56")),
+            ("payment_method", pick(2)),
             ("seller_kind", pick(1)),  # amazon (the cursor starts on "Je ne sais pas")
             ("customer_name", typed("Marie Dupont")),
             ("desired_resolution", pick(1)),
@@ -242,6 +251,7 @@ RUNS: dict[str, tuple[Script, dict[str, Any]]] = {
             "desired_resolution": "replacement",
             "facts.difference": "colour",
             "facts.photos_taken": True,
+            "facts.payment_method": "debit_card",
         },
     ),
     "billing": (
@@ -253,10 +263,10 @@ RUNS: dict[str, tuple[Script, dict[str, Any]]] = {
             ("delivery_date", ENTER),
             ("amount_charged", typed("54,98")),
             ("amount_expected", typed("49,99")),
-            ("payment_method", pick(1)),
-            ("charge_date", typed("02/11/2026")),
             ("item", typed("Casque")),
             ("amount", typed("49,99")),
+            ("payment_method", pick(2)),
+            ("charge_date", typed("02/11/2026")),
             ("seller_kind", pick(1)),  # amazon (the cursor starts on "Je ne sais pas")
             ("customer_name", typed("Marie Dupont")),
             ("desired_resolution", pick(4)),
@@ -284,6 +294,7 @@ RUNS: dict[str, tuple[Script, dict[str, Any]]] = {
             ("refund_expected", typed("39,99")),
             ("item", typed("Casque")),
             ("amount", typed("49,99")),
+            ("payment_method", pick(4)),  # another means
             ("seller_kind", pick(1)),  # amazon (the cursor starts on "Je ne sais pas")
             ("customer_name", typed("Marie Dupont")),
             ("desired_resolution", ENTER),
@@ -297,6 +308,7 @@ RUNS: dict[str, tuple[Script, dict[str, Any]]] = {
             "facts.returned_date": date(2026, 11, 8),
             "facts.return_tracking": "TBA301234567890",
             "facts.refund_expected": Decimal("39.99"),
+            "facts.payment_method": "other",
         },
     ),
     "other": (
@@ -305,6 +317,7 @@ RUNS: dict[str, tuple[Script, dict[str, Any]]] = {
             ("delivery_date", ENTER),
             ("item", typed("Abonnement Prime")),
             ("amount", typed("69,90")),
+            ("payment_method", ENTER),
             ("seller_kind", pick(1)),  # amazon (the cursor starts on "Je ne sais pas")
             ("customer_name", typed("Marie Dupont")),
             ("desired_resolution", pick(5)),
@@ -370,10 +383,10 @@ def test_an_unknown_charge_is_saved_without_an_order_in_the_wizard(
             ("delivery_date", ENTER),
             ("amount_charged", typed("12,99")),
             ("amount_expected", ENTER),
-            ("payment_method", pick(1)),
-            ("charge_date", typed("02/11/2026")),
             ("item", ENTER),
             ("amount", ENTER),
+            ("payment_method", pick(1)),
+            ("charge_date", typed("02/11/2026")),
             ("seller_kind", pick(1)),  # amazon (the cursor starts on "Je ne sais pas")
             ("customer_name", typed("Marie Dupont")),
             ("desired_resolution", ENTER),
@@ -436,6 +449,7 @@ def test_all_keystrokes_typed_ahead_in_one_pipe(store: Store) -> None:
         + ENTER  # delivery date: not arrived
         + typed("10/11/2026")
         + typed("En transit")
+        + ENTER  # payment method: "Je ne sais pas", the default
         + "Ligne 1\nLigne 2"
         + SUBMIT
         + ENTER  # Enregistrer
@@ -521,6 +535,7 @@ LATE_FACTS = [
     "--tracking-status", "En transit depuis le 8/11",
     "--item", "Casque",
     "--amount", "49,99",
+    "--payment-method", "card",
     "--seller", "amazon",
     "--name", "Jan Peeters",
     "--resolution", "delivery",
@@ -538,6 +553,7 @@ REFUND_OPTIONS = [
     "--refund-amount", "",
     "--item", "Casque",
     "--amount", "49,99",
+    "--payment-method", "card",
     "--seller", "amazon",
     "--name", "Marie Dupont",
     "--resolution", "refund",
@@ -860,8 +876,6 @@ ASKED = {
         "delivery_date",
         "amount_charged",
         "amount_expected",
-        "payment_method",
-        "charge_date",
     ],
     "refund": ["delivery_date", "return_kind", "returned_date", "refund_expected"],
     "other": ["delivery_date"],
@@ -914,6 +928,8 @@ def test_scripted_asker_asks_exactly_the_questions_of_the_category(category: str
         *ASKED[category],
         "item",
         "amount",
+        "payment_method",  # every category: the bank's routes
+        *(["charge_date"] if category == "billing" else []),  # a card: no SEPA date
         "seller_kind",
         "customer_name",
         "desired_resolution",

@@ -400,7 +400,8 @@ def _atoz_claim(c: Complaint, today: dt.date) -> _Result:
 def _sepa_refund(c: Complaint, today: dt.date) -> _Result:
     facts = c.facts
     if facts.payment_method is None:
-        return _Missing("payment", "sepa_refund") if asks(c, "payment_method") else None
+        # Missing only where a debit is the problem: a parcel paid by card needs no SEPA date.
+        return _Missing("payment", "sepa_refund") if CATEGORY_TABLE[c.category].charge else None
     if facts.payment_method != "sepa_direct_debit":
         return None
     if facts.charge_date is None:

@@ -88,7 +88,12 @@ def rules_for(complaint: Complaint) -> list[Rule]:
         # A debit the user does not recognise is not a fee of an order: no fee rules.
         skipped = _FEE_RULES
     method = complaint.facts.payment_method
+    spec = CATEGORY_TABLE[complaint.category]
     if method is not None and method != "sepa_direct_debit":
+        skipped = (*skipped, _DIRECT_DEBIT_ONLY)
+    elif method is None and not spec.charge:
+        # "If you paid by direct debit" belongs with a debit in dispute; for a parcel or a
+        # refund it is said once the method is known to be one.
         skipped = (*skipped, _DIRECT_DEBIT_ONLY)
     return [
         rule_for(rule.id, complaint)

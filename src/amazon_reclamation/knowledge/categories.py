@@ -53,6 +53,10 @@ FactRow = Literal[
     "refund_expected",
 ]
 
+# Asked in every category: a card or a direct debit opens the bank's routes (chargeback,
+# the SEPA refund) for a lost parcel or a refused refund as much as for a wrong debit.
+_PAYMENT: tuple[FactRow, ...] = ("payment_method", "charge_date")
+
 _GUARANTEE = ("legal_guarantee", "guarantee_presumption", "defect_notice", "guarantee_remedies")
 
 
@@ -66,6 +70,7 @@ class CategorySpec:
     rules: tuple[str, ...]  # rule ids (knowledge/rules.py); RULES keeps their order
     defect: bool = False  # a defect of the goods: photos, legal guarantee
     parcel: bool = False  # a parcel late or lost: delivery is awaited
+    charge: bool = False  # the problem is a debit itself: its method and date are facts of it
 
 
 CATEGORY_TABLE: dict[Category, CategorySpec] = {
@@ -73,30 +78,42 @@ CATEGORY_TABLE: dict[Category, CategorySpec] = {
     for spec in (
         CategorySpec(
             id="damaged",
-            facts=("damage_timing", "defect_discovered_date", "photos_taken"),
+            facts=("damage_timing", "defect_discovered_date", "photos_taken", *_PAYMENT),
             evidence=("photos_damaged",),
-            rules=("withdrawal", *_GUARANTEE, "risk_in_transit", "atoz_claim", "seller_feedback"),
+            rules=(
+                "withdrawal",
+                *_GUARANTEE,
+                "risk_in_transit",
+                "atoz_claim",
+                "sepa_refund",
+                "seller_feedback",
+            ),
             defect=True,
         ),
         CategorySpec(
             id="late",
-            facts=("announced_date", "tracking_status"),
+            facts=("announced_date", "tracking_status", *_PAYMENT),
             evidence=("tracking_announced",),
-            rules=("delivery", "risk_in_transit", "atoz_claim", "seller_feedback"),
+            rules=("delivery", "risk_in_transit", "atoz_claim", "sepa_refund", "seller_feedback"),
             parcel=True,
         ),
         CategorySpec(
             id="not_received",
-            facts=("expected_delivery_date", "marked_delivered", "neighbours_checked"),
+            facts=(
+                "expected_delivery_date",
+                "marked_delivered",
+                "neighbours_checked",
+                *_PAYMENT,
+            ),
             evidence=("tracking_delivered", "checked_around"),
-            rules=("delivery", "risk_in_transit", "atoz_claim", "seller_feedback"),
+            rules=("delivery", "risk_in_transit", "atoz_claim", "sepa_refund", "seller_feedback"),
             parcel=True,
         ),
         CategorySpec(
             id="non_conforming",
-            facts=("difference", "photos_taken"),
+            facts=("difference", "photos_taken", *_PAYMENT),
             evidence=("photos_difference", "product_page"),
-            rules=("withdrawal", *_GUARANTEE, "atoz_claim", "seller_feedback"),
+            rules=("withdrawal", *_GUARANTEE, "atoz_claim", "sepa_refund", "seller_feedback"),
             defect=True,
         ),
         CategorySpec(
@@ -117,19 +134,32 @@ CATEGORY_TABLE: dict[Category, CategorySpec] = {
                 "unauthorised_payment",
                 "seller_feedback",
             ),
+            charge=True,
         ),
         CategorySpec(
             id="refund",
-            facts=("return_kind", "returned_date", "return_tracking", "refund_expected"),
+            facts=(
+                "return_kind",
+                "returned_date",
+                "return_tracking",
+                "refund_expected",
+                *_PAYMENT,
+            ),
             evidence=("return_proof",),
-            rules=("withdrawal", "refund_after_withdrawal", "atoz_claim", "seller_feedback"),
+            rules=(
+                "withdrawal",
+                "refund_after_withdrawal",
+                "atoz_claim",
+                "sepa_refund",
+                "seller_feedback",
+            ),
         ),
         CategorySpec(
             id="other",
-            facts=(),
+            facts=_PAYMENT,
             evidence=("anything",),
             # "other" may be a defect: the guarantee rules are listed, but nothing is asked.
-            rules=("withdrawal", *_GUARANTEE, "atoz_claim", "seller_feedback"),
+            rules=("withdrawal", *_GUARANTEE, "atoz_claim", "sepa_refund", "seller_feedback"),
         ),
     )
 }

@@ -78,6 +78,11 @@ def _marked_delivered(c: Complaint) -> str:
     return answer
 
 
+def _debit_date_matters(c: Complaint) -> bool:
+    """The debit's date is a fact of a billing problem, and starts the SEPA refund's weeks."""
+    return CATEGORY_TABLE[c.category].charge or c.facts.payment_method == "sepa_direct_debit"
+
+
 _Row = tuple[str, str | None]
 
 # One row of the summary per fact a category asks (label, value or None to leave it out).
@@ -119,7 +124,10 @@ _ROWS: dict[FactRow, Callable[[Complaint], _Row]] = {
         _("Moyen de paiement"),
         labels.label(labels.PAYMENT_METHOD, c.facts.payment_method),
     ),
-    "charge_date": lambda c: (_("Date du débit"), _day(c.facts.charge_date) or fmt.unknown()),
+    "charge_date": lambda c: (
+        _("Date du débit"),
+        _day(c.facts.charge_date) or (fmt.unknown() if _debit_date_matters(c) else None),
+    ),
     "return_kind": lambda c: (_("Démarche"), labels.label(labels.RETURN_KIND, c.facts.return_kind)),
     "returned_date": lambda c: (
         _("Date du renvoi ou de l'annulation"),

@@ -12,47 +12,15 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from amazon_reclamation import parsing
 from amazon_reclamation.errors import InvalidInput, MissingAnswer
 from amazon_reclamation.i18n import N_, _
 from amazon_reclamation.texts import labels
-from amazon_reclamation.ui.question import UNKNOWN, Answers, Parser, Question, choices_from
+from amazon_reclamation.ui import parsers
+from amazon_reclamation.ui.question import UNKNOWN, Answers, Question, choices_from
 
 
 def _category_in(*categories: str) -> Callable[[Answers], bool]:
     return lambda answers: answers.get("category") in categories
-
-
-def _past_date_after(*earlier: str) -> Parser:
-    """A past date, not before the answers named in `earlier` (in that order of trust)."""
-
-    def parse(text: str, answers: Answers, today: date) -> date:
-        value = parsing.parse_past_date(text, today)
-        for key in earlier:
-            bound = answers.get(key)
-            if isinstance(bound, date) and value < bound:
-                raise InvalidInput(
-                    _("Le {date} est avant {what} ({bound}) ; vérifiez la date.").format(
-                        date=value.strftime("%d/%m/%Y"),
-                        what=_(DATE_NAMES[key]),
-                        bound=bound.strftime("%d/%m/%Y"),
-                    )
-                )
-        return value
-
-    return parse
-
-
-def _date_after_order(text: str, answers: Answers, today: date) -> date:
-    value = parsing.parse_date(text, today)
-    bound = answers.get("order_date")
-    if isinstance(bound, date) and value < bound:
-        raise InvalidInput(
-            _("Le {date} est avant la date de commande ({bound}) ; vérifiez la date.").format(
-                date=value.strftime("%d/%m/%Y"), bound=bound.strftime("%d/%m/%Y")
-            )
-        )
-    return value
 
 
 def _order_required(answers: Answers) -> bool:
@@ -62,22 +30,13 @@ def _order_required(answers: Answers) -> bool:
     )
 
 
-def _order(text: str, answers: Answers, today: date) -> str:
-    return parsing.parse_order_number(text)
+def _charge_date_asked(answers: Answers) -> bool:
+    """The debit's date: the fact of a billing problem, and the start of the 8 weeks in
+    which the bank refunds any direct debit."""
+    return answers.get("category") == "billing" or answers.get("payment_method") == (
+        "sepa_direct_debit"
+    )
 
-
-def _amount(text: str, answers: Answers, today: date) -> Decimal:
-    return parsing.parse_amount(text)
-
-
-def _country(text: str, answers: Answers, today: date) -> str:
-    return parsing.parse_country(text)
-
-
-DATE_NAMES = {
-    "order_date": N_("la date de commande"),
-    "delivery_date": N_("la date de livraison"),
-}
 
 _DATE_HINT = N_("JJ/MM/AAAA ; laissez vide si vous ne savez pas")
 
@@ -105,7 +64,7 @@ QUESTIONS: tuple[Question, ...] = (
         "--order",
         "text",
         N_("Numéro de commande (123-1234567-1234567)"),
-        parse=_order,
+        parse=parsers.order,
         required=_order_required,
         hint=N_("dans Vos commandes, sur le récapitulatif ou l'e-mail de confirmation"),
         hint_optional=N_("vide : le débit ne correspond à aucune commande"),
@@ -115,7 +74,7 @@ QUESTIONS: tuple[Question, ...] = (
         "--order-date",
         "text",
         N_("Date de la commande"),
-        parse=_past_date_after(),
+        parse=parsers.past_date_after(),
         required=_order_required,
         hint=N_("JJ/MM/AAAA"),
         hint_optional=N_("JJ/MM/AAAA ; vide s'il n'y a pas de commande"),
@@ -126,7 +85,7 @@ QUESTIONS: tuple[Question, ...] = (
         "--delivery-date",
         "text",
         N_("Date de livraison"),
-        parse=_past_date_after("order_date"),
+        parse=parsers.past_date_after("order_date"),
         hint=N_("JJ/MM/AAAA ; vide si le colis n'est pas arrivé ou si vous ne savez pas"),
         # A late parcel may have arrived since: its date changes the rights that apply.
         when=_category_in("damaged", "non_conforming", "refund", "billing", "other", "late"),
@@ -145,7 +104,7 @@ QUESTIONS: tuple[Question, ...] = (
         "--discovered-date",
         "text",
         N_("Quand avez-vous découvert le défaut ?"),
-        parse=_past_date_after("order_date", "delivery_date"),
+        parse=parsers.past_date_after("order_date", "delivery_date"),
         hint=_DATE_HINT,
         when=lambda a: a.get("category") == "damaged" and a.get("damage_timing") == "later",
     ),
@@ -163,7 +122,7 @@ QUESTIONS: tuple[Question, ...] = (
         "--expected-date",
         "text",
         N_("Dernière date de livraison estimée par Amazon"),
-        parse=_date_after_order,
+        parse=parsers.date_after_order,
         hint=N_("JJ/MM/AAAA, la plus tardive annoncée ; vide si aucune"),
         when=_category_in("late", "not_received"),
     ),
@@ -188,7 +147,7 @@ QUESTIONS: tuple[Question, ...] = (
         "--marked-delivered-date",
         "text",
         N_("À quelle date le suivi le dit-il livré ?"),
-        parse=_past_date_after("order_date"),
+        parse=parsers.past_date_after("order_date"),
         hint=_DATE_HINT,
         when=lambda a: a.get("category") == "not_received" and a.get("marked_delivered") is True,
     ),
@@ -216,7 +175,7 @@ QUESTIONS: tuple[Question, ...] = (
         "--charged",
         "text",
         N_("Montant débité (€)"),
-        parse=_amount,
+        parse=parsers.amount,
         hint=N_("par exemple 54,99"),
         when=_category_in("billing"),
     ),
@@ -225,25 +184,8 @@ QUESTIONS: tuple[Question, ...] = (
         "--expected-amount",
         "text",
         N_("Montant attendu (€)"),
-        parse=_amount,
+        parse=parsers.amount,
         hint=N_("vide si vous ne reconnaissez pas du tout ce débit"),
-        when=_category_in("billing"),
-    ),
-    Question(
-        "payment_method",
-        "--payment-method",
-        "select",
-        N_("Moyen de paiement"),
-        choices=choices_from(labels.PAYMENT_METHOD),
-        when=_category_in("billing"),
-    ),
-    Question(
-        "charge_date",
-        "--charge-date",
-        "text",
-        N_("Date du débit (sur votre relevé)"),
-        parse=_past_date_after(),
-        hint=_DATE_HINT,
         when=_category_in("billing"),
     ),
     # refund
@@ -261,7 +203,7 @@ QUESTIONS: tuple[Question, ...] = (
         "--returned-date",
         "text",
         N_("Date du renvoi de l'article ou de l'annulation"),
-        parse=_past_date_after("order_date", "delivery_date"),
+        parse=parsers.past_date_after("order_date", "delivery_date"),
         hint=_DATE_HINT,
         when=_category_in("refund"),
     ),
@@ -278,7 +220,7 @@ QUESTIONS: tuple[Question, ...] = (
         "--refund-amount",
         "text",
         N_("Montant du remboursement attendu (€)"),
-        parse=_amount,
+        parse=parsers.amount,
         hint=N_("vide si vous ne savez pas"),
         when=_category_in("refund"),
     ),
@@ -295,8 +237,28 @@ QUESTIONS: tuple[Question, ...] = (
         "--amount",
         "text",
         N_("Montant payé pour la commande (€)"),
-        parse=_amount,
+        parse=parsers.amount,
         hint=N_("par exemple 49,99 ; vide si vous ne savez pas"),
+    ),
+    Question(
+        "payment_method",
+        "--payment-method",
+        "select",
+        N_("Moyen de paiement"),
+        choices=choices_from(labels.PAYMENT_METHOD),
+        # Enter pressed without reading must not claim a credit card (a chargeback route).
+        default=UNKNOWN,
+        # Every category: a card or a direct debit opens the bank's routes (chargeback, the
+        # SEPA refund) for a lost parcel or a refused refund too.
+    ),
+    Question(
+        "charge_date",
+        "--charge-date",
+        "text",
+        N_("Date du débit (sur votre relevé)"),
+        parse=parsers.past_date_after(),
+        hint=_DATE_HINT,
+        when=_charge_date_asked,
     ),
     Question(
         "seller_kind",
@@ -320,7 +282,7 @@ QUESTIONS: tuple[Question, ...] = (
         "--seller-country",
         "text",
         N_("Pays du vendeur"),
-        parse=_country,
+        parse=parsers.country,
         hint=N_("Belgique, Chine … ou BE, CN ; dans « Informations détaillées sur le vendeur »"),
         when=lambda a: a.get("seller_kind") == "marketplace",
     ),

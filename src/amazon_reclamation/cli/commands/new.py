@@ -93,7 +93,12 @@ def new(
     payment_method: Annotated[
         str | None, typer.Option(help=choices_help(ids.PAYMENT_METHODS))
     ] = None,
-    charge_date: Annotated[str | None, typer.Option(help=_("Date du débit."))] = None,
+    charge_date: Annotated[
+        str | None,
+        typer.Option(
+            help=_("Date du débit sur votre relevé (facturation, ou paiement par domiciliation).")
+        ),
+    ] = None,
     return_kind: Annotated[
         str | None,
         typer.Option(help=_("Remboursement : {choices}.").format(choices=one_of(ids.RETURN_KINDS))),
