@@ -41,3 +41,28 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     render.out.cache_clear()
     render.err.cache_clear()
     i18n.set_language("fr")
+
+
+@pytest.fixture(autouse=True)
+def plain_french_spaces(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """In-process tests read French with ordinary spaces before ; : ? ! and inside « ».
+
+    The non-breaking spaces are typography, tested on their own (`test_typography.py`) and
+    in the snapshots (marked `typography`, so that they hold the exact bytes a user gets);
+    elsewhere they would make every expected sentence unreadable. Subprocess tests (pty,
+    reliability) see the real output.
+    """
+    from amazon_reclamation.texts import letters_templates
+
+    letters_templates._read.cache_clear()  # cached per language: typography on or off
+    if not request.node.get_closest_marker("typography"):
+        monkeypatch.setattr(i18n, "french_spacing", _same)
+        monkeypatch.setattr(letters_templates, "french_spacing", _same)
+    yield
+    letters_templates._read.cache_clear()
+
+
+def _same(text: str) -> str:
+    return text

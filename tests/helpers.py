@@ -4,6 +4,7 @@ read what it stored, and the JSON contract."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -88,3 +89,12 @@ def one_error_line(err: str) -> str:
     assert len(lines) == 1, err
     assert "Traceback" not in err
     return lines[0]
+
+
+def asked(question: str) -> str:
+    """The words of a wizard question as a terminal shows them, up to its punctuation.
+
+    prompt_toolkit paints the non-breaking space before "?" or ":" with its own escape
+    codes, so the question is matched without it.
+    """
+    return re.split(r" [?:;!]", question)[0]

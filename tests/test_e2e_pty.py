@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 
+from helpers import asked
+
 pexpect = pytest.importorskip("pexpect")
 
 pytestmark = pytest.mark.pty
@@ -78,7 +80,7 @@ def reclam_plain(env: dict[str, str], *args: str) -> subprocess.CompletedProcess
 
 
 def answer(child: Any, question: str, keys: str) -> None:
-    child.expect_exact(question)
+    child.expect_exact(asked(question))
     child.send(keys)
 
 
@@ -193,7 +195,7 @@ def test_ctrl_c_at_the_first_question_exits_130_and_keeps_nothing(
 ) -> None:
     # Arrange
     child = reclam("new")
-    child.expect_exact("Quel est le problème ?")
+    child.expect_exact(asked("Quel est le problème ?"))
 
     # Act
     child.send(CTRL_C)
@@ -285,7 +287,7 @@ def test_bare_reclam_in_a_terminal_shows_the_dashboard_and_its_menu(
     child.expect_exact("rappel")
     child.expect_exact("Réclamations ouvertes")
     child.expect_exact(complaint_id)
-    child.expect_exact("à faire :")
+    child.expect_exact("à faire\u00a0:")  # Rich prints the non-breaking space
     answer(child, "Que voulez-vous faire ?", DOWN + DOWN + ENTER)  # Voir une réclamation
     answer(child, "Quelle réclamation ?", ENTER)
     child.expect_exact("Message prêt à copier")

@@ -445,6 +445,7 @@ RARE = [
 ]
 
 
+@pytest.mark.typography  # the exact bytes: non-breaking spaces on
 @pytest.mark.parametrize("name", list(PLANS))
 def test_plan_snapshot(name: str) -> None:
     result = plan(PLANS[name], TODAY)

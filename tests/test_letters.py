@@ -72,11 +72,13 @@ def test_letter_has_the_facts_the_right_the_contacts_and_a_deadline(category: st
         assert forbidden not in body
 
 
+@pytest.mark.typography  # the exact bytes: non-breaking spaces on
 @pytest.mark.parametrize("category", CATEGORIES)
 def test_letter_snapshot(category: str) -> None:
     check_snapshot(f"{category}.txt", formal_notice(case(category), TODAY))
 
 
+@pytest.mark.typography  # the exact bytes: non-breaking spaces on
 def test_markdown_snapshot() -> None:
     check_snapshot("damaged.md", formal_notice(case("damaged"), TODAY, markdown=True))
 
@@ -204,6 +206,7 @@ def test_markdown_escapes_user_text() -> None:
     assert "Amazon EU S.à r.l.\\\n38 avenue John F. Kennedy\\\nL-1855 Luxembourg" in text
 
 
+@pytest.mark.typography  # the exact bytes: non-breaking spaces on
 @pytest.mark.parametrize("name", list(EXTRA_CASES))
 def test_more_letter_snapshots(name: str) -> None:
     category, changes = EXTRA_CASES[name]

@@ -56,6 +56,7 @@ def _texts(rule: Rule) -> list[str]:
     return [v for v in values if v]
 
 
+@pytest.mark.typography  # the exact bytes: non-breaking spaces on
 def test_docs_rules_md_is_generated_from_the_data() -> None:
     expected = rules_markdown()
     if os.environ.get("RECLAM_UPDATE_SNAPSHOTS") == "1":

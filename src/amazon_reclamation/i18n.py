@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import gettext
 import os
+import re
+from functools import cache
 from pathlib import Path
 
 LANGUAGES = ("fr", "nl", "en")
@@ -65,8 +67,22 @@ def babel_locale() -> str:
     return {"fr": "fr_BE", "nl": "nl_BE", "en": "en_IE"}[_language]
 
 
+# French puts a space before ; : ? ! and inside « »: a non-breaking one, so that a
+# wrapped line never starts with a lone ";" or "»" (the source strings keep plain spaces,
+# which translators read more easily).
+_FRENCH_SPACE = re.compile(r" (?=[;:?!»])|(?<=«) ")
+
+
+@cache
+def french_spacing(text: str) -> str:
+    """`text` with the spaces of French punctuation made non-breaking."""
+    return _FRENCH_SPACE.sub("\u00a0", text)
+
+
 def _(message: str) -> str:
     """Translate a French source string into the current language."""
+    if _language == "fr":
+        return french_spacing(message)
     # gettext("") is the catalogue's header, never a translation.
     return _translation.gettext(message) if message else ""
 
@@ -75,7 +91,7 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate with the plural form that fits `n`."""
     if _language == "fr":
         # French takes the singular for 0 and 1 ("0 jour"); the source has no catalogue.
-        return singular if n <= 1 else plural
+        return french_spacing(singular if n <= 1 else plural)
     return _translation.ngettext(singular, plural, n)
 
 

@@ -235,6 +235,7 @@ def test_escalate_says_to_wait_before_the_announced_delivery_date(
 SNAPSHOTS = Path(__file__).parents[1] / "snapshots" / "escalation"
 
 
+@pytest.mark.typography  # the exact bytes: non-breaking spaces on
 def test_escalate_all_snapshot(capsys: pytest.CaptureFixture[str]) -> None:
     """The whole `reclam escalate --all` screen of a Belgian seller's case, pinned."""
     cid = create(capsys, *MARKETPLACE_BE)

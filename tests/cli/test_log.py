@@ -21,7 +21,7 @@ from amazon_reclamation.ui import render
 from amazon_reclamation.ui.contact_questions import CONTACT_QUESTIONS, ORDER_DATE_KEY
 from amazon_reclamation.ui.questions import QUESTIONS_BY_KEY
 from factories import TODAY
-from helpers import BASE, create, new_complaint, run, stored
+from helpers import BASE, asked, create, new_complaint, run, stored
 
 
 def test_log_with_every_option_prints_the_saved_contact(
@@ -450,11 +450,11 @@ def test_log_in_a_real_terminal(capsys: pytest.CaptureFixture[str], isolated_hom
         encoding="utf-8",
         timeout=15,
     )
-    child.expect_exact("Par quel moyen ?")
+    child.expect_exact(asked("Par quel moyen ?"))
     child.send("\x1b[B\r")  # chat
-    child.expect_exact("Quelle démarche ?")
+    child.expect_exact(asked("Quelle démarche ?"))
     child.send("\r")  # the step to take now: customer service
-    child.expect_exact("Quand ?")
+    child.expect_exact(asked("Quand ?"))
     child.send("\r")  # now
     child.expect_exact("Nom de l'interlocuteur")
     child.send("Karim\r")
@@ -464,7 +464,7 @@ def test_log_in_a_real_terminal(capsys: pytest.CaptureFixture[str], isolated_hom
     child.send("Chat coupé après 20 minutes\x1b\r")
     child.expect_exact("Résultat")
     child.send("\x1b[B\x1b[B\r")  # no_answer (promise, refused, no_answer …)
-    child.expect_exact("Pour quand ? (date de suivi)")
+    child.expect_exact(asked("Pour quand ? (date de suivi)"))
     child.send("\r")  # optional but for a promise: none
     child.expect_exact("Contact n° 1 noté")
     child.expect(pexpect.EOF)

@@ -25,6 +25,7 @@ from reliability_support import (
 
 from amazon_reclamation import store as store_module
 from amazon_reclamation.files import MAX_FILE_BYTES
+from amazon_reclamation.i18n import french_spacing as typeset
 from amazon_reclamation.records import ID_ALPHABET
 from helpers import run
 
@@ -377,7 +378,7 @@ def test_a_fifo_named_like_a_complaint_does_not_hang_a_real_process(
     # Assert
     assert listed.returncode == 0, listed.stderr
     assert [c["id"] for c in json.loads(listed.stdout)] == [good]
-    assert listed.stderr.count(UNREADABLE) == 1
+    assert listed.stderr.count(typeset(UNREADABLE)) == 1  # a real process: real typography
     assert str(fifo) in listed.stderr
     assert shown.returncode == 1
     assert_one_error_line(shown.stderr)

@@ -26,7 +26,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, cast
 
 from amazon_reclamation import fmt
-from amazon_reclamation.i18n import current_language, set_language
+from amazon_reclamation.i18n import current_language, french_spacing, set_language
 from amazon_reclamation.knowledge.periods import Period
 
 if TYPE_CHECKING:
@@ -56,7 +56,8 @@ def _read(lang: str, template_id: str) -> str | None:
     path = resources.files(_PACKAGE).joinpath("templates", "letters", lang, f"{template_id}.txt")
     if not path.is_file():
         return None
-    return path.read_text(encoding="utf-8").rstrip("\n")
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    return french_spacing(text) if lang == "fr" else text
 
 
 @contextmanager

@@ -395,7 +395,7 @@ def require_all(
                 "(voir reclam {command} --help)."
             ).format(
                 option=missing[0].option,
-                what=_(missing[0].message).split(" (")[0].rstrip(" ?").lower(),
+                what=_(missing[0].message).split(" (")[0].rstrip(" ?\u00a0").lower(),
                 command=command,
             )
         )

@@ -69,7 +69,7 @@ def edit_question(answers: Answers) -> Question:
         else:
             shown = answer_as_text(value).replace("\n", " ")[:40] or "—"
         # "Quel est le problème ? : …" reads badly: keep the question's stem only.
-        stem = _(question.message).split(" (")[0].rstrip(" ?")
+        stem = _(question.message).split(" (")[0].rstrip(" ?\u00a0")
         choices.append(Choice(question.key, f"{stem} : {shown}"))
     return Question(
         "_edit",
@@ -156,9 +156,14 @@ class QuestionaryAsker:
     output: Any = None
 
     def _io(self) -> dict[str, Any]:
+        import questionary
+
+        # prompt_toolkit underlines a non-breaking space in yellow; French puts one before
+        # "?" and ":" in every question.
+        plain_nbsp = questionary.Style([("nbsp", "nounderline fg:ansidefault")])
         if self.input is None:
-            return {}
-        return {"input": self.input, "output": self.output}
+            return {"style": plain_nbsp}
+        return {"input": self.input, "output": self.output, "style": plain_nbsp}
 
     def __call__(self, question: Question, answers: Answers) -> Any:
         import questionary

@@ -7,6 +7,7 @@ through `safe()`, so typed text is always shown as text.
 from __future__ import annotations
 
 import errno
+import re
 import sys
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -28,10 +29,23 @@ def safe(text: str | None) -> str:
     return clean_text(text) if text else ""
 
 
+def _keep_non_breaking_spaces() -> None:
+    """Make Rich wrap lines at ordinary spaces only.
+
+    Rich splits words at any Unicode space, non-breaking ones included, which would put
+    the ";" or "»" of a French sentence alone at the start of a line.
+    """
+    from rich import _wrap
+
+    _wrap.re_word = re.compile(r"[ \t\n\r\f\v]*[^ \t\n\r\f\v]+[ \t\n\r\f\v]*")
+
+
 @cache
 def out() -> Console:
     """The stdout console (data, summaries, tables)."""
     from rich.console import Console
+
+    _keep_non_breaking_spaces()
 
     class _Console(Console):
         def on_broken_pipe(self) -> None:
@@ -46,11 +60,19 @@ def err() -> Console:
     """The stderr console (errors, warnings, hints)."""
     from rich.console import Console
 
+    _keep_non_breaking_spaces()
     return Console(stderr=True, markup=False, emoji=False, highlight=False)
 
 
-def _one_line(text: str) -> str:
-    return " ".join(safe(text).split())
+def one_line(text: str) -> str:
+    """User text on one line: runs of spaces, tabs and newlines become one space.
+
+    Only ASCII whitespace: the non-breaking spaces of French punctuation stay.
+    """
+    return " ".join(_SPACES.split(safe(text))).strip()
+
+
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 
 
 # The few styles of lines and table cells, as SGR codes: printing them needs no Rich.
@@ -94,12 +116,12 @@ def _line(stream_name: str, text: str, style: str = "") -> None:
 
 def error(message: str) -> None:
     """One error line on stderr (a typed value with a newline stays on it)."""
-    _line("stderr", _("Erreur : {message}").format(message=_one_line(message)), "bold red")
+    _line("stderr", _("Erreur : {message}").format(message=one_line(message)), "bold red")
 
 
 def warning(message: str) -> None:
     """One warning line on stderr."""
-    _line("stderr", _("Attention : {message}").format(message=_one_line(message)), "yellow")
+    _line("stderr", _("Attention : {message}").format(message=one_line(message)), "yellow")
 
 
 def info(message: str) -> None:
