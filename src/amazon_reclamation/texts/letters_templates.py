@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
 
 _PACKAGE = "amazon_reclamation.texts"
-_BABEL_LOCALES = {"fr": "fr_BE", "nl": "nl_BE", "en": "en_IE"}
+_BABEL_LOCALES = {"fr": "fr_BE", "nl": "nl_BE", "de": "de_BE", "en": "en_IE"}
 # A letter says "14 jours" for calendar days too: the templates of each unit.
 _PERIOD_TEMPLATE = {
     "days": "day",
