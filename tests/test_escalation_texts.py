@@ -192,18 +192,19 @@ def test_atoz_says_when_it_opens_and_until_when() -> None:
 
 
 def test_the_courts_limits_come_from_the_bodies_table() -> None:
+    # Grouped as Babel groups thousands in French: a narrow no-break space.
     result = plan(case(amount=Decimal("6200.00")), TODAY)
     assert result.step("justice_of_the_peace").why == (
-        "Le juge de paix connaît des demandes jusqu'à 5 000 € ; pour 6\u202f200,00\xa0€, "
+        "Le juge de paix connaît des demandes jusqu'à 5\u202f000 € ; pour 6\u202f200,00\xa0€, "
         "consultez un avocat ou un service d'aide juridique."
     )
     assert result.step("european_small_claims").why == (
-        "La procédure est limitée aux demandes jusqu'à 5 000 €."
+        "La procédure est limitée aux demandes jusqu'à 5\u202f000 €."
     )
     why = plan(case(), TODAY).step("justice_of_the_peace").why
     assert why.startswith(
-        "En dernier recours : le juge de paix connaît des demandes jusqu'à 5 000 € ; "
-        "jusqu'à 2 000 €, son jugement n'est pas susceptible d'appel. Le vendeur étant "
+        "En dernier recours : le juge de paix connaît des demandes jusqu'à 5\u202f000 € ; "
+        "jusqu'à 2\u202f000 €, son jugement n'est pas susceptible d'appel. Le vendeur étant "
         "normalement établi au Luxembourg"
     )
 

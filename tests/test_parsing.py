@@ -329,13 +329,13 @@ def test_ambiguous_or_over_precise_amount_is_refused_not_guessed(typed: str) -> 
 @pytest.mark.parametrize(
     ("typed", "readings"),
     [
-        ("49.999", ("49 999 €", "49,999 €", "Écrivez 49999")),
-        ("1.234", ("1 234 €", "1,234 €", "Écrivez 1234")),
-        ("12,999", ("12 999 €", "12,999 €", "Écrivez 12999")),
-        ("1,234 €", ("1 234 €", "1,234 €", "Écrivez 1234")),
+        ("49.999", ("49\u202f999 €", "49,999 €", "Écrivez 49999")),
+        ("1.234", ("1\u202f234 €", "1,234 €", "Écrivez 1234")),
+        ("12,999", ("12\u202f999 €", "12,999 €", "Écrivez 12999")),
+        ("1,234 €", ("1\u202f234 €", "1,234 €", "Écrivez 1234")),
     ],
 )
-def test_one_separator_then_three_digits_shows_both_readings(
+def test_one_separator_then_three_digits_shows_both_readings(  # grouped as Babel groups
     typed: str, readings: tuple[str, ...]
 ) -> None:
     # Act
@@ -531,3 +531,13 @@ def test_parse_text_too_long_is_refused() -> None:
 
     # Assert
     assert "300" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"), [("fr", "49\u202f999"), ("nl", "49.999"), ("en", "49,999")]
+)
+def test_thousands_are_grouped_as_each_language_groups_them(lang: str, text: str) -> None:
+    from amazon_reclamation import fmt, i18n
+
+    i18n.set_language(lang)
+    assert fmt.grouped(49999) == text

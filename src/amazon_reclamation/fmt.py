@@ -39,6 +39,18 @@ def money(value: Decimal | None) -> str:
     return str(format_currency(value, "EUR", locale=babel_locale()))
 
 
+def grouped(number: int | Decimal) -> str:
+    """A whole number with the language's thousands separator: "5 000", "5.000", "5,000"."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(number, locale=babel_locale()))
+
+
+def whole_euros(amount: int) -> str:
+    """A round sum in euros without cents, as a limit is written: "5 000 €", "€5,000"."""
+    return _("{amount} €").format(amount=grouped(amount))
+
+
 def days(count: int) -> str:
     """ "1 jour", "5 jours"."""
     from amazon_reclamation.i18n import ngettext

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from amazon_reclamation import fmt
 from amazon_reclamation.errors import InvalidInput
 from amazon_reclamation.i18n import _
 
@@ -175,7 +176,7 @@ def _ambiguous_amount(text: str, whole: str, separator: str) -> InvalidInput:
             "pour {thousands} €, ou un montant à deux décimales au plus, comme 12,99."
         ).format(
             value=shown(text),
-            thousands=f"{head} {tail}",
+            thousands=fmt.grouped(int(head + tail)),
             head=head,
             tail=tail,
             plain=head + tail,

@@ -200,8 +200,8 @@ BAD_VALUES = {
     "unknown resolution": (["--resolution", "money"], "--resolution"),
     "unknown seller kind": (["--seller", "ebay"], "--seller"),
     "bad country": (["--seller-country", "Belgiqu"], "--seller-country"),
-    "ambiguous amount with a dot": (["--amount", "49.999"], "49 999 € ou 49,999 €"),
-    "ambiguous amount with a comma": (["--amount", "1,234"], "1 234 € ou 1,234 €"),
+    "ambiguous amount with a dot": (["--amount", "49.999"], "49\u202f999 € ou 49,999 €"),
+    "ambiguous amount with a comma": (["--amount", "1,234"], "1\u202f234 € ou 1,234 €"),
     "delivery before order": (
         ["--category", "damaged", "--delivery-date", "31/10/2026"],
         "--delivery-date",

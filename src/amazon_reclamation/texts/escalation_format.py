@@ -40,8 +40,7 @@ def country(code: str | None) -> str:
 
 def euros(amount: int | None) -> str:
     """A round limit in euros as the advice writes it: "5 000 €"."""
-    grouped = f"{amount or 0:,}".replace(",", " ")
-    return _("{amount} €").format(amount=grouped)
+    return fmt.whole_euros(amount or 0)
 
 
 def period(value: Period, *, words: bool = False) -> str:
