@@ -190,7 +190,7 @@ def shown_id(text: str) -> str:
     """An id as it is shown in a message: quoted, shortened, control characters visible."""
     from amazon_reclamation.parsing import shown
 
-    return f"« {shown(text, 20)} »"
+    return _("« {id} »").format(id=shown(text, 20))
 
 
 def unreadable_message(path: Path, reason: str) -> str:

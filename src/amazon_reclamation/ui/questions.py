@@ -351,7 +351,9 @@ def parse_options(
             try:
                 answers[question.key] = question.parse_text(str(value), answers, today)
             except InvalidInput as error:
-                raise InvalidInput(f"{question.option} : {error.message}") from None
+                raise InvalidInput(
+                    _("{option} : {problem}").format(option=question.option, problem=error.message)
+                ) from None
     return answers
 
 
@@ -391,11 +393,13 @@ def require_all(
     if missing:
         raise MissingAnswer(
             _(
-                "Il manque {option} ({what}) : sans terminal, donnez chaque réponse en option "
-                "(voir reclam {command} --help)."
+                "Il manque {option} (« {question} ») : sans terminal, donnez chaque réponse "
+                "en option (voir reclam {command} --help)."
             ).format(
+                # The question as asked, without its hint: no case or punctuation changed,
+                # which only French would survive.
                 option=missing[0].option,
-                what=_(missing[0].message).split(" (")[0].rstrip(" ?\u00a0").lower(),
+                question=_(missing[0].message).split(" (")[0],
                 command=command,
             )
         )

@@ -177,7 +177,14 @@ def escalation(complaint: Complaint, plan: Plan, *, show_all: bool) -> None:
         console.print(Text(_("Ne s'applique pas à cette réclamation"), style="bold"))
         for step in skipped:
             console.print(
-                Padding(Text(f"– {safe(step.title)} : {safe(step.why)}", style="dim"), (0, 0, 0, 2))
+                Padding(
+                    Text(
+                        "– "
+                        + _("{step} : {why}").format(step=safe(step.title), why=safe(step.why)),
+                        style="dim",
+                    ),
+                    (0, 0, 0, 2),
+                )
             )
     elif skipped or later:
         console.print(
