@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from amazon_reclamation import fmt
 from amazon_reclamation.i18n import _, ngettext
+from amazon_reclamation.texts.deadlines import sepa_day_off_text
 from amazon_reclamation.texts.escalation_format import business_days, day, euros
 from amazon_reclamation.texts.escalation_format import channel as _channel
 from amazon_reclamation.texts.escalation_format import country as _country
@@ -74,6 +75,13 @@ class OutsideWords:
             "Vendeur établi hors de l'UE ({country}) : le CEC Belgique ne peut pas "
             "intervenir, il ne traite que l'UE, l'Islande, la Norvège et le Royaume-Uni. "
             "Restent la Garantie A à Z et les recours de paiement."
+        ).format(country=_country(country))
+
+    def ecc_outside_reach_no_atoz(self, *, country: str) -> str:
+        return _(
+            "Vendeur établi hors de l'UE ({country}) : le CEC Belgique ne peut pas "
+            "intervenir, il ne traite que l'UE, l'Islande, la Norvège et le Royaume-Uni. "
+            "Restent les recours de paiement."
         ).format(country=_country(country))
 
     def ecc_if_named_seller_abroad(self, *, seller: str | None) -> str:
@@ -156,6 +164,12 @@ class OutsideWords:
             "paiement."
         )
 
+    def no_mediation_outside_eu_no_atoz(self) -> str:
+        return _(
+            "Vendeur établi hors de l'UE : les services de médiation belges et "
+            "européens ne le couvrent pas ; restent les recours de paiement."
+        )
+
     def ecc_is_competent(self) -> str:
         return _(
             "Entreprise établie dans un autre pays : le CEC Belgique est l'organisme compétent."
@@ -233,6 +247,9 @@ class OutsideWords:
             "Paiement par domiciliation : votre banque rembourse sur simple demande, sans "
             "justification, jusqu'au {date} ({period} après le débit)."
         ).format(date=day(date), period=_period(period))
+
+    def sepa_refund_day_off(self, *, date: dt.date, why: str) -> str:
+        return sepa_day_off_text(why).format(date=day(date))
 
     def unauthorised_payment_how(self) -> str:
         return _(

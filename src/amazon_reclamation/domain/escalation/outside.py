@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 from amazon_reclamation.domain.deadlines import asks, unknown_debit
-from amazon_reclamation.domain.escalation.reading import route
+from amazon_reclamation.domain.escalation.reading import route, sepa_day_off
 from amazon_reclamation.domain.escalation.reasons import (
     Draft,
     Part,
@@ -71,7 +71,8 @@ def ecc_belgium(r: Reading) -> Draft:
     if r.route == "belgium":
         return skip([reason("ecc_not_belgian_traders")])
     if r.route == "outside_eu":
-        return skip([reason("ecc_outside_reach", country=r.country)])
+        outside = "ecc_outside_reach_no_atoz" if r.no_atoz() else "ecc_outside_reach"
+        return skip([reason(outside, country=r.country)])
     if r.c.seller.kind == "marketplace":
         # A marketplace seller: what Amazon usually is says nothing about it.
         return todo([reason("ecc_if_named_seller_abroad", seller=r.seller), *extra], how)
@@ -119,7 +120,8 @@ def consumerconnect(r: Reading) -> Draft:
     if r.route == "unknown":
         return todo([reason("consumerconnect_if_country_unknown")], how)
     if r.route == "outside_eu":
-        return skip([reason("no_mediation_outside_eu")])
+        outside = "no_mediation_outside_eu_no_atoz" if r.no_atoz() else "no_mediation_outside_eu"
+        return skip([reason(outside)])
     return skip([reason("ecc_is_competent")])
 
 
@@ -161,8 +163,9 @@ def sepa_refund(r: Reading) -> Draft:
     if r.sepa_first():
         kind = "unknown_debit" if unknown_debit(r.c) else "contested_debit"
         first = reason(f"sepa_refund_{kind}_first", date=deadline.date, period=period)
-        return todo([first], how)
-    return todo([reason("sepa_refund_until", date=deadline.date, period=period)], how)
+        return todo([first, *sepa_day_off(deadline.date)], how)
+    until = reason("sepa_refund_until", date=deadline.date, period=period)
+    return todo([until, *sepa_day_off(deadline.date)], how)
 
 
 @step("unauthorised_payment")
@@ -196,7 +199,7 @@ def chargeback(r: Reading) -> Draft:
             why.append(reason("payment_method_unknown"))
         return skip(list(why))
     reasons: list[Part] = [reason("chargeback_credit_card")]
-    if r.c.seller.kind == "marketplace" and not r.atoz_logged:
+    if r.c.seller.kind == "marketplace" and not r.atoz_logged and not r.no_atoz():
         reasons.append(reason("chargeback_after_atoz_only"))
     return todo(reasons, how)
 
