@@ -1018,3 +1018,44 @@ def test_when_atoz_cannot_apply_writing_to_the_seller_does_not_cite_it() -> None
     assert why(decide(billing, TODAY), "contact_seller") == ["seller_first_no_atoz"]
     assert why(decide(charged_back, TODAY), "contact_seller") == ["seller_first_no_atoz"]
     assert why(decide(case("market_fr"), TODAY), "contact_seller") == ["seller_first"]
+
+
+@pytest.mark.parametrize(
+    ("complained", "passed"), [(date(2025, 10, 1), True), (date(2026, 11, 10), False)]
+)
+def test_the_luxembourg_mediator_s_one_year_is_said_as_passed_once_it_is(
+    complained: date, passed: bool
+) -> None:
+    # Arrange: sold by Amazon (Luxembourg); first complaint by chat.
+    first = contact(1, at(complained.day, complained.month).replace(year=complained.year))
+
+    # Act
+    decision = decide(case(contacts=[first]), TODAY)
+
+    # Assert: still a route (the mediator may refuse, not must), never "before" a past day.
+    step = decision.step("lu_consumer_mediator")
+    assert step.status in ("now", "later")
+    expected = "lu_mediator_years_passed" if passed else "lu_mediator_within_years"
+    assert (
+        r(expected, n=1, date=complained, limit=complained.replace(year=complained.year + 1))
+        in step.why
+    )
+
+
+@pytest.mark.parametrize(
+    ("discovered", "passed"), [(date(2025, 10, 1), True), (date(2026, 10, 1), False)]
+)
+def test_the_lawyer_s_one_year_for_a_court_action_is_said_as_passed_once_it_is(
+    discovered: date, passed: bool
+) -> None:
+    # Arrange: delivered on 1 September 2025 (guarantee until 2027), defect found later.
+    facts = {"damage_timing": "later", "defect_discovered_date": discovered}
+    broken = case(delivery_date=date(2025, 9, 1), facts=facts)
+
+    # Act
+    step = decide(broken, TODAY).step("justice_of_the_peace")
+
+    # Assert
+    expected = "justice_one_year_lawyer_passed" if passed else "justice_one_year_lawyer"
+    limit = discovered.replace(year=discovered.year + 1)
+    assert r(expected, date=discovered, limit=limit) in step.why

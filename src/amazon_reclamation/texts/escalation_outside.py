@@ -134,6 +134,15 @@ class OutsideWords:
             n,
         ).format(n=n, date=day(date), limit=day(limit))
 
+    def lu_mediator_years_passed(self, *, n: int, date: dt.date, limit: dt.date) -> str:
+        return ngettext(
+            "Il peut refuser une demande introduite plus d'un an après votre première "
+            "réclamation au vendeur (le {date}) : ce délai a pris fin le {limit}.",
+            "Il peut refuser une demande introduite plus de {n} ans après votre première "
+            "réclamation au vendeur (le {date}) : ce délai a pris fin le {limit}.",
+            n,
+        ).format(n=n, date=day(date), limit=day(limit))
+
     # -- ConsumerConnect, the Consumer Mediation Service ----------------------------
 
     def consumerconnect_how(self, *, url: str) -> str:
@@ -342,6 +351,13 @@ class OutsideWords:
         return _(
             "Selon un avocat, l'action en justice doit être introduite dans l'année de la "
             "découverte du défaut (le {date}), soit au plus tard le {limit} : à vérifier."
+        ).format(date=day(date), limit=day(limit))
+
+    def justice_one_year_lawyer_passed(self, *, date: dt.date, limit: dt.date) -> str:
+        return _(
+            "Selon un avocat, l'action en justice doit être introduite dans l'année de la "
+            "découverte du défaut (le {date}), soit au plus tard le {limit}, date passée : "
+            "faites vérifier par un juriste si elle est encore possible."
         ).format(date=day(date), limit=day(limit))
 
     def court_check_jurisdiction_lu(self) -> str:

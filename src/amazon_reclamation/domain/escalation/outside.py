@@ -99,12 +99,15 @@ def lu_consumer_mediator(r: Reading) -> Draft:
     first = min(complaints, key=lambda e: e.at) if complaints else None
     years = mediator.years_after_complaint
     if first is not None and years is not None:
+        limit_day = add_years(first.at.date(), years)
+        # Past that day the mediator may refuse (not must): said as passed, never "before".
+        late = limit_day < r.today
         reasons.append(
             reason(
-                "lu_mediator_within_years",
+                "lu_mediator_years_passed" if late else "lu_mediator_within_years",
                 n=years,
                 date=first.at.date(),
-                limit=add_years(first.at.date(), years),
+                limit=limit_day,
             )
         )
     else:
@@ -226,7 +229,9 @@ def justice_of_the_peace(r: Reading) -> Draft:
     if CATEGORY_TABLE[r.c.category].defect and discovered is not None:
         # A lawyer's column only (verified_2nd): the sentence says "à vérifier".
         limit_day = COURT_ACTION_AFTER_DISCOVERY.after(discovered)
-        reasons.append(reason("justice_one_year_lawyer", date=discovered, limit=limit_day))
+        late = limit_day < r.today
+        lawyer = "justice_one_year_lawyer_passed" if late else "justice_one_year_lawyer"
+        reasons.append(reason(lawyer, date=discovered, limit=limit_day))
     if r.route == "amazon":
         reasons.append(reason("court_check_jurisdiction_lu"))
     elif r.route in ("eu", "outside_eu"):
