@@ -1059,3 +1059,23 @@ def test_the_lawyer_s_one_year_for_a_court_action_is_said_as_passed_once_it_is(
     expected = "justice_one_year_lawyer_passed" if passed else "justice_one_year_lawyer"
     limit = discovered.replace(year=discovered.year + 1)
     assert r(expected, date=discovered, limit=limit) in step.why
+
+
+def test_a_closed_atoz_window_is_not_watched_during_a_wait() -> None:
+    # Arrange: the seller promised on the 19th to answer by 1 December; A-to-z ends on
+    # Saturday 21 November, before the 2 business days after that message (the 23rd).
+    promise = contact(1, at(19), "seller_message", "promise", follow_up=date(2026, 12, 1))
+    open_window = contact(1, at(16), "seller_message", "promise", follow_up=date(2026, 12, 1))
+
+    # Act
+    closed = decide(case("market_fr", delivery_date=date(2026, 8, 23), contacts=[promise]), TODAY)
+    still_open = decide(
+        case("market_fr", delivery_date=date(2026, 8, 23), contacts=[open_window]), TODAY
+    )
+
+    # Assert
+    assert closed.waiting_until == date(2026, 12, 1)
+    assert "deadline_during_wait" not in ids(closed.pause)
+    assert r("deadline_during_wait", deadline="atoz_claim", date=date(2026, 11, 21)) in (
+        still_open.pause
+    )
