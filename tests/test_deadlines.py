@@ -610,3 +610,150 @@ def test_a_withdrawal_sent_back_in_time_is_exercised_not_an_alarm(
     # Assert
     assert (withdrawal.exercised_on == returned) == exercised
     assert ([n.id for n in withdrawal.notes] == ["withdrawal_exercised"]) == exercised
+
+
+# -- a window that has closed: said as closed, never as a step to take ----------------
+
+
+def test_a_passed_withdrawal_says_how_it_was_counted_without_advice() -> None:
+    # Arrange
+    delivered = make(delivery_date=date(2026, 10, 5))
+
+    # Act
+    open_window = by_id(delivered, date(2026, 10, 10))["withdrawal"]
+    closed_window = by_id(delivered, TODAY)["withdrawal"]
+
+    # Assert
+    assert [n.id for n in open_window.current_notes] == ["withdrawal_counted"]
+    assert [n.id for n in closed_window.current_notes] == ["withdrawal_was_counted"]
+    assert "Il suffit d'envoyer" in deadline_note(open_window)
+    assert deadline_note(closed_window) == (
+        "14 jours comptés à partir du lendemain de la livraison du 05/10/2026."
+    )
+
+
+def test_a_passed_atoz_or_sepa_window_gives_no_advice_on_using_it() -> None:
+    # Arrange
+    late = make(
+        seller=Seller(kind="marketplace", name="Boutique Lille", country="FR"),
+        delivery_date=date(2026, 8, 1),
+        contacts=[seller_message(date(2026, 8, 3))],
+        facts={"payment_method": "sepa_direct_debit", "charge_date": date(2026, 9, 1)},
+    )
+
+    # Act
+    found = by_id(late)
+
+    # Assert: the rule stays, the "how to claim" goes.
+    assert found["atoz_claim"].passed
+    assert [n.id for n in found["atoz_claim"].current_notes] == [
+        "amazon_rule_checked_elsewhere",
+        "atoz_counted_from_delivery",
+    ]
+    assert "atoz_opens" in note_ids(found["atoz_claim"])  # kept in the data (the digest)
+    assert found["sepa_refund"].passed
+    assert found["sepa_refund"].current_notes == ()
+    assert "sans justification" not in deadline_note(found["sepa_refund"])
+    feedback = found["seller_feedback"]  # 90 days after the order of 1 October
+    assert "Restez factuel" in deadline_note(feedback)
+    assert "Restez factuel" not in deadline_note(by_id(late, date(2027, 1, 15))["seller_feedback"])
+
+
+def test_an_atoz_wait_ending_after_the_window_is_never_possible_from() -> None:
+    # Arrange: the window ends on Saturday 21 November; written to on Thursday the 19th,
+    # the 2 business days end on Monday the 23rd.
+    late_message = make(
+        seller=Seller(kind="marketplace", name="Boutique Lille", country="FR"),
+        delivery_date=date(2026, 8, 23),
+        contacts=[seller_message(date(2026, 11, 19))],
+    )
+
+    # Act
+    atoz = by_id(late_message)["atoz_claim"]
+
+    # Assert
+    assert atoz.date == date(2026, 11, 21)
+    assert not atoz.passed
+    assert "atoz_opens" not in note_ids(atoz)
+    assert Note("atoz_opens_after_end", date(2026, 11, 19), date(2026, 11, 23)) in atoz.notes
+    assert "atoz_no_chargeback" not in note_ids(atoz)
+    assert "possible à partir" not in deadline_note(atoz)
+
+
+@pytest.mark.parametrize(
+    ("charged", "note", "words"),
+    [
+        (date(2026, 10, 3), "sepa_ends_saturday", "Le 28/11/2026 est un samedi"),
+        (date(2026, 10, 4), "sepa_ends_sunday", "Le 29/11/2026 est un dimanche"),
+        (date(2026, 10, 30), "sepa_ends_holiday", "Le 25/12/2026 est un jour férié"),
+        (date(2026, 10, 5), None, None),
+    ],
+)
+def test_a_sepa_refund_ending_on_a_day_off_says_so_and_is_not_extended(
+    charged: date, note: str | None, words: str | None
+) -> None:
+    # Arrange
+    debit = make(
+        category="billing",
+        facts={"payment_method": "sepa_direct_debit", "charge_date": charged},
+    )
+
+    # Act
+    sepa = by_id(debit)["sepa_refund"]
+
+    # Assert
+    assert sepa.date == period_of("sepa_refund").after(charged)  # not moved
+    if note is None:
+        assert note_ids(sepa) == ["sepa_ask_bank"]
+        return
+    assert note_ids(sepa) == ["sepa_ask_bank", note]
+    assert f"{words} : faites votre demande à la banque avant ce jour." in deadline_note(sepa)
+
+
+def test_an_exercised_withdrawal_is_no_alarm() -> None:
+    # Arrange
+    refund = make(
+        category="refund",
+        delivery_date=date(2026, 11, 10),
+        facts={"return_kind": "returned", "returned_date": date(2026, 11, 12)},
+    )
+
+    # Act
+    found = by_id(refund)
+
+    # Assert
+    assert not found["withdrawal"].alarm
+    assert found["refund_after_withdrawal"].alarm
+
+
+def test_an_atoz_window_too_short_to_wait_gives_no_advice_on_using_it() -> None:
+    # Arrange: not written to; the 90 days end on Friday 20 November (today); 2 business
+    # days after a message written today end on Tuesday the 24th.
+    unwritten = make(
+        seller=Seller(kind="marketplace", name="Boutique Lille", country="FR"),
+        delivery_date=date(2026, 8, 22),
+    )
+
+    # Act
+    today = by_id(unwritten)["atoz_claim"]
+    earlier = by_id(unwritten, date(2026, 11, 10))["atoz_claim"]
+
+    # Assert
+    assert today.closed and not today.passed
+    assert "atoz_write_first" not in [n.id for n in today.current_notes]
+    assert not earlier.closed
+    assert "atoz_write_first" in [n.id for n in earlier.current_notes]
+
+
+def test_an_atoz_window_closed_before_its_date_is_no_alarm() -> None:
+    # Arrange: not written to; the 90 days end on Friday 20 November (today), too soon
+    # for the 2 business days to wait; a week later, it is a passed date like any other.
+    unwritten = make(
+        seller=Seller(kind="marketplace", name="Boutique Lille", country="FR"),
+        delivery_date=date(2026, 8, 22),
+    )
+
+    # Act / Assert
+    assert not by_id(unwritten)["atoz_claim"].alarm
+    assert by_id(unwritten, date(2026, 11, 27))["atoz_claim"].alarm
+    assert by_id(unwritten, date(2026, 11, 1))["atoz_claim"].alarm

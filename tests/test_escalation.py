@@ -880,3 +880,217 @@ def test_the_payment_method_opens_the_bank_routes_beyond_billing(category: str) 
     # Nothing said: neither route is invented.
     unknown = statuses(decide(case("amazon", category), TODAY))
     assert (unknown["chargeback"], unknown["sepa_refund"]) == ("not_applicable",) * 2
+
+
+# -- windows that close ---------------------------------------------------------------
+
+
+def test_an_atoz_wait_that_ends_after_the_window_is_not_a_step_to_take() -> None:
+    # Arrange: the 90 days end on Saturday 21 November; written to on Thursday the 19th.
+    log = [contact(1, at(19), "seller_message", "no_answer")]
+
+    # Act
+    decision = decide(case("market_fr", delivery_date=date(2026, 8, 23), contacts=log), TODAY)
+
+    # Assert
+    step = decision.step("atoz_claim")
+    assert step.status == "not_applicable"
+    assert step.why == (
+        r(
+            "atoz_wait_outlasts_window",
+            date=date(2026, 11, 19),
+            opens=date(2026, 11, 23),
+            until=date(2026, 11, 21),
+            period=Period(90, "days"),
+        ),
+        r("amazon_policy_unverified"),
+    )
+    assert decision.now is not None and decision.now.id != "atoz_claim"
+
+
+@pytest.mark.parametrize(
+    ("charged", "closed"),
+    [(date(2026, 10, 3), "saturday"), (date(2026, 10, 30), "holiday"), (date(2026, 10, 5), None)],
+)
+def test_the_sepa_refund_says_when_its_last_day_is_a_day_off(
+    charged: date, closed: str | None
+) -> None:
+    # Arrange
+    facts = {
+        "billing_problem": "wrong_amount",
+        "payment_method": "sepa_direct_debit",
+        "charge_date": charged,
+    }
+
+    # Act
+    decision = decide(case(category="billing", delivery_date=None, facts=facts), TODAY)
+
+    # Assert: the step to take now, its last day unchanged, and said to fall on a day off.
+    step = decision.step("sepa_refund")
+    assert step.status == "now"
+    end = step.why[0]
+    assert isinstance(end, Reason)
+    expected = (
+        [] if closed is None else [r("sepa_refund_day_off", date=end.params["date"], why=closed)]
+    )
+    assert list(step.why[1:]) == expected
+
+
+def test_a_sepa_refund_ending_soon_on_a_sunday_is_said_with_the_step_to_take_now() -> None:
+    # Arrange: a damaged article paid by direct debit on 4 October (not a contested debit,
+    # so not the bank first): the 8 weeks end on Sunday 29 November, within the fortnight.
+    facts = {"payment_method": "sepa_direct_debit", "charge_date": date(2026, 10, 4)}
+
+    # Act
+    decision = decide(case(facts=facts), TODAY)
+
+    # Assert
+    assert decision.step("sepa_refund").status == "later"
+    assert ids(decision.meanwhile)[-2:] == ["sepa_refund_ends_soon", "sepa_refund_day_off"]
+    assert r("sepa_refund_day_off", date=date(2026, 11, 29), why="sunday") in decision.meanwhile
+
+
+@pytest.mark.parametrize(("delivered", "closed"), [(date(2026, 8, 1), True), (DELIVERED, False)])
+def test_once_atoz_has_closed_no_step_points_to_it(delivered: date, closed: bool) -> None:
+    # Arrange: a seller in China, not written to; A-to-z ended on 30 October, or runs.
+    decision = decide(case("market_cn", delivery_date=delivered), TODAY)
+
+    # Act
+    reasons = {
+        step_id: why(decision, step_id)
+        for step_id in ("contact_seller", "ask_supervisor", "ecc_belgium", "consumerconnect")
+    }
+
+    # Assert
+    suffix = "_no_atoz" if closed else ""
+    assert reasons == {
+        "contact_seller": [f"seller_first{suffix}"],
+        "ask_supervisor": [f"supervisor_third_party{suffix}"],
+        "ecc_belgium": [f"ecc_outside_reach{suffix}"],
+        "consumerconnect": [f"no_mediation_outside_eu{suffix}"],
+    }
+    assert (decision.step("atoz_claim").status == "not_applicable") == closed
+
+
+@pytest.mark.parametrize(
+    ("delivered", "after_atoz"), [(date(2026, 8, 1), False), (DELIVERED, True)]
+)
+def test_a_chargeback_waits_for_atoz_only_while_atoz_can_be_claimed(
+    delivered: date, after_atoz: bool
+) -> None:
+    # Act
+    card = {"payment_method": "card"}
+    decision = decide(case("market_fr", delivery_date=delivered, facts=card), TODAY)
+
+    # Assert
+    assert ("chargeback_after_atoz_only" in why(decision, "chargeback")) == after_atoz
+
+
+@pytest.mark.parametrize(
+    ("delivered", "too_late"), [(date(2026, 8, 22), True), (date(2026, 8, 27), False)]
+)
+def test_atoz_is_not_offered_when_the_wait_after_writing_today_ends_too_late(
+    delivered: date, too_late: bool
+) -> None:
+    # Arrange: not written to yet; the 90 days end today (Friday 20 November) or on
+    # Wednesday the 25th, and 2 business days after today end on Tuesday the 24th.
+    decision = decide(case("market_fr", delivery_date=delivered), TODAY)
+
+    # Act
+    step = decision.step("atoz_claim")
+
+    # Assert
+    assert (step.status == "not_applicable") == too_late
+    if too_late:
+        assert step.why[0] == r(
+            "atoz_no_time_to_wait",
+            wait=Period(2, "business_days"),
+            until=date(2026, 11, 20),
+            period=Period(90, "days"),
+        )
+        assert why(decision, "contact_seller") == ["seller_first_no_atoz"]
+    else:
+        assert ids(step.why)[0] == "atoz_after_seller_message"
+        assert why(decision, "contact_seller") == ["seller_first"]
+
+
+def test_when_atoz_cannot_apply_writing_to_the_seller_does_not_cite_it() -> None:
+    # Arrange: a billing problem (A-to-z covers delivery, condition and returns), and an
+    # order whose chargeback already excluded A-to-z.
+    billing = case(
+        "market_fr",
+        category="billing",
+        delivery_date=None,
+        facts={"billing_problem": "wrong_amount"},
+    )
+    charged_back = case(
+        "market_fr",
+        facts={"payment_method": "card"},
+        contacts=[contact(1, at(5), "other", "pending", step="chargeback")],
+    )
+
+    # Act / Assert
+    assert why(decide(billing, TODAY), "contact_seller") == ["seller_first_no_atoz"]
+    assert why(decide(charged_back, TODAY), "contact_seller") == ["seller_first_no_atoz"]
+    assert why(decide(case("market_fr"), TODAY), "contact_seller") == ["seller_first"]
+
+
+@pytest.mark.parametrize(
+    ("complained", "passed"), [(date(2025, 10, 1), True), (date(2026, 11, 10), False)]
+)
+def test_the_luxembourg_mediator_s_one_year_is_said_as_passed_once_it_is(
+    complained: date, passed: bool
+) -> None:
+    # Arrange: sold by Amazon (Luxembourg); first complaint by chat.
+    first = contact(1, at(complained.day, complained.month).replace(year=complained.year))
+
+    # Act
+    decision = decide(case(contacts=[first]), TODAY)
+
+    # Assert: still a route (the mediator may refuse, not must), never "before" a past day.
+    step = decision.step("lu_consumer_mediator")
+    assert step.status in ("now", "later")
+    expected = "lu_mediator_years_passed" if passed else "lu_mediator_within_years"
+    assert (
+        r(expected, n=1, date=complained, limit=complained.replace(year=complained.year + 1))
+        in step.why
+    )
+
+
+@pytest.mark.parametrize(
+    ("discovered", "passed"), [(date(2025, 10, 1), True), (date(2026, 10, 1), False)]
+)
+def test_the_lawyer_s_one_year_for_a_court_action_is_said_as_passed_once_it_is(
+    discovered: date, passed: bool
+) -> None:
+    # Arrange: delivered on 1 September 2025 (guarantee until 2027), defect found later.
+    facts = {"damage_timing": "later", "defect_discovered_date": discovered}
+    broken = case(delivery_date=date(2025, 9, 1), facts=facts)
+
+    # Act
+    step = decide(broken, TODAY).step("justice_of_the_peace")
+
+    # Assert
+    expected = "justice_one_year_lawyer_passed" if passed else "justice_one_year_lawyer"
+    limit = discovered.replace(year=discovered.year + 1)
+    assert r(expected, date=discovered, limit=limit) in step.why
+
+
+def test_a_closed_atoz_window_is_not_watched_during_a_wait() -> None:
+    # Arrange: the seller promised on the 19th to answer by 1 December; A-to-z ends on
+    # Saturday 21 November, before the 2 business days after that message (the 23rd).
+    promise = contact(1, at(19), "seller_message", "promise", follow_up=date(2026, 12, 1))
+    open_window = contact(1, at(16), "seller_message", "promise", follow_up=date(2026, 12, 1))
+
+    # Act
+    closed = decide(case("market_fr", delivery_date=date(2026, 8, 23), contacts=[promise]), TODAY)
+    still_open = decide(
+        case("market_fr", delivery_date=date(2026, 8, 23), contacts=[open_window]), TODAY
+    )
+
+    # Assert
+    assert closed.waiting_until == date(2026, 12, 1)
+    assert "deadline_during_wait" not in ids(closed.pause)
+    assert r("deadline_during_wait", deadline="atoz_claim", date=date(2026, 11, 21)) in (
+        still_open.pause
+    )

@@ -434,6 +434,12 @@ RARE = [
         contacts=[contact(1, at(10), "seller_message", "promise", follow_up=date(2026, 11, 30))],
     ),
     case(MARKET_FR, contacts=[contact(1, at(19), "seller_message", "no_answer")]),
+    # Written to the seller two days before the A-to-z window ends: too late for it.
+    case(
+        MARKET_FR,
+        delivery_date=date(2026, 8, 23),
+        contacts=[contact(1, at(19), "seller_message", "no_answer")],
+    ),
     # A wrong direct debit while its 8-week refund runs.
     case(
         category="billing",
@@ -482,3 +488,20 @@ def test_the_chargeback_step_warns_that_its_window_is_short_and_not_law() -> Non
     how = Words().chargeback_how()
     assert "n'est pas fixé par la loi" in how
     assert "quelques mois" in how
+
+
+def test_once_atoz_has_closed_the_plan_never_offers_it_as_a_route() -> None:
+    # Arrange: a seller in China, not written to, delivered on 1 August: A-to-z ended on
+    # 30 October.
+    seller = {"kind": "marketplace", "name": "Shenzhen Store", "country": "CN"}
+    closed = case(seller, delivery_date=date(2026, 8, 1))
+
+    # Act
+    result = plan(closed, TODAY)
+
+    # Assert: said once, as expired, on the A-to-z step; nowhere as a way forward.
+    others = [t for s in result.steps if s.id != "atoz_claim" for t in (s.why, s.how)]
+    assert not [t for t in others if "A à Z" in t]
+    atoz = next(s for s in result.steps if s.id == "atoz_claim")
+    assert atoz.status == "not_applicable"
+    assert atoz.why.startswith("Le délai de 90 jours d'Amazon a expiré le 30/10/2026.")

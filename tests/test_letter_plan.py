@@ -367,3 +367,77 @@ def test_a_letter_can_be_worded_in_another_language_than_the_interface() -> None
     assert i18n.current_language() == "fr"
     assert "jusqu'au 7 décembre 2026" in render_note(plan)
     assert "au plus tard le 7 décembre 2026" in render_letter(plan)
+
+
+@pytest.mark.parametrize(
+    ("charged", "closed", "sentence"),
+    [
+        (date(2026, 10, 30), "holiday", "Le 25 décembre 2026 est un jour férié"),
+        (date(2026, 10, 3), "saturday", "Le 28 novembre 2026 est un samedi"),
+        (date(2026, 10, 20), None, None),
+    ],
+)
+def test_the_letter_note_says_when_the_sepa_refund_ends_on_a_day_off(
+    charged: date, closed: str | None, sentence: str | None
+) -> None:
+    # Arrange
+    from amazon_reclamation.texts.letters import formal_notice_parts
+
+    debit = complaint(
+        category="billing",
+        seller={"kind": "amazon"},
+        facts={
+            "billing_problem": "unknown_charge",
+            "payment_method": "sepa_direct_debit",
+            "charge_date": charged,
+        },
+    )
+
+    # Act
+    plan = plan_letter(debit, TODAY)
+    note, _letter = formal_notice_parts(debit, TODAY)
+
+    # Assert: said right after the refund to ask now; the date itself is not moved.
+    assert not isinstance(plan, LetterRefused)
+    ids = [n.id for n in plan.notes]
+    end = period_of("sepa_refund").after(charged)
+    if closed is None:
+        assert "sepa_refund_day_off" not in ids
+        return
+    assert ids[ids.index("sepa_refund_now") + 1] == "sepa_refund_day_off"
+    assert dict(plan.notes[ids.index("sepa_refund_day_off")].params) == {
+        "date": end,
+        "why": closed,
+    }
+    assert f"{sentence} : faites votre demande à la banque avant ce jour." in note
+
+
+def test_a_wrong_direct_debit_letter_says_to_ask_the_bank_first_while_it_can() -> None:
+    # Arrange: 60 € debited by direct debit on 4 October for an order of 49,99 €.
+    wrong = complaint(
+        category="billing",
+        seller={"kind": "amazon"},
+        delivery_date=None,
+        facts={
+            "billing_problem": "wrong_amount",
+            "amount_charged": Decimal("60.00"),
+            "amount_expected": Decimal("49.99"),
+            "payment_method": "sepa_direct_debit",
+            "charge_date": date(2026, 10, 4),
+        },
+    )
+
+    # Act
+    running = plan_letter(wrong, TODAY)
+    over = plan_letter(wrong, date(2026, 12, 1))
+
+    # Assert: with its last day (a Sunday), then nothing once the 8 weeks are over.
+    assert not isinstance(running, LetterRefused) and not isinstance(over, LetterRefused)
+    notes = {n.id: dict(n.params) for n in running.notes}
+    assert notes["sepa_refund_now"] == {
+        "date": date(2026, 11, 29),
+        "period": Period(8, "weeks"),
+        "order_amount": Decimal("49.99"),
+    }
+    assert notes["sepa_refund_day_off"] == {"date": date(2026, 11, 29), "why": "sunday"}
+    assert not {"sepa_refund_now", "sepa_refund_day_off"} & {n.id for n in over.notes}

@@ -86,3 +86,29 @@ def test_due_recalls_a_deadline_passed_this_week_but_not_older_ones(
     assert [(d["id"], d["days_left"]) for d in json.loads(out)] == [("withdrawal", -1)]
     monkeypatch.setenv("RECLAM_TODAY", "2026-12-01")
     assert run(capsys, "due") == (0, "", "")
+
+
+def test_due_does_not_recall_a_withdrawal_exercised_in_time(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Arrange: delivered on 05/11, sent back on 08/11: the 14 days ended on 19/11, used.
+    create(
+        capsys,
+        "--category",
+        "refund",
+        *BASE,
+        "--delivery-date",
+        "05/11/2026",
+        "--return-kind",
+        "returned",
+        "--returned-date",
+        "08/11/2026",
+    )
+
+    # Act
+    code, out, _err = run(capsys, "due", "--json")
+
+    # Assert: the refund owed by 22/11 is listed; the withdrawal, used in time, is not.
+    assert code == 0
+    assert [d["id"] for d in json.loads(out)] == ["refund_after_withdrawal"]
+    assert "Droit de rétractation" not in run(capsys, "due")[1]

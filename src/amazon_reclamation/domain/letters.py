@@ -124,16 +124,25 @@ def _user_notes(
         notes.append(part("refund_needs_withdrawal_in_time", period=period_of("withdrawal")))
     unknown_charge = unknown_debit(c)
     sepa_end = sepa_deadline(c)
-    if unknown_charge and sepa_end is not None and sepa_end >= today:
+    # A contested direct debit (unknown, wrong, a fee) while its 8 weeks run: the bank
+    # first, as `escalate` says (`Reading.sepa_first`).
+    contested = unknown_charge or c.category == "billing"
+    if contested and sepa_end is not None and sepa_end >= today:
         debit_part = unknown_debit_part(c)
+        if unknown_charge:
+            owed = debit_part[1] if debit_part is not None else None
+        else:
+            owed = c.facts.amount_expected
         notes.append(
             part(
                 "sepa_refund_now",
                 date=sepa_end,
                 period=period_of("sepa_refund"),
-                order_amount=debit_part[1] if debit_part is not None else None,
+                order_amount=owed,
             )
         )
+        if (closed := day_off(sepa_end)) is not None:
+            notes.append(part("sepa_refund_day_off", date=sepa_end, why=closed))
     if unknown_charge:
         period = period_of("unauthorised_payment")
         lapsed = next(

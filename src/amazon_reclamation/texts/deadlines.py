@@ -27,6 +27,9 @@ NOTES: dict[NoteId, str] = {
         "plusieurs sources ; agir avant le dernier jour est plus sûr. Il suffit d'envoyer "
         "votre rétractation avant la fin du délai : gardez-en la preuve."
     ),
+    "withdrawal_was_counted": N_(
+        "{withdrawal_days} comptés à partir du lendemain de la livraison du {date}."
+    ),
     "withdrawal_exercised": N_(
         "Rétractation exercée à temps : l'article a été renvoyé le {date}, avant la fin du délai."
     ),
@@ -90,11 +93,24 @@ NOTES: dict[NoteId, str] = {
         "arrivé en retard, la limite tombe plus tôt."
     ),
     "atoz_opens": N_("Réclamation possible à partir du {opens} (message au vendeur du {date})."),
+    "atoz_opens_after_end": N_(
+        "Message au vendeur du {date} : l'attente demandée par Amazon ne finit que le "
+        "{opens}, après la fin de ce délai."
+    ),
     "atoz_write_first": N_("Écrivez d'abord au vendeur et attendez {atoz_wait}."),
     "atoz_no_chargeback": N_("Pas en même temps qu'un chargeback auprès de votre banque."),
     "sepa_ask_bank": N_(
         "Demande à faire à votre banque, sans justification ; le remboursement n'efface pas "
         "une somme réellement due."
+    ),
+    "sepa_ends_saturday": N_(
+        "Le {date} est un samedi : faites votre demande à la banque avant ce jour."
+    ),
+    "sepa_ends_sunday": N_(
+        "Le {date} est un dimanche : faites votre demande à la banque avant ce jour."
+    ),
+    "sepa_ends_holiday": N_(
+        "Le {date} est un jour férié : faites votre demande à la banque avant ce jour."
     ),
     "unauthorised_no_delay": N_(
         "Sans délai, au plus tard {unauthorised_payment} après le débit : c'est une limite, "
@@ -104,6 +120,10 @@ NOTES: dict[NoteId, str] = {
     "feedback_amazon_com": N_(
         "Règle d'Amazon vue sur amazon.com ({seller_feedback} après la commande), à vérifier "
         "sur amazon.com.be. Restez factuel et courtois."
+    ),
+    "feedback_amazon_com_rule": N_(
+        "Règle d'Amazon vue sur amazon.com ({seller_feedback} après la commande), à vérifier "
+        "sur amazon.com.be."
     ),
 }
 
@@ -119,6 +139,19 @@ FACTS: dict[Fact, str] = {
     "charge": N_("La date du débit"),
     "billing": N_("Le type de problème de facturation"),
 }
+
+
+_SEPA_DAY_OFF: dict[str, NoteId] = {
+    "saturday": "sepa_ends_saturday",
+    "sunday": "sepa_ends_sunday",
+    "holiday": "sepa_ends_holiday",
+}
+
+
+def sepa_day_off_text(why: str) -> str:
+    """The SEPA refund's last day is not a working day (`knowledge.periods.day_off`): the
+    sentence that says so, its {date} left to fill (a short or a long date)."""
+    return _(NOTES[_SEPA_DAY_OFF[why]])
 
 
 def _period_values() -> dict[str, str]:
@@ -143,7 +176,7 @@ def note_text(note: Note) -> str:
 
 def deadline_note(deadline: Deadline) -> str:
     """Everything to know about a deadline, sentence after sentence."""
-    return " ".join(note_text(note) for note in deadline.notes)
+    return " ".join(note_text(note) for note in deadline.current_notes)
 
 
 def deadline_title(deadline: Deadline) -> str:

@@ -215,6 +215,12 @@ class AmazonWords:
             "Garantie A à Z d'Amazon."
         )
 
+    def supervisor_third_party_no_atoz(self) -> str:
+        return _(
+            "Article d'un vendeur tiers : votre interlocuteur est le vendeur (étape "
+            "« Écrire au vendeur »)."
+        )
+
     def supervisor_if_no_result(self) -> str:
         return _("À faire si le contact avec le service client n'aboutit pas.")
 
@@ -253,6 +259,13 @@ class AmazonWords:
             "A à Z d'Amazon suppose de lui avoir écrit."
         ).format(seller=_seller(seller))
 
+    def seller_first_no_atoz(self, *, seller: str | None) -> str:
+        if not seller:
+            return _("Article vendu par un vendeur tiers : c'est votre premier interlocuteur.")
+        return _("Article vendu par {seller} : c'est votre premier interlocuteur.").format(
+            seller=_seller(seller)
+        )
+
     # -- A-to-z -----------------------------------------------------------------------
 
     def amazon_policy_unverified(self) -> str:
@@ -289,6 +302,22 @@ class AmazonWords:
         return _("Le délai de {period} d'Amazon a expiré le {date}.").format(
             date=day(date), period=_period(period)
         )
+
+    def atoz_wait_outlasts_window(
+        self, *, date: dt.date, opens: dt.date, until: dt.date, period: Period
+    ) -> str:
+        return _(
+            "Vous avez écrit au vendeur le {date} : l'attente demandée par Amazon ne finit "
+            "que le {opens}, après la fin de son délai de {period} (le {until}). La "
+            "réclamation ne peut plus être faite à temps."
+        ).format(date=day(date), opens=day(opens), until=day(until), period=_period(period))
+
+    def atoz_no_time_to_wait(self, *, wait: Period, until: dt.date, period: Period) -> str:
+        return _(
+            "Le délai de {period} d'Amazon se termine le {until}, avant la fin de l'attente "
+            "de {wait} qu'Amazon demande après un message au vendeur : la réclamation ne "
+            "peut plus être faite à temps."
+        ).format(until=day(until), wait=_period(wait), period=_period(period))
 
     def atoz_after_seller_message(
         self, *, wait: Period, period: Period, until: dt.date | None, estimated: bool

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from amazon_reclamation import fmt
 from amazon_reclamation.i18n import _, ngettext
+from amazon_reclamation.texts.deadlines import sepa_day_off_text
 from amazon_reclamation.texts.escalation_format import business_days, day, euros
 from amazon_reclamation.texts.escalation_format import channel as _channel
 from amazon_reclamation.texts.escalation_format import country as _country
@@ -76,6 +77,13 @@ class OutsideWords:
             "Restent la Garantie A à Z et les recours de paiement."
         ).format(country=_country(country))
 
+    def ecc_outside_reach_no_atoz(self, *, country: str) -> str:
+        return _(
+            "Vendeur établi hors de l'UE ({country}) : le CEC Belgique ne peut pas "
+            "intervenir, il ne traite que l'UE, l'Islande, la Norvège et le Royaume-Uni. "
+            "Restent les recours de paiement."
+        ).format(country=_country(country))
+
     def ecc_if_named_seller_abroad(self, *, seller: str | None) -> str:
         return _(
             "Seulement si {seller} est établi dans un autre pays de l'UE, en Islande, en "
@@ -126,6 +134,15 @@ class OutsideWords:
             n,
         ).format(n=n, date=day(date), limit=day(limit))
 
+    def lu_mediator_years_passed(self, *, n: int, date: dt.date, limit: dt.date) -> str:
+        return ngettext(
+            "Il peut refuser une demande introduite plus d'un an après votre première "
+            "réclamation au vendeur (le {date}) : ce délai a pris fin le {limit}.",
+            "Il peut refuser une demande introduite plus de {n} ans après votre première "
+            "réclamation au vendeur (le {date}) : ce délai a pris fin le {limit}.",
+            n,
+        ).format(n=n, date=day(date), limit=day(limit))
+
     # -- ConsumerConnect, the Consumer Mediation Service ----------------------------
 
     def consumerconnect_how(self, *, url: str) -> str:
@@ -154,6 +171,12 @@ class OutsideWords:
             "Vendeur établi hors de l'UE : les services de médiation belges et "
             "européens ne le couvrent pas ; restent la Garantie A à Z et les recours de "
             "paiement."
+        )
+
+    def no_mediation_outside_eu_no_atoz(self) -> str:
+        return _(
+            "Vendeur établi hors de l'UE : les services de médiation belges et "
+            "européens ne le couvrent pas ; restent les recours de paiement."
         )
 
     def ecc_is_competent(self) -> str:
@@ -233,6 +256,9 @@ class OutsideWords:
             "Paiement par domiciliation : votre banque rembourse sur simple demande, sans "
             "justification, jusqu'au {date} ({period} après le débit)."
         ).format(date=day(date), period=_period(period))
+
+    def sepa_refund_day_off(self, *, date: dt.date, why: str) -> str:
+        return sepa_day_off_text(why).format(date=day(date))
 
     def unauthorised_payment_how(self) -> str:
         return _(
@@ -325,6 +351,13 @@ class OutsideWords:
         return _(
             "Selon un avocat, l'action en justice doit être introduite dans l'année de la "
             "découverte du défaut (le {date}), soit au plus tard le {limit} : à vérifier."
+        ).format(date=day(date), limit=day(limit))
+
+    def justice_one_year_lawyer_passed(self, *, date: dt.date, limit: dt.date) -> str:
+        return _(
+            "Selon un avocat, l'action en justice doit être introduite dans l'année de la "
+            "découverte du défaut (le {date}), soit au plus tard le {limit}, date passée : "
+            "faites vérifier par un juriste si elle est encore possible."
         ).format(date=day(date), limit=day(limit))
 
     def court_check_jurisdiction_lu(self) -> str:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from amazon_reclamation import fmt
 from amazon_reclamation.i18n import _, ngettext
 from amazon_reclamation.knowledge.periods import Period
+from amazon_reclamation.texts.deadlines import sepa_day_off_text
 from amazon_reclamation.texts.rules import format_period
 
 if TYPE_CHECKING:
@@ -145,6 +146,8 @@ def note(item: Part) -> str:
         ).format(period=_period(p["period"]))
     if kind == "sepa_refund_now":
         return _sepa_refund_now(p)
+    if kind == "sepa_refund_day_off":
+        return sepa_day_off_text(str(p["why"])).format(date=_long(p["date"]))
     if kind == "bank_correction_lapsed":
         return _(
             "Le délai de {period} pour faire corriger ce débit par votre banque a expiré le "

@@ -166,6 +166,13 @@ class QuestionaryAsker:
         return {"input": self.input, "output": self.output, "style": plain_nbsp}
 
     def __call__(self, question: Question, answers: Answers) -> Any:
+        answer = self.prompt(question, answers).unsafe_ask()
+        if question.kind in ("select", "confirm"):
+            return None if answer == _SKIP else answer
+        return question.parse_text(answer, answers, self.today)
+
+    def prompt(self, question: Question, answers: Answers) -> Any:
+        """The questionary prompt of `question`, ready to ask (tests render it too)."""
         import questionary
 
         message = _(question.message)
@@ -184,10 +191,7 @@ class QuestionaryAsker:
             default: Any = bool(current)
         else:
             options = [
-                questionary.Choice(
-                    title=_(c.label), value=c.value, description=_(c.help) if c.help else None
-                )
-                for c in question.choices
+                questionary.Choice(title=_(c.label), value=c.value) for c in question.choices
             ]
             values = {c.value for c in question.choices}
             if current is None:
@@ -200,15 +204,17 @@ class QuestionaryAsker:
                 and not question.key.startswith("_")
             ):
                 options.append(questionary.Choice(title=_("Je ne sais pas"), value=_SKIP))
-            answer = questionary.select(
+            select = questionary.select(
                 message,
                 choices=options,
                 default=next((o for o in options if o.value == default), None),
                 instruction=hint or _("(flèches ↑↓, puis Entrée)"),
                 use_shortcuts=False,
+                show_description=False,
                 **self._io(),
-            ).unsafe_ask()
-            return None if answer == _SKIP else answer
+            )
+            _show_help(select, {c.value: _(c.help) for c in question.choices if c.help})
+            return select
 
         def validate(text: str) -> bool | str:
             try:
@@ -217,15 +223,69 @@ class QuestionaryAsker:
                 return error.message
             return True
 
+        multiline = question.kind == "multiline"
         text = questionary.text(
             message,
             default=answer_as_text(current),
             validate=validate,
-            multiline=question.kind == "multiline",
-            instruction=hint,
+            multiline=multiline,
+            # A multi-line answer starts on its own line, at the terminal's full width:
+            # after a long question it would otherwise be typed, and shown once entered,
+            # in the narrow column left on the question's line.
+            instruction=f"{hint or ''}\n " if multiline else hint,
+            prompt_continuation="  " if multiline else None,
             **self._io(),
-        ).unsafe_ask()
-        return question.parse_text(text, answers, self.today)
+        )
+        _fit_to_terminal(text)
+        return text
+
+
+def _show_help(select: Any, helps: dict[Any, str]) -> None:
+    """Show the pointed choice's explanation under the list, without a label.
+
+    questionary prints it after an English "Description:" that no setting changes; its
+    own line is turned off (`show_description=False`) and this one added instead.
+    """
+    if not helps:
+        return
+    from prompt_toolkit.filters import to_filter
+    from prompt_toolkit.formatted_text import to_formatted_text
+    from questionary.prompts.common import InquirerControl
+
+    control = next(
+        c for c in select.application.layout.find_all_controls() if isinstance(c, InquirerControl)
+    )
+    choice_lines = control.text
+
+    def with_help() -> Any:
+        shown = helps.get(control.get_pointed_at().value)
+        tokens = to_formatted_text(choice_lines)
+        return [*tokens, ("", "\n"), ("class:instruction", f"  {shown}")] if shown else tokens
+
+    control.text = with_help
+    for window in select.application.layout.find_all_windows():
+        if window.content is control:  # a long explanation wraps instead of being cut
+            window.wrap_lines = to_filter(True)
+
+
+def _fit_to_terminal(text: Any) -> None:
+    """Keep a text prompt's lines whole, and a refused answer's message under the answer.
+
+    The answer's window would otherwise stretch to the bottom of the terminal (the room
+    prompt_toolkit keeps below the cursor), pushing the message onto the last row, far
+    from the prompt; and the question's own line and that message would be cut at the
+    terminal's width (a multi-line answer's question is on a line of its own).
+    """
+    from prompt_toolkit.filters import to_filter
+    from prompt_toolkit.layout.controls import FormattedTextControl
+
+    layout = text.application.layout
+    layout.current_window.dont_extend_height = to_filter(True)
+    for window in layout.find_all_windows():
+        if isinstance(window.content, FormattedTextControl):
+            window.height = None  # the message's row, one line high: as high as its text
+            window.wrap_lines = to_filter(True)
+            window.dont_extend_height = to_filter(True)
 
 
 def resume_label(draft_answers: Answers) -> str:

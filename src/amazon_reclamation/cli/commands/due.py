@@ -23,11 +23,13 @@ def due(app: App, as_json: JsonOption = False) -> None:
     today = app.today
     items = open_listed(app)
     follow_ups = due_follow_ups(items, today)
-    # The digests carry each deadline with its rule and notes: no complaint is read.
+    # The digests carry each deadline with its rule and notes: no complaint is read. A
+    # right already used in time (a withdrawal sent back) is no alarm.
     soon = [
         (item.digest, deadline)
         for item in items
         for deadline in item.digest.deadlines_near(today, DUE_SOON_DAYS)
+        if deadline.alarm
     ]
     if as_json:
         render.json_out(

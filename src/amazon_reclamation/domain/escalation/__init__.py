@@ -10,7 +10,13 @@ whatever was logged with Amazon's customer service, and the A-to-z claim is `now
 its wait is over (2 business days after that message) even if a customer-service step
 comes before it; and for a direct debit the user does not recognise (category
 `billing`, `unknown_charge`, paid by SEPA direct debit), the bank refund is `now`
-while its 8 weeks run.
+while its 8 weeks run (its last day said to fall on a Saturday, a Sunday or a holiday
+when it does, never moved).
+
+An expired window is never a step to take: the A-to-z claim is `not_applicable` once
+its 90 days have passed, or once the 2 business days to wait after the message to the
+seller (or after one written today, when there is none) end after them; no other step
+then points to A-to-z, and the deadlines' notes give no advice on using a closed window.
 
 No step is `now` (`Decision.now` is None) when the complaint is closed, and also when
 acting now would contradict the facts or the log; `Decision.pause` then says why, and

@@ -57,7 +57,10 @@ def ask_supervisor(r: Reading) -> Draft:
         last = r.supervisor_logged[-1]
         return done([reason("supervisor_done", date=last.at.date(), channel=last.channel)], how)
     if r.c.seller.kind == "marketplace" and not r.cs:
-        return skip([reason("supervisor_third_party")], how)
+        closed = r.no_atoz()  # then nothing "passes through A-to-z"
+        return skip(
+            [reason("supervisor_third_party_no_atoz" if closed else "supervisor_third_party")], how
+        )
     clauses = r.log_clauses()
     if not r.cs or not clauses:
         return todo([reason("supervisor_if_no_result")], how)
@@ -74,7 +77,8 @@ def contact_seller(r: Reading) -> Draft:
         return skip([reason("seller_sold_by_amazon")])
     if r.c.seller.kind is None:
         return skip([reason(_THIRD_PARTY_ONLY)])
-    return todo([reason("seller_first", seller=r.seller)], how)
+    first_id = "seller_first_no_atoz" if r.no_atoz() else "seller_first"
+    return todo([reason(first_id, seller=r.seller)], how)
 
 
 @step("atoz_claim")
@@ -97,9 +101,25 @@ def atoz_claim(r: Reading) -> Draft:
     if deadline is not None and deadline.passed:
         return skip([reason("atoz_expired", date=deadline.date, period=period), policy])
     until = deadline.date if deadline is not None else None
+    opens = atoz_opens(r.c)
+    if deadline is not None and deadline.closed:
+        # Too late: the wait after the message to the seller (or after one written today)
+        # ends after the window.
+        if opens is not None:
+            late = reason(
+                "atoz_wait_outlasts_window",
+                date=r.seller_msgs[0].at.date(),
+                opens=opens,
+                until=deadline.date,
+                period=period,
+            )
+        else:
+            late = reason(
+                "atoz_no_time_to_wait", wait=ATOZ_WAIT, until=deadline.date, period=period
+            )
+        return skip([late, policy])
     # The 90 days run from the estimated delivery date when one was announced.
     estimated = deadline is not None and r.c.expected_delivery_date is not None
-    opens = atoz_opens(r.c)
     window: Part
     if opens is None:
         window = reason(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 from amazon_reclamation.domain.deadlines import asks, unknown_debit
-from amazon_reclamation.domain.escalation.reading import route
+from amazon_reclamation.domain.escalation.reading import route, sepa_day_off
 from amazon_reclamation.domain.escalation.reasons import (
     Draft,
     Part,
@@ -71,7 +71,8 @@ def ecc_belgium(r: Reading) -> Draft:
     if r.route == "belgium":
         return skip([reason("ecc_not_belgian_traders")])
     if r.route == "outside_eu":
-        return skip([reason("ecc_outside_reach", country=r.country)])
+        outside = "ecc_outside_reach_no_atoz" if r.no_atoz() else "ecc_outside_reach"
+        return skip([reason(outside, country=r.country)])
     if r.c.seller.kind == "marketplace":
         # A marketplace seller: what Amazon usually is says nothing about it.
         return todo([reason("ecc_if_named_seller_abroad", seller=r.seller), *extra], how)
@@ -98,12 +99,15 @@ def lu_consumer_mediator(r: Reading) -> Draft:
     first = min(complaints, key=lambda e: e.at) if complaints else None
     years = mediator.years_after_complaint
     if first is not None and years is not None:
+        limit_day = add_years(first.at.date(), years)
+        # Past that day the mediator may refuse (not must): said as passed, never "before".
+        late = limit_day < r.today
         reasons.append(
             reason(
-                "lu_mediator_within_years",
+                "lu_mediator_years_passed" if late else "lu_mediator_within_years",
                 n=years,
                 date=first.at.date(),
-                limit=add_years(first.at.date(), years),
+                limit=limit_day,
             )
         )
     else:
@@ -119,7 +123,8 @@ def consumerconnect(r: Reading) -> Draft:
     if r.route == "unknown":
         return todo([reason("consumerconnect_if_country_unknown")], how)
     if r.route == "outside_eu":
-        return skip([reason("no_mediation_outside_eu")])
+        outside = "no_mediation_outside_eu_no_atoz" if r.no_atoz() else "no_mediation_outside_eu"
+        return skip([reason(outside)])
     return skip([reason("ecc_is_competent")])
 
 
@@ -161,8 +166,9 @@ def sepa_refund(r: Reading) -> Draft:
     if r.sepa_first():
         kind = "unknown_debit" if unknown_debit(r.c) else "contested_debit"
         first = reason(f"sepa_refund_{kind}_first", date=deadline.date, period=period)
-        return todo([first], how)
-    return todo([reason("sepa_refund_until", date=deadline.date, period=period)], how)
+        return todo([first, *sepa_day_off(deadline.date)], how)
+    until = reason("sepa_refund_until", date=deadline.date, period=period)
+    return todo([until, *sepa_day_off(deadline.date)], how)
 
 
 @step("unauthorised_payment")
@@ -196,7 +202,7 @@ def chargeback(r: Reading) -> Draft:
             why.append(reason("payment_method_unknown"))
         return skip(list(why))
     reasons: list[Part] = [reason("chargeback_credit_card")]
-    if r.c.seller.kind == "marketplace" and not r.atoz_logged:
+    if r.c.seller.kind == "marketplace" and not r.atoz_logged and not r.no_atoz():
         reasons.append(reason("chargeback_after_atoz_only"))
     return todo(reasons, how)
 
@@ -223,7 +229,9 @@ def justice_of_the_peace(r: Reading) -> Draft:
     if CATEGORY_TABLE[r.c.category].defect and discovered is not None:
         # A lawyer's column only (verified_2nd): the sentence says "à vérifier".
         limit_day = COURT_ACTION_AFTER_DISCOVERY.after(discovered)
-        reasons.append(reason("justice_one_year_lawyer", date=discovered, limit=limit_day))
+        late = limit_day < r.today
+        lawyer = "justice_one_year_lawyer_passed" if late else "justice_one_year_lawyer"
+        reasons.append(reason(lawyer, date=discovered, limit=limit_day))
     if r.route == "amazon":
         reasons.append(reason("court_check_jurisdiction_lu"))
     elif r.route in ("eu", "outside_eu"):

@@ -24,6 +24,8 @@ from amazon_reclamation.domain.deadlines import (
 )
 from amazon_reclamation.domain.escalation.reasons import Reason, StepId, reason
 from amazon_reclamation.knowledge.bodies import ECC_COUNTRIES
+from amazon_reclamation.knowledge.categories import in_scope
+from amazon_reclamation.knowledge.periods import day_off
 from amazon_reclamation.knowledge.rules import period_of
 
 if TYPE_CHECKING:
@@ -52,6 +54,15 @@ def route(complaint: Complaint) -> Route:
             return "eu"
         return "outside_eu"
     return "unknown"
+
+
+def sepa_day_off(last_day: dt.date) -> list[Reason]:
+    """The SEPA refund's last day is a Saturday, a Sunday or a holiday: act before it.
+
+    The right is not said to be extended (domain.md does not say so).
+    """
+    why = day_off(last_day)
+    return [reason("sepa_refund_day_off", date=last_day, why=why)] if why else []
 
 
 class Reading:
@@ -187,7 +198,7 @@ class Reading:
         return [
             reason("deadline_during_wait", deadline=d.id, date=d.date)
             for d in self.deadlines
-            if d.id in watched and not d.passed and d.date <= day
+            if d.id in watched and not d.closed and d.date <= day
         ]
 
     def pause(self) -> tuple[dt.date | None, list[Reason]] | None:
@@ -232,6 +243,15 @@ class Reading:
         ]
         return min(running, key=lambda p: p.follow_up or self.today, default=None)
 
+    def no_atoz(self) -> bool:
+        """No A-to-z claim can be made: the category is not one it covers (billing), a
+        chargeback excluded it, or its window is closed (`Deadline.closed`). No step may
+        then point to it."""
+        if not in_scope(self.c.category, "atoz_claim") or self.chargeback_logged:
+            return True
+        deadline = self.by_id.get("atoz_claim")
+        return deadline is not None and deadline.closed
+
     def atoz_ready(self) -> bool:
         """A marketplace order whose seller was written to and whose A-to-z wait is over."""
         if self.c.seller.kind != "marketplace" or not self.seller_msgs:
@@ -251,4 +271,5 @@ class Reading:
         sepa = self.by_id.get("sepa_refund")
         if sepa is not None and 0 <= sepa.days_left <= URGENT_DAYS and not self.sepa_first():
             notes.append(reason("sepa_refund_ends_soon", date=sepa.date))
+            notes += sepa_day_off(sepa.date)
         return notes

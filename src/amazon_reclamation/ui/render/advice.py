@@ -276,7 +276,7 @@ def next_actions(plans: Sequence[tuple[Complaint, Plan]]) -> None:
             line.append(_("rien à faire suivre"))
         else:
             line.append("—")
-        upcoming = next((d for d in plan.deadlines if not d.passed), None)
+        upcoming = next((d for d in plan.deadlines if not d.passed and d.alarm), None)
         if upcoming is not None:
             _bar, style = _urgency(upcoming.days_left)
             line.append(" · ")
