@@ -104,7 +104,7 @@ CASES: dict[str, dict[str, Any]] = {
         ],
         "facts": [
             ("Livraison estimée au plus tard", "10/11/2026"),
-            ("Suivi", "en transit depuis le 8/11"),
+            ("Suivi du colis", "en transit depuis le 8/11"),
         ],
         "checklist": ["une capture du suivi et de la date de livraison annoncée"],
     },

@@ -104,7 +104,10 @@ _ROWS: dict[FactRow, Callable[[Complaint], _Row]] = {
         _("Livraison estimée au plus tard"),
         _day(c.expected_delivery_date) or fmt.unknown(),
     ),
-    "tracking_status": lambda c: (_("Suivi"), c.facts.tracking_status or fmt.unknown()),
+    "tracking_status": lambda c: (
+        _("Suivi du colis"),  # not "Suivi", the follow-up column of `reclam list`
+        c.facts.tracking_status or fmt.unknown(),
+    ),
     "marked_delivered": lambda c: (_("Indiqué livré"), _marked_delivered(c)),
     "neighbours_checked": lambda c: (
         _("Voisins, boîte et point relais vérifiés"),

@@ -70,7 +70,9 @@ def edit_question(answers: Answers) -> Question:
             shown = answer_as_text(value).replace("\n", " ")[:40] or "—"
         # "Quel est le problème ? : …" reads badly: keep the question's stem only.
         stem = _(question.message).split(" (")[0].rstrip(" ?\u00a0")
-        choices.append(Choice(question.key, f"{stem} : {shown}"))
+        choices.append(
+            Choice(question.key, _("{question} : {answer}").format(question=stem, answer=shown))
+        )
     return Question(
         "_edit",
         "",
