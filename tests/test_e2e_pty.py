@@ -290,5 +290,5 @@ def test_bare_reclam_in_a_terminal_shows_the_dashboard_and_its_menu(
 def test_bare_reclam_without_a_terminal_prints_the_help(env: dict[str, str]) -> None:
     result = reclam_plain(env)
     assert result.returncode == 0
-    assert "Usage: reclam" in result.stdout
+    assert "Utilisation : reclam" in result.stdout
     assert "escalate" in result.stdout

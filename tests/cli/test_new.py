@@ -212,7 +212,7 @@ BAD_VALUES = {
         "--delivery-date",
     ),
     "unknown option": (["--colour", "red"], "--colour"),
-    "unknown language": (["--lang", "de"], "--lang"),
+    "unknown language": (["--lang", "it"], "--lang"),
 }
 
 

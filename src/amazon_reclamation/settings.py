@@ -1,0 +1,147 @@
+"""The user's saved settings: a small JSON file in the data folder (`config.json`).
+
+Only the preferred language for now (`{"lang": "nl"}`, see `docs/data-format.md`). It
+is read at every start, before the command modules load, so reading stays cheap: plain
+`json`, no pydantic, one bounded read that refuses links and devices. A file that
+cannot be used is reported by name and ignored; it is never overwritten silently:
+saving over it is refused until the user mends or removes it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from amazon_reclamation.errors import ReclamError
+from amazon_reclamation.i18n import LANGUAGES, _
+
+CONFIG_NAME = "config.json"
+MAX_CONFIG_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the settings file says: the saved language, or why the file is not usable."""
+
+    path: Path
+    lang: str | None = None
+    problem: str | None = None  # the reason, when the file exists but cannot be used
+
+
+def config_path(home: Path) -> Path:
+    """The settings file of the data folder `home`."""
+    return home / CONFIG_NAME
+
+
+def home_from(argv: list[str]) -> Path:
+    """The data folder a command line names: `--home`, else RECLAM_HOME, else the platform's."""
+    value = option_value(argv, "--home")
+    if value:
+        return Path(value).expanduser()
+    from amazon_reclamation.store import default_home
+
+    return default_home()
+
+
+def option_value(argv: list[str], name: str) -> str | None:
+    """The value of `name` in `argv` (`--lang nl` or `--lang=nl`; the last one wins),
+    read cheaply before Click parses the line; None when absent."""
+    found: str | None = None
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == name and index + 1 < len(argv):
+            found = argv[index + 1]
+        elif arg.startswith(name + "="):
+            found = arg[len(name) + 1 :]
+    return found
+
+
+def read(home: Path) -> Settings:
+    """The settings of `home`: an absent file is no settings, a broken one a problem."""
+    from amazon_reclamation.files import read_limited
+
+    path = config_path(home)
+    if not home.is_dir():
+        return Settings(path)  # no data folder yet, or not a folder: the store says so
+    try:
+        text, _info = read_limited(path)
+    except FileNotFoundError:
+        return Settings(path)
+    except (ValueError, OSError) as error:
+        return Settings(path, problem=str(error))
+    if len(text) > MAX_CONFIG_BYTES:
+        return Settings(path, problem=_("fichier trop volumineux"))
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as error:
+        line = getattr(error, "lineno", "?")
+        return Settings(path, problem=_("JSON non valable, ligne {line}").format(line=line))
+    if not isinstance(data, dict):
+        return Settings(path, problem=_("le contenu n'est pas un objet JSON"))
+    lang = data.get("lang")
+    if lang is not None and lang not in LANGUAGES:
+        return Settings(
+            path,
+            problem=_("« lang » vaut « {value} » ; attendu fr, nl, de ou en").format(
+                value=str(lang)[:10]
+            ),
+        )
+    return Settings(path, lang=lang)
+
+
+def problem_message(settings: Settings) -> str:
+    """The one line that reports an unusable settings file."""
+    return _("réglages illisibles, ignorés : {path} ({reason}).").format(
+        path=settings.path, reason=settings.problem
+    )
+
+
+def save_lang(home: Path, lang: str | None) -> Path:
+    """Save the preferred language (None removes it); the file written, owner-only.
+
+    Refuses to replace a file it cannot read: the user's own edits are not lost.
+    """
+    from amazon_reclamation.files import (
+        atomic_write_text,
+        make_private_dirs,
+        storage_error,
+    )
+
+    current = read(home)
+    if current.problem is not None:
+        raise ReclamError(
+            _(
+                "réglages illisibles : {path} ({reason}) ; corrigez ce fichier ou supprimez-le, "
+                "puis recommencez."
+            ).format(path=current.path, reason=current.problem)
+        )
+    data: dict[str, Any] = _kept(current.path)
+    if lang is None:
+        data.pop("lang", None)
+    else:
+        data["lang"] = lang
+    try:
+        make_private_dirs(home)
+        if not data and not os.path.lexists(current.path):
+            return current.path
+        atomic_write_text(current.path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    except OSError as error:
+        raise storage_error(
+            _("Impossible d'enregistrer les réglages {path} : {reason}."), current.path, error
+        ) from None
+    return current.path
+
+
+def _kept(path: Path) -> dict[str, Any]:
+    """The other settings of a readable file, kept as they are when one changes."""
+    from amazon_reclamation.files import read_limited
+
+    try:
+        data = json.loads(read_limited(path)[0])
+    except (FileNotFoundError, ValueError, OSError):
+        return {}
+    return dict(data) if isinstance(data, dict) else {}
