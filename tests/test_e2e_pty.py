@@ -109,6 +109,7 @@ def test_new_typed_in_a_terminal_then_list_and_show_see_it(
     answer(child, "Qui a vendu l'article ?", DOWN + DOWN + ENTER)  # marketplace (wraps)
     answer(child, "Nom du vendeur", "TechDeals" + ENTER)
     answer(child, "Pays du vendeur", "de" + ENTER)
+    answer(child, "Langue du message pour Amazon", ENTER)  # the interface's: français
     answer(child, "Votre nom", "Marie Dupont" + ENTER)
     answer(child, "Que demandez-vous ?", DOWN * 3 + ENTER)  # la livraison de la commande
     answer(child, "Décrivez le problème", "Toujours rien.\nMerci." + SUBMIT)

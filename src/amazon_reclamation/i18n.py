@@ -22,6 +22,8 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 # The Babel locale of each language: Belgian usage, and English as used in Europe.
 BABEL_LOCALES = {"fr": "fr_BE", "nl": "nl_BE", "de": "de_BE", "en": "en_IE"}
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+# Each language by its own name, as language menus show them (never translated).
+AUTONYMS = {"fr": "français", "nl": "Nederlands", "de": "Deutsch", "en": "English"}
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 _language = "fr"

@@ -9,8 +9,10 @@ saving over it is refused until the user mends or removes it.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,9 +43,17 @@ def home_from(argv: list[str]) -> Path:
     value = option_value(argv, "--home")
     if value:
         return Path(value).expanduser()
-    from amazon_reclamation.store import default_home
-
     return default_home()
+
+
+def default_home() -> Path:
+    """RECLAM_HOME, else the platform's user data folder for reclam."""
+    env = os.environ.get("RECLAM_HOME", "").strip()
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("reclam", appauthor=False)
 
 
 def option_value(argv: list[str], name: str) -> str | None:
@@ -62,19 +72,13 @@ def option_value(argv: list[str], name: str) -> str | None:
 
 def read(home: Path) -> Settings:
     """The settings of `home`: an absent file is no settings, a broken one a problem."""
-    from amazon_reclamation.files import read_limited
-
     path = config_path(home)
-    if not home.is_dir():
-        return Settings(path)  # no data folder yet, or not a folder: the store says so
     try:
-        text, _info = read_limited(path)
-    except FileNotFoundError:
-        return Settings(path)
+        text = _read_small(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return Settings(path)  # no data folder yet, or not a folder: the store says so
     except (ValueError, OSError) as error:
-        return Settings(path, problem=str(error))
-    if len(text) > MAX_CONFIG_BYTES:
-        return Settings(path, problem=_("fichier trop volumineux"))
+        return Settings(path, problem=_reason(error))
     try:
         data = json.loads(text)
     except (ValueError, RecursionError) as error:
@@ -91,6 +95,37 @@ def read(home: Path) -> Settings:
             ),
         )
     return Settings(path, lang=lang)
+
+
+def _read_small(path: Path) -> str:
+    """The text of a small regular file; refuses links, devices and pipes without blocking.
+
+    Plain `os` calls: `files.read_limited` would load `tempfile` at every start.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ValueError(_("ce n'est pas un fichier ordinaire"))
+        data = os.read(fd, MAX_CONFIG_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ValueError(_("fichier trop volumineux"))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValueError(_("le fichier n'est pas en UTF-8")) from None
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, OSError):
+        if error.errno == errno.ELOOP:
+            return _("lien symbolique, pas un fichier")
+        from amazon_reclamation.files import os_error_reason
+
+        return os_error_reason(error)
+    return str(error)
 
 
 def problem_message(settings: Settings) -> str:
@@ -138,10 +173,8 @@ def save_lang(home: Path, lang: str | None) -> Path:
 
 def _kept(path: Path) -> dict[str, Any]:
     """The other settings of a readable file, kept as they are when one changes."""
-    from amazon_reclamation.files import read_limited
-
     try:
-        data = json.loads(read_limited(path)[0])
-    except (FileNotFoundError, ValueError, OSError):
+        data = json.loads(_read_small(path))
+    except (ValueError, OSError):
         return {}
     return dict(data) if isinstance(data, dict) else {}

@@ -176,6 +176,7 @@ _ID_CHOICES: dict[str, tuple[str, ...]] = {
     "return_kind": ids.RETURN_KINDS,
     "channel": ids.CHANNELS,
     "outcome": ids.OUTCOMES,
+    "letter_lang": ids.LANGUAGES,
 }
 _ID_CHOICES_BY_COMMAND: dict[str, dict[str, tuple[str, ...]]] = {
     "close": {"outcome": ids.CLOSINGS},
@@ -230,6 +231,8 @@ def _with_globals(params: list[Any], command: str | None = None) -> list[Any]:
         help_words.word_builtin_options(param)
     _without_coercion(help_option)  # a flag too, whose unset value Typer would coerce
     help_words.word_builtin_options(help_option)
+    for param in GLOBAL_OPTIONS:
+        help_words.name_the_value(param)
     return [*own, *GLOBAL_OPTIONS, help_option]
 
 
@@ -333,11 +336,14 @@ def _with_app(func: Callable[..., Any]) -> Callable[..., Any]:
 _CTX = "reclam_context"
 
 
-def command(name: str | None = None) -> Callable[[F], F]:
-    """Register `func(app: App, ...)` as the command `name` (default: the function's name)."""
+def command(name: str | None = None, *, help: str | None = None) -> Callable[[F], F]:
+    """Register `func(app: App, ...)` as the command `name` (default: the function's name).
+
+    `help` is the command's help, a translated message (a docstring is not in the catalogue).
+    """
 
     def register(func: F) -> F:
-        app.command(name, cls=ReclamCommand)(_with_app(func))
+        app.command(name, cls=ReclamCommand, help=help)(_with_app(func))
         return func
 
     return register

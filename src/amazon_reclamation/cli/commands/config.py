@@ -13,24 +13,24 @@ from amazon_reclamation.cli.app import command
 from amazon_reclamation.cli.common import JsonOption
 from amazon_reclamation.cli.context import App
 from amazon_reclamation.errors import InvalidInput
-from amazon_reclamation.i18n import LANGUAGES, _, set_language
+from amazon_reclamation.i18n import AUTONYMS, LANGUAGES, _, set_language
 
 if TYPE_CHECKING:
     from amazon_reclamation.settings import Settings
 
-# Each language by its own name, the way a language menu shows it (never translated).
-AUTONYMS = {"fr": "français", "nl": "Nederlands", "de": "Deutsch", "en": "English"}
 KEYS = ("lang",)
 
 
-@command()
+@command(help=_("Les réglages : la langue enregistrée, et celle qui est utilisée (et pourquoi)."))
 def config(
     app: App,
     key: Annotated[
-        str | None, typer.Argument(help=_("Le réglage : lang (la langue de reclam)."))
+        str | None,
+        typer.Argument(help=_("Le réglage : lang (la langue de reclam)."), metavar=_("RÉGLAGE")),
     ] = None,
     value: Annotated[
-        str | None, typer.Argument(help=_("La valeur à enregistrer : fr, nl, de ou en."))
+        str | None,
+        typer.Argument(help=_("La valeur à enregistrer : fr, nl, de ou en."), metavar=_("VALEUR")),
     ] = None,
     unset: Annotated[
         bool, typer.Option("--unset", help=_("Oublier la valeur enregistrée de ce réglage."))
@@ -39,7 +39,7 @@ def config(
 ) -> None:
     """Les réglages : la langue enregistrée, et celle qui est utilisée (et pourquoi)."""
     from amazon_reclamation import settings
-    from amazon_reclamation.store import default_home
+    from amazon_reclamation.settings import default_home
 
     home = app.home or default_home()
     if key is not None and key not in KEYS:

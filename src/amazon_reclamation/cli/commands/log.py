@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from amazon_reclamation.models import Complaint
 
 
-@command()
+@command(help=_("Noter un contact avec le service client ou le vendeur."))
 def log(
     app: App,
     ref: OptionalRefArgument = None,
