@@ -10,7 +10,6 @@ saving over it is refused until the user mends or removes it.
 from __future__ import annotations
 
 import errno
-import json
 import os
 import stat
 from dataclasses import dataclass
@@ -79,6 +78,8 @@ def read(home: Path) -> Settings:
         return Settings(path)  # no data folder yet, or not a folder: the store says so
     except (ValueError, OSError) as error:
         return Settings(path, problem=_reason(error))
+    import json  # only when there is a file: most runs have none
+
     try:
         data = json.loads(text)
     except (ValueError, RecursionError) as error:
@@ -154,6 +155,8 @@ def save_lang(home: Path, lang: str | None) -> Path:
                 "puis recommencez."
             ).format(path=current.path, reason=current.problem)
         )
+    import json
+
     data: dict[str, Any] = _kept(current.path)
     if lang is None:
         data.pop("lang", None)
@@ -173,6 +176,8 @@ def save_lang(home: Path, lang: str | None) -> Path:
 
 def _kept(path: Path) -> dict[str, Any]:
     """The other settings of a readable file, kept as they are when one changes."""
+    import json
+
     try:
         data = json.loads(_read_small(path))
     except (ValueError, OSError):

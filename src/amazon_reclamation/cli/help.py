@@ -8,7 +8,6 @@ format their help with the methods below instead, every word a French source str
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -49,10 +48,6 @@ _VALUE_NAMES: dict[str, str] = {
 }
 _BY_TYPE = {str: N_("TEXTE"), int: N_("NOMBRE")}
 _OWN_METAVAR = "_reclam_metavar"  # marks a metavar set here, to be translated again
-# The extras Click appends to an option's help: "[default: 15]", "[required]".
-_EXTRAS = re.compile(
-    r"(?:^|  )\[((?:default: [^;\]]*|required)(?:; (?:default: [^;\]]*|required))*)\]$"
-)
 
 
 def name_the_value(param: Any) -> None:
@@ -86,19 +81,21 @@ def word_builtin_options(param: Any) -> None:
 
 
 def _extras(help_text: str) -> str:
-    """Click's "[default: 15]" and "[required]" said in the user's language."""
-    match = _EXTRAS.search(help_text)
-    if match is None:
+    """Click's "[default: 15]" and "[required]" (appended to an option's help, after two
+    spaces) said in the user's language."""
+    start = help_text.rfind("[")
+    before = help_text[:start]
+    if not help_text.endswith("]") or start < 0 or (before and not before.endswith("  ")):
         return help_text
     words = []
-    for extra in match[1].split("; "):
+    for extra in help_text[start + 1 : -1].split("; "):
         if extra == "required":
             words.append(_("obligatoire"))
-        else:
+        elif extra.startswith("default: "):
             words.append(_("par défaut : {value}").format(value=extra[len("default: ") :]))
-    shown = "[" + "; ".join(words) + "]"
-    before = help_text[: match.start()]
-    return f"{before}  {shown}" if before else shown
+        else:
+            return help_text  # not Click's extras: the option's own text
+    return before + "[" + "; ".join(words) + "]"
 
 
 def format_usage(command: Any, ctx: Any, formatter: Any) -> None:
