@@ -70,11 +70,6 @@ def choose_language(option: str | None = None, saved: str | None = None) -> Choi
     return Choice("fr", "default")
 
 
-def resolve_language(explicit: str | None = None) -> str:
-    """The language without a saved preference: `--lang`, RECLAM_LANG, the locale, French."""
-    return choose_language(explicit).language
-
-
 def catalogue_path(language: str) -> Path:
     """Where the compiled catalogue of `language` is."""
     return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo"

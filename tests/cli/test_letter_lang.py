@@ -147,3 +147,21 @@ def test_new_refuses_an_unknown_letter_language(
     code, _out, err = run(capsys, "new", *NEW, "--letter-lang", "it", "--yes")
     assert code == 2
     assert "--letter-lang" in one_error_line(err)
+
+
+def test_the_written_confirmation_after_a_call_is_in_the_complaint_s_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Arrange
+    complaint_id = create(capsys, *NEW, "--letter-lang", "de")
+
+    # Act
+    code, out, _err = run(
+        capsys, "log", complaint_id, "--channel", "phone", "--outcome", "refused",
+        "--at", "10/11/2026",
+    )  # fmt: skip
+
+    # Assert: the message's dates in German, the screen's line in French
+    assert code == 0
+    assert "appel téléphonique du 10. November 2026" in out
+    assert "Contact n° 1 noté" in out
