@@ -84,3 +84,10 @@ def test_a_missing_catalogue_is_an_error_not_a_silent_french(
     with pytest.raises(FileNotFoundError, match="reclam.mo"):
         i18n.set_language("nl")
     assert i18n.current_language() == "fr"
+
+
+def test_lang_is_read_whatever_its_case(capsys: pytest.CaptureFixture[str]) -> None:
+    from helpers import run
+
+    code, _out, err = run(capsys, "list", "--lang", "DE")
+    assert (code, i18n.current_language()) == (0, "de"), err

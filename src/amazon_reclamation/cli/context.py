@@ -41,6 +41,7 @@ class App:
 
     def set_lang(self, lang: str) -> None:
         """Apply `--lang` (checked: a typo is an error, not a silent French)."""
+        lang = lang.strip().lower()
         if lang not in LANGUAGES:
             raise InvalidInput(
                 _(
@@ -57,7 +58,7 @@ class App:
         settings of `--home`, RECLAM_HOME or the platform's folder), the locale, French."""
         from amazon_reclamation import settings
 
-        option = settings.option_value(argv, "--lang")
+        option = (settings.option_value(argv, "--lang") or "").strip().lower() or None
         choice = choose_language(option)
         if choice.source not in ("option", "env"):  # only then is the file worth reading
             self.settings = settings.read(settings.home_from(argv))
