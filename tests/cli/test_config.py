@@ -186,3 +186,24 @@ def test_home_names_the_folder_whose_saved_language_is_read(
 
     # Assert
     assert (with_other, without) == ("en", "fr")
+
+
+def test_a_settings_file_that_is_a_link_is_neither_followed_nor_replaced(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, tmp_path: Path
+) -> None:
+    # Arrange
+    isolated_home.mkdir()
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_text('{"lang": "nl"}', encoding="utf-8")
+    config_file(isolated_home).symlink_to(elsewhere)
+
+    # Act
+    listed = run(capsys, "list")
+    saved = run(capsys, "config", "lang", "de")
+
+    # Assert
+    assert (listed[0], i18n.current_language()) == (0, "fr")
+    assert "lien symbolique" in listed[2]
+    assert saved[0] == 1
+    assert config_file(isolated_home).is_symlink()
+    assert elsewhere.read_text(encoding="utf-8") == '{"lang": "nl"}'
