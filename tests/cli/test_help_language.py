@@ -38,11 +38,17 @@ class Tagged(gettext.NullTranslations):
 def pseudo(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pseudo catalogues for nl, de and en, and command modules loaded afresh by the next
     run, as a new process would (their help texts are read when they load)."""
+    import amazon_reclamation.cli.commands  # noqa: F401 - loaded, to be put back afterwards
+
     monkeypatch.setattr(i18n, "_load", Tagged)
+    package = sys.modules["amazon_reclamation.cli"]
+    for attribute in ("app", "commands", "common"):  # a fresh import rebinds them
+        monkeypatch.setattr(package, attribute, getattr(package, attribute))
     for name in list(sys.modules):
-        if name.startswith(("amazon_reclamation.cli.commands", "amazon_reclamation.cli.app")):
-            monkeypatch.delitem(sys.modules, name)
-        elif name == "amazon_reclamation.cli.common":
+        if (
+            name.startswith(("amazon_reclamation.cli.commands", "amazon_reclamation.cli.app"))
+            or name == "amazon_reclamation.cli.common"
+        ):
             monkeypatch.delitem(sys.modules, name)
 
 
