@@ -4,7 +4,8 @@ For each N (default 100, 1,000 and 10,000) this script fills a temporary RECLAM_
 with N complaints of `--contacts` contacts each (default 10), then times whole
 processes, as a user would feel them:
 
-    reclam --help | reclam list | reclam list --json | reclam due
+    reclam --help (and with --lang nl|de|en, and with a saved language read from
+    config.json) | reclam list | reclam list --json | reclam due
     reclam show <id> | reclam show <order number> | reclam escalate <id>
     reclam log <id> --channel phone --outcome pending --summary "..."   (writes)
     reclam new --category late --order ... --order-date ... --yes       (writes)
@@ -346,6 +347,14 @@ def reclam_argv() -> list[str]:
     return [sys.executable, "-m", "amazon_reclamation"]
 
 
+def saved_de(home: Path) -> Path:
+    """A data folder whose saved language is German (`reclam config lang de`)."""
+    folder = home / "saved-de"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    (folder / "config.json").write_text('{"lang": "de"}\n', encoding="utf-8")
+    return folder
+
+
 def bench_env(home: Path, pycache: Path) -> dict[str, str]:
     """The environment of every timed process.
 
@@ -527,6 +536,13 @@ def bench_size(
                 [sys.executable, str(app), "a", "--name", "x", "--flag"],
             ),
             Timing("reclam --help", [*reclam, "--help"]),
+            *(
+                Timing(f"reclam --help --lang {lang}", [*reclam, "--help", "--lang", lang])
+                for lang in ("nl", "de", "en")
+            ),
+            Timing(
+                "reclam --help (saved de)", [*reclam, "--help", "--home", str(saved_de(home))]
+            ),
             Timing("reclam list", [*reclam, "list"], scans=True),
             Timing("reclam list --json", [*reclam, "list", "--json"], scans=True),
             Timing("reclam due", [*reclam, "due"], scans=True),

@@ -16,7 +16,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "amazon_reclamation"
 ARCHITECTURE = Path(__file__).resolve().parents[1] / "docs" / "architecture.md"
 
 # What each part may import from reclam itself (the top-level modules are the base:
-# models, ids, errors, i18n, clock, fmt, parsing, safe_text, files, store, index, listing).
+# models, ids, errors, i18n, clock, fmt, parsing, safe_text, files, store, index, listing,
+# settings).
 BASE = {
     "ids",
     "records",
@@ -31,6 +32,7 @@ BASE = {
     "store",
     "index",
     "listing",
+    "settings",
 }
 ALLOWED: dict[str, set[str]] = {
     "knowledge": BASE | {"knowledge"},

@@ -113,6 +113,7 @@ def test_new_typed_in_a_terminal_then_list_and_show_see_it(
     answer(child, "Qui a vendu l'article ?", DOWN + DOWN + ENTER)  # marketplace (wraps)
     answer(child, "Nom du vendeur", "TechDeals" + ENTER)
     answer(child, "Pays du vendeur", "de" + ENTER)
+    answer(child, "Langue du message pour Amazon", ENTER)  # the interface's: français
     answer(child, "Votre nom", "Marie Dupont" + ENTER)
     answer(child, "Que demandez-vous ?", DOWN * 3 + ENTER)  # la livraison de la commande
     answer(child, "Décrivez le problème", "Toujours rien.\nMerci." + SUBMIT)
@@ -299,5 +300,5 @@ def test_bare_reclam_in_a_terminal_shows_the_dashboard_and_its_menu(
 def test_bare_reclam_without_a_terminal_prints_the_help(env: dict[str, str]) -> None:
     result = reclam_plain(env)
     assert result.returncode == 0
-    assert "Usage: reclam" in result.stdout
+    assert "Utilisation\u00a0: reclam" in result.stdout  # a real process: real typography
     assert "escalate" in result.stdout

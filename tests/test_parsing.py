@@ -162,6 +162,9 @@ def test_parse_order_number_on_arbitrary_text_returns_ascii_3_7_7_or_refuses(tex
         ("gisteren", TODAY - timedelta(days=1)),
         ("today", TODAY),
         ("Yesterday", TODAY - timedelta(days=1)),
+        ("heute", TODAY),
+        ("Gestern", TODAY - timedelta(days=1)),
+        ("vorgestern", TODAY - timedelta(days=2)),
         ("29/02/2024", date(2024, 2, 29)),  # leap year
         ("2024-02-29", date(2024, 2, 29)),
         ("31/12/2025", date(2025, 12, 31)),

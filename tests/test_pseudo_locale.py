@@ -44,8 +44,10 @@ def pseudo(monkeypatch: pytest.MonkeyPatch) -> None:
     # Loading the commands picks the language of their help texts: do it before patching.
     import amazon_reclamation.cli.commands  # noqa: F401
 
-    monkeypatch.setattr(i18n, "_translation", Pseudo())
-    monkeypatch.setattr(i18n, "_language", "en")  # so that ngettext asks the catalogue
+    # Every run picks its language (`App.start`): English, whose catalogue is the pseudo one.
+    monkeypatch.setattr(i18n, "_load", lambda _language: Pseudo())
+    monkeypatch.setenv("RECLAM_LANG", "en")
+    i18n.set_language("en")  # for the code that runs outside a command
     from amazon_reclamation.texts import letters_templates
 
     original = letters_templates.Templates.raw

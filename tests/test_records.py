@@ -68,7 +68,7 @@ def _install(home: Path, complaint_id: str) -> Path:
 def test_a_v1_file_gets_each_contact_s_step_from_what_version_1_recognised() -> None:
     text = (FIXTURES / "complaint_v1.json").read_text(encoding="utf-8")
     complaint = parse_complaint(text, "v2amzn")
-    assert complaint.schema_version == 2
+    assert complaint.schema_version == 3
     assert [c.step for c in complaint.contacts] == [
         "contact_customer_service",  # chat, nothing recognised
         "ask_supervisor",  # "Responsable"
@@ -114,7 +114,7 @@ def test_a_v1_file_is_rewritten_as_v2_when_it_is_next_changed(
     )
     assert (code, err) == (0, "")
     saved = json.loads(path.read_text(encoding="utf-8"))
-    assert saved["schema_version"] == 2
+    assert saved["schema_version"] == 3
     assert [c["step"] for c in saved["contacts"]] == [
         "contact_customer_service",
         "ask_supervisor",
@@ -152,3 +152,33 @@ def test_a_v1_file_is_rewritten_as_v2_when_it_is_next_changed(
 )
 def test_the_v1_mapping_of_a_contact(channel: str, summary: str | None, step: str) -> None:
     assert v1_contact_step(channel, summary) == step
+
+
+def test_a_v2_file_loads_without_a_letter_language_and_reads_as_the_current_version() -> None:
+    # Arrange: a version-2 record (no letter_lang), as reclam wrote it before version 3
+    import factories
+
+    data = factories.complaint("v2ffff").to_json_dict()
+    del data["letter_lang"]
+    data["schema_version"] = 2
+
+    # Act
+    complaint = parse_complaint(json.dumps(data), "v2ffff")
+
+    # Assert
+    assert (complaint.schema_version, complaint.letter_lang) == (3, None)
+
+
+def test_a_v3_file_keeps_its_letter_language() -> None:
+    import factories
+
+    data = {**factories.complaint("v3ffff").to_json_dict(), "letter_lang": "nl"}
+    assert parse_complaint(json.dumps(data), "v3ffff").letter_lang == "nl"
+
+
+def test_an_unknown_letter_language_in_a_file_is_named() -> None:
+    import factories
+
+    data = {**factories.complaint("v3ffff").to_json_dict(), "letter_lang": "it"}
+    with pytest.raises(ValueError, match="letter_lang"):
+        parse_complaint(json.dumps(data), "v3ffff")

@@ -153,6 +153,7 @@ RUNS: dict[str, tuple[Script, dict[str, Any]]] = {
             ("seller_kind", pick(2)),  # marketplace: "Je ne sais pas" is the default
             ("seller_name", typed("TechDeals")),
             ("seller_country", typed("de")),
+            ("letter_lang", pick(2)),  # a German seller: the message in German
             ("customer_name", typed("Marie Dupont")),
             ("desired_resolution", pick(2)),
             ("description", "Il s'arrête après 2 minutes.\nBruit de moteur." + SUBMIT),
@@ -163,6 +164,7 @@ RUNS: dict[str, tuple[Script, dict[str, Any]]] = {
             "delivery_date": date(2026, 11, 5),
             "amount": Decimal("149.99"),
             "seller": {"kind": "marketplace", "name": "TechDeals", "country": "DE"},
+            "letter_lang": "de",
             "customer_name": "Marie Dupont",
             "desired_resolution": "repair",
             "description": "Il s'arrête après 2 minutes.\nBruit de moteur.",
@@ -979,6 +981,7 @@ def test_marketplace_seller_and_later_defect_ask_their_follow_up_questions() -> 
             "seller_kind": "marketplace",
             "seller_name": "TechDeals",
             "seller_country": "DE",
+            "letter_lang": "de",
         }
     )
 
@@ -992,6 +995,8 @@ def test_marketplace_seller_and_later_defect_ask_their_follow_up_questions() -> 
     assert asker.asked.index("defect_discovered_date") == asker.asked.index("damage_timing") + 1
     assert asker.asked.index("seller_name") == asker.asked.index("seller_kind") + 1
     assert asker.asked.index("seller_country") == asker.asked.index("seller_name") + 1
+    assert asker.asked.index("letter_lang") == asker.asked.index("seller_country") + 1
+    assert answers["letter_lang"] == "de"
 
 
 def test_cancelled_order_is_not_asked_for_a_return_tracking_number() -> None:

@@ -7,14 +7,18 @@ from decimal import Decimal
 
 from amazon_reclamation.i18n import _, babel_locale, current_language
 
+# Belgian usage writes the euro after the amount in Dutch too ("12,99 €", as in French and
+# German), where CLDR's nl_BE puts it first; English is Ireland's ("€12.99").
+_AMOUNT_PATTERNS = {"nl": "#,##0.00\u00a0¤"}
+
 
 def short_date(value: date | None) -> str:
-    """DD/MM/YYYY, the Belgian habit in all three languages; "?" when unknown."""
+    """DD/MM/YYYY, the Belgian habit in all four languages; "?" when unknown."""
     return value.strftime("%d/%m/%Y") if value else "?"
 
 
 def long_date(value: date) -> str:
-    """ "12 novembre 2026" / "12 november 2026" / "12 November 2026"."""
+    """ "12 novembre 2026" / "12 november 2026" / "12. November 2026" / "12 November 2026"."""
     from babel.dates import format_date
 
     text = str(format_date(value, format="long", locale=babel_locale()))
@@ -31,12 +35,13 @@ def date_time(value: datetime, *, with_time: bool = True) -> str:
 
 
 def money(value: Decimal | None) -> str:
-    """ "49,99 €" in French and Dutch, "€49.99" in English; "inconnu" when unknown."""
+    """ "49,99 €" in French, Dutch and German, "€49.99" in English; "inconnu" when unknown."""
     if value is None:
         return unknown()
     from babel.numbers import format_currency
 
-    return str(format_currency(value, "EUR", locale=babel_locale()))
+    pattern = _AMOUNT_PATTERNS.get(current_language())
+    return str(format_currency(value, "EUR", format=pattern, locale=babel_locale()))
 
 
 def grouped(number: int | Decimal) -> str:

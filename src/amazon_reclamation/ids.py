@@ -22,6 +22,8 @@ Difference = Literal["size", "model", "colour", "description", "other"]
 BillingProblem = Literal["wrong_amount", "unannounced_fee", "unknown_charge"]
 PaymentMethod = Literal["card", "debit_card", "sepa_direct_debit", "other"]
 ReturnKind = Literal["returned", "cancelled"]
+# The languages of reclam, of its letters and of the ready messages (`i18n.LANGUAGES`).
+Language = Literal["fr", "nl", "de", "en"]
 # The escalation steps, in the plan's order (`domain/escalation`); a contact records the
 # step it performed (`Contact.step`).
 StepId = Literal[
@@ -55,6 +57,7 @@ BILLING_PROBLEMS: tuple[BillingProblem, ...] = get_args(BillingProblem)
 PAYMENT_METHODS: tuple[PaymentMethod, ...] = get_args(PaymentMethod)
 RETURN_KINDS: tuple[ReturnKind, ...] = get_args(ReturnKind)
 STEP_IDS: tuple[StepId, ...] = get_args(StepId)
+LANGUAGES: tuple[Language, ...] = get_args(Language)
 
 
 def default_step(channel: str) -> StepId:

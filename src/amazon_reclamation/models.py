@@ -37,6 +37,9 @@ from amazon_reclamation.ids import (
     Difference as Difference,
 )
 from amazon_reclamation.ids import (
+    Language as Language,
+)
+from amazon_reclamation.ids import (
     Outcome as Outcome,
 )
 from amazon_reclamation.ids import (
@@ -58,7 +61,7 @@ from amazon_reclamation.ids import (
     StepId as StepId,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 STORED = "stored"  # validation context of a record read from a file
 
 # Amounts are exact decimals in Python and plain numbers in JSON (12.99, not "12.99").
@@ -151,6 +154,9 @@ class Complaint(_Record):
     customer_name: str | None = None
     description: str | None = None
     desired_resolution: Resolution | None = None
+    # The language of the ready message and the letter (the seller's), when the user chose
+    # one; None follows the interface language. An id: the record stays language-neutral.
+    letter_lang: Language | None = None
     facts: Facts = Field(default_factory=Facts)
     contacts: list[Contact] = Field(default_factory=list)
     attachments: list[Attachment] = Field(default_factory=list)

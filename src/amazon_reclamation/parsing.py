@@ -30,18 +30,21 @@ MAX_AMOUNT = Decimal("1000000")
 # Codes CLDR lists as territories that are not countries a seller can be based in.
 _NOT_COUNTRIES = frozenset({"ZZ", "UN", "EU", "EZ", "QO", "XA", "XB", "AQ"})
 
-# Words for today and yesterday in the three languages, lower-case, apostrophes folded.
+# Words for today and yesterday in the four languages, lower-case, apostrophes folded.
 _RELATIVE_DAYS = {
     "aujourd'hui": 0,
     "aujourdhui": 0,
     "auj": 0,
     "vandaag": 0,
+    "heute": 0,
     "today": 0,
     "hier": 1,
     "gisteren": 1,
+    "gestern": 1,
     "yesterday": 1,
     "avant-hier": 2,
     "eergisteren": 2,
+    "vorgestern": 2,
 }
 
 
@@ -88,7 +91,7 @@ def looks_like_order_number(text: str) -> bool:
 
 
 def parse_date(text: str, today: date) -> date:
-    """Parse DD/MM/YYYY, YYYY-MM-DD or today/yesterday in FR, NL or EN."""
+    """Parse DD/MM/YYYY, YYYY-MM-DD or today/yesterday in FR, NL, DE or EN."""
     value = unicodedata.normalize("NFKC", text).strip().lower().replace("’", "'")
     if value in _RELATIVE_DAYS:
         return today - timedelta(days=_RELATIVE_DAYS[value])

@@ -47,6 +47,7 @@ from amazon_reclamation.records import (
     shown_id,
     unreadable_message,
 )
+from amazon_reclamation.settings import default_home as default_home
 
 if TYPE_CHECKING:
     from amazon_reclamation.index import Index
@@ -54,16 +55,6 @@ if TYPE_CHECKING:
 
 LOCK_TIMEOUT_SECONDS = 15.0
 STALE_DRAFT_TEMP_SECONDS = 3600  # drafts are written without the lock: only old leftovers go
-
-
-def default_home() -> Path:
-    """RECLAM_HOME, else the platform's user data folder for reclam."""
-    env = os.environ.get("RECLAM_HOME", "").strip()
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_data_path
-
-    return user_data_path("reclam", appauthor=False)
 
 
 # -- reading ------------------------------------------------------------------------

@@ -55,3 +55,41 @@ def test_any_error_is_one_line_even_when_the_typed_value_has_a_newline(
     # Assert
     assert code == expected
     one_error_line(err)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["show", "abc234", "extra"], "argument en trop : extra (voir reclam show --help)"),
+        (
+            ["letter", "abc234", "--days"],
+            "--days : il manque la valeur (voir reclam letter --help)",
+        ),
+        (["list", "--json=yes"], "--json ne prend pas de valeur (voir reclam list --help)"),
+        (["close"], "il manque REF"),
+        (["list", "--nope"], "option inconnue : --nope"),
+        (
+            ["log", "--corrects", "x"],
+            "--corrects : valeur non valable (un nombre entier est attendu)",
+        ),
+    ],
+    ids=[
+        "extra argument",
+        "option without its value",
+        "flag with a value",
+        "missing argument",
+        "unknown option",
+        "bad value",
+    ],  # fmt: skip
+)
+def test_every_click_usage_error_is_worded_by_reclam(
+    capsys: pytest.CaptureFixture[str], argv: list[str], expected: str
+) -> None:
+    # Act
+    code, _out, err = run(capsys, *argv)
+
+    # Assert
+    assert code == 2
+    assert expected in one_error_line(err)
+    for english in ("Got unexpected", "requires an argument", "does not take", "Missing"):
+        assert english not in err

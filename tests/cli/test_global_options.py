@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import typer
 
-from amazon_reclamation import __version__
+from amazon_reclamation import __version__, i18n
 from amazon_reclamation.cli import commands
 from helpers import REQUIRED, complaint_files, nothing_written, one_error_line, run
 
@@ -33,7 +33,7 @@ def test_help_of_every_command_exits_0(capsys: pytest.CaptureFixture[str], comma
 
     # Assert
     assert code == 0
-    assert out.startswith("Usage: reclam")
+    assert out.startswith("Utilisation : reclam")
     for option in ("--lang", "--home", "--version"):
         assert option in out
     assert err == ""
@@ -56,7 +56,7 @@ def test_bare_reclam_without_terminal_prints_the_help(capsys: pytest.CaptureFixt
 
     # Assert
     assert code == 0
-    assert "Usage: reclam" in out
+    assert "Utilisation : reclam" in out
 
 
 def test_home_option_chooses_the_data_folder(
@@ -106,13 +106,18 @@ def test_a_bad_reclam_today_is_one_error_line(
     assert nothing_written(isolated_home)
 
 
-def test_choosing_a_language_without_catalogue_says_so(
-    capsys: pytest.CaptureFixture[str],
+@pytest.mark.parametrize("lang", ["nl", "de", "en"])
+def test_each_language_is_spoken_without_a_notice(
+    capsys: pytest.CaptureFixture[str], lang: str
 ) -> None:
-    code, out, err = run(capsys, "list", "--lang", "nl")
+    # Act
+    code, out, err = run(capsys, "list", "--lang", lang)
+
+    # Assert: the catalogue is shipped; no "not available yet", no fallback notice
     assert code == 0
-    assert "Nederlandse vertaling is nog niet beschikbaar" in err
+    assert err.count("\n") <= 1
     assert "reclam new" in out + err
+    assert i18n.current_language() == lang
 
 
 @pytest.mark.parametrize(

@@ -22,14 +22,15 @@ from typer._click import exceptions as click_errors
 from typer.core import TyperCommand, TyperGroup
 
 from amazon_reclamation import ids
+from amazon_reclamation.cli import help as help_words
 from amazon_reclamation.cli.context import App
-from amazon_reclamation.i18n import _, resolve_language, set_language
+from amazon_reclamation.i18n import _
 
 # No `from __future__ import annotations` in the command modules: Typer would have to
 # evaluate every string annotation at start-up, which costs more than building the help.
-# Help texts are read when the modules load, before `--lang` is parsed: they follow
-# RECLAM_LANG or the locale. Everything printed later follows `--lang`.
-set_language(resolve_language())
+# Help texts are read when the modules load, before Click parses `--lang`: `main` picks
+# the language first (`App.start`: `--lang` read ahead, RECLAM_LANG, the saved
+# preference, the locale). Click's own words are ours, translated when shown (`help.py`).
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -40,6 +41,14 @@ class UnknownCommand(click_errors.UsageError):
     def __init__(self, name: str, ctx: Any) -> None:
         super().__init__(name, ctx)
         self.name = name
+
+
+class ExtraArguments(click_errors.UsageError):
+    """`reclam show abc def`: what is left over, so that the message is ours."""
+
+    def __init__(self, extra: list[str], ctx: Any) -> None:
+        super().__init__(" ".join(extra), ctx)
+        self.extra = extra
 
 
 def app_of(ctx: Any) -> App:
@@ -83,8 +92,11 @@ def _global_options() -> list[Any]:
             str | None,
             typer.Option(
                 "--lang",
-                metavar="fr|nl|en",
-                help=_("Langue : fr, nl ou en (sinon RECLAM_LANG, puis la locale)."),
+                metavar="fr|nl|de|en",
+                help=_(
+                    "Langue : fr, nl, de ou en (sinon RECLAM_LANG, puis la langue enregistrée "
+                    "avec reclam config, puis la locale)."
+                ),
                 is_eager=True,  # before the other options, so that their errors are in it
                 callback=_on_lang,
             ),
@@ -164,6 +176,7 @@ _ID_CHOICES: dict[str, tuple[str, ...]] = {
     "return_kind": ids.RETURN_KINDS,
     "channel": ids.CHANNELS,
     "outcome": ids.OUTCOMES,
+    "letter_lang": ids.LANGUAGES,
 }
 _ID_CHOICES_BY_COMMAND: dict[str, dict[str, tuple[str, ...]]] = {
     "close": {"outcome": ids.CLOSINGS},
@@ -214,18 +227,55 @@ def _with_globals(params: list[Any], command: str | None = None) -> list[Any]:
         _offer_choices(command, param)
         if param.name == "ref" and param._custom_shell_complete is None:
             param._custom_shell_complete = _complete_ref
+        help_words.name_the_value(param)
+        help_words.word_builtin_options(param)
     _without_coercion(help_option)  # a flag too, whose unset value Typer would coerce
+    help_words.word_builtin_options(help_option)
+    for param in GLOBAL_OPTIONS:
+        help_words.name_the_value(param)
     return [*own, *GLOBAL_OPTIONS, help_option]
 
 
-class ReclamCommand(TyperCommand):
+class _OurWords:
+    """The help screens in the user's language (`help.py`), not Click's English."""
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        help_words.format_usage(self, ctx, formatter)
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        help_words.format_options(self, ctx, formatter)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Click's parsing; its usage errors carry the command, to name it and its options."""
+        try:
+            rest: list[str] = super().parse_args(ctx, args)  # type: ignore[misc]
+        except click_errors.UsageError as error:
+            if error.ctx is None:
+                error.ctx = ctx
+            raise
+        return rest
+
+
+class ReclamCommand(_OurWords, TyperCommand):
     """A command that also accepts the global options."""
 
     def get_params(self, ctx: Any) -> list[Any]:
         return _with_globals(super().get_params(ctx), self.name)
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Click's parsing, with extra arguments reported by reclam (`ExtraArguments`)."""
+        allowed = ctx.allow_extra_args
+        ctx.allow_extra_args = True
+        try:
+            rest: list[str] = super().parse_args(ctx, args)
+        finally:
+            ctx.allow_extra_args = allowed
+        if rest and not allowed and not ctx.resilient_parsing:
+            raise ExtraArguments(rest, ctx)
+        return rest
 
-class ReclamGroup(TyperGroup):
+
+class ReclamGroup(_OurWords, TyperGroup):
     """The `reclam` group: global options, and an unknown command said in our words."""
 
     def get_params(self, ctx: Any) -> list[Any]:
@@ -286,11 +336,14 @@ def _with_app(func: Callable[..., Any]) -> Callable[..., Any]:
 _CTX = "reclam_context"
 
 
-def command(name: str | None = None) -> Callable[[F], F]:
-    """Register `func(app: App, ...)` as the command `name` (default: the function's name)."""
+def command(name: str | None = None, *, help: str | None = None) -> Callable[[F], F]:
+    """Register `func(app: App, ...)` as the command `name` (default: the function's name).
+
+    `help` is the command's help, a translated message (a docstring is not in the catalogue).
+    """
 
     def register(func: F) -> F:
-        app.command(name, cls=ReclamCommand)(_with_app(func))
+        app.command(name, cls=ReclamCommand, help=help)(_with_app(func))
         return func
 
     return register

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from amazon_reclamation.errors import AmbiguousRef, MissingAnswer, NotFound
-from amazon_reclamation.i18n import _
+from amazon_reclamation.errors import AmbiguousRef, InvalidInput, MissingAnswer, NotFound
+from amazon_reclamation.i18n import LANGUAGES, _
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -17,6 +17,16 @@ if TYPE_CHECKING:
     from amazon_reclamation.models import Complaint
 
 JsonOption = Annotated[bool, typer.Option("--json", help=_("Sortie JSON sur stdout."))]
+LetterLangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--letter-lang",
+        help=_(
+            "Langue de la lettre et du message pour Amazon ou le vendeur : fr, nl, de ou en "
+            "(sinon celle choisie pour la réclamation, puis celle de reclam)."
+        ),
+    ),
+]
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help=_("Ne pas demander de confirmation."))]
 OptionalRefArgument = Annotated[
     str | None,
@@ -39,6 +49,21 @@ def one_of(choices: tuple[str, ...]) -> str:
 def choices_help(choices: tuple[str, ...]) -> str:
     """The help of an option that takes one of `choices`."""
     return _("{choices}.").format(choices=one_of(choices))
+
+
+def letter_language(value: str | None) -> str | None:
+    """`--letter-lang` checked: a language id, or None when not given."""
+    if value is None:
+        return None
+    lang = value.strip().lower()
+    if lang not in LANGUAGES:
+        raise InvalidInput(
+            _(
+                "--letter-lang : « {value} » n'est pas une langue connue ; choisissez fr, nl, de "
+                "ou en."
+            ).format(value=value[:10])
+        )
+    return lang
 
 
 def listed(app: App) -> list[Listed]:

@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from amazon_reclamation.errors import InvalidInput
-from amazon_reclamation.i18n import LANGUAGES, _, has_catalogue, set_language
+from amazon_reclamation.i18n import LANGUAGES, Choice, _, choose_language, set_language
 
 if TYPE_CHECKING:
     import datetime as dt
 
+    from amazon_reclamation.settings import Settings
     from amazon_reclamation.store import Change, Store
 
 
@@ -32,28 +33,42 @@ class App:
 
     home: Path | None = None
     debug: bool = False
+    # The language of the run and why (`reclam config` shows it), and the settings read.
+    choice: Choice = field(default_factory=lambda: Choice("fr", "default"))
+    settings: Settings | None = None
     _store: Store | None = field(default=None, repr=False)
     _today: dt.date | None = field(default=None, repr=False)
 
     def set_lang(self, lang: str) -> None:
         """Apply `--lang` (checked: a typo is an error, not a silent French)."""
+        lang = lang.strip().lower()
         if lang not in LANGUAGES:
             raise InvalidInput(
                 _(
-                    "--lang : « {value} » n'est pas une langue connue ; choisissez fr, nl ou en."
+                    "--lang : « {value} » n'est pas une langue connue ; choisissez fr, nl, de "
+                    "ou en."
                 ).format(value=lang[:10])
             )
         set_language(lang)
-        if not has_catalogue(lang):
+        self.choice = Choice(lang, "option")
+
+    def start(self, argv: list[str]) -> None:
+        """Pick the language before the command modules load, so that their help texts
+        are in it: `--lang` read ahead in `argv`, RECLAM_LANG, the saved preference (the
+        settings of `--home`, RECLAM_HOME or the platform's folder), the locale, French."""
+        from amazon_reclamation import settings
+
+        option = (settings.option_value(argv, "--lang") or "").strip().lower() or None
+        choice = choose_language(option)
+        if choice.source not in ("option", "env"):  # only then is the file worth reading
+            self.settings = settings.read(settings.home_from(argv))
+            choice = choose_language(option, self.settings.lang)
+        set_language(choice.language)
+        self.choice = choice
+        if self.settings is not None and self.settings.problem is not None:
             from amazon_reclamation.ui import render
 
-            # Honest rather than silent: the Dutch and English catalogues come later.
-            render.info(
-                {
-                    "nl": "De Nederlandse vertaling is nog niet beschikbaar; reclam toont Frans.",
-                    "en": "The English translation is not available yet; reclam shows French.",
-                }[lang]
-            )
+            render.warning(settings.problem_message(self.settings))
 
     @property
     def store(self) -> Store:

@@ -123,10 +123,18 @@ def usage_line(error: Any) -> str:
     """Click's usage errors, as one translated line with a pointer to the help."""
     from typer._click import exceptions as click_errors
 
-    from amazon_reclamation.cli.app import UnknownCommand
+    from amazon_reclamation.cli.app import ExtraArguments, UnknownCommand
 
     if isinstance(error, UnknownCommand):
         text = _("commande inconnue : {name}").format(name=error.name)
+    elif isinstance(error, ExtraArguments):
+        text = _("argument en trop : {extra}").format(extra=_shown(" ".join(error.extra)))
+    elif isinstance(error, click_errors.BadOptionUsage):
+        text = (
+            _("{option} ne prend pas de valeur").format(option=error.option_name)
+            if _is_flag(getattr(error, "ctx", None), error.option_name)
+            else _("{option} : il manque la valeur").format(option=error.option_name)
+        )
     elif isinstance(error, click_errors.NoSuchOption):
         text = _("option inconnue : {name}").format(name=error.option_name)
     elif isinstance(error, click_errors.MissingParameter):
@@ -141,11 +149,28 @@ def usage_line(error: Any) -> str:
             if _expects_integer(error.param)
             else _("{option} : valeur non valable").format(option=hint)
         )
-    else:
-        text = error.format_message()
+    else:  # no other usage error reaches here; said in our words all the same
+        text = _("ligne de commande non valable")
     ctx = getattr(error, "ctx", None)
     command = ctx.command_path if ctx is not None else "reclam"
     return _("{text} (voir {command} --help)").format(text=text, command=command)
+
+
+def _shown(text: str) -> str:
+    from amazon_reclamation.parsing import shown
+
+    return shown(text, 40)
+
+
+def _is_flag(ctx: Any, option_name: str) -> bool:
+    """Whether the option named in a usage error is a flag (it takes no value)."""
+    command = getattr(ctx, "command", None)
+    params = command.get_params(ctx) if command is not None else []
+    return any(
+        option_name in (*p.opts, *p.secondary_opts) and getattr(p, "is_flag", False)
+        for p in params
+        if hasattr(p, "opts")
+    )
 
 
 def _expects_integer(param: Any) -> bool:
@@ -175,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     tolerant_streams()
     state = App()
     try:
+        state.start(sys.argv[1:] if argv is None else list(argv))
         from amazon_reclamation.cli.commands import app
 
         result = app(args=argv, prog_name="reclam", standalone_mode=False, obj=state)

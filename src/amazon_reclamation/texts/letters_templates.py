@@ -19,21 +19,21 @@ from __future__ import annotations
 
 import datetime as dt
 import string
-from contextlib import contextmanager
 from decimal import Decimal
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, cast
 
 from amazon_reclamation import fmt
-from amazon_reclamation.i18n import current_language, french_spacing, set_language
+from amazon_reclamation.i18n import BABEL_LOCALES as _BABEL_LOCALES
+from amazon_reclamation.i18n import french_spacing
+from amazon_reclamation.i18n import in_language as in_language
 from amazon_reclamation.knowledge.periods import Period
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping, Sequence
+    from collections.abc import Mapping, Sequence
 
 _PACKAGE = "amazon_reclamation.texts"
-_BABEL_LOCALES = {"fr": "fr_BE", "nl": "nl_BE", "de": "de_BE", "en": "en_IE"}
 # A letter says "14 jours" for calendar days too: the templates of each unit.
 _PERIOD_TEMPLATE = {
     "days": "day",
@@ -58,20 +58,6 @@ def _read(lang: str, template_id: str) -> str | None:
         return None
     text = path.read_text(encoding="utf-8").rstrip("\n")
     return french_spacing(text) if lang == "fr" else text
-
-
-@contextmanager
-def in_language(lang: str) -> Iterator[None]:
-    """Format dates and amounts (and translate) in `lang` for the duration of the block."""
-    previous = current_language()
-    if lang == previous:
-        yield
-        return
-    set_language(lang)
-    try:
-        yield
-    finally:
-        set_language(previous)
 
 
 class _Formatter(string.Formatter):

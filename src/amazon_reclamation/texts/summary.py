@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from amazon_reclamation import fmt
-from amazon_reclamation.i18n import N_, _
+from amazon_reclamation.i18n import N_, _, in_language
 from amazon_reclamation.knowledge.categories import CATEGORY_TABLE, evidence_for
 from amazon_reclamation.texts import labels
 from amazon_reclamation.texts.problem import Variants
@@ -307,8 +307,9 @@ def ready_message(complaint: Complaint, today: date) -> str:
     return "\n\n".join(paragraphs)
 
 
-def build_summary(complaint: Complaint, today: date) -> Summary:
-    """Everything the summary card shows."""
+def build_summary(complaint: Complaint, today: date, message_lang: str | None = None) -> Summary:
+    """Everything the summary card shows; the ready message in `message_lang`, else in the
+    complaint's `letter_lang`, else in the interface language (the card always is)."""
     category = labels.label(labels.CATEGORY, complaint.category)
     return Summary(
         title=(
@@ -322,8 +323,17 @@ def build_summary(complaint: Complaint, today: date) -> Summary:
         request_line=request_line(complaint),
         checklist=checklist(complaint),
         where=where_to_contact(complaint),
-        message=ready_message(complaint, today),
+        message=ready_message_in(complaint, today, message_lang or complaint.letter_lang),
     )
+
+
+def ready_message_in(complaint: Complaint, today: date, lang: str | None) -> str:
+    """The ready message in `lang` (the interface language when None): its sentences,
+    dates and amounts."""
+    if lang is None:
+        return ready_message(complaint, today)
+    with in_language(lang):
+        return ready_message(complaint, today)
 
 
 # The start of a written confirmation, by channel, with or without agent and reference.

@@ -16,6 +16,7 @@ from amazon_reclamation.errors import InvalidInput, MissingAnswer
 from amazon_reclamation.i18n import N_, _
 from amazon_reclamation.texts import labels
 from amazon_reclamation.ui import parsers
+from amazon_reclamation.ui.letter_language import LETTER_LANG
 from amazon_reclamation.ui.question import UNKNOWN, Answers, Question, choices_from
 
 
@@ -286,6 +287,7 @@ QUESTIONS: tuple[Question, ...] = (
         hint=N_("Belgique, Chine … ou BE, CN ; dans « Informations détaillées sur le vendeur »"),
         when=lambda a: a.get("seller_kind") == "marketplace",
     ),
+    LETTER_LANG,
     Question("customer_name", "--name", "text", N_("Votre nom (tel qu'il figure sur la commande)")),
     Question(
         "desired_resolution",
@@ -428,6 +430,7 @@ def build_complaint(answers: Answers, complaint_id: str, created_at: datetime) -
         customer_name=answers.get("customer_name"),
         description=answers.get("description"),
         desired_resolution=answers.get("desired_resolution"),
+        letter_lang=answers.get("letter_lang"),
         facts=Facts(**{key: answers[key] for key in _FACT_KEYS if answers.get(key) is not None}),
     )
 

@@ -3,6 +3,7 @@
 from amazon_reclamation.cli.app import app
 from amazon_reclamation.cli.commands import (  # noqa: F401 - each module registers its command
     close,
+    config,
     dashboard,
     delete,
     due,

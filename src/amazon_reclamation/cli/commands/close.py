@@ -11,7 +11,7 @@ from amazon_reclamation.cli.context import App
 from amazon_reclamation.i18n import _
 
 
-@command()
+@command(help=_("Clôturer une réclamation (résolue ou abandonnée)."))
 def close(
     app: App,
     ref: RefArgument,

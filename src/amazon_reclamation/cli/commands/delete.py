@@ -7,7 +7,7 @@ from amazon_reclamation.errors import MissingAnswer
 from amazon_reclamation.i18n import _
 
 
-@command()
+@command(help=_("Supprimer définitivement une réclamation (après confirmation)."))
 def delete(app: App, ref: RefArgument, yes: YesOption = False) -> None:
     """Supprimer définitivement une réclamation (après confirmation)."""
     from amazon_reclamation import actions

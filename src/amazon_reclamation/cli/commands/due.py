@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any
 from amazon_reclamation.cli.app import command
 from amazon_reclamation.cli.common import JsonOption, due_follow_ups, open_listed
 from amazon_reclamation.cli.context import App
+from amazon_reclamation.i18n import _
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -14,7 +15,11 @@ if TYPE_CHECKING:
 DUE_SOON_DAYS = 7  # the window of `due` around today, in days, for deadlines
 
 
-@command()
+@command(
+    help=_(
+        "Suivis à faire aujourd'hui ou en retard, délais des 7 prochains jours (rien si aucun)."
+    ),
+)
 def due(app: App, as_json: JsonOption = False) -> None:
     """Suivis à faire aujourd'hui ou en retard, délais des 7 prochains jours (rien si aucun)."""
     from amazon_reclamation.texts.deadlines import deadline_json

@@ -11,7 +11,7 @@ from amazon_reclamation.errors import ReclamError
 from amazon_reclamation.i18n import _
 
 
-@command()
+@command(help=_("Les étapes suivantes, dans l'ordre, avec pourquoi et comment, et les délais."))
 def escalate(
     app: App,
     ref: OptionalRefArgument = None,

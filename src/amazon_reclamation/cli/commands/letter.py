@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from amazon_reclamation.cli.app import command
-from amazon_reclamation.cli.common import RefArgument, find
+from amazon_reclamation.cli.common import LetterLangOption, RefArgument, find, letter_language
 from amazon_reclamation.cli.context import App
 from amazon_reclamation.errors import InvalidInput
 from amazon_reclamation.i18n import _, ngettext
@@ -14,7 +14,7 @@ from amazon_reclamation.i18n import _, ngettext
 MIN_DAYS, MAX_DAYS = 8, 60  # the time left to the trader that a court would find reasonable
 
 
-@command()
+@command(help=_("La mise en demeure de cette réclamation (texte ou Markdown)."))
 def letter(
     app: App,
     ref: RefArgument,
@@ -36,6 +36,7 @@ def letter(
             ),
         ),
     ] = False,
+    letter_lang: LetterLangOption = None,
 ) -> None:
     """La mise en demeure de cette réclamation (texte ou Markdown)."""
     from amazon_reclamation.texts import letters
@@ -49,12 +50,21 @@ def letter(
                 days,
             ).format(n=days)
         )
+    chosen = letter_language(letter_lang)
     store = app.store
     complaint = find(app, ref)
+    # The letter in the language asked, else the complaint's, else the interface's; the
+    # note for the user stays in the interface language.
+    lang = chosen or complaint.letter_lang
     if out_file is None:
         render.plain(
             letters.formal_notice(
-                complaint, app.today, markdown=markdown, days=days, despite_resolved=force
+                complaint,
+                app.today,
+                markdown=markdown,
+                days=days,
+                lang=lang,
+                despite_resolved=force,
             )
         )
         return
@@ -62,7 +72,7 @@ def letter(
 
     # The note is for the user, not the seller: it stays on the terminal.
     note, text = letters.formal_notice_parts(
-        complaint, app.today, markdown=markdown, days=days, despite_resolved=force
+        complaint, app.today, markdown=markdown, days=days, lang=lang, despite_resolved=force
     )
     target = write_output_file(out_file.expanduser(), text, force=force, data_folder=store.root)
     render.info(note.rstrip())

@@ -10,7 +10,7 @@ from amazon_reclamation.cli.context import App
 from amazon_reclamation.i18n import _, ngettext
 
 
-@command("list")
+@command("list", help=_("Lister les réclamations ouvertes (toutes avec --all)."))
 def list_complaints(
     app: App,
     all_: Annotated[

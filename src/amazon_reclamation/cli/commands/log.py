@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from amazon_reclamation.models import Complaint
 
 
-@command()
+@command(help=_("Noter un contact avec le service client ou le vendeur."))
 def log(
     app: App,
     ref: OptionalRefArgument = None,
@@ -144,9 +144,13 @@ def log(
 
         offer = confirm_question(_("Préparer un message de confirmation écrite de cet échange ?"))
         if not interactive or app.asker()(offer, {}):
+            from amazon_reclamation.i18n import current_language, in_language
+
+            # For Amazon or the seller: in the complaint's message language, if it has one.
+            with in_language(updated.letter_lang or current_language()):
+                message = texts.confirmation_message(updated, contact)
             render.message_block(
-                _("Confirmation écrite à envoyer par e-mail ou dans le chat"),
-                texts.confirmation_message(updated, contact),
+                _("Confirmation écrite à envoyer par e-mail ou dans le chat"), message
             )
     if contact.outcome == "resolved" and updated.status == "open":
         _offer_close(app, updated)

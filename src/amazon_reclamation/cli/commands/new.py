@@ -12,7 +12,7 @@ from amazon_reclamation.errors import Interrupted, MissingAnswer, ReclamError
 from amazon_reclamation.i18n import _
 
 
-@command()
+@command(help=_("Décrire un nouveau problème de commande (assistant, ou tout en options)."))
 def new(
     app: App,
     category: Annotated[
@@ -112,6 +112,15 @@ def new(
     refund_amount: Annotated[
         str | None, typer.Option(help=_("Montant du remboursement attendu (€)."))
     ] = None,
+    letter_lang: Annotated[
+        str | None,
+        typer.Option(
+            help=_(
+                "Langue du message pour Amazon ou le vendeur, et des lettres : fr, nl, de ou en "
+                "(sinon celle de reclam)."
+            )
+        ),
+    ] = None,
     yes: YesOption = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -149,6 +158,7 @@ def new(
         "returned_date": returned_date,
         "return_tracking": return_tracking,
         "refund_expected": refund_amount,
+        "letter_lang": letter_lang,
     }
     answers = questions.parse_options(raw, app.today)
     if app.interactive:

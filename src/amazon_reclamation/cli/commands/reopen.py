@@ -6,7 +6,7 @@ from amazon_reclamation.cli.context import App
 from amazon_reclamation.i18n import _
 
 
-@command()
+@command(help=_("Rouvrir une réclamation clôturée."))
 def reopen(app: App, ref: RefArgument) -> None:
     """Rouvrir une réclamation clôturée."""
     from amazon_reclamation import actions

@@ -3,9 +3,10 @@
 from amazon_reclamation.cli.app import command
 from amazon_reclamation.cli.common import OptionalRefArgument, open_complaint
 from amazon_reclamation.cli.context import App
+from amazon_reclamation.i18n import _
 
 
-@command()
+@command(help=_("Les règles qui s'appliquent à une réclamation, chacune avec sa source."))
 def rights(app: App, ref: OptionalRefArgument = None) -> None:
     """Les règles qui s'appliquent à une réclamation, chacune avec sa source."""
     from amazon_reclamation.knowledge.applicable import rules_for

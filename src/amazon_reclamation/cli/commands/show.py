@@ -3,25 +3,42 @@
 from typing import TYPE_CHECKING
 
 from amazon_reclamation.cli.app import command
-from amazon_reclamation.cli.common import JsonOption, RefArgument, find
+from amazon_reclamation.cli.common import (
+    JsonOption,
+    LetterLangOption,
+    RefArgument,
+    find,
+    letter_language,
+)
 from amazon_reclamation.cli.context import App
+from amazon_reclamation.i18n import _
 
 if TYPE_CHECKING:
     from amazon_reclamation.models import Complaint
 
 
-@command()
-def show(app: App, ref: RefArgument, as_json: JsonOption = False) -> None:
+@command(help=_("Afficher tout le dossier d'une réclamation."))
+def show(
+    app: App,
+    ref: RefArgument,
+    as_json: JsonOption = False,
+    letter_lang: LetterLangOption = None,
+) -> None:
     """Afficher tout le dossier d'une réclamation."""
-    show_one(app, find(app, ref), as_json=as_json)
+    message_lang = letter_language(letter_lang)
+    show_one(app, find(app, ref), as_json=as_json, message_lang=message_lang)
 
 
-def show_one(app: App, complaint: "Complaint", *, as_json: bool) -> None:
-    """The summary, rights, deadlines and timeline of `complaint` (or its JSON)."""
+def show_one(
+    app: App, complaint: "Complaint", *, as_json: bool, message_lang: str | None = None
+) -> None:
+    """The summary, rights, deadlines and timeline of `complaint` (or its JSON); the ready
+    message in `message_lang`, else the complaint's language, else the interface's."""
     from amazon_reclamation.texts import summary
     from amazon_reclamation.ui import render
 
     if as_json:
         render.json_out(complaint.to_json_dict())
         return
-    render.complaint_file(complaint, summary.build_summary(complaint, app.today), app.today)
+    card = summary.build_summary(complaint, app.today, message_lang=message_lang)
+    render.complaint_file(complaint, card, app.today)

@@ -1,0 +1,54 @@
+"""Dates and amounts per language: Belgian usage in French, Dutch and German, and English
+as written in Europe (Ireland)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from amazon_reclamation import fmt, i18n
+
+
+@pytest.mark.parametrize(
+    ("language", "amount", "first", "later"),
+    [
+        ("fr", "12,99\xa0€", "1er novembre 2026", "25 novembre 2026"),
+        ("nl", "12,99\xa0€", "1 november 2026", "25 november 2026"),
+        ("de", "12,99\xa0€", "1. November 2026", "25. November 2026"),
+        ("en", "€12.99", "1 November 2026", "25 November 2026"),
+    ],
+)
+def test_amounts_and_long_dates_per_language(
+    language: str, amount: str, first: str, later: str
+) -> None:
+    # Act
+    with i18n.in_language(language):
+        shown = (
+            fmt.money(Decimal("12.99")),
+            fmt.long_date(date(2026, 11, 1)),
+            fmt.long_date(date(2026, 11, 25)),
+            fmt.short_date(date(2026, 11, 25)),
+        )
+
+    # Assert
+    assert shown == (amount, first, later, "25/11/2026")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("fr", "1\u202f234,50\xa0€"), ("nl", "1.234,50\xa0€"), ("de", "1.234,50\xa0€")],
+)
+def test_thousands_as_each_belgian_language_writes_them(language: str, expected: str) -> None:
+    with i18n.in_language(language):
+        assert fmt.money(Decimal("1234.5")) == expected
+
+
+def test_in_language_restores_the_interface_language() -> None:
+    # Act
+    with i18n.in_language("de"):
+        inside = i18n.current_language()
+
+    # Assert
+    assert (inside, i18n.current_language()) == ("de", "fr")
