@@ -10,14 +10,15 @@ from decimal import Decimal
 import pytest
 
 from amazon_reclamation.models import CATEGORIES, Complaint, Contact
-from amazon_reclamation.texts.letters import formal_notice_parts
+from amazon_reclamation.texts.letters import formal_notice, formal_notice_parts
 from factories import TODAY, at, contact
-from letter_cases import CASES, LOG, case
+from letter_cases import CASES, LOG, case, letter_body
 
 # -- the remedy asked ---------------------------------------------------------------------
 
 BROKEN_PROMISE = [LOG[0]]  # replacement promised for 10/11, not kept
-REFUSED = [contact(3, at(4), "email", "refused")]
+REFUSED = [contact(3, at(4), "email", "refused")]  # Amazon's customer service
+SELLER_REFUSED = [contact(3, at(4), "seller_message", "refused")]  # a marketplace seller
 
 
 @pytest.mark.parametrize(
@@ -81,7 +82,7 @@ REFUSED = [contact(3, at(4), "email", "refused")]
         (
             "non_conforming",
             "replacement",
-            REFUSED,
+            SELLER_REFUSED,
             ["en demeure de remplacer l'article au plus tard le 7 décembre 2026 ou, si c'est"],
             ["Ma demande n'ayant abouti", "à savoir"],
         ),
@@ -97,7 +98,7 @@ REFUSED = [contact(3, at(4), "email", "refused")]
         (
             "not_received",
             "refund",
-            REFUSED,
+            SELLER_REFUSED,
             [
                 "Vous avez refusé, le 4 novembre 2026, de donner suite à ma demande. Je mets dès "
                 "lors fin au contrat et vous mets en demeure de me rembourser 49,99\u00a0€ au "
@@ -377,3 +378,37 @@ def test_while_the_withdrawal_runs_the_note_says_it_is_simpler_and_ends_first(
     # Assert
     assert ("vous pouvez vous rétracter sans donner de motif" in note) == open_
     assert ("Votre délai de rétractation prend fin le" in note) == open_
+
+
+@pytest.mark.parametrize("category", ["non_conforming", "not_received"])
+def test_a_refusal_by_amazon_is_never_told_to_the_seller_as_its_own(category: str) -> None:
+    # Arrange: sold by a marketplace seller; Amazon's customer service refused by e-mail.
+    complaint = case(category, desired_resolution="refund", contacts=REFUSED)
+
+    # Act
+    body = letter_body(formal_notice(complaint, TODAY))
+
+    # Assert: the seller is not told it refused; the contact with Amazon is stated as such.
+    assert "Vous avez refusé" not in body
+    assert "service client d'Amazon" in body
+
+
+@pytest.mark.parametrize(
+    ("today", "said"), [(date(2026, 11, 20), "court jusqu'au"), (date(2027, 1, 5), "a expiré le")]
+)
+def test_the_legal_delivery_period_is_said_expired_only_once_it_is(today: date, said: str) -> None:
+    # Arrange: marked delivered but never received, no date announced, ordered 1 November.
+    complaint = case(
+        "not_received",
+        order_date=date(2026, 11, 1),
+        expected_delivery_date=None,
+        desired_resolution="refund",
+        contacts=[],
+    )
+
+    # Act
+    body = letter_body(formal_notice(complaint, today))
+
+    # Assert: 30 days from the order end on 1 December 2026.
+    assert f"Compté à partir de ma commande, ce délai {said}" in body
+    assert "1er décembre 2026" in body

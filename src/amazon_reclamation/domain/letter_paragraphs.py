@@ -20,7 +20,8 @@ from amazon_reclamation.domain.deadlines import (
     undelivered,
     unknown_debit,
 )
-from amazon_reclamation.domain.letter_plan import Paragraph, Part, part
+from amazon_reclamation.domain.letter_plan import AddresseeId, Paragraph, Part, part
+from amazon_reclamation.ids import default_step
 from amazon_reclamation.knowledge.categories import CATEGORY_TABLE
 from amazon_reclamation.knowledge.rules import GUARANTEE_REFORM, period_of
 
@@ -30,9 +31,42 @@ if TYPE_CHECKING:
     from amazon_reclamation.models import Complaint, Contact
 
 
+# The steps performed with a marketplace seller: its messages, and A-to-z (Amazon's
+# guarantee for the seller's order). Every other step was a contact with Amazon.
+_WITH_THE_SELLER = ("contact_seller", "atoz_claim")
+
+
+def made_with(contact: Contact, addressee: AddresseeId) -> bool:
+    """Whether this contact was made with the letter's addressee ("je vous ai signalé")."""
+    step = contact.step or default_step(contact.channel)
+    if addressee == "marketplace":
+        return step in _WITH_THE_SELLER
+    if addressee == "amazon_eu":
+        return step != "contact_seller"
+    return True  # the seller on the invoice: who was reached cannot be told apart
+
+
+def addressee_id(complaint: Complaint) -> AddresseeId:
+    """Who the letter is written to: Amazon EU, the marketplace seller, or the seller on the
+    invoice when the user does not know who sold the item."""
+    kind = complaint.seller.kind
+    if kind == "amazon":
+        return "amazon_eu"
+    return "marketplace" if kind == "marketplace" else "invoice_seller"
+
+
 def refusal(complaint: Complaint) -> Contact | None:
-    """The last contact of the log whose result is a refusal, if any."""
-    refused = [e for e in contacts.effective(complaint.contacts) if e.outcome == "refused"]
+    """The last refusal by the letter's addressee, if any ("vous l'avez refusé le …").
+
+    A refusal by Amazon's customer service is not the marketplace seller's: a letter to the
+    seller never says the seller refused.
+    """
+    addressee = addressee_id(complaint)
+    refused = [
+        e
+        for e in contacts.effective(complaint.contacts)
+        if e.outcome == "refused" and made_with(e, addressee)
+    ]
     return refused[-1] if refused else None
 
 
@@ -151,8 +185,11 @@ def _delivery_parts(complaint: Complaint, today: dt.date) -> list[Part]:
             parts.append(part("right.announced", date=c.expected_delivery_date))
     else:
         # No announced date was given: the legal 30 days count from the order (the note
-        # asks the user to add the announced date, if there was one).
-        parts.append(part("right.legal_expired", date=legal))
+        # asks the user to add the announced date, if there was one). Said as expired only
+        # once it is: a lost parcel may be claimed before the 30 days are over.
+        parts.append(
+            part("right.legal_expired" if legal < today else "right.legal_runs", date=legal)
+        )
     parts.append(part("right.risk"))
     return parts
 

@@ -42,7 +42,9 @@ from amazon_reclamation.domain.deadlines import (
     withdrawal_end,
 )
 from amazon_reclamation.domain.letter_paragraphs import (
+    addressee_id,
     demand_paragraph,
+    made_with,
     otherwise_paragraph,
     problem_paragraphs,
     right_paragraph,
@@ -59,7 +61,6 @@ from amazon_reclamation.domain.letter_plan import (
     Part,
     part,
 )
-from amazon_reclamation.ids import default_step
 from amazon_reclamation.knowledge.categories import CATEGORY_TABLE, in_scope
 from amazon_reclamation.knowledge.periods import day_off, next_business_day
 from amazon_reclamation.knowledge.rules import period_of
@@ -166,11 +167,12 @@ def _user_notes(
 
 def _addressee(complaint: Complaint) -> Addressee:
     seller = complaint.seller
-    if seller.kind == "amazon":
-        return Addressee("amazon_eu", AMAZON_EU_ADDRESS)
-    if seller.kind == "marketplace":
-        return Addressee("marketplace", (seller.name,) if seller.name else ())
-    return Addressee("invoice_seller")
+    kind = addressee_id(complaint)
+    if kind == "amazon_eu":
+        return Addressee(kind, AMAZON_EU_ADDRESS)
+    if kind == "marketplace":
+        return Addressee(kind, (seller.name,) if seller.name else ())
+    return Addressee(kind)
 
 
 def _facts_paragraph(complaint: Complaint) -> Paragraph:
@@ -186,21 +188,6 @@ def _facts_paragraph(complaint: Complaint) -> Paragraph:
     if c.delivery_date is not None and not (spec.defect or spec.parcel):
         parts.append(part("facts.delivered", date=c.delivery_date))
     return Paragraph("facts", tuple(parts))
-
-
-# The steps performed with a marketplace seller: its messages, and A-to-z (Amazon's
-# guarantee for the seller's order). Every other step was a contact with Amazon.
-_WITH_THE_SELLER = ("contact_seller", "atoz_claim")
-
-
-def _made_with(contact: Contact, addressee: str) -> bool:
-    """Whether this contact was made with the letter's addressee ("je vous ai signalé")."""
-    step = contact.step or default_step(contact.channel)
-    if addressee == "marketplace":
-        return step in _WITH_THE_SELLER
-    if addressee == "amazon_eu":
-        return step != "contact_seller"
-    return True  # the seller on the invoice: who was reached cannot be told apart
 
 
 def _contact_line(contact: Contact, entries: list[Contact], today: dt.date) -> ContactLine:
@@ -302,9 +289,9 @@ def plan_letter(
         paragraphs.append(Paragraph("description", (part("description", text=c.description),)))
     entries = contacts.effective(c.contacts)
     addressee = _addressee(c)
-    lines = tuple(_contact_line(e, entries, today) for e in entries if _made_with(e, addressee.id))
+    lines = tuple(_contact_line(e, entries, today) for e in entries if made_with(e, addressee.id))
     others = tuple(
-        _contact_line(e, entries, today) for e in entries if not _made_with(e, addressee.id)
+        _contact_line(e, entries, today) for e in entries if not made_with(e, addressee.id)
     )
     if lines:
         paragraphs.append(Paragraph("contacts", (part("contacts.intro"),)))
