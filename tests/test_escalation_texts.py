@@ -505,3 +505,25 @@ def test_once_atoz_has_closed_the_plan_never_offers_it_as_a_route() -> None:
     atoz = next(s for s in result.steps if s.id == "atoz_claim")
     assert atoz.status == "not_applicable"
     assert atoz.why.startswith("Le délai de 90 jours d'Amazon a expiré le 30/10/2026.")
+
+
+@pytest.mark.parametrize(
+    ("language", "ecc", "mediation"),
+    [
+        ("fr", "https://www.eccbelgium.be", "https://mediationconsommateur.be"),
+        ("nl", "https://www.eccbelgie.be", "https://consumentenombudsdienst.be"),
+        ("de", "https://www.eccbelgium.be", "https://ombudsdienstverbraucher.be"),
+        ("en", "https://www.eccbelgium.be", "https://consumerombudsman.be"),
+    ],
+)
+def test_a_body_s_site_is_given_in_the_reader_s_language(
+    language: str, ecc: str, mediation: str
+) -> None:
+    from amazon_reclamation import i18n
+    from amazon_reclamation.texts.escalation_format import link
+
+    with i18n.in_language(language):
+        assert (link("https://www.eccbelgium.be"), link("https://mediationconsommateur.be")) == (
+            ecc,
+            mediation,
+        )

@@ -105,3 +105,15 @@ def limit(body_id: BodyId) -> int:
     value = BODIES[body_id].amount_limit
     assert value is not None, body_id
     return value
+
+
+# A body's own site in each language, where it has one (domain.md §6.2, §6.3, VERIFIED pages):
+# a Dutch speaker is sent to the Dutch site. Keyed by the URL of `BODIES`.
+LANGUAGE_SITES: dict[str, dict[str, str]] = {
+    "https://www.eccbelgium.be": {"nl": "https://www.eccbelgie.be"},
+    "https://mediationconsommateur.be": {
+        "nl": "https://consumentenombudsdienst.be",
+        "de": "https://ombudsdienstverbraucher.be",
+        "en": "https://consumerombudsman.be",
+    },
+}

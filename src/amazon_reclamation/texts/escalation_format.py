@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from amazon_reclamation import fmt
-from amazon_reclamation.i18n import _, babel_locale
+from amazon_reclamation.i18n import _, babel_locale, current_language
+from amazon_reclamation.knowledge.bodies import LANGUAGE_SITES
 from amazon_reclamation.knowledge.periods import Period
 from amazon_reclamation.texts import labels
 from amazon_reclamation.texts.rules import format_period
@@ -56,6 +57,11 @@ def days(count: int | None) -> str:
 def business_days(count: int | None) -> str:
     """ "14 jours ouvrables": a count of business days of the bodies' table."""
     return format_period(Period(count or 0, "business_days"))
+
+
+def link(url: str) -> str:
+    """A body's site in the reader's language, where it has one of its own."""
+    return LANGUAGE_SITES.get(url, {}).get(current_language(), url)
 
 
 def sentences(texts: list[str]) -> str:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from amazon_reclamation import fmt
 from amazon_reclamation.i18n import _, ngettext
 from amazon_reclamation.texts.deadlines import sepa_day_off_text
-from amazon_reclamation.texts.escalation_format import business_days, day, euros
+from amazon_reclamation.texts.escalation_format import business_days, day, euros, link
 from amazon_reclamation.texts.escalation_format import channel as _channel
 from amazon_reclamation.texts.escalation_format import country as _country
 from amazon_reclamation.texts.escalation_format import days as _days
@@ -55,7 +55,7 @@ class OutsideWords:
             "paiement, toute la correspondance dans l'ordre chronologique (reclam show {id}), "
             "et votre IBAN et BIC si vous demandez un remboursement. Première réponse en "
             "principe sous {days}. {url}"
-        ).format(id=id, url=url, days=business_days(days))
+        ).format(id=id, url=link(url), days=business_days(days))
 
     def ecc_competence(self) -> str:
         return _(
@@ -189,7 +189,7 @@ class OutsideWords:
             "Gratuit ; demande non anonyme, et pas si le litige est déjà devant un juge ou un "
             "autre organisme. Il dispose de {days}, prolongeables une fois ; sa "
             "recommandation n'oblige pas l'entreprise. {url}"
-        ).format(days=_days(days), url=url)
+        ).format(days=_days(days), url=link(url))
 
     def mediation_competence(self) -> str:
         return _(
