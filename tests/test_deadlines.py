@@ -757,3 +757,20 @@ def test_an_atoz_window_closed_before_its_date_is_no_alarm() -> None:
     assert not by_id(unwritten)["atoz_claim"].alarm
     assert by_id(unwritten, date(2026, 11, 27))["atoz_claim"].alarm
     assert by_id(unwritten, date(2026, 11, 1))["atoz_claim"].alarm
+
+
+def test_the_holiday_table_is_the_holidays_library_for_its_years() -> None:
+    # The table spares every command the library's 130 ms import; it must say the same.
+    import holidays
+
+    from amazon_reclamation.knowledge.holiday_table import FIRST_YEAR, HOLIDAYS, LAST_YEAR
+
+    years = range(FIRST_YEAR, LAST_YEAR + 1)
+    assert set(holidays.country_holidays("BE", years=years)) == HOLIDAYS
+
+
+def test_business_days_outside_the_table_come_from_the_library() -> None:
+    from amazon_reclamation.knowledge.periods import add_business_days, is_business_day
+
+    assert not is_business_day(date(2050, 7, 21))  # National Day, a Thursday that year
+    assert add_business_days(date(2050, 7, 20), 1) == date(2050, 7, 22)

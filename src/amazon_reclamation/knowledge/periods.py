@@ -67,25 +67,31 @@ def add_years(day: dt.date, years: int) -> dt.date:
     return add_months(day, 12 * years)
 
 
-def add_business_days(day: dt.date, count: int) -> dt.date:
-    """The `count`-th Belgian business day after `day` (weekends and public holidays skipped)."""
+def _public_holiday(day: dt.date) -> bool:
+    """A Belgian public holiday: from the checked table, else from the `holidays` library."""
+    from amazon_reclamation.knowledge.holiday_table import FIRST_YEAR, HOLIDAYS, LAST_YEAR
+
+    if FIRST_YEAR <= day.year <= LAST_YEAR:
+        return day in HOLIDAYS
     import holidays
 
-    closed = holidays.country_holidays("BE", years=range(day.year, day.year + 2))
+    return day in holidays.country_holidays("BE", years=day.year)
+
+
+def add_business_days(day: dt.date, count: int) -> dt.date:
+    """The `count`-th Belgian business day after `day` (weekends and public holidays skipped)."""
     current = day
     left = count
     while left > 0:
         current += dt.timedelta(days=1)
-        if current.weekday() < 5 and current not in closed:
+        if is_business_day(current):
             left -= 1
     return current
 
 
 def is_business_day(day: dt.date) -> bool:
     """True for a Belgian working day (not a Saturday, a Sunday or a public holiday)."""
-    import holidays
-
-    return day.weekday() < 5 and day not in holidays.country_holidays("BE", years=day.year)
+    return day.weekday() < 5 and not _public_holiday(day)
 
 
 def day_off(day: dt.date) -> str | None:
