@@ -209,6 +209,17 @@ def test_no_contact_yet() -> None:
     assert now.how == (r("customer_service_how", id="k7m2pq"),)
 
 
+def test_a_debit_without_an_order_is_not_sent_to_the_order_page() -> None:
+    debit = complaint(
+        category="billing",
+        order_number=None,
+        order_date=None,
+        facts={"billing_problem": "unknown_charge"},
+    )
+    step = decide(debit, TODAY).step("contact_customer_service")
+    assert step.how == (r("customer_service_how_no_order", id="k7m2pq"),)
+
+
 def test_contacts_without_result_and_a_broken_promise_call_for_a_supervisor() -> None:
     log = [
         contact(1, at(1), "phone", "no_answer"),

@@ -173,6 +173,15 @@ class AmazonWords:
             "référence du dossier avec reclam log {id}."
         ).format(id=id)
 
+    def customer_service_how_no_order(self, *, id: str) -> str:
+        return _(
+            "Aucune commande ne correspond à ce débit : passez par les pages d'aide "
+            "d'amazon.com.be et choisissez le contact avec le service client (chat, e-mail ou "
+            "rappel selon ce qui est proposé). Collez le message prêt (reclam show {id}), puis "
+            "notez la date, le nom de l'interlocuteur et la référence du dossier avec reclam "
+            "log {id}."
+        ).format(id=id)
+
     def customer_service_done(self, *, n: int, date: dt.date, channel: str) -> str:
         return ngettext(
             "{n} contact avec le service client, le dernier le {date} ({channel}).",
