@@ -209,6 +209,17 @@ def test_no_contact_yet() -> None:
     assert now.how == (r("customer_service_how", id="k7m2pq"),)
 
 
+def test_a_debit_without_an_order_is_not_sent_to_the_order_page() -> None:
+    debit = complaint(
+        category="billing",
+        order_number=None,
+        order_date=None,
+        facts={"billing_problem": "unknown_charge"},
+    )
+    step = decide(debit, TODAY).step("contact_customer_service")
+    assert step.how == (r("customer_service_how_no_order", id="k7m2pq"),)
+
+
 def test_contacts_without_result_and_a_broken_promise_call_for_a_supervisor() -> None:
     log = [
         contact(1, at(1), "phone", "no_answer"),
@@ -687,7 +698,9 @@ def test_an_expired_legal_guarantee_is_a_warning_and_not_relied_on(
 ) -> None:
     result = decide(case("amazon", category, order_date=date(2024, 10, 1), **fields), TODAY)
     assert result.now is not None
-    assert ids(result.warnings[:1]) == (["guarantee_over_commercial_only"] if expired else [])
+    # (the defect found on 30/09 must also be reported by 30/11: a warning of its own)
+    first = [w for w in ids(result.warnings) if w != "defect_notice_soon"][:1]
+    assert first == (["guarantee_over_commercial_only"] if expired else [])
     found = statuses(result)
     for step_id in ("formal_notice", "justice_of_the_peace", "european_small_claims"):
         assert (found[step_id] == "not_applicable") == expired, step_id
@@ -802,6 +815,26 @@ def test_a_late_parcel_delivered_within_30_days_gets_no_formal_notice(
     step = decide(complaint_, TODAY).step("formal_notice")
     assert step.status == status
     assert ids(step.why) == [reason_id]
+
+
+def test_a_defect_notice_ending_soon_is_a_warning_until_the_defect_is_reported() -> None:
+    complaint_ = case(
+        "amazon",
+        "damaged",
+        delivery_date=date(2026, 8, 1),
+        facts={"damage_timing": "later", "defect_discovered_date": date(2026, 9, 25)},
+    )
+    result = decide(complaint_, TODAY)
+    assert result.warnings == (
+        r("defect_notice_soon", date=date(2026, 11, 25), period=Period(2, "months")),
+    )
+    reported = complaint_.model_copy(update={"contacts": [contact(1, at(18), "chat", "no_answer")]})
+    assert decide(reported, TODAY).warnings == ()
+    # Discovered recently: two months are left, no warning yet.
+    recent = complaint_.model_copy(
+        update={"facts": complaint_.facts.model_copy(update={"defect_discovered_date": TODAY})}
+    )
+    assert decide(recent, TODAY).warnings == ()
 
 
 def test_a_late_defect_notice_is_a_warning_and_the_court_limit_is_hedged() -> None:

@@ -449,6 +449,13 @@ RARE = [
             charge_date=date(2026, 11, 2),
         ),
     ),
+    # A debit that matches no order.
+    case(
+        category="billing",
+        order_number=None,
+        order_date=None,
+        facts=Facts(billing_problem="unknown_charge"),
+    ),
 ]
 
 

@@ -166,6 +166,16 @@ def test_unknown_charge_cites_the_unauthorised_payment_rule(expected: Decimal | 
     ) == part
 
 
+def test_a_debit_without_an_order_names_no_invoice_and_no_amazon_account() -> None:
+    facts = {**CASES["billing"]["facts"], "billing_problem": "unknown_charge"}
+    debit = case("billing", facts=facts, seller={}, order_number=None, order_date=None, contacts=[])
+    text = formal_notice(debit, TODAY)
+    # The bank account is debited, not the Amazon account; no invoice names the payee.
+    assert "compte Amazon" not in text
+    assert "facture" not in text
+    assert "bénéficiaire indiqué sur votre relevé" in text
+
+
 @pytest.mark.parametrize(
     ("days", "day", "day_off"),
     [

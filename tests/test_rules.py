@@ -192,6 +192,19 @@ def test_an_unknown_debit_lists_no_fee_rules(problem: str | None, fee_rules: boo
     assert "unauthorised_payment" in ids
 
 
+@pytest.mark.parametrize("order", ["123-1234567-1234567", None])
+def test_a_debit_without_an_order_lists_no_withdrawal_and_no_seller_feedback(
+    order: str | None,
+) -> None:
+    complaint = _complaint("billing", None)  # an unknown seller keeps the rules of both
+    complaint.facts.billing_problem = "unknown_charge"
+    complaint.order_number = order
+    ids = {rule.id for rule in rules_for(complaint)}
+    assert ("withdrawal" in ids) == (order is not None)
+    assert ("seller_feedback" in ids) == (order is not None)
+    assert "unauthorised_payment" in ids
+
+
 def test_risk_in_transit_cites_the_directive_as_the_origin_of_the_rule() -> None:
     reference = rule_words(RULES_BY_ID["risk_in_transit"]).reference or ""
     assert reference.startswith("règle de l'art. 20")

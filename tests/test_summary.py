@@ -716,3 +716,24 @@ def test_every_category_states_how_it_was_paid_and_the_debit_date_when_it_matter
     # The debit's date: a fact of a billing problem, and the start of a direct debit's 8 weeks.
     assert ("Date du débit" in card) == (category == "billing")
     assert dict(category_facts(debit))["Date du débit"] == "20/10/2026"
+
+
+def test_a_debit_without_an_order_asks_for_no_invoice_and_no_order_page() -> None:
+    debit = make_complaint(
+        category="billing",
+        order_number=None,
+        order_date=None,
+        facts=Facts(billing_problem="unknown_charge"),
+    )
+    assert not any("facture" in item for item in checklist(debit))
+    assert "choisissez cette commande" not in " ".join(where_to_contact(debit))
+
+
+def test_confirming_a_promise_without_a_date_refers_to_no_date() -> None:
+    from amazon_reclamation.texts.summary import confirmation_message
+    from factories import contact
+
+    call = contact(channel="phone", outcome="promise", promise="un remboursement")
+    text = confirmation_message(make_complaint(), call)
+    assert "à cette date" not in text
+    assert "non tenu" not in text

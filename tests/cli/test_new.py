@@ -347,7 +347,7 @@ def test_an_unknown_charge_needs_no_order_and_is_referred_to_by_its_id(
     assert "aucun (débit sans commande)" in out
     assert "au sujet d'un débit qui ne correspond à aucune de mes commandes" in out
     code, out, _err = run(capsys, "letter", cid)
-    assert "débit non autorisé sur mon compte Amazon" in out
+    assert "débit non autorisé, sans commande de ma part" in out
     assert "j'ai passé" not in out
     assert "confirmation de commande" not in out
     assert json.loads(run(capsys, "list", "--json")[1])[0]["order_number"] is None

@@ -92,6 +92,8 @@ def _user_notes(
         notes.append(part("check_amazon_address"))
     elif kind == "marketplace":
         notes.append(part("complete_seller_address"))
+    elif c.order_number is None:
+        notes.append(part("check_payee"))  # a debit without an order has no invoice
     else:
         notes.append(part("check_invoice_seller"))
     if undelivered(c) and c.expected_delivery_date is None:

@@ -87,6 +87,9 @@ def rules_for(complaint: Complaint) -> list[Rule]:
     if complaint.facts.billing_problem == "unknown_charge":
         # A debit the user does not recognise is not a fee of an order: no fee rules.
         skipped = _FEE_RULES
+    if complaint.order_number is None:
+        # A debit that matches no order: no purchase to withdraw from, no seller to rate.
+        skipped = (*skipped, *_ORDER_RULES)
     method = complaint.facts.payment_method
     spec = CATEGORY_TABLE[complaint.category]
     if method is not None and method != "sepa_direct_debit":
@@ -103,3 +106,4 @@ def rules_for(complaint: Complaint) -> list[Rule]:
 
 
 _FEE_RULES = ("undisclosed_charges", "pre_ticked_boxes")
+_ORDER_RULES = ("withdrawal", "seller_feedback")

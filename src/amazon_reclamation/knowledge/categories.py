@@ -170,7 +170,8 @@ def evidence_for(complaint: Complaint) -> tuple[Evidence, ...]:
 
     The packaging shows damage in transit: it is asked for damage found on arrival (or
     when that is not known), not for a defect that appeared later. The "livré"
-    screenshot is asked only when the tracking says delivered.
+    screenshot is asked only when the tracking says delivered. A debit that matches no
+    order has no invoice to show.
     """
     facts = complaint.facts
     found: list[Evidence] = []
@@ -179,6 +180,8 @@ def evidence_for(complaint: Complaint) -> tuple[Evidence, ...]:
             item = "photos_item"
         elif item == "tracking_delivered" and facts.marked_delivered is not True:
             item = "tracking_now"
+        elif item == "invoice" and complaint.order_number is None:
+            continue
         found.append(item)
     return tuple(found)
 

@@ -92,6 +92,12 @@ class AmazonWords:
             "pourrait vous opposer la perte de la garantie."
         ).format(period=_period(period, words=True))
 
+    def defect_notice_soon(self, *, date: dt.date, period: Period) -> str:
+        return _(
+            "Signalez le défaut au vendeur au plus tard le {date} ({period} après sa découverte), "
+            "par écrit si possible : un avis tardif peut vous faire perdre la garantie."
+        ).format(date=day(date), period=_period(period, words=True))
+
     def returned_after_withdrawal(
         self, *, returned: dt.date | None, end: dt.date | None, refund: Period
     ) -> str:
@@ -171,6 +177,14 @@ class AmazonWords:
             "problème (chat, e-mail ou rappel selon ce qui est proposé). Collez le message "
             "prêt (reclam show {id}), puis notez la date, le nom de l'interlocuteur et la "
             "référence du dossier avec reclam log {id}."
+        ).format(id=id)
+
+    def customer_service_how_no_order(self, *, id: str) -> str:
+        return _(
+            "Aucune commande ne correspond à ce débit : passez par les pages d'aide d'amazon."
+            "com.be pour joindre le service client (chat, e-mail ou rappel selon ce qui est "
+            "proposé). Collez le message prêt (reclam show {id}), puis notez la date, le nom de "
+            "l'interlocuteur et la référence du dossier avec reclam log {id}."
         ).format(id=id)
 
     def customer_service_done(self, *, n: int, date: dt.date, channel: str) -> str:

@@ -91,6 +91,11 @@ def note(item: Part) -> str:
         return _(
             "Vérifiez sur votre facture qui a vendu l'article, et complétez son nom et adresse."
         )
+    if kind == "check_payee":
+        return _(
+            "Aucune commande ne correspond à ce débit : complétez le nom et l'adresse du "
+            "bénéficiaire indiqué sur votre relevé."
+        )
     if kind == "no_announced_date":
         return _(
             "Aucune date de livraison annoncée n'a été indiquée : la lettre compte le délai "

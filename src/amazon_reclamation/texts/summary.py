@@ -199,12 +199,22 @@ def where_to_contact(complaint: Complaint) -> list[str]:
                 "commandes » (les échanges restent enregistrés chez Amazon)."
             )
         )
-    lines.append(
-        _(
-            "Sur amazon.com.be : « Vos commandes », choisissez cette commande, puis l'option "
-            "d'aide proposée pour un problème (chat, e-mail ou rappel selon ce qui est offert)."
+    if complaint.order_number:
+        lines.append(
+            _(
+                "Sur amazon.com.be : « Vos commandes », choisissez cette commande, puis "
+                "l'option d'aide proposée pour un problème (chat, e-mail ou rappel selon ce "
+                "qui est offert)."
+            )
         )
-    )
+    else:
+        lines.append(
+            _(
+                "Aucune commande ne correspond à ce débit : sur amazon.com.be, passez par les "
+                "pages d'aide pour joindre le service client (chat, e-mail ou rappel selon ce "
+                "qui est offert)."
+            )
+        )
     lines.append(_("Pages d'aide d'Amazon : {url}").format(url=AMAZON_HELP_URL))
     return lines
 
@@ -441,7 +451,7 @@ def confirmation_message(complaint: Complaint, contact: Contact) -> str:
         )
         ask = _(
             "Je vous remercie de me confirmer cet engagement par retour. S'il n'est pas "
-            "respecté à cette date, je le considérerai comme non tenu."
+            "tenu, je poursuivrai ma réclamation."
         )
     else:
         summary = contact.summary.rstrip(". ") if contact.summary else ""

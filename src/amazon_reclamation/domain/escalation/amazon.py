@@ -32,7 +32,9 @@ _THIRD_PARTY_ONLY = "only_for_third_party_seller"
 
 @step("contact_customer_service")
 def contact_customer_service(r: Reading) -> Draft:
-    how = [reason("customer_service_how", id=r.ref)]
+    # A debit that matches no order has no order page to start from.
+    how_id = "customer_service_how" if r.c.order_number else "customer_service_how_no_order"
+    how = [reason(how_id, id=r.ref)]
     if r.cs:
         last = r.cs[-1]
         return done(

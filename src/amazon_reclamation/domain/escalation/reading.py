@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from amazon_reclamation.models import Complaint, Contact
 
 Route = Literal["amazon", "belgium", "eu", "outside_eu", "unknown"]
-# A bank deadline this close is mentioned with the step to take now, whatever its rank.
+# A bank deadline (or the last day to report a defect) this close is mentioned with the
+# step to take now, whatever its rank.
 URGENT_DAYS = 14
 
 _CUSTOMER_SERVICE_CHANNELS = ("phone", "chat", "email", "letter")
@@ -163,6 +164,9 @@ class Reading:
             )
         if self._defect_notice_late():
             notes.append(reason("defect_notice_late", period=period_of("defect_notice")))
+        soon = self._defect_notice_soon()
+        if soon is not None:
+            notes.append(reason("defect_notice_soon", date=soon, period=period_of("defect_notice")))
         if returned_after_withdrawal(self.c):
             notes.append(
                 reason(
@@ -181,6 +185,20 @@ class Reading:
             return False
         reported = [e for e in self.entries if e.channel != "other"]
         return not any(e.at.date() <= notice.date for e in reported)
+
+    def _defect_notice_soon(self) -> dt.date | None:
+        """The last day to report the defect, when it is near and nothing was reported yet.
+
+        Near: within URGENT_DAYS. Any contact other than a review reports the defect.
+        """
+        notice = self.by_id.get("defect_notice")
+        if notice is None or notice.passed or self.guarantee_over:
+            return None
+        if notice.days_left > URGENT_DAYS:
+            return None
+        if any(e.channel != "other" for e in self.entries):
+            return None
+        return notice.date
 
     def sepa_first(self) -> bool:
         """A debit contested while its 8-week refund right still runs: the bank comes first.
