@@ -412,3 +412,11 @@ def test_the_legal_delivery_period_is_said_expired_only_once_it_is(today: date, 
     # Assert: 30 days from the order end on 1 December 2026.
     assert f"Compté à partir de ma commande, ce délai {said}" in body
     assert "1er décembre 2026" in body
+
+
+def test_with_an_unknown_seller_only_a_refusal_by_the_seller_is_quoted_as_theirs() -> None:
+    # The letter goes to "the seller on the invoice": Amazon's refusal may not be theirs.
+    by_amazon = case("damaged", seller={}, desired_resolution="refund", contacts=REFUSED)
+    by_seller = case("damaged", seller={}, desired_resolution="refund", contacts=SELLER_REFUSED)
+    assert "Vous avez refusé" not in letter_body(formal_notice(by_amazon, TODAY))
+    assert "Vous avez refusé" in letter_body(formal_notice(by_seller, TODAY))

@@ -62,10 +62,15 @@ def refusal(complaint: Complaint) -> Contact | None:
     seller never says the seller refused.
     """
     addressee = addressee_id(complaint)
+
+    def theirs(contact: Contact) -> bool:
+        if addressee == "invoice_seller":
+            # Who sold the item is not known: only a message to the seller was surely theirs.
+            return (contact.step or default_step(contact.channel)) == "contact_seller"
+        return made_with(contact, addressee)
+
     refused = [
-        e
-        for e in contacts.effective(complaint.contacts)
-        if e.outcome == "refused" and made_with(e, addressee)
+        e for e in contacts.effective(complaint.contacts) if e.outcome == "refused" and theirs(e)
     ]
     return refused[-1] if refused else None
 
