@@ -102,3 +102,32 @@ def test_a_renamed_or_lost_placeholder_is_found() -> None:
         "'Réclamation {id} enregistrée.': 'Klacht {ref} opgeslagen.'",
         "'Le {date} est passé.': 'Die datum is voorbij.'",
     ]
+
+
+@pytest.mark.parametrize("language", ["nl", "de", "en"])
+def test_the_on_demand_reader_finds_what_gettext_finds(language: str) -> None:
+    # reclam reads its catalogues with i18n.MoCatalogue (binary search, no full decoding):
+    # for every message and plural, it must answer as the standard library does.
+    import gettext
+
+    from babel.messages.pofile import read_po
+
+    from amazon_reclamation import i18n
+
+    path = i18n.catalogue_path(language)
+    with path.open("rb") as handle:
+        standard = gettext.GNUTranslations(handle)
+    on_demand = i18n.MoCatalogue(path.read_bytes())
+    po = i18n.LOCALE_DIR / language / "LC_MESSAGES" / f"{i18n.DOMAIN}.po"
+    with po.open("rb") as handle:
+        messages = [m for m in read_po(handle) if m.id]
+    for message in messages:
+        if isinstance(message.id, tuple):
+            singular, plural = message.id
+            for n in (0, 1, 2, 5, 21):
+                assert on_demand.ngettext(singular, plural, n) == standard.ngettext(
+                    singular, plural, n
+                )
+        else:
+            assert on_demand.gettext(message.id) == standard.gettext(message.id)
+    assert on_demand.gettext("pas dans le catalogue") == "pas dans le catalogue"

@@ -99,9 +99,68 @@ _loaded: dict[tuple[Path, str], gettext.NullTranslations] = {}
 def _load(language: str) -> gettext.NullTranslations:
     key = (LOCALE_DIR, language)
     if key not in _loaded:
-        with catalogue_path(language).open("rb") as handle:
-            _loaded[key] = gettext.GNUTranslations(handle)
+        _loaded[key] = MoCatalogue(catalogue_path(language).read_bytes())
     return _loaded[key]
+
+
+class MoCatalogue(gettext.NullTranslations):
+    """A compiled catalogue whose messages are looked up on demand.
+
+    `gettext.GNUTranslations` decodes all thousand messages when it opens a catalogue
+    (4 ms, a twentieth of `reclam --help`); a `.mo` file keeps its message ids sorted, so
+    each one asked for is found by binary search instead. UTF-8 catalogues only, as Babel
+    writes them.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__()
+        import struct
+
+        order = {0x950412DE: "<", 0xDE120495: ">"}.get(struct.unpack("<I", data[:4])[0])
+        if order is None:
+            raise ValueError("not a compiled gettext catalogue")
+        count, originals, translations = struct.unpack(order + "2x2x3I", data[4:20])[:3]
+        self._data, self._count = data, count
+        self._entry = struct.Struct(order + "2I")
+        self._originals, self._translations = originals, translations
+        header = self._translated(b"") or ""
+        expression = next(
+            (
+                line.split("plural=", 1)[1].rstrip(";")
+                for line in header.splitlines()
+                if line.startswith("Plural-Forms:") and "plural=" in line
+            ),
+            "n != 1",
+        )
+        self._plural = gettext.c2py(expression)
+
+    def _text(self, table: int, index: int) -> bytes:
+        length, offset = self._entry.unpack_from(self._data, table + 8 * index)
+        return self._data[offset : offset + length]
+
+    def _translated(self, key: bytes) -> str | None:
+        low, high = 0, self._count
+        while low < high:
+            middle = (low + high) // 2
+            found = self._text(self._originals, middle)
+            if found == key:
+                return self._text(self._translations, middle).decode("utf-8")
+            if found < key:
+                low = middle + 1
+            else:
+                high = middle
+        return None
+
+    def gettext(self, message: str) -> str:
+        found = self._translated(message.encode("utf-8"))
+        return message if found is None else found
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        found = self._translated(f"{msgid1}\x00{msgid2}".encode())
+        if found is None:
+            return msgid1 if n == 1 else msgid2
+        forms = found.split("\x00")
+        return forms[min(self._plural(n), len(forms) - 1)]
 
 
 def has_catalogue(language: str) -> bool:
