@@ -176,6 +176,17 @@ def test_a_debit_without_an_order_names_no_invoice_and_no_amazon_account() -> No
     assert "bénéficiaire indiqué sur votre relevé" in text
 
 
+def test_a_debit_without_an_order_charged_by_amazon_asks_no_invoice_check() -> None:
+    facts = {**CASES["billing"]["facts"], "billing_problem": "unknown_charge"}
+    debit = case(
+        "billing", facts=facts, seller={"kind": "amazon"}, order_number=None, order_date=None,
+        contacts=[],
+    )  # fmt: skip
+    text = formal_notice(debit, TODAY)
+    assert "Conditions d'utilisation et de vente d'amazon.com.be" in text  # the address
+    assert "facture" not in text
+
+
 @pytest.mark.parametrize(
     ("days", "day", "day_off"),
     [

@@ -89,7 +89,10 @@ def _user_notes(
     notes += [part("send_registered"), part("fill_brackets")]
     kind = c.seller.kind
     if kind == "amazon":
-        notes.append(part("check_amazon_address"))
+        # A debit without an order has no invoice to check the seller on.
+        notes.append(
+            part("check_amazon_address" if c.order_number else "check_amazon_address_only")
+        )
     elif kind == "marketplace":
         notes.append(part("complete_seller_address"))
     elif c.order_number is None:

@@ -81,6 +81,11 @@ def note(item: Part) -> str:
             "dans les Conditions d'utilisation et de vente d'amazon.com.be, et vérifiez "
             "sur votre facture que le vendeur est bien Amazon EU S.à r.l."
         )
+    if kind == "check_amazon_address_only":
+        return _(
+            "L'adresse d'Amazon EU S.à r.l. provient d'une source de 2020 : vérifiez-la "
+            "dans les Conditions d'utilisation et de vente d'amazon.com.be."
+        )
     if kind == "complete_seller_address":
         return _(
             "Complétez l'adresse du vendeur, indiquée sur sa fiche vendeur sur "
