@@ -177,7 +177,7 @@ CASES: dict[str, dict[str, Any]] = {
             "Je vous demande un remboursement partiel.",
         ],
         "facts": [
-            ("Problème", "montant incorrect"),
+            ("Problème de facturation", "montant incorrect"),
             ("Montant débité", f"59,99{EUR}"),
             ("Montant attendu", f"49,99{EUR}"),
             ("Date du débit", "02/11/2026"),
@@ -199,7 +199,7 @@ CASES: dict[str, dict[str, Any]] = {
             "annoncés avant la commande.",
             "J'ai payé par carte de crédit.",
         ],
-        "facts": [("Problème", "frais non annoncés"), ("Date du débit", "inconnu")],
+        "facts": [("Problème de facturation", "frais non annoncés"), ("Date du débit", "inconnu")],
         "checklist": ["la facture de la commande"],
     },
     "billing, unknown charge": {
@@ -217,7 +217,7 @@ CASES: dict[str, dict[str, Any]] = {
             "que je ne reconnais pas.",
             "Ce débit a été effectué par domiciliation SEPA.",
         ],
-        "facts": [("Problème", "débit non reconnu"), ("Montant attendu", "inconnu")],
+        "facts": [("Problème de facturation", "débit non reconnu"), ("Montant attendu", "inconnu")],
         "checklist": ["la ligne du débit sur votre relevé bancaire ou de carte"],
     },
     "refund after a return": {

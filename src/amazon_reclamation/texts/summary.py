@@ -118,7 +118,7 @@ _ROWS: dict[FactRow, Callable[[Complaint], _Row]] = {
         labels.label(labels.DIFFERENCE, c.facts.difference),
     ),
     "billing_problem": lambda c: (
-        _("Problème"),
+        _("Problème de facturation"),  # the card's "Problème" row is the category
         labels.label(labels.BILLING_PROBLEM, c.facts.billing_problem),
     ),
     "amount_charged": lambda c: (_("Montant débité"), fmt.money(c.facts.amount_charged)),
