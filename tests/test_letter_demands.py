@@ -420,3 +420,18 @@ def test_with_an_unknown_seller_only_a_refusal_by_the_seller_is_quoted_as_theirs
     by_seller = case("damaged", seller={}, desired_resolution="refund", contacts=SELLER_REFUSED)
     assert "Vous avez refusé" not in letter_body(formal_notice(by_amazon, TODAY))
     assert "Vous avez refusé" in letter_body(formal_notice(by_seller, TODAY))
+
+
+def test_a_call_to_amazon_is_not_told_to_a_marketplace_seller_as_the_defect_notice() -> None:
+    # Arrange: sold by a marketplace seller; the only contact is a call to Amazon.
+    call = [
+        contact(1, at(30), "phone", "promise", promise="rembourser", follow_up=date(2026, 12, 5))
+    ]
+    complaint = case("non_conforming", contacts=call)
+
+    # Act
+    body = letter_body(formal_notice(complaint, TODAY))
+
+    # Assert: the call is stated as a call to Amazon, never as a notice to the seller.
+    assert "signalé ce défaut le" not in body
+    assert "service client d'Amazon" in body

@@ -161,7 +161,14 @@ def _guarantee_parts(complaint: Complaint) -> list[Part]:
     ]
     parts.append(part("right.remedies"))
     notice = next((d for d in compute_deadlines(c, dt.date.min) if d.id == "defect_notice"), None)
-    entries = [e for e in contacts.effective(c.contacts) if e.channel != "other"]
+    # "Je vous ai signalé ce défaut le …": only a contact with the letter's addressee (a call
+    # to Amazon's customer service is not a notice to a marketplace seller).
+    addressee = addressee_id(c)
+    entries = [
+        e
+        for e in contacts.effective(c.contacts)
+        if e.channel != "other" and made_with(e, addressee)
+    ]
     if notice is not None and entries and entries[0].at.date() <= notice.date:
         notified = entries[0].at.date()
         parts.append(
