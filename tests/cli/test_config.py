@@ -207,3 +207,12 @@ def test_a_settings_file_that_is_a_link_is_neither_followed_nor_replaced(
     assert saved[0] == 1
     assert config_file(isolated_home).is_symlink()
     assert elsewhere.read_text(encoding="utf-8") == '{"lang": "nl"}'
+
+
+@pytest.mark.parametrize("language", ["fr", "nl", "de", "en"])
+def test_the_hint_to_save_a_language_gives_the_reader_s_own(
+    capsys: pytest.CaptureFixture[str], language: str
+) -> None:
+    code, out, _err = run(capsys, "--lang", language, "config")
+    assert code == 0
+    assert f"reclam config lang {language}" in out

@@ -188,6 +188,9 @@ def test_log_to_a_full_stdout_names_the_changed_complaint(isolated_home: Path) -
     assert "Traceback" not in result.stderr
     assert CID in result.stderr
     assert len(read_record(isolated_home, CID)["contacts"]) == 1
+    # The contact was saved, not a complaint: "don't create it again" would mislead.
+    assert "la modification de la réclamation" in result.stderr.replace("\u00a0", " ")
+    assert "ne la recréez pas" not in result.stderr
 
 
 def test_list_to_a_full_stdout_is_one_error_line(isolated_home: Path) -> None:

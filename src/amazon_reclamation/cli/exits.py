@@ -89,16 +89,23 @@ def output_failed(error: OSError, app: App) -> int:
     from amazon_reclamation.ui import render
 
     _silence_stdout()
-    saved = [c.complaint_id for c in app.changes if c.action != "deleted"]
+    saved = [c for c in app.changes if c.action != "deleted"]
     reason = os_error_reason(error)
     if isinstance(error, BrokenPipeError) and not saved:
         return int(ExitCode.REFUSED)  # `reclam list | head`: the reader had enough
-    if saved:
+    if saved and saved[-1].action == "created":
         render.error(
             _(
                 "la sortie n'a pas pu être écrite ({reason}), mais la réclamation {id} est bien "
                 "enregistrée : ne la recréez pas (reclam show {id})."
-            ).format(reason=reason, id=saved[-1])
+            ).format(reason=reason, id=saved[-1].complaint_id)
+        )
+    elif saved:  # a contact logged, a status changed: "don't create it again" would mislead
+        render.error(
+            _(
+                "la sortie n'a pas pu être écrite ({reason}), mais la modification de la "
+                "réclamation {id} est bien enregistrée : ne la refaites pas (reclam show {id})."
+            ).format(reason=reason, id=saved[-1].complaint_id)
         )
     else:
         render.error(_("la sortie n'a pas pu être écrite ({reason}).").format(reason=reason))

@@ -13,7 +13,7 @@ from amazon_reclamation.cli.app import command
 from amazon_reclamation.cli.common import JsonOption
 from amazon_reclamation.cli.context import App
 from amazon_reclamation.errors import InvalidInput
-from amazon_reclamation.i18n import AUTONYMS, LANGUAGES, _, set_language
+from amazon_reclamation.i18n import AUTONYMS, LANGUAGES, _, current_language, set_language
 
 if TYPE_CHECKING:
     from amazon_reclamation.settings import Settings
@@ -123,8 +123,8 @@ def _show(app: App, saved: "Settings", *, as_json: bool) -> None:
     lines.append(_("Fichier des réglages : {path}").format(path=saved.path))
     lines.append(
         _(
-            "Pour enregistrer une langue : reclam config lang nl ; pour l'oublier : "
+            "Pour enregistrer une langue : reclam config lang {lang} ; pour l'oublier : "
             "reclam config lang --unset."
-        )
+        ).format(lang=current_language())  # the example is the reader's own language
     )
     render.plain("\n".join(lines))
