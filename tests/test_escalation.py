@@ -785,6 +785,21 @@ def test_an_unknown_direct_debit_asks_the_bank_first_while_the_8_weeks_run() -> 
     assert result.step("ask_supervisor").status == "later"
 
 
+def test_a_promise_from_amazon_never_pauses_the_bank_s_8_weeks() -> None:
+    # Arrange: Amazon promised to look into it by 5 December; the 8 weeks end on 27 November.
+    promised = contact(
+        1, at(18), "phone", "promise", promise="vérifier", follow_up=date(2026, 12, 5)
+    )
+    debit = _unknown_debit(date(2026, 10, 2)).model_copy(update={"contacts": [promised]})
+
+    # Act
+    result = decide(debit, TODAY)
+
+    # Assert: the bank refund is still the step to take now, not a wait until 5 December.
+    assert result.now is not None and result.now.id == "sepa_refund"
+    assert result.waiting_until is None
+
+
 def test_an_unknown_direct_debit_after_the_8_weeks_follows_the_usual_order() -> None:
     result = decide(_unknown_debit(date(2026, 9, 1)), TODAY)
     assert result.step("sepa_refund").status == "not_applicable"

@@ -262,3 +262,27 @@ def test_escalate_all_snapshot(capsys: pytest.CaptureFixture[str]) -> None:
         "reclam escalate --all differs from its snapshot; if the change is deliberate, "
         "regenerate with RECLAM_UPDATE_SNAPSHOTS=1 .venv/bin/pytest tests/test_escalate_cli.py"
     )
+
+
+def test_a_wait_with_something_to_do_at_once_is_not_called_nothing_to_do(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Arrange: an unknown card debit (report it to the bank at once); Amazon promised to
+    # look into it by 25 November.
+    cid = create(
+        capsys, "--category", "billing", "--billing-problem", "unknown_charge",
+        "--charged", "12,99", "--charge-date", "02/11/2026", "--payment-method", "card",
+    )  # fmt: skip
+    logged = run(
+        capsys, "log", cid, "--channel", "phone", "--outcome", "promise", "--promise",
+        "vérifier", "--follow-up", "25/11/2026",
+    )  # fmt: skip
+    assert logged[0] == 0, logged[2]
+
+    # Act
+    code, out, err = run(capsys, "escalate", cid)
+
+    # Assert
+    assert (code, err) == (0, "")
+    assert "En attendant le 25/11/2026" in out
+    assert "Rien à faire avant" not in out

@@ -136,6 +136,8 @@ class Plan:
     waiting_until: dt.date | None = None
     waiting_reason: str = ""
     warnings: tuple[str, ...] = ()
+    # While waiting, something must still be done at once (the bank, the withdrawal).
+    acts_meanwhile: bool = False
 
     @property
     def now(self) -> Step | None:
@@ -188,6 +190,7 @@ def word(decision: Decision, complaint: Complaint) -> Plan:
         waiting_until=decision.waiting_until,
         waiting_reason=words.paragraph(pause),
         warnings=tuple(words.reason(w) for w in decision.warnings),
+        acts_meanwhile=decision.waiting_until is not None and bool(decision.meanwhile),
     )
 
 

@@ -173,6 +173,9 @@ def decide(complaint: Complaint, today: dt.date) -> Decision:
         step_id: _logged(reading, step_id, decider(reading)) for step_id, decider in deciders()
     }
     todo = [i for i in STEP_IDS if drafts[i].applicable and not drafts[i].done]
+    if pause is not None and reading.sepa_first() and "sepa_refund" in todo:
+        # The bank's 8 weeks run whatever Amazon promised: a promise never pauses them.
+        pause = None
     now_id: StepId | None = None
     if is_open and pause is None and todo:
         # A marketplace order goes through the seller, then A-to-z, whatever was logged

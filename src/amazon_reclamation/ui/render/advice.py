@@ -119,11 +119,14 @@ def escalation(complaint: Complaint, plan: Plan, *, show_all: bool) -> None:
         console.print(Text("⚠ " + safe(warning_text), style="bold red"))
     now = plan.now
     if now is None and plan.waiting_reason and complaint.status == "open":
-        title = (
-            _("Rien à faire avant le {date}").format(date=fmt.short_date(plan.waiting_until))
-            if plan.waiting_until
-            else _("Rien à faire suivre")
-        )
+        if plan.waiting_until and plan.acts_meanwhile:  # "nothing to do" would contradict it
+            title = _("En attendant le {date}").format(date=fmt.short_date(plan.waiting_until))
+        elif plan.waiting_until:
+            title = _("Rien à faire avant le {date}").format(
+                date=fmt.short_date(plan.waiting_until)
+            )
+        else:
+            title = _("Rien à faire suivre")
         console.print(
             Panel(
                 Text(safe(plan.waiting_reason)),
