@@ -1142,3 +1142,17 @@ def test_a_closed_atoz_window_is_not_watched_during_a_wait() -> None:
     assert r("deadline_during_wait", deadline="atoz_claim", date=date(2026, 11, 21)) in (
         still_open.pause
     )
+
+
+def test_a_marketplace_order_lists_the_seller_and_a_to_z_before_amazon_s_supervisor() -> None:
+    # Arrange: a call to Amazon with a promise pauses the plan; the seller not written to.
+    call = contact(1, at(18), "phone", "promise", promise="rembourser", follow_up=date(2026, 12, 5))
+
+    # Act
+    result = decide(case("market_fr", contacts=[call]), TODAY)
+
+    # Assert
+    assert result.waiting_until == date(2026, 12, 5)
+    assert result.later_order[:2] == ("contact_seller", "atoz_claim")
+    assert result.later_order.index("ask_supervisor") > 1
+    assert set(result.later_order) == {s.id for s in result.steps if s.status == "later"}

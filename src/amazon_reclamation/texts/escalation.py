@@ -138,6 +138,7 @@ class Plan:
     warnings: tuple[str, ...] = ()
     # While waiting, something must still be done at once (the bank, the withdrawal).
     acts_meanwhile: bool = False
+    later_order: tuple[StepId, ...] = ()  # the later steps in the order to take them
 
     @property
     def now(self) -> Step | None:
@@ -191,6 +192,7 @@ def word(decision: Decision, complaint: Complaint) -> Plan:
         waiting_reason=words.paragraph(pause),
         warnings=tuple(words.reason(w) for w in decision.warnings),
         acts_meanwhile=decision.waiting_until is not None and bool(decision.meanwhile),
+        later_order=decision.later_order,
     )
 
 

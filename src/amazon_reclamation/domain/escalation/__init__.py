@@ -135,6 +135,9 @@ class Decision:
     pause: tuple[Reason, ...] = ()
     waiting_until: dt.date | None = None
     meanwhile: tuple[Reason, ...] = ()
+    # The later steps in the order to take them (the stable order, but a marketplace order
+    # goes through the seller and A-to-z before Amazon's supervisor).
+    later_order: tuple[StepId, ...] = ()
 
     @property
     def now(self) -> StepDecision | None:
@@ -204,6 +207,10 @@ def decide(complaint: Complaint, today: dt.date) -> Decision:
             status = "later"
         steps.append(StepDecision(step_id, status, draft.why, draft.how))
     waiting_until, paused = pause if pause is not None else (None, [])
+    later = [s.id for s in steps if s.status == "later"]
+    if complaint.seller.kind == "marketplace":
+        first = [i for i in later if i in _SELLER_FIRST]
+        later = first + [i for i in later if i not in _SELLER_FIRST]
     return Decision(
         complaint_id=complaint.id,
         steps=tuple(steps),
@@ -212,4 +219,8 @@ def decide(complaint: Complaint, today: dt.date) -> Decision:
         pause=tuple(paused),
         waiting_until=waiting_until,
         meanwhile=tuple(reading.meanwhile()),
+        later_order=tuple(later),
     )
+
+
+_SELLER_FIRST: tuple[StepId, ...] = ("contact_seller", "atoz_claim")

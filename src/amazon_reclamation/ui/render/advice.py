@@ -163,7 +163,7 @@ def escalation(complaint: Complaint, plan: Plan, *, show_all: bool) -> None:
         console.print(Text(_("Déjà fait"), style="bold"))
         for step in done:
             console.print(Text("  ✓ " + safe(step.title), style="green"))
-    later = [s for s in plan.steps if s.status == "later"]
+    later = [plan.step(step_id) for step_id in plan.later_order]
     if later:
         console.print(Text(_("Ensuite, si nécessaire"), style="bold"))
         for index, step in enumerate(later, start=1):
