@@ -202,6 +202,19 @@ BAD_VALUES = {
     "bad country": (["--seller-country", "Belgiqu"], "--seller-country"),
     "ambiguous amount with a dot": (["--amount", "49.999"], "49\u202f999 € ou 49,999 €"),
     "ambiguous amount with a comma": (["--amount", "1,234"], "1\u202f234 € ou 1,234 €"),
+    "expected amount equal to the debit": (
+        [
+            "--category",
+            "billing",
+            "--billing-problem",
+            "wrong_amount",
+            "--charged",
+            "20",
+            "--expected-amount",
+            "20",
+        ],
+        "il n'y a pas d'écart",
+    ),  # fmt: skip
     "delivery before order": (
         ["--category", "damaged", "--delivery-date", "31/10/2026"],
         "--delivery-date",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from amazon_reclamation import parsing
+from amazon_reclamation import fmt, parsing
 from amazon_reclamation.errors import InvalidInput
 from amazon_reclamation.i18n import N_, _
 from amazon_reclamation.ui.question import Answers, Parser
@@ -56,6 +56,19 @@ def order(text: str, answers: Answers, today: date) -> str:
 def amount(text: str, answers: Answers, today: date) -> Decimal:
     """An amount in euros (12,99 or 12.99)."""
     return parsing.parse_amount(text)
+
+
+def expected_amount(text: str, answers: Answers, today: date) -> Decimal:
+    """The amount that should have been debited: not the amount that was (no error then)."""
+    value = parsing.parse_amount(text)
+    if answers.get("amount_charged") == value:
+        raise InvalidInput(
+            _(
+                "Le montant attendu est celui qui a été débité ({amount}) : il n'y a pas "
+                "d'écart ; indiquez le montant que vous deviez payer."
+            ).format(amount=fmt.money(value))
+        )
+    return value
 
 
 def country(text: str, answers: Answers, today: date) -> str:

@@ -185,7 +185,7 @@ QUESTIONS: tuple[Question, ...] = (
         "--expected-amount",
         "text",
         N_("Montant attendu (€)"),
-        parse=parsers.amount,
+        parse=parsers.expected_amount,
         hint=N_("vide si vous ne reconnaissez pas du tout ce débit"),
         when=_category_in("billing"),
     ),
