@@ -726,6 +726,7 @@ def test_a_debit_without_an_order_asks_for_no_invoice_and_no_order_page() -> Non
         facts=Facts(billing_problem="unknown_charge"),
     )
     assert not any("facture" in item for item in checklist(debit))
+    assert not any("commande" in item for item in checklist(debit))  # the name: the account's
     assert "choisissez cette commande" not in " ".join(where_to_contact(debit))
 
 

@@ -177,11 +177,18 @@ def checklist(complaint: Complaint) -> list[str]:
         items.append(
             _("la date d'achat : {date}").format(date=fmt.short_date(complaint.order_date))
         )
-    items.append(
-        _("votre nom tel qu'il figure sur la commande : {name}").format(name=name)
-        if name
-        else _("votre nom tel qu'il figure sur la commande")
-    )
+    if complaint.order_number is None:  # a debit that matches no order
+        items.append(
+            _("votre nom tel qu'il figure sur votre compte Amazon : {name}").format(name=name)
+            if name
+            else _("votre nom tel qu'il figure sur votre compte Amazon")
+        )
+    else:
+        items.append(
+            _("votre nom tel qu'il figure sur la commande : {name}").format(name=name)
+            if name
+            else _("votre nom tel qu'il figure sur la commande")
+        )
     items += [_(labels.EVIDENCE[evidence]) for evidence in evidence_for(complaint)]
     if spec.defect and complaint.facts.photos_taken is False:
         items.append(_("prenez ces photos maintenant, avant de renvoyer quoi que ce soit"))
