@@ -216,8 +216,13 @@ def test_a_debit_without_an_order_is_not_sent_to_the_order_page() -> None:
         order_date=None,
         facts={"billing_problem": "unknown_charge"},
     )
-    step = decide(debit, TODAY).step("contact_customer_service")
+    result = decide(debit, TODAY)
+    step = result.step("contact_customer_service")
     assert step.how == (r("customer_service_how_no_order", id="k7m2pq"),)
+    # No order page to write from, and no seller or item to review.
+    assert result.step("written_complaint").how == (r("written_how_no_order", id="k7m2pq"),)
+    assert result.step("review").status == "not_applicable"
+    assert result.step("review").why == (r("review_no_order"),)
 
 
 def test_contacts_without_result_and_a_broken_promise_call_for_a_supervisor() -> None:

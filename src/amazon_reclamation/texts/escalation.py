@@ -28,6 +28,7 @@ from amazon_reclamation.texts import labels
 from amazon_reclamation.texts.deadlines import deadline_json, missing_fact_texts
 from amazon_reclamation.texts.escalation_amazon import AmazonWords
 from amazon_reclamation.texts.escalation_format import sentences
+from amazon_reclamation.texts.escalation_later import LaterStepWords
 from amazon_reclamation.texts.escalation_outside import OutsideWords
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ def external_bodies(complaint: Complaint) -> list[str]:
     return [body_name(body) for body in outside_bodies(complaint)]
 
 
-class Words(AmazonWords, OutsideWords):
+class Words(AmazonWords, LaterStepWords, OutsideWords):
     """Words the reasons of one decision (its deadlines give the titles some reasons cite)."""
 
     def __init__(self, deadlines: Iterable[Deadline] = ()) -> None:

@@ -153,7 +153,7 @@ def atoz_claim(r: Reading) -> Draft:
 
 @step("written_complaint")
 def written_complaint(r: Reading) -> Draft:
-    how = [reason("written_how", id=r.ref)]
+    how = [reason("written_how" if r.c.order_number else "written_how_no_order", id=r.ref)]
     if r.written:
         first = r.written[0]
         return done([reason("written_done", date=first.at.date(), channel=first.channel)], how)
@@ -211,6 +211,8 @@ def review(r: Reading) -> Draft:
     how = [reason("review_how", id=r.ref)]
     if r.review_logged:
         return done([reason("review_done", date=r.review_logged[0].at.date())], how)
+    if r.c.order_number is None:  # a debit that matches no order: nothing to review
+        return skip([reason("review_no_order")])
     why: list[Part] = [reason("review_informs_buyers")]
     feedback = r.by_id.get("seller_feedback")
     period = period_of("seller_feedback")
