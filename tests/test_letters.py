@@ -174,6 +174,8 @@ def test_a_debit_without_an_order_names_no_invoice_and_no_amazon_account() -> No
     assert "compte Amazon" not in text
     assert "facture" not in text
     assert "bénéficiaire indiqué sur votre relevé" in text
+    assert "[nom du bénéficiaire indiqué sur votre relevé]" in text  # addressed to the payee
+    assert "[nom du vendeur]" not in text
 
 
 def test_a_debit_without_an_order_charged_by_amazon_asks_no_invoice_check() -> None:

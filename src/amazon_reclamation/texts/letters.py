@@ -134,8 +134,8 @@ def _addressee(t: Templates, plan: LetterPlan) -> list[str]:
     if addressee.id == "marketplace":
         name = addressee.lines[0] if addressee.lines else t.text("addressee.seller_name")
         return [name, t.text("addressee.seller_address")]
-    if not plan.order_number:  # a debit without an order: no invoice names the payee
-        return [t.text("addressee.seller_name"), t.text("addressee.seller_address")]
+    if not plan.order_number:  # a debit without an order: the statement names the payee
+        return [t.text("addressee.payee_name"), t.text("addressee.payee_address")]
     return [t.text("addressee.invoice_seller_name"), t.text("addressee.seller_address")]
 
 
