@@ -727,6 +727,9 @@ def test_a_debit_without_an_order_asks_for_no_invoice_and_no_order_page() -> Non
     )
     assert not any("facture" in item for item in checklist(debit))
     assert not any("commande" in item for item in checklist(debit))  # the name: the account's
+    from amazon_reclamation.texts.summary import request_line
+
+    assert "vendeur" not in request_line(debit)
     assert "choisissez cette commande" not in " ".join(where_to_contact(debit))
 
 

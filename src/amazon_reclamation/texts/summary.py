@@ -237,6 +237,9 @@ def request_text(complaint: Complaint) -> str:
 
 def request_line(complaint: Complaint) -> str:
     """What the customer asks for, as the card's line (lower case after the colon)."""
+    if complaint.desired_resolution is None and complaint.order_number is None:
+        # A debit without an order has no seller: whoever answers proposes.
+        return _("Demande : une solution, à proposer par votre interlocuteur")
     if complaint.desired_resolution is None:
         return _("Demande : une solution, à proposer par le vendeur")
     return _("Demande : {what}").format(
