@@ -223,6 +223,8 @@ def test_a_debit_without_an_order_is_not_sent_to_the_order_page() -> None:
     assert result.step("written_complaint").how == (r("written_how_no_order", id="k7m2pq"),)
     assert result.step("review").status == "not_applicable"
     assert result.step("review").why == (r("review_no_order"),)
+    for step_id in ("contact_seller", "atoz_claim"):  # no "Vendu par" on an order page
+        assert result.step(step_id).why == (r("no_order_no_seller"),)
 
 
 def test_contacts_without_result_and_a_broken_promise_call_for_a_supervisor() -> None:

@@ -456,6 +456,14 @@ RARE = [
         order_date=None,
         facts=Facts(billing_problem="unknown_charge"),
     ),
+    # The same, the payee unknown.
+    case(
+        {},
+        category="billing",
+        order_number=None,
+        order_date=None,
+        facts=Facts(billing_problem="unknown_charge"),
+    ),
 ]
 
 

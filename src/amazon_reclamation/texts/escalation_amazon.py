@@ -262,6 +262,9 @@ class AmazonWords:
             "« Vendu par … » sur la page de la commande."
         )
 
+    def no_order_no_seller(self) -> str:
+        return _("Aucune commande ne correspond à ce débit : il n'y a pas de vendeur à contacter.")
+
     def seller_first(self, *, seller: str | None) -> str:
         if not seller:
             return _(

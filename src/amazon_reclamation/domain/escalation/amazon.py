@@ -78,7 +78,7 @@ def contact_seller(r: Reading) -> Draft:
     if r.c.seller.kind == "amazon":
         return skip([reason("seller_sold_by_amazon")])
     if r.c.seller.kind is None:
-        return skip([reason(_THIRD_PARTY_ONLY)])
+        return skip([reason(_THIRD_PARTY_ONLY if r.c.order_number else "no_order_no_seller")])
     first_id = "seller_first_no_atoz" if r.no_atoz() else "seller_first"
     return todo([reason(first_id, seller=r.seller)], how)
 
@@ -92,7 +92,7 @@ def atoz_claim(r: Reading) -> Draft:
     if r.c.seller.kind == "amazon":
         return skip([reason("atoz_sold_by_amazon")])
     if r.c.seller.kind is None:
-        return skip([reason(_THIRD_PARTY_ONLY)])
+        return skip([reason(_THIRD_PARTY_ONLY if r.c.order_number else "no_order_no_seller")])
     if not in_scope(r.c.category, "atoz_claim"):
         # Only billing: A-to-z covers delivery, condition and returns.
         return skip([reason("atoz_not_billing"), policy])
