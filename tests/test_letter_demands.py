@@ -435,3 +435,14 @@ def test_a_call_to_amazon_is_not_told_to_a_marketplace_seller_as_the_defect_noti
     # Assert: the call is stated as a call to Amazon, never as a notice to the seller.
     assert "signalé ce défaut le" not in body
     assert "service client d'Amazon" in body
+
+
+@pytest.mark.parametrize(("log", "noted"), [([], True), (SELLER_REFUSED, False)])
+def test_a_refund_asked_but_delivery_demanded_first_is_explained_to_the_user(
+    log: list[Contact], noted: bool
+) -> None:
+    # The law gives an additional period for delivery first; after a refusal, the letter
+    # terminates the contract and asks the refund itself: nothing to explain then.
+    complaint = case("not_received", desired_resolution="refund", contacts=log)
+    note, _letter = formal_notice_parts(complaint, TODAY)
+    assert ("la loi impose d'abord de laisser un délai supplémentaire" in note) == noted

@@ -78,14 +78,24 @@ __all__ = [
 ]
 
 
+# The remedy the law puts before a refund, and the note that says so (domain.md §2.3, §3.2).
+_LEGAL_ORDER_FIRST = {
+    "delivery": "refund_after_additional_period",
+    "repair_or_replacement": "refund_after_repair",
+}
+
+
 def _user_notes(
-    complaint: Complaint, today: dt.date, deadline: dt.date, asked: dt.date
+    complaint: Complaint, today: dt.date, deadline: dt.date, asked: dt.date, remedy: str
 ) -> list[Part]:
     """What the user must do and check; `asked` is the deadline before a weekend move."""
     c = complaint
     notes: list[Part] = []
     if late_delivered(c):
         notes.append(part("late_delivered_commercial"))
+    if c.desired_resolution == "refund" and remedy in _LEGAL_ORDER_FIRST:
+        # The letter asks what the law allows first: say why it is not the refund asked for.
+        notes.append(part(_LEGAL_ORDER_FIRST[remedy]))
     notes += [part("send_registered"), part("fill_brackets")]
     kind = c.seller.kind
     if kind == "amazon":
@@ -332,5 +342,5 @@ def plan_letter(
         deadline=deadline,
         asked=asked,
         enclosures=_enclosures(c),
-        notes=tuple(_user_notes(c, today, deadline, asked)),
+        notes=tuple(_user_notes(c, today, deadline, asked, remedy)),
     )

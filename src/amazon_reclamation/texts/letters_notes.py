@@ -71,6 +71,18 @@ def note(item: Part) -> str:
             "indemnité. Cette lettre est donc une demande à titre commercial, et non une "
             "mise en demeure."
         )
+    if kind == "refund_after_additional_period":
+        return _(
+            "Vous demandez le remboursement : la loi impose d'abord de laisser un délai "
+            "supplémentaire pour livrer (art. VI.43 CDE), que cette lettre fixe. Sans "
+            "livraison dans ce délai, vous pourrez mettre fin au contrat et être remboursé."
+        )
+    if kind == "refund_after_repair":
+        return _(
+            "Vous demandez le remboursement : la garantie légale donne d'abord droit à la "
+            "réparation ou au remplacement. Cette lettre les demande d'abord, et le "
+            "remboursement s'ils sont impossibles."
+        )
     if kind == "send_registered":
         return _("Envoyez cette lettre par recommandé ou par e-mail, et gardez la preuve d'envoi.")
     if kind == "fill_brackets":
