@@ -21,7 +21,6 @@ from amazon_reclamation.domain.deadlines import (
     unknown_debit,
 )
 from amazon_reclamation.domain.letter_plan import AddresseeId, Paragraph, Part, part
-from amazon_reclamation.ids import default_step
 from amazon_reclamation.knowledge.categories import CATEGORY_TABLE
 from amazon_reclamation.knowledge.rules import GUARANTEE_REFORM, period_of
 
@@ -38,7 +37,7 @@ _WITH_THE_SELLER = ("contact_seller", "atoz_claim")
 
 def made_with(contact: Contact, addressee: AddresseeId) -> bool:
     """Whether this contact was made with the letter's addressee ("je vous ai signalé")."""
-    step = contact.step or default_step(contact.channel)
+    step = contacts.step_of(contact)
     if addressee == "marketplace":
         return step in _WITH_THE_SELLER
     if addressee == "amazon_eu":
@@ -66,7 +65,7 @@ def refusal(complaint: Complaint) -> Contact | None:
     def theirs(contact: Contact) -> bool:
         if addressee == "invoice_seller":
             # Who sold the item is not known: only a message to the seller was surely theirs.
-            return (contact.step or default_step(contact.channel)) == "contact_seller"
+            return contacts.step_of(contact) == "contact_seller"
         return made_with(contact, addressee)
 
     refused = [
