@@ -165,6 +165,13 @@ CATEGORY_TABLE: dict[Category, CategorySpec] = {
 }
 
 
+def debit_date_asked(category: str | None, payment_method: str | None) -> bool:
+    """Whether the debit's date is asked: a fact of a billing problem, and the start of the
+    8 weeks in which the bank refunds any direct debit."""
+    spec = next((s for s in CATEGORY_TABLE.values() if s.id == category), None)
+    return (spec is not None and spec.charge) or payment_method == "sepa_direct_debit"
+
+
 def evidence_for(complaint: Complaint) -> tuple[Evidence, ...]:
     """The category's evidence, narrowed by what the facts already say.
 

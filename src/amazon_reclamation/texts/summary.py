@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from amazon_reclamation import fmt
 from amazon_reclamation.i18n import N_, _, in_language
-from amazon_reclamation.knowledge.categories import CATEGORY_TABLE, evidence_for
+from amazon_reclamation.knowledge.categories import CATEGORY_TABLE, debit_date_asked, evidence_for
 from amazon_reclamation.texts import labels
 from amazon_reclamation.texts.problem import Variants
 from amazon_reclamation.texts.problem import long_date_or_blank as _long
@@ -78,11 +78,6 @@ def _marked_delivered(c: Complaint) -> str:
     return answer
 
 
-def _debit_date_matters(c: Complaint) -> bool:
-    """The debit's date is a fact of a billing problem, and starts the SEPA refund's weeks."""
-    return CATEGORY_TABLE[c.category].charge or c.facts.payment_method == "sepa_direct_debit"
-
-
 _Row = tuple[str, str | None]
 
 # One row of the summary per fact a category asks (label, value or None to leave it out).
@@ -129,7 +124,8 @@ _ROWS: dict[FactRow, Callable[[Complaint], _Row]] = {
     ),
     "charge_date": lambda c: (
         _("Date du débit"),
-        _day(c.facts.charge_date) or (fmt.unknown() if _debit_date_matters(c) else None),
+        _day(c.facts.charge_date)
+        or (fmt.unknown() if debit_date_asked(c.category, c.facts.payment_method) else None),
     ),
     "return_kind": lambda c: (_("Démarche"), labels.label(labels.RETURN_KIND, c.facts.return_kind)),
     "returned_date": lambda c: (

@@ -14,6 +14,7 @@ from typing import Any
 
 from amazon_reclamation.errors import InvalidInput, MissingAnswer
 from amazon_reclamation.i18n import N_, _
+from amazon_reclamation.knowledge.categories import debit_date_asked
 from amazon_reclamation.texts import labels
 from amazon_reclamation.ui import parsers
 from amazon_reclamation.ui.letter_language import LETTER_LANG
@@ -32,11 +33,7 @@ def _order_required(answers: Answers) -> bool:
 
 
 def _charge_date_asked(answers: Answers) -> bool:
-    """The debit's date: the fact of a billing problem, and the start of the 8 weeks in
-    which the bank refunds any direct debit."""
-    return answers.get("category") == "billing" or answers.get("payment_method") == (
-        "sepa_direct_debit"
-    )
+    return debit_date_asked(answers.get("category"), answers.get("payment_method"))
 
 
 _DATE_HINT = N_("JJ/MM/AAAA ; laissez vide si vous ne savez pas")
