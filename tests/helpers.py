@@ -4,6 +4,7 @@ read what it stored, and the JSON contract."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -98,3 +99,18 @@ def asked(question: str) -> str:
     codes, so the question is matched without it.
     """
     return re.split(r" [?:;!]", question)[0]
+
+
+def check_snapshot(path: Path, text: str, test_file: str) -> None:
+    """`text` equals the snapshot file at `path` (written instead with RECLAM_UPDATE_SNAPSHOTS=1).
+
+    `test_file` is the test module to run again to regenerate it, named in the failure.
+    """
+    if os.environ.get("RECLAM_UPDATE_SNAPSHOTS") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"missing snapshot {path}; create it with RECLAM_UPDATE_SNAPSHOTS=1"
+    assert text == path.read_text(encoding="utf-8"), (
+        f"{path.name} differs from its snapshot; if the change is deliberate, regenerate with "
+        f"RECLAM_UPDATE_SNAPSHOTS=1 .venv/bin/pytest {test_file}"
+    )

@@ -8,7 +8,6 @@ RECLAM_UPDATE_SNAPSHOTS=1 .venv/bin/pytest tests/test_escalation_texts.py
 from __future__ import annotations
 
 import json
-import os
 import random
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -22,6 +21,7 @@ from amazon_reclamation.models import CATEGORIES, Complaint, Facts
 from amazon_reclamation.texts.deadlines import deadline_note, missing_fact_texts
 from amazon_reclamation.texts.escalation import TITLES, Plan, Step, Words, external_bodies, plan
 from factories import TODAY, at, complaint, contact
+from helpers import check_snapshot
 
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "escalation"
 DELIVERED = date(2026, 10, 5)
@@ -472,15 +472,7 @@ RARE = [
 def test_plan_snapshot(name: str) -> None:
     result = plan(PLANS[name], TODAY)
     text = json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
-    path = SNAPSHOTS / f"{name}.json"
-    if os.environ.get("RECLAM_UPDATE_SNAPSHOTS") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"missing snapshot {path}; create it with RECLAM_UPDATE_SNAPSHOTS=1"
-    assert text == path.read_text(encoding="utf-8"), (
-        f"{name} differs from its snapshot; if the change is deliberate, regenerate with "
-        "RECLAM_UPDATE_SNAPSHOTS=1 .venv/bin/pytest tests/test_escalation_texts.py"
-    )
+    check_snapshot(SNAPSHOTS / f"{name}.json", text, "tests/test_escalation_texts.py")
 
 
 def test_an_unnamed_marketplace_seller_is_a_third_party_seller() -> None:

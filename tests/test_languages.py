@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from babel.messages.pofile import read_po
 
+import helpers
 from amazon_reclamation import i18n
 from helpers import asked, create, run
 
@@ -65,15 +66,7 @@ def test_every_message_has_a_checked_translation(language: str) -> None:
 
 
 def check_snapshot(name: str, text: str) -> None:
-    path = SNAPSHOTS / name
-    if os.environ.get("RECLAM_UPDATE_SNAPSHOTS") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"missing snapshot {path}; create it with RECLAM_UPDATE_SNAPSHOTS=1"
-    assert text == path.read_text(encoding="utf-8"), (
-        f"{name} differs from its snapshot; if the change is deliberate, regenerate with "
-        "RECLAM_UPDATE_SNAPSHOTS=1 .venv/bin/pytest tests/test_languages.py"
-    )
+    helpers.check_snapshot(SNAPSHOTS / name, text, "tests/test_languages.py")
 
 
 @pytest.mark.typography  # the exact bytes a user gets

@@ -8,7 +8,6 @@ Regenerate the snapshots after a deliberate change of wording:
 
 from __future__ import annotations
 
-import os
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 
 import pytest
 
+import helpers
 from amazon_reclamation import fmt
 from amazon_reclamation.errors import ExitCode, ReclamError
 from amazon_reclamation.knowledge.periods import next_business_day
@@ -28,15 +28,7 @@ SNAPSHOTS = Path(__file__).parent / "snapshots" / "letters"
 
 
 def check_snapshot(name: str, text: str) -> None:
-    path = SNAPSHOTS / name
-    if os.environ.get("RECLAM_UPDATE_SNAPSHOTS") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"missing snapshot {path}; create it with RECLAM_UPDATE_SNAPSHOTS=1"
-    assert text == path.read_text(encoding="utf-8"), (
-        f"{name} differs from its snapshot; if the change is deliberate, regenerate with "
-        "RECLAM_UPDATE_SNAPSHOTS=1 .venv/bin/pytest tests/test_letters.py"
-    )
+    helpers.check_snapshot(SNAPSHOTS / name, text, "tests/test_letters.py")
 
 
 @pytest.mark.parametrize("category", CATEGORIES)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import stat
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 
 from amazon_reclamation.domain.escalation import STEP_IDS
 from amazon_reclamation.knowledge.rules import DEADLINE_IDS
-from helpers import run
+from helpers import check_snapshot, run
 
 MARKETPLACE_BE = [
     "--category",
@@ -256,12 +255,7 @@ def test_escalate_all_snapshot(capsys: pytest.CaptureFixture[str]) -> None:
     assert (code, err) == (0, "")
     text = out.replace(cid, "ID")
     path = SNAPSHOTS / "escalate_all_marketplace_be.txt"
-    if os.environ.get("RECLAM_UPDATE_SNAPSHOTS") == "1":
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), (
-        "reclam escalate --all differs from its snapshot; if the change is deliberate, "
-        "regenerate with RECLAM_UPDATE_SNAPSHOTS=1 .venv/bin/pytest tests/test_escalate_cli.py"
-    )
+    check_snapshot(path, text, "tests/cli/test_escalate_screens.py")
 
 
 def test_a_wait_with_something_to_do_at_once_is_not_called_nothing_to_do(
