@@ -110,12 +110,6 @@ class Deadline:
             return True
         if not any(n.id == "atoz_write_first" for n in self.notes):
             return False
-        # 2 business days take 2 to 5 calendar days (a weekend, one holiday): decided from the
-        # count alone outside that range, so that `due` loads no holiday calendar for it.
-        if self.days_left < ATOZ_WAIT.count:
-            return True
-        if self.days_left > ATOZ_WAIT.count + 5:
-            return False
         today = self.date - dt.timedelta(days=self.days_left)
         return ATOZ_WAIT.after(today) > self.date
 
