@@ -68,7 +68,7 @@ def _install(home: Path, complaint_id: str) -> Path:
 def test_a_v1_file_gets_each_contact_s_step_from_what_version_1_recognised() -> None:
     text = (FIXTURES / "complaint_v1.json").read_text(encoding="utf-8")
     complaint = parse_complaint(text, "v2amzn")
-    assert complaint.schema_version == 3
+    assert complaint.schema_version == 4
     assert [c.step for c in complaint.contacts] == [
         "contact_customer_service",  # chat, nothing recognised
         "ask_supervisor",  # "Responsable"
@@ -114,7 +114,7 @@ def test_a_v1_file_is_rewritten_as_v2_when_it_is_next_changed(
     )
     assert (code, err) == (0, "")
     saved = json.loads(path.read_text(encoding="utf-8"))
-    assert saved["schema_version"] == 3
+    assert saved["schema_version"] == 4
     assert [c["step"] for c in saved["contacts"]] == [
         "contact_customer_service",
         "ask_supervisor",
@@ -166,7 +166,46 @@ def test_a_v2_file_loads_without_a_letter_language_and_reads_as_the_current_vers
     complaint = parse_complaint(json.dumps(data), "v2ffff")
 
     # Assert
-    assert (complaint.schema_version, complaint.letter_lang) == (3, None)
+    assert (complaint.schema_version, complaint.letter_lang) == (4, None)
+
+
+def test_a_v3_files_listed_evidence_is_numbered_and_keeps_no_copy() -> None:
+    # Arrange: a version-3 record listing evidence (the field existed, no command wrote it)
+    import factories
+
+    data = factories.complaint("v3ffff").to_json_dict()
+    data["schema_version"] = 3
+    listed = {"name": "photo.jpg", "sha256": "ab" * 32, "added_at": "2026-11-02T10:00:00+01:00"}
+    data["attachments"] = [listed, {**listed, "name": "facture.pdf", "sha256": "cd" * 32}]
+
+    # Act
+    complaint = parse_complaint(json.dumps(data), "v3ffff")
+
+    # Assert
+    assert [(a.id, a.name, a.file, a.size) for a in complaint.attachments] == [
+        (1, "photo.jpg", None, None),
+        (2, "facture.pdf", None, None),
+    ]
+
+
+@pytest.mark.parametrize("file", ["../../x.json", "/etc/passwd", "ab.jpg", f"{'ab' * 32}.j/g"])
+def test_an_attachment_copy_name_that_could_reach_another_file_is_refused(file: str) -> None:
+    import factories
+
+    data = factories.complaint("v4ffff").to_json_dict()
+    data["attachments"] = [
+        {
+            "id": 1,
+            "name": "photo.jpg",
+            "file": file,
+            "sha256": "ab" * 32,
+            "size": 10,
+            "media_type": "image/jpeg",
+            "added_at": "2026-11-02T10:00:00+01:00",
+        }
+    ]
+    with pytest.raises(ValueError, match="attachments"):
+        parse_complaint(json.dumps(data), "v4ffff")
 
 
 def test_a_v3_file_keeps_its_letter_language() -> None:

@@ -219,7 +219,7 @@ def test_a_saved_file_is_human_readable_utf8_json_with_schema_version(store: Sto
     assert "Théière « bleue »" in text  # not \u escapes
     assert text.count("\n") > 10  # indented
     data = json.loads(text)
-    assert data["schema_version"] == 3
+    assert data["schema_version"] == 4
     assert data["id"] == saved.id
 
 
@@ -275,7 +275,7 @@ def test_a_newer_schema_version_is_explained(store: Store) -> None:
     # Arrange
     path = store.path_for("zzzzzz")
     store.complaints_dir.mkdir(parents=True)
-    path.write_text(json.dumps({**_valid_json("zzzzzz"), "schema_version": 4}), encoding="utf-8")
+    path.write_text(json.dumps({**_valid_json("zzzzzz"), "schema_version": 5}), encoding="utf-8")
 
     # Act
     with pytest.raises(CorruptRecord) as caught:

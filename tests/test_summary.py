@@ -524,7 +524,7 @@ def test_json_uses_the_contract_field_names_iso_dates_and_numbers_for_amounts() 
 
     # Assert
     assert CONTRACT_FIELDS <= set(data)
-    assert data["schema_version"] == 3
+    assert data["schema_version"] == 4
     assert data["amount"] == 49.99
     assert isinstance(data["amount"], float)
     assert data["facts"]["amount_charged"] == 59.99

@@ -87,9 +87,9 @@ def interrupt_deferred() -> Iterator[None]:
 
 
 def atomic_write_text(
-    path: Path, text: str, *, on_commit: Callable[[], None] | None = None
+    path: Path, text: str | bytes, *, on_commit: Callable[[], None] | None = None
 ) -> None:
-    """Write `text` to `path` so that a crash leaves either the old or the new file.
+    """Write `text` (UTF-8) or bytes to `path` so that a crash leaves the old or the new file.
 
     Temporary file in the same folder, fsync, rename over the target, fsync the folder.
     The file is created owner-only (0600). `on_commit` runs right after the rename,
@@ -108,8 +108,8 @@ def atomic_write_text(
     fsync_dir(path.parent)
 
 
-def _synced_temp_file(path: Path, text: str) -> Path:
-    """`text` in a new owner-only temporary file beside `path`, on disk (fsync).
+def _synced_temp_file(path: Path, text: str | bytes) -> Path:
+    """`text` (UTF-8) or bytes in a new owner-only temporary file beside `path`, on disk.
 
     Raises OSError, and then leaves no temporary file.
     """
@@ -117,8 +117,8 @@ def _synced_temp_file(path: Path, text: str) -> Path:
     temp = Path(temp_name)
     try:
         os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:
@@ -163,12 +163,13 @@ def is_within(path: Path, folder: Path) -> bool:
     return True
 
 
-def write_output_file(path: Path, text: str, *, force: bool, data_folder: Path) -> Path:
+def write_output_file(path: Path, text: str | bytes, *, force: bool, data_folder: Path) -> Path:
     """Write a document the user asked for (a letter, a dossier) to a path they named.
 
     Only a regular file is ever written: a directory, a symlink, a device or a path in
-    the data folder is refused, and an existing file only replaced with `force`. The
-    text is cleaned of terminal escapes, written atomically, owner-only (0600).
+    the data folder is refused, and an existing file only replaced with `force`. Text
+    is cleaned of terminal escapes (bytes, a PDF, are the caller's to have made clean),
+    written atomically, owner-only (0600).
     """
     from amazon_reclamation.errors import InvalidInput
     from amazon_reclamation.safe_text import clean_for_file
@@ -213,11 +214,12 @@ def write_output_file(path: Path, text: str, *, force: bool, data_folder: Path) 
         raise StorageError(
             _("--out : le dossier {folder} n'existe pas.").format(folder=path.parent)
         )
+    content = clean_for_file(text) if isinstance(text, str) else text
     try:
         if info is None:
-            _write_new_file(path, clean_for_file(text))
+            _write_new_file(path, content)
         else:
-            atomic_write_text(path, clean_for_file(text))
+            atomic_write_text(path, content)
     except FileExistsError:
         raise InvalidInput(
             _("--out : {path} existe déjà ; ajoutez --force pour le remplacer.").format(path=path)
@@ -227,7 +229,7 @@ def write_output_file(path: Path, text: str, *, force: bool, data_folder: Path) 
     return path
 
 
-def _write_new_file(path: Path, text: str) -> None:
+def _write_new_file(path: Path, text: str | bytes) -> None:
     """Write a file that must not exist yet, never replacing one created meanwhile."""
     temp = _synced_temp_file(path, text)
     try:

@@ -61,7 +61,7 @@ from amazon_reclamation.ids import (
     StepId as StepId,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 STORED = "stored"  # validation context of a record read from a file
 
 # Amounts are exact decimals in Python and plain numbers in JSON (12.99, not "12.99").
@@ -124,12 +124,35 @@ class Contact(_Record):
 
 
 class Attachment(_Record):
-    """An evidence file kept with the complaint."""
+    """An evidence file kept with the complaint (`reclam attach`).
 
-    name: str
-    sha256: str
+    The copy lives in the data folder, `attachments/<complaint id>/<file>`, named after
+    its content's SHA-256: the same content is kept once per complaint.
+    """
+
+    id: int  # 1, 2, 3 ... in the order they were added; never reused (`--remove N`)
+    name: str  # the original file name, as the user knew it
+    # The kept copy's name: `<sha256>.<extension>`. None only for an entry carried over
+    # from schema 3, which listed evidence without keeping a copy.
+    file: str | None = None
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    size: int | None = Field(default=None, ge=0)  # bytes; None as for `file`
+    media_type: str | None = None  # "image/jpeg", "application/pdf" ...; None as for `file`
     added_at: datetime
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _file_is_its_content(self) -> Attachment:
+        # The kept copy's name is checked here, so that no stored name can reach
+        # another file (`../x`, an absolute path): it is the hash and a short extension.
+        if self.file is not None and (
+            not self.file.startswith(self.sha256 + ".")
+            or not self.file.removeprefix(self.sha256 + ".").isalnum()
+            or not self.file.isascii()
+            or len(self.file) > 64 + 1 + 8
+        ):
+            raise ValueError("an attachment's file is named <sha256>.<extension>")
+        return self
 
 
 class Complaint(_Record):

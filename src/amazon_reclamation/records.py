@@ -128,7 +128,24 @@ def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "schema_version": 3}
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 keeps a copy of each evidence file (`reclam attach`): an attachment has
+    an `id`, and its copy's `file`, `size` and `media_type`. Version 3 only listed evidence
+    (no command wrote it): each entry is numbered in order and keeps no copy (null)."""
+    attachments = data.get("attachments")
+    if isinstance(attachments, list):
+        data["attachments"] = [
+            {"id": number, **entry} if isinstance(entry, dict) and "id" not in entry else entry
+            for number, entry in enumerate(attachments, start=1)
+        ]
+    return {**data, "schema_version": 4}
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+}
 
 
 def _describe_validation_error(error: Exception) -> str:

@@ -4,6 +4,7 @@ The store is the only code that touches files. It knows the record's shape (to r
 migrate and write it) but no rules. Layout of RECLAM_HOME:
 
     complaints/<id>.json   one complaint, contacts inside (docs/data-format.md)
+    attachments/<id>/      the copies of its evidence files, `<sha256>.<ext>` (0600)
     drafts/new.json        the answers of an interrupted `reclam new`
     index.sqlite3          a derived cache of the complaint files (rebuilt at will)
     .lock                  held around every read-modify-write
@@ -51,7 +52,7 @@ from amazon_reclamation.settings import default_home as default_home
 
 if TYPE_CHECKING:
     from amazon_reclamation.index import Index
-    from amazon_reclamation.models import Complaint
+    from amazon_reclamation.models import Attachment, Complaint
 
 LOCK_TIMEOUT_SECONDS = 15.0
 STALE_DRAFT_TEMP_SECONDS = 3600  # drafts are written without the lock: only old leftovers go
@@ -83,6 +84,7 @@ class Store:
         self.root = root
         self.complaints_dir = root / "complaints"
         self.drafts_dir = root / "drafts"
+        self.attachments_dir = root / "attachments"
         self.lock_path = root / ".lock"
         self.index_path = root / "index.sqlite3"
         self.changes: list[Change] = []  # what this process committed, in order
@@ -180,13 +182,29 @@ class Store:
             )
         return self.complaints_dir / f"{complaint_id}.json"
 
+    def attachment_folder(self, complaint_id: str) -> Path:
+        """The folder of a complaint's evidence copies (its id is checked like `path_for`)."""
+        return self.attachments_dir / self.path_for(complaint_id).stem
+
+    def attachment_path(self, complaint_id: str, attachment: Attachment) -> Path | None:
+        """Where an attachment's copy is kept; None for an entry that kept no copy.
+
+        The model checked the copy's name (`<sha256>.<ext>`): it cannot leave the folder.
+        """
+        if attachment.file is None:
+            return None
+        return self.attachment_folder(complaint_id) / attachment.file
+
     def new_id(self) -> str:
         """A short id not yet used in this folder (call under the lock)."""
         import secrets
 
         while True:
             candidate = "".join(secrets.choice(ID_ALPHABET) for _ in range(ID_LENGTH))
-            if not os.path.lexists(self.path_for(candidate)):
+            # A leftover evidence folder (a delete that was killed) keeps its id taken.
+            if not os.path.lexists(self.path_for(candidate)) and not os.path.lexists(
+                self.attachment_folder(candidate)
+            ):
                 return candidate
 
     def read(self, path: Path) -> Complaint:

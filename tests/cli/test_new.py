@@ -62,7 +62,7 @@ def test_new_unattended_json_prints_exactly_the_saved_record(
     assert isinstance(data, dict)
     assert CONTRACT_FIELDS <= set(data)
     assert data["contacts"] == []
-    assert data["schema_version"] == 3
+    assert data["schema_version"] == 4
     assert data["status"] == "open"
     assert data["category"] == "late"
     assert data["order_number"] == ORDER
