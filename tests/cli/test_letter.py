@@ -109,3 +109,99 @@ def test_an_unreasonable_time_limit_is_refused_in_good_french(
     # Assert
     assert code == 2
     assert f"--days : {words} un délai raisonnable" in err
+
+
+# -- `letter --sent`: the formal notice recorded as sent --------------------------------
+
+
+def _saved(complaint_id: str) -> dict[str, Any]:
+    import json
+
+    from amazon_reclamation.store import Store, default_home
+
+    return json.loads(Store(default_home()).path_for(complaint_id).read_text(encoding="utf-8"))
+
+
+def test_sent_records_a_formal_notice_followed_up_on_the_deadline_the_letter_gives(
+    capsys: Any,
+) -> None:
+    # Arrange
+    complaint_id = create(capsys, *DAMAGED)
+    code, letter_text, _err = run(capsys, "letter", complaint_id, "--days", "10")
+    assert code == 0
+
+    # Act
+    code, out, err = run(
+        capsys, "letter", complaint_id, "--sent", "--days", "10", "--reference", "RR123456789BE"
+    )
+
+    # Assert: one contact, the step and the same last day as the letter asked
+    assert (code, err) == (0, "")
+    contact = _saved(complaint_id)["contacts"][-1]
+    assert contact["step"] == "formal_notice"
+    assert (contact["channel"], contact["outcome"]) == ("letter", "pending")
+    assert contact["reference"] == "RR123456789BE"
+    assert contact["follow_up"] == "2026-11-30"
+    assert "au plus tard le 30 novembre 2026" in " ".join(letter_text.split())
+    assert "au plus tard le 30/11/2026" in " ".join(out.split())
+
+
+def test_sent_on_a_past_day_by_email_counts_from_that_day(capsys: Any) -> None:
+    complaint_id = create(capsys, *DAMAGED)
+
+    code, _out, err = run(
+        capsys, "letter", complaint_id, "--sent", "--sent-on", "10/11/2026", "--sent-by", "email"
+    )
+
+    assert (code, err) == (0, "")
+    contact = _saved(complaint_id)["contacts"][-1]
+    assert contact["channel"] == "email"
+    assert contact["at"].startswith("2026-11-10")
+    assert contact["at_precision"] == "day"
+    assert contact["follow_up"] == "2026-11-25"  # 15 days later, a Wednesday
+
+
+def test_escalate_counts_the_sent_notice_as_done(capsys: Any) -> None:
+    complaint_id = create(capsys, *DAMAGED)
+    run(capsys, "letter", complaint_id, "--sent", "--sent-on", "10/11/2026")
+
+    code, out, _err = run(capsys, "escalate", complaint_id, "--json")
+
+    import json
+
+    steps = {step["id"]: step["status"] for step in json.loads(out)["steps"]}
+    assert code == 0
+    assert steps["formal_notice"] == "done"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--sent-on", "10/11/2026"], "--sent-on, --sent-by et --reference vont avec --sent"),
+        (["--sent", "--sent-by", "fax"], "--sent-by : « fax » n'est pas un envoi connu"),
+        (["--sent", "--sent-on", "31/12/2026"], "--sent-on : Le 31/12/2026 n'est pas encore"),
+        (["--sent", "--sent-on", "demain"], "--sent-on : « demain » n'est pas une date"),
+    ],
+)
+def test_a_bad_sent_option_is_refused_and_nothing_written(
+    capsys: Any, args: list[str], expected: str
+) -> None:
+    complaint_id = create(capsys, *DAMAGED)
+    before = _saved(complaint_id)
+
+    code, out, err = run(capsys, "letter", complaint_id, *args)
+
+    assert (code, out) == (2, "")
+    assert expected in err
+    assert len(err.strip().splitlines()) == 1
+    assert _saved(complaint_id) == before
+
+
+def test_sent_on_a_closed_complaint_is_refused(capsys: Any) -> None:
+    complaint_id = create(capsys, *DAMAGED)
+    run(capsys, "close", complaint_id, "--outcome", "abandoned")
+
+    code, _out, err = run(capsys, "letter", complaint_id, "--sent")
+
+    assert code == 1
+    assert "rouvrez-la d'abord" in err
