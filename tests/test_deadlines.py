@@ -200,7 +200,7 @@ def test_defect_found_later_without_a_date_gives_no_notice_deadline() -> None:
         (date(2026, 10, 1), date(2026, 10, 8), date(2026, 10, 31)),
     ],
 )
-def test_delivery_is_30_days_after_the_order_and_the_estimate_only_a_note(
+def test_delivery_is_30_days_after_the_order_and_an_earlier_estimate_only_a_note(
     ordered: date, expected_date: date | None, expected: date
 ) -> None:
     complaint = make(category="late", order_date=ordered, expected_delivery_date=expected_date)
@@ -212,6 +212,25 @@ def test_delivery_is_30_days_after_the_order_and_the_estimate_only_a_note(
         announced or Note("announced_date_unknown"),
         Note("delivery_after_period"),
     )
+
+
+def test_a_date_announced_beyond_the_30_days_is_the_delivery_row_as_in_the_plan() -> None:
+    # Arrange: Amazon announced 15/11 for an order of 01/10 (the 30 days end on 31/10)
+    complaint = make(
+        category="late",
+        order_date=date(2026, 10, 1),
+        expected_delivery_date=date(2026, 11, 15),
+        delivery_date=None,
+    )
+    today = date(2026, 11, 14)
+
+    # Act
+    deadline = by_id(complaint, today)["delivery"]
+
+    # Assert: the row waits for the same day as the plan, and still explains the 30 days
+    assert (deadline.date, deadline.days_left, deadline.passed) == (date(2026, 11, 15), 1, False)
+    assert awaiting_delivery(complaint, today) == deadline.date
+    assert Note("delivery_legal_period", date(2026, 10, 1)) in deadline.notes
 
 
 def test_a_delivered_parcel_is_not_told_to_ask_for_delivery() -> None:

@@ -298,7 +298,14 @@ def _delivery(c: Complaint, today: dt.date) -> _Result:
         notes.append(Note("delivered_on", c.delivery_date))
     else:
         notes.append(Note("delivery_after_period"))
-    return _deadline(c, "delivery", c.order_date, today, *notes)
+    deadline = _deadline(c, "delivery", c.order_date, today, *notes)
+    # A date announced beyond the 30 days is the one the plan, the letter and `due` wait
+    # for (`delivery_due`): the row shows it too, so that no screen calls the delivery
+    # late while another says to wait. The notes still give the legal 30 days.
+    due = delivery_due(c)
+    if due > deadline.date:
+        return replace(deadline, date=due, days_left=(due - today).days)
+    return deadline
 
 
 def _atoz_claim(c: Complaint, today: dt.date) -> _Result:
