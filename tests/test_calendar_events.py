@@ -10,12 +10,13 @@ from datetime import date
 from typing import Any
 
 import icalendar
+import pytest
 
 from amazon_reclamation.domain.calendar import events
 from amazon_reclamation.domain.escalation import decide
 from amazon_reclamation.knowledge.rules import RULES
 from amazon_reclamation.models import Contact
-from amazon_reclamation.texts.calendar import SUMMARIES
+from amazon_reclamation.texts.calendar import SUMMARIES, description, summary
 from amazon_reclamation.texts.calendar_ics import ics_for
 from factories import TODAY, at, complaint, contact
 
@@ -137,9 +138,14 @@ def test_a_kept_broken_or_refused_promise_is_no_event() -> None:
 def test_a_call_back_announced_with_a_date_is_awaited_too() -> None:
     call_back = contact(1, at(12), "phone", "no_answer", follow_up=date(2026, 11, 23))
 
-    event = by_key(events(complaint(contacts=[call_back]), TODAY))["follow-up"]
+    c = complaint(contacts=[call_back])
+    event = by_key(events(c, TODAY))["follow-up"]
 
     assert event.day == date(2026, 11, 23)
+    assert summary(event) == "reclam k7m2pq : échéance du suivi annoncé"
+    assert "Suivi annoncé le 12 novembre 2026 (téléphone) pour le 23 novembre 2026." in (
+        description(event, c)
+    )
 
 
 def test_a_closed_complaint_has_no_event() -> None:
@@ -172,7 +178,7 @@ def test_the_description_gives_the_order_the_step_and_the_command() -> None:
 
     # Assert
     text = str(event["DESCRIPTION"])
-    assert str(event["SUMMARY"]) == "reclam k7m2pq : réponse promise attendue"
+    assert str(event["SUMMARY"]) == "reclam k7m2pq : échéance de la promesse"
     assert "Commande 123-1234567-1234567." in text
     assert "« remboursement sous 5 jours »" in text
     assert "Interlocuteur : Sophie." in text and "R-77" in text
@@ -277,3 +283,42 @@ def test_the_prodid_names_the_language_and_the_language_is_restored() -> None:
 
     assert str(parsed(ics.data)["PRODID"]).endswith("//NL")
     assert current_language() == "fr"
+
+
+def test_every_word_of_an_event_comes_from_a_catalogue_message(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gettext
+    import re
+
+    from amazon_reclamation import i18n
+
+    class Pseudo(gettext.NullTranslations):
+        def gettext(self, message: str) -> str:
+            return f"⟦{message}⟧"
+
+        def ngettext(self, singular: str, plural: str, n: int) -> str:
+            return f"⟦{singular if n == 1 else plural}⟧"
+
+    # Arrange: a deadline and a promise, every user value known
+    monkeypatch.setattr(i18n, "_load", lambda _language: Pseudo())
+    i18n.set_language("en")
+    c = complaint(
+        delivery_date=DELIVERED,
+        seller={"kind": "marketplace", "name": "Vendeur Martin"},
+        contacts=[promise(agent="Sophie", reference="R-77")],
+    )
+    user_values = ("123-1234567-1234567", "Bouilloire inox 1,7 L", "Vendeur Martin", "Sophie")
+    user_values += ("R-77", "remboursement sous 5 jours", "k7m2pq")
+
+    # Act
+    texts = [f"{summary(e)}\n{description(e, c)}" for e in events(c, TODAY)]
+
+    # Assert: with the messages and the values taken out, only dates, digits and URLs stay
+    for text in texts:
+        for value in user_values:
+            text = text.replace(value, " ")
+        while (shorter := re.sub(r"⟦[^⟦⟧]*⟧", " ", text)) != text:
+            text = shorter
+        text = re.sub(r"https://\S+", " ", text)
+        assert re.findall(r"[^\W\d_]{2,}", text) == [], text

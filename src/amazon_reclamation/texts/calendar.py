@@ -45,17 +45,12 @@ SUMMARIES: dict[str, str] = {
 
 def summary(event: Event) -> str:
     """The event's title: the complaint's id and what the day is."""
-    deadline = event.deadline
-    if deadline is None:
-        return _("reclam {id} : réponse promise attendue").format(id=event.complaint_id)
-    template = SUMMARIES.get(deadline.id)
-    if template is None:
-        from amazon_reclamation.texts.deadlines import deadline_title
-
-        return _("reclam {id} : échéance « {title} »").format(
-            id=event.complaint_id, title=deadline_title(deadline)
-        )
-    return _(template).format(id=event.complaint_id)
+    if event.deadline is not None:
+        # Every deadline rule has its line (a test checks it).
+        return _(SUMMARIES[event.deadline.id]).format(id=event.complaint_id)
+    if event.follow_up is not None and event.follow_up.outcome != "promise":
+        return _("reclam {id} : échéance du suivi annoncé").format(id=event.complaint_id)
+    return _("reclam {id} : échéance de la promesse").format(id=event.complaint_id)
 
 
 def description(event: Event, complaint: Complaint) -> str:
