@@ -110,6 +110,19 @@ def next_follow_up(complaint: Complaint, today: date) -> PromiseStatus | None:
     return min(open_ones, key=lambda p: p.contact.follow_up or today, default=None)
 
 
+def awaited(complaint: Complaint, today: date) -> list[Contact]:
+    """The follow-ups still awaited: a promise or call-back due (its date today or later,
+    not kept) with no refusal logged since it, oldest first. What escalation waits for,
+    and what the calendar reminds of."""
+    entries = effective(complaint.contacts)
+    due = [
+        p.contact
+        for p in promises(complaint, today)
+        if p.state == "due" and p.contact.follow_up is not None
+    ]
+    return [p for p in due if not any(e.outcome == "refused" and e.at > p.at for e in entries)]
+
+
 def due_follow_ups(complaint: Complaint, today: date) -> list[PromiseStatus]:
     """Follow-ups due today or overdue (what `reclam due` lists)."""
     return [

@@ -249,16 +249,7 @@ class Reading:
         """The promise to wait for: still due, dated, no broken one, no refusal since."""
         if self.broken:
             return None
-        running = [
-            p.contact
-            for p in contacts.promises(self.c, self.today)
-            if p.state == "due" and p.contact.follow_up is not None
-        ]
-        running = [
-            p
-            for p in running
-            if not any(e.outcome == "refused" and e.at > p.at for e in self.entries)
-        ]
+        running = contacts.awaited(self.c, self.today)
         return min(running, key=lambda p: p.follow_up or self.today, default=None)
 
     def no_atoz(self) -> bool:

@@ -23,6 +23,9 @@ from amazon_reclamation.ui.render.console import (
     columns as columns,
 )
 from amazon_reclamation.ui.render.console import (
+    document as document,
+)
+from amazon_reclamation.ui.render.console import (
     err as err,
 )
 from amazon_reclamation.ui.render.console import (

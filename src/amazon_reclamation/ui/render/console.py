@@ -152,6 +152,19 @@ def _for_stdout(json_text: str) -> str:
     return ascii_json_text(json_text)
 
 
+def document(data: bytes) -> None:
+    """A file's bytes on stdout as they are (an .ics file keeps its CRLF line ends); the
+    caller made them clean."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stdout (a test's capture): the same text
+        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()
+        return
+    buffer.write(data)
+    buffer.flush()
+
+
 def json_documents(documents: Iterable[str]) -> None:
     """A JSON array of documents already written as JSON text (indent 2), on stdout."""
     write = sys.stdout.write

@@ -1,0 +1,102 @@
+"""`reclam calendar`: the deadlines and follow-ups of the open complaints, as an .ics file.
+
+`export_ics` is the same for one complaint (`reclam export REF --format ics`).
+"""
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from amazon_reclamation.cli.app import command
+from amazon_reclamation.cli.common import find, load_all, open_listed
+from amazon_reclamation.cli.context import App
+from amazon_reclamation.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from amazon_reclamation.listing import Digest
+    from amazon_reclamation.texts.calendar_ics import Ics
+
+OutFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--out", help=_("Écrire le calendrier dans ce nouveau fichier (.ics)."), metavar="FILE"
+    ),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help=_("Avec --out : remplacer un fichier existant."))
+]
+
+
+@command(
+    help=_(
+        "Les délais et les suivis à venir des réclamations ouvertes, en calendrier (.ics), "
+        "avec un rappel la veille."
+    ),
+)
+def calendar(app: App, out_file: OutFileOption = None, force: ForceOption = False) -> None:
+    """Les délais et les suivis à venir des réclamations ouvertes, en calendrier (.ics),
+    avec un rappel la veille."""
+    from amazon_reclamation.i18n import current_language
+    from amazon_reclamation.texts.calendar_ics import ics_for
+
+    items = open_listed(app)
+    # The digests say which complaints have a date still to come: only those are read.
+    dated = [item for item in items if _may_have_events(item.digest, app.today)]
+    ics = ics_for(load_all(app, dated), app.today, current_language())
+    if not items:
+        empty = _("Aucune réclamation ouverte : le calendrier est vide.")
+    else:
+        empty = _(
+            "Aucun délai ni suivi à venir dans les réclamations ouvertes : le calendrier est vide."
+        )
+    _deliver(app, ics, out_file, force, empty)
+
+
+def export_ics(app: App, ref: str, out_file: Path | None, force: bool) -> None:
+    """The calendar of one complaint (`reclam export REF --format ics [--out FILE]`)."""
+    from amazon_reclamation.i18n import current_language
+    from amazon_reclamation.texts.calendar_ics import ics_for
+
+    complaint = find(app, ref)
+    ics = ics_for([complaint], app.today, current_language())
+    if complaint.status != "open":
+        empty = _("La réclamation {id} est clôturée : le calendrier est vide.")
+    else:
+        empty = _("Aucun délai ni suivi à venir pour la réclamation {id} : le calendrier est vide.")
+    _deliver(app, ics, out_file, force, empty.format(id=complaint.id))
+
+
+def _may_have_events(digest: "Digest", today: "dt.date") -> bool:
+    """A deadline or a follow-up not kept, today or later (ISO dates compare as text)."""
+    limit = today.isoformat()
+    return any(row[0] >= limit for row in digest.deadline_rows) or any(
+        raw[0] >= limit for raw in digest.follow_ups_raw
+    )
+
+
+def _deliver(app: App, ics: "Ics", out_file: Path | None, force: bool, empty: str) -> None:
+    """The file on stdout, or written to `out_file`; one line on stderr says what was done."""
+    from amazon_reclamation.ui import render
+
+    if out_file is None:
+        render.document(ics.data)
+        if not ics.events:
+            render.info(empty)
+        return
+    from amazon_reclamation.files import write_output_file
+
+    target = write_output_file(
+        out_file.expanduser(), ics.data, force=force, data_folder=app.store.root
+    )
+    if not ics.events:
+        render.info(empty)
+        render.info(_("Calendrier vide écrit dans {path}.").format(path=target))
+        return
+    render.info(
+        ngettext(
+            "{n} rappel écrit dans {path}.", "{n} rappels écrits dans {path}.", ics.events
+        ).format(n=ics.events, path=target)
+    )
