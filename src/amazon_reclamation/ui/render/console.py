@@ -134,6 +134,19 @@ def plain(text: str) -> None:
     out().print(safe(text), soft_wrap=True)
 
 
+def text_out(text: str) -> None:
+    """A document's text (Markdown) on stdout as it is, already cleaned of controls."""
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def binary_out(data: bytes) -> None:
+    """A binary document (a PDF) on stdout, which the caller checked is not a terminal."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
 def json_out(data: Any) -> None:
     """Machine-readable JSON on stdout, nothing else."""
     from amazon_reclamation.safe_text import json_text
