@@ -229,6 +229,69 @@ def write_output_file(path: Path, text: str | bytes, *, force: bool, data_folder
     return path
 
 
+def output_folder(
+    path: Path, *, force: bool, data_folder: Path, replaceable: Callable[[str], bool]
+) -> Path:
+    """A folder the user named for several files (`export --format ecc --out DIR`).
+
+    A missing folder is created, owner-only (0700), its parent must exist. An existing one
+    must be a real folder outside the data folder, and empty, or with `force` hold only
+    files that `replaceable` accepts (a previous export), which are then removed.
+    """
+    from amazon_reclamation.errors import InvalidInput
+
+    if is_within(path, data_folder):
+        raise InvalidInput(
+            _(
+                "--out : {path} est dans le dossier de données de reclam ; choisissez un autre "
+                "dossier."
+            ).format(path=path)
+        )
+    try:
+        info: os.stat_result | None = path.lstat()
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise storage_error(_("Impossible d'écrire {path} : {reason}."), path, error) from None
+    if info is None:
+        if not path.parent.is_dir():
+            raise StorageError(
+                _("--out : le dossier {folder} n'existe pas.").format(folder=path.parent)
+            )
+        try:
+            path.mkdir(mode=0o700)
+            path.chmod(0o700)
+        except OSError as error:
+            raise storage_error(_("Impossible de créer {path} : {reason}."), path, error) from None
+        return path
+    if not stat.S_ISDIR(info.st_mode):
+        raise InvalidInput(
+            _("--out : {path} n'est pas un dossier ; donnez le nom d'un dossier.").format(path=path)
+        )
+    entries = sorted(entry.name for entry in os.scandir(path))
+    if not entries:
+        return path
+    others = [name for name in entries if not replaceable(name) or not (path / name).is_file()]
+    if not force or others:
+        raise InvalidInput(
+            _(
+                "--out : le dossier {path} n'est pas vide ; choisissez un dossier vide ou "
+                "nouveau (--force ne remplace qu'un export précédent)."
+            ).format(path=path)
+        )
+    try:
+        for name in entries:
+            (path / name).unlink()
+    except OSError as error:
+        raise storage_error(_("Impossible d'écrire {path} : {reason}."), path, error) from None
+    return path
+
+
+def write_new_file(path: Path, data: str | bytes) -> None:
+    """A new owner-only file (0600) at `path`, which must not exist; raises OSError."""
+    _write_new_file(path, data)
+
+
 def _write_new_file(path: Path, text: str | bytes) -> None:
     """Write a file that must not exist yet, never replacing one created meanwhile."""
     temp = _synced_temp_file(path, text)

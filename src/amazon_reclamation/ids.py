@@ -24,6 +24,8 @@ PaymentMethod = Literal["card", "debit_card", "sepa_direct_debit", "other"]
 ReturnKind = Literal["returned", "cancelled"]
 # The languages of reclam, of its letters and of the ready messages (`i18n.LANGUAGES`).
 Language = Literal["fr", "nl", "de", "en"]
+# The forms of `reclam export`.
+ExportFormat = Literal["pdf", "md", "json", "ecc", "ics"]
 # The escalation steps, in the plan's order (`domain/escalation`); a contact records the
 # step it performed (`Contact.step`).
 StepId = Literal[
@@ -58,6 +60,7 @@ PAYMENT_METHODS: tuple[PaymentMethod, ...] = get_args(PaymentMethod)
 RETURN_KINDS: tuple[ReturnKind, ...] = get_args(ReturnKind)
 STEP_IDS: tuple[StepId, ...] = get_args(StepId)
 LANGUAGES: tuple[Language, ...] = get_args(Language)
+EXPORT_FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)
 
 
 def default_step(channel: str) -> StepId:

@@ -195,6 +195,45 @@ class Store:
             return None
         return self.attachment_folder(complaint_id) / attachment.file
 
+    def read_attachment(self, complaint_id: str, attachment: Attachment) -> bytes | None:
+        """The kept copy's bytes, checked against its SHA-256; None when there is no copy.
+
+        A copy that is a link, not a regular file, or whose content changed is refused.
+        """
+        import hashlib
+
+        path = self.attachment_path(complaint_id, attachment)
+        if path is None:
+            return None
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        try:
+            fd = os.open(path, flags)
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise storage_error(_("Impossible de lire {path} : {reason}."), path, error) from None
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise CorruptRecord(
+                    _("{path} n'est pas un fichier ordinaire ; il est laissé tel quel.").format(
+                        path=path
+                    )
+                )
+            with os.fdopen(os.dup(fd), "rb") as stream:
+                data = stream.read()
+        except OSError as error:
+            raise storage_error(_("Impossible de lire {path} : {reason}."), path, error) from None
+        finally:
+            os.close(fd)
+        if hashlib.sha256(data).hexdigest() != attachment.sha256:
+            raise CorruptRecord(
+                _(
+                    "La copie de la pièce {n} ({path}) a changé depuis son ajout : son empreinte "
+                    "SHA-256 ne correspond plus. Rien n'a été exporté."
+                ).format(n=attachment.id, path=path)
+            )
+        return data
+
     def new_id(self) -> str:
         """A short id not yet used in this folder (call under the lock)."""
         import secrets

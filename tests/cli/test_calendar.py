@@ -208,39 +208,32 @@ def test_the_calendar_follows_the_language(capsys: pytest.CaptureFixture[str]) -
 def test_export_ics_gives_one_complaints_events(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    from amazon_reclamation.cli.commands.calendar import export_ics
-    from amazon_reclamation.cli.context import App
-
     # Arrange
     cid = create(capsys, *DAMAGED)
     other = create(capsys, *DAMAGED[:3], "999-1234567-1234567", *DAMAGED[4:])
     target = tmp_path / "one.ics"
 
     # Act
-    export_ics(App(), cid, None, False)
-    shown = capsys.readouterr()
-    export_ics(App(), "999-1234567-1234567", target, False)
-    written = capsys.readouterr()
+    code, out, err = run(capsys, "export", cid, "--format", "ics")
+    written = run(capsys, "export", "999-1234567-1234567", "--format", "ics", "--out", str(target))
 
     # Assert
-    assert shown.err == ""
-    assert uids(shown.out) and all(u.startswith(f"{cid}-") for u in uids(shown.out))
+    assert (code, err) == (0, "")
+    assert uids(out) and all(u.startswith(f"{cid}-") for u in uids(out))
     on_file = uids(target.read_text(encoding="utf-8"))
     assert on_file and all(u.startswith(f"{other}-") for u in on_file)
-    assert written.out == "" and written.err.strip().endswith(f"écrits dans {target}.")
+    assert written[0] == 0 and written[1] == ""
+    assert written[2].strip().endswith(f"écrits dans {target}.")
 
 
 def test_export_ics_of_a_closed_complaint_is_an_empty_calendar(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from amazon_reclamation.cli.commands.calendar import export_ics
-    from amazon_reclamation.cli.context import App
-
     cid = create(capsys, *DAMAGED)
     assert run(capsys, "close", cid, "--outcome", "abandoned")[0] == 0
 
-    export_ics(App(), cid, None, False)
+    code, out, err = run(capsys, "export", cid, "--format", "ics")
 
-    captured = capsys.readouterr()
-    assert uids(captured.out) == []
-    assert captured.err.strip() == f"La réclamation {cid} est clôturée : le calendrier est vide."
+    assert code == 0
+    assert uids(out) == []
+    assert err.strip() == f"La réclamation {cid} est clôturée : le calendrier est vide."

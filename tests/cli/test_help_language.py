@@ -15,8 +15,8 @@ from amazon_reclamation import i18n
 from helpers import run
 
 COMMANDS = [
-    "", "calendar", "close", "config", "delete", "due", "escalate", "letter", "list", "log", "new",
-    "reopen", "rights", "show",
+    "", "calendar", "close", "config", "delete", "due", "escalate", "export", "letter", "list",
+    "log", "new", "reopen", "rights", "show",
 ]  # fmt: skip
 
 

@@ -45,6 +45,7 @@ _VALUE_NAMES: dict[str, str] = {
     "corrects": N_("N°"),
     "home": N_("DOSSIER"),
     "out_file": N_("FICHIER"),
+    "out": N_("CHEMIN"),  # export: a file, or a folder for ECC Belgium
 }
 _BY_TYPE = {str: N_("TEXTE"), int: N_("NOMBRE")}
 _OWN_METAVAR = "_reclam_metavar"  # marks a metavar set here, to be translated again

@@ -52,7 +52,8 @@ class OutsideWords:
     def ecc_how(self, *, id: str, url: str, days: int | None) -> str:
         return _(
             "Gratuit. Préparez un seul dossier : un court résumé, la preuve d'achat et de "
-            "paiement, toute la correspondance dans l'ordre chronologique (reclam show {id}), "
+            "paiement, toute la correspondance dans l'ordre chronologique (reclam export {id} "
+            "--format ecc --out cec-{id} prépare ces fichiers), "
             "et votre IBAN et BIC si vous demandez un remboursement. Première réponse en "
             "principe sous {days}. {url}"
         ).format(id=id, url=link(url), days=business_days(days))
@@ -331,7 +332,8 @@ class OutsideWords:
 
     def justice_how(self, *, id: str, url: str) -> str:
         return _(
-            "Joignez le dossier chronologique (reclam show {id}) et la mise en demeure. "
+            "Joignez le dossier chronologique (reclam export {id} --format pdf --out "
+            "dossier-{id}.pdf) et la mise en demeure. "
             "Brochure du SPF Justice : {url}"
         ).format(id=id, url=url)
 

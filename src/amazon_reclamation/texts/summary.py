@@ -162,6 +162,11 @@ def _order_facts(complaint: Complaint) -> list[tuple[str, str]]:
     return rows
 
 
+def facts(complaint: Complaint) -> list[tuple[str, str]]:
+    """Every row of the summary card: the order's facts, then the category's."""
+    return _order_facts(complaint) + category_facts(complaint)
+
+
 def checklist(complaint: Complaint) -> list[str]:
     """What to have at hand before contacting customer service."""
     spec = CATEGORY_TABLE[complaint.category]
@@ -333,7 +338,7 @@ def build_summary(complaint: Complaint, today: date, message_lang: str | None = 
             if complaint.id != PREVIEW_ID
             else _("Brouillon de réclamation — {category}").format(category=category)
         ),
-        facts=_order_facts(complaint) + category_facts(complaint),
+        facts=facts(complaint),
         description=complaint.description,
         request=request_text(complaint),
         request_line=request_line(complaint),

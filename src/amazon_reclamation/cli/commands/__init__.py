@@ -9,6 +9,7 @@ from amazon_reclamation.cli.commands import (  # noqa: F401 - each module regist
     delete,
     due,
     escalate,
+    export,
     letter,
     list_,
     log,

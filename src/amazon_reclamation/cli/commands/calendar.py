@@ -82,7 +82,7 @@ def _deliver(app: App, ics: "Ics", out_file: Path | None, force: bool, empty: st
     from amazon_reclamation.ui import render
 
     if out_file is None:
-        render.document(ics.data)
+        render.binary_out(ics.data)
         if not ics.events:
             render.info(empty)
         return

@@ -20,10 +20,10 @@ from amazon_reclamation.ui.render.advice import (
     soon_table as soon_table,
 )
 from amazon_reclamation.ui.render.console import (
-    columns as columns,
+    binary_out as binary_out,
 )
 from amazon_reclamation.ui.render.console import (
-    document as document,
+    columns as columns,
 )
 from amazon_reclamation.ui.render.console import (
     err as err,
@@ -53,10 +53,16 @@ from amazon_reclamation.ui.render.console import (
     safe as safe,
 )
 from amazon_reclamation.ui.render.console import (
+    text_out as text_out,
+)
+from amazon_reclamation.ui.render.console import (
     unreadable_files as unreadable_files,
 )
 from amazon_reclamation.ui.render.console import (
     warning as warning,
+)
+from amazon_reclamation.ui.render.dossier import (
+    ecc_folder as ecc_folder,
 )
 from amazon_reclamation.ui.render.record import (
     complaint_file as complaint_file,

@@ -134,6 +134,12 @@ def plain(text: str) -> None:
     out().print(safe(text), soft_wrap=True)
 
 
+def text_out(text: str) -> None:
+    """A document's text (Markdown) on stdout as it is, already cleaned of controls."""
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
 def json_out(data: Any) -> None:
     """Machine-readable JSON on stdout, nothing else."""
     from amazon_reclamation.safe_text import json_text
@@ -152,9 +158,9 @@ def _for_stdout(json_text: str) -> str:
     return ascii_json_text(json_text)
 
 
-def document(data: bytes) -> None:
-    """A file's bytes on stdout as they are (an .ics file keeps its CRLF line ends); the
-    caller made them clean."""
+def binary_out(data: bytes) -> None:
+    """A file's bytes on stdout as they are (a PDF, an .ics file with its CRLF line ends);
+    the caller made them clean, and checked that a PDF does not go to a terminal."""
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # a text-only stdout (a test's capture): the same text

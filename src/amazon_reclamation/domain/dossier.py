@@ -1,0 +1,189 @@
+"""The dossier of a complaint as data, in no language: what `reclam export` words and lays out.
+
+One pure function, `build_dossier()`, gathers what ECC Belgium, a mediator or a court
+reads: the facts of the order, the deadlines and the rules that apply (the ones `show`
+and `rights` use, not computed again), every contact in the order it happened with its
+promise's state and its corrections, the formal notices sent, and the evidence files.
+`ecc_plan()` decides which evidence goes to ECC Belgium as its own file, which becomes
+pages of the dossier, and which cannot be sent as it is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from amazon_reclamation.domain import contacts as contact_log
+from amazon_reclamation.domain.deadlines import compute_deadlines, missing_facts
+from amazon_reclamation.knowledge.applicable import rules_for
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from amazon_reclamation.domain.deadline_data import Deadline, MissingFact
+    from amazon_reclamation.ids import StepId
+    from amazon_reclamation.knowledge.rules import Rule
+    from amazon_reclamation.models import Attachment, Complaint, Contact
+
+# ECC Belgium takes at most 8 files: the dossier and 7 others.
+ECC_MAX_FILES = 8
+
+# What an attachment is, for the dossier: an image it can show, a PDF it can append, an
+# office document ECC accepts as it is, a text it can print, or another format.
+AttachmentKind = Literal["image", "pdf", "office", "text", "other"]
+_KINDS: dict[str, AttachmentKind] = {
+    "jpg": "image",
+    "jpeg": "image",
+    "png": "image",
+    "pdf": "pdf",
+    "doc": "office",
+    "docx": "office",
+    "txt": "text",
+    "eml": "text",
+}
+
+# Where an attachment goes in an ECC folder:
+# - "file": copied beside the dossier, as it is;
+# - "merged": a PDF beyond the 7 files, its pages appended to the dossier;
+# - "pages": an image beyond the 7 files, or a text or e-mail: its pages are in the dossier;
+# - "not_sendable": a format ECC does not take (webp, heic, odt ...), or an office document
+#   beyond the 7 files: listed, to be converted by the user;
+# - "no_copy": an entry carried over from schema 3, of which reclam keeps no copy.
+Disposition = Literal["file", "merged", "pages", "not_sendable", "no_copy"]
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One contact as the dossier shows it."""
+
+    contact: Contact
+    step: StepId
+    promise_state: contact_log.PromiseState | None  # None: nothing was promised
+    corrected_by: int | None  # the id of the entry that replaces this one
+    is_formal_notice: bool
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """Everything the dossier shows, as ids, dates and the record's own values."""
+
+    complaint: Complaint
+    today: date
+    deadlines: list[Deadline]
+    missing: list[MissingFact]
+    rules: list[Rule]
+    timeline: list[TimelineEntry]
+    formal_notices: list[Contact]  # effective contacts whose step is the formal notice
+    attachments: list[Attachment]
+
+
+def build_dossier(complaint: Complaint, today: date) -> Dossier:
+    """The dossier of `complaint` as it stands on `today`."""
+    entries = contact_log.timeline(complaint.contacts)
+    effective = contact_log.effective(complaint.contacts)
+    effective_ids = {c.id for c in effective}
+    replaced_by = {c.corrects: c.id for c in entries if c.corrects is not None}
+    states = {p.contact.id: p.state for p in contact_log.promises(complaint, today)}
+    timeline = [
+        TimelineEntry(
+            contact=contact,
+            step=contact_log.step_of(contact),
+            promise_state=states.get(contact.id),
+            corrected_by=replaced_by.get(contact.id),
+            is_formal_notice=contact_log.step_of(contact) == "formal_notice",
+        )
+        for contact in entries
+    ]
+    notices = [e.contact for e in timeline if e.is_formal_notice and e.contact.id in effective_ids]
+    return Dossier(
+        complaint=complaint,
+        today=today,
+        deadlines=compute_deadlines(complaint, today),
+        missing=missing_facts(complaint),
+        rules=rules_for(complaint),
+        timeline=timeline,
+        formal_notices=notices,
+        attachments=sorted(complaint.attachments, key=lambda a: a.id),
+    )
+
+
+def extension(attachment: Attachment) -> str:
+    """The kept copy's extension (else the original name's), lower case, without the dot."""
+    name = attachment.file or attachment.name
+    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+
+def kind_of(attachment: Attachment) -> AttachmentKind:
+    """What the dossier can do with an attachment, from its extension."""
+    return _KINDS.get(extension(attachment), "other")
+
+
+def embeds(attachment: Attachment) -> bool:
+    """An image the PDF dossier shows on its pages."""
+    return attachment.file is not None and kind_of(attachment) == "image"
+
+
+def prints_text(attachment: Attachment) -> bool:
+    """A text or an e-mail whose words the PDF dossier prints on its pages."""
+    return attachment.file is not None and kind_of(attachment) == "text"
+
+
+@dataclass(frozen=True)
+class EccItem:
+    """One attachment in an ECC folder: where it goes, and its file name if copied."""
+
+    attachment: Attachment
+    disposition: Disposition
+    file_name: str | None = None
+
+
+def dossier_file_name(complaint_id: str) -> str:
+    """The dossier's name in an ECC folder: first in the list."""
+    return f"01-reclam-{complaint_id}.pdf"
+
+
+def slug(name: str) -> str:
+    """A file name's stem made plain: ASCII letters, digits and dashes, at most 40."""
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_stem.lower()).strip("-")
+    return words[:40].rstrip("-") or "piece"
+
+
+# The files an ECC folder holds, and only those: what `--force` may replace.
+ECC_FILE = re.compile(r"^\d{2}-[a-z0-9-]+\.(pdf|doc|docx|jpg|jpeg|png)$")
+
+# Which kinds take the separate files first: an office document cannot become pages of
+# the dossier, a PDF can (appended), an image is already in the dossier.
+_PRIORITY: dict[AttachmentKind, int] = {"office": 0, "pdf": 1, "image": 2}
+
+
+def ecc_plan(attachments: list[Attachment]) -> list[EccItem]:
+    """Where each attachment goes in an ECC folder, in the attachments' order.
+
+    At most `ECC_MAX_FILES - 1` attachments are copied beside the dossier, office
+    documents first, then PDFs, then images (each group in the order they were added);
+    the others become pages of the dossier when they can, or are listed as not sendable.
+    """
+    sendable = [a for a in attachments if a.file is not None and kind_of(a) in _PRIORITY]
+    ranked = sorted(sendable, key=lambda a: (_PRIORITY[kind_of(a)], a.id))
+    chosen = {a.id for a in ranked[: ECC_MAX_FILES - 1]}
+    items: list[EccItem] = []
+    number = 1
+    for attachment in attachments:
+        kind = kind_of(attachment)
+        if attachment.file is None:
+            items.append(EccItem(attachment, "no_copy"))
+        elif attachment.id in chosen:
+            number += 1
+            name = f"{number:02d}-{slug(attachment.name)}.{extension(attachment)}"
+            items.append(EccItem(attachment, "file", name))
+        elif kind == "pdf":
+            items.append(EccItem(attachment, "merged"))
+        elif kind in ("image", "text"):
+            items.append(EccItem(attachment, "pages"))
+        else:
+            items.append(EccItem(attachment, "not_sendable"))
+    return items

@@ -1,0 +1,417 @@
+"""The dossier in words: `domain.dossier.Dossier` as short labelled sections.
+
+`document()` words a dossier in the current language (`i18n.in_language` chooses it)
+as a `Document`: a title, the line that says when it was made, and sections made of
+rows (label and value), paragraphs, entries (a title and its lines), tables and
+bullets. The Markdown and PDF renderers (`ui/dossier/`) lay out these blocks and add
+nothing but page furniture. The summary rows, rights and deadlines are the ones `show`
+and `rights` word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from amazon_reclamation import fmt
+from amazon_reclamation.i18n import N_, _
+from amazon_reclamation.texts import labels
+
+if TYPE_CHECKING:
+    from amazon_reclamation.domain.dossier import Dossier, EccItem, TimelineEntry
+    from amazon_reclamation.models import Attachment, Complaint
+
+
+@dataclass(frozen=True)
+class Rows:
+    """Label and value pairs."""
+
+    items: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    label: str | None = None  # a short heading above the paragraph
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item with its lines: a deadline, a rule, an attachment."""
+
+    title: str
+    lines: list[str]
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: list[str]
+    rows: list[list[str]]
+    widths: tuple[int, ...]  # relative widths of the columns
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: list[str]
+
+
+Block = Rows | Paragraph | Entry | Table | Bullets
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    made: str  # "Établi le 20/11/2026 avec reclam …"
+    sections: list[Section]
+
+
+_PROMISE_STATE = {
+    "kept": N_("promesse tenue"),
+    "due": N_("promesse à venir"),
+    "broken": N_("promesse NON TENUE"),
+}
+
+
+def _title(complaint: Complaint) -> str:
+    if complaint.order_number:
+        return _("Dossier de réclamation — commande {order}").format(order=complaint.order_number)
+    return _("Dossier de réclamation {id}").format(id=complaint.id)
+
+
+def _made(dossier: Dossier) -> str:
+    day = fmt.short_date(dossier.today)
+    name = dossier.complaint.customer_name
+    if name:
+        return _(
+            "Établi le {date} avec reclam à partir des notes de {name} (réclamation {id})."
+        ).format(date=day, name=name, id=dossier.complaint.id)
+    return _("Établi le {date} avec reclam (réclamation {id}).").format(
+        date=day, id=dossier.complaint.id
+    )
+
+
+def seller_establishment(complaint: Complaint) -> str:
+    """Where the seller is established, as far as the record says."""
+    from amazon_reclamation.texts.escalation_format import country
+
+    seller = complaint.seller
+    if seller.kind == "marketplace" and seller.country:
+        return country(seller.country)
+    if seller.kind == "amazon":
+        return _("normalement au Luxembourg (Amazon EU S.à r.l.) ; vérifiez-le sur la facture")
+    return fmt.unknown()
+
+
+def _summary(dossier: Dossier) -> Section:
+    from amazon_reclamation.texts.problem import problem_sentences
+    from amazon_reclamation.texts.summary import facts, request_line
+
+    complaint = dossier.complaint
+    status = labels.label(labels.STATUS, complaint.status)
+    rows = facts(complaint)
+    rows.append((_("Établissement du vendeur"), seller_establishment(complaint)))
+    rows.append((_("Statut"), status))
+    rows.append((_("Réclamation ouverte le"), fmt.short_date(complaint.created_at.date())))
+    blocks: list[Block] = [Rows(rows)]
+    problem = problem_sentences(complaint, dossier.today)
+    if problem:
+        blocks.append(Paragraph(" ".join(problem), label=_("Le problème")))
+    if complaint.description:
+        blocks.append(Paragraph(complaint.description, label=_("Description")))
+    blocks.append(Paragraph(request_line(complaint)))
+    return Section(_("Résumé"), blocks)
+
+
+def _deadlines(dossier: Dossier) -> Section:
+    from amazon_reclamation.texts.deadlines import (
+        deadline_note,
+        deadline_title,
+        missing_fact_texts,
+    )
+    from amazon_reclamation.texts.rules import nature
+
+    blocks: list[Block] = []
+    if not dossier.deadlines:
+        blocks.append(Paragraph(_("Aucun délai calculable avec les faits connus.")))
+    for item in dossier.deadlines:
+        if item.exercised_on is not None:
+            state = _("exercé le {date}").format(date=fmt.short_date(item.exercised_on))
+        elif item.passed:
+            state = _("dépassé depuis {days}").format(days=fmt.days(-item.days_left))
+        else:
+            state = _("dans {days}").format(days=fmt.days(item.days_left))
+        lines = [
+            _("Échéance : {date} ({state})").format(date=fmt.short_date(item.date), state=state),
+            nature(item.rule),
+        ]
+        note = deadline_note(item)
+        if note:
+            lines.append(note)
+        lines.append(_("Source : {url}").format(url=item.source))
+        blocks.append(Entry(deadline_title(item), lines))
+    missing = missing_fact_texts(dossier.missing)
+    if missing:
+        blocks.append(Bullets(missing))
+    return Section(_("Délais"), blocks)
+
+
+def _rights(dossier: Dossier) -> Section:
+    from amazon_reclamation.texts.rules import MARKER_LABEL, nature, rule_words
+
+    blocks: list[Block] = []
+    for rule in dossier.rules:
+        words = rule_words(rule)
+        lines = [words.statement, nature(rule)]
+        if words.period:
+            if words.starts:
+                lines.append(
+                    _("Délai : {period}, à partir de : {start}").format(
+                        period=words.period, start=words.starts
+                    )
+                )
+            else:
+                lines.append(_("Délai : {period}").format(period=words.period))
+        lines.append(_("Fiabilité : {marker}").format(marker=_(MARKER_LABEL[rule.marker])))
+        if words.note:
+            lines.append(words.note)
+        lines += [_("Source : {url}").format(url=url) for url in rule.sources]
+        blocks.append(Entry(words.title, [line for line in lines if line]))
+    return Section(_("Droits et règles qui s'appliquent, avec leurs sources"), blocks)
+
+
+def _details(entry: TimelineEntry) -> str:
+    contact = entry.contact
+    parts = []
+    if contact.summary:
+        summary = contact.summary.strip()
+        parts.append(summary if summary[-1:] in ".!?…" else summary + ".")
+    if contact.promise and contact.follow_up:
+        parts.append(
+            _("Promis : {what} (pour le {date}).").format(
+                what=contact.promise, date=fmt.short_date(contact.follow_up)
+            )
+        )
+    elif contact.promise:
+        parts.append(_("Promis : {what}.").format(what=contact.promise))
+    elif contact.follow_up and contact.outcome == "promise":
+        parts.append(_("Promis pour le {date}.").format(date=fmt.short_date(contact.follow_up)))
+    elif contact.follow_up:
+        parts.append(_("Suite prévue le {date}.").format(date=fmt.short_date(contact.follow_up)))
+    if entry.promise_state is not None and entry.corrected_by is None:
+        parts.append(_("État : {state}.").format(state=_(_PROMISE_STATE[entry.promise_state])))
+    if contact.corrects is not None:
+        parts.append(_("Corrige l'entrée n° {n}.").format(n=contact.corrects))
+    if entry.corrected_by is not None:
+        parts.append(_("Corrigée par l'entrée n° {n}.").format(n=entry.corrected_by))
+    return " ".join(parts)
+
+
+def _timeline(dossier: Dossier) -> Section:
+    if not dossier.timeline:
+        return Section(_("Chronologie des contacts"), [Paragraph(_("Aucun contact n'est noté."))])
+    rows = []
+    for entry in dossier.timeline:
+        contact = entry.contact
+        when = fmt.date_time(contact.at, with_time=contact.at_precision == "minute")
+        who = " · ".join(
+            part
+            for part in (
+                contact.agent,
+                _("réf. {reference}").format(reference=contact.reference)
+                if contact.reference
+                else None,
+            )
+            if part
+        )
+        rows.append(
+            [
+                str(contact.id),
+                when,
+                _("{channel} — {step}").format(
+                    channel=labels.label(labels.CHANNEL, contact.channel),
+                    step=_(labels.STEP[entry.step]),
+                ),
+                who or "—",
+                labels.label(labels.OUTCOME, contact.outcome),
+                _details(entry) or "—",
+            ]
+        )
+    headers = [
+        _("N°"),
+        _("Date"),
+        _("Canal et démarche"),
+        _("Interlocuteur et référence"),
+        _("Résultat"),
+        _("Ce qui a été dit ou promis"),
+    ]
+    note = _(
+        "Dans l'ordre où les échanges ont eu lieu. Une entrée corrigée reste dans le dossier, "
+        "marquée comme corrigée."
+    )
+    return Section(
+        _("Chronologie des contacts"),
+        [Paragraph(note), Table(headers, rows, (6, 16, 22, 18, 12, 40))],
+    )
+
+
+def _formal_notice(dossier: Dossier) -> Section:
+    if not dossier.formal_notices:
+        return Section(
+            _("Mise en demeure"),
+            [Paragraph(_("Aucune mise en demeure n'est notée dans ce dossier."))],
+        )
+    blocks: list[Block] = []
+    for contact in dossier.formal_notices:
+        lines = [
+            _("Envoyée le {date} ({channel}).").format(
+                date=fmt.short_date(contact.at.date()),
+                channel=labels.label(labels.CHANNEL, contact.channel),
+            )
+        ]
+        if contact.reference:
+            lines.append(_("Référence : {reference}").format(reference=contact.reference))
+        if contact.summary:
+            lines.append(contact.summary)
+        if contact.follow_up:
+            lines.append(
+                _("Délai laissé jusqu'au {date}.").format(date=fmt.short_date(contact.follow_up))
+            )
+        blocks.append(Entry(_("Contact n° {n}").format(n=contact.id), lines))
+    return Section(_("Mise en demeure"), blocks)
+
+
+def size_text(size: int | None) -> str:
+    """ "12 Ko", "1,5 Mo"."""
+    if size is None:
+        return fmt.unknown()
+    if size < 1_000_000:
+        return _("{n} Ko").format(n=fmt.grouped(max(1, round(size / 1000))))
+    from decimal import Decimal
+
+    return _("{n} Mo").format(n=fmt.grouped(Decimal(round(size / 1_000_000, 1))))
+
+
+def attachment_title(attachment: Attachment) -> str:
+    return _("Pièce {n} : {name}").format(n=attachment.id, name=attachment.name)
+
+
+def _attachments(dossier: Dossier) -> Section:
+    if not dossier.attachments:
+        return Section(_("Pièces jointes"), [Paragraph(_("Aucune pièce n'est jointe."))])
+    blocks: list[Block] = []
+    for attachment in dossier.attachments:
+        lines = []
+        if attachment.note:
+            lines.append(_("Note : {note}").format(note=attachment.note))
+        lines.append(
+            _("Ajoutée le {date} · {size} · {type}").format(
+                date=fmt.short_date(attachment.added_at.date()),
+                size=size_text(attachment.size),
+                type=attachment.media_type or fmt.unknown(),
+            )
+        )
+        lines.append(_("SHA-256 : {hash}").format(hash=attachment.sha256))
+        if attachment.file is None:
+            lines.append(_("reclam n'en garde pas de copie : elle est à fournir à part."))
+        blocks.append(Entry(attachment_title(attachment), lines))
+    blocks.append(
+        Paragraph(
+            _(
+                "L'empreinte SHA-256 de chaque pièce permet de vérifier qu'elle n'a pas été "
+                "modifiée depuis son ajout au dossier."
+            )
+        )
+    )
+    return Section(_("Pièces jointes"), blocks)
+
+
+def document(dossier: Dossier) -> Document:
+    """The dossier worded in the current language."""
+    return Document(
+        title=_title(dossier.complaint),
+        made=_made(dossier),
+        sections=[
+            _summary(dossier),
+            _deadlines(dossier),
+            _rights(dossier),
+            _timeline(dossier),
+            _formal_notice(dossier),
+            _attachments(dossier),
+        ],
+    )
+
+
+_DISPOSITION = {
+    "merged": N_("ses pages sont ajoutées à la fin du dossier"),
+    "pages": N_("elle figure dans les pages du dossier"),
+    "not_sendable": N_(
+        "format non accepté par le CEC : elle reste dans reclam ; convertissez-la en PDF ou "
+        "en JPG pour l'envoyer"
+    ),
+    "no_copy": N_("reclam n'en garde pas de copie : fournissez-la à part"),
+}
+
+
+def ecc_section(items: list[EccItem], dossier_name: str) -> Section:
+    """The files of an ECC folder and each one's SHA-256, and where the other pieces went."""
+    rows = [[dossier_name, _("ce dossier"), "—"]]
+    rows += [
+        [item.file_name or "", attachment_title(item.attachment), item.attachment.sha256]
+        for item in items
+        if item.disposition == "file"
+    ]
+    blocks: list[Block] = [
+        Paragraph(
+            _(
+                "Envoyez au CEC Belgique les fichiers ci-dessous, et eux seuls : le CEC "
+                "accepte au plus 8 fichiers (pdf, doc, docx, jpg, png)."
+            )
+        ),
+        Table([_("Fichier"), _("Pièce"), _("SHA-256")], rows, (22, 30, 48)),
+    ]
+    others = [
+        _("{piece} : {where}.").format(
+            piece=attachment_title(item.attachment), where=_(_DISPOSITION[item.disposition])
+        )
+        for item in items
+        if item.disposition != "file"
+    ]
+    if others:
+        blocks.append(Bullets(others))
+    return Section(_("Fichiers à envoyer au CEC Belgique"), blocks)
+
+
+def page_number(page: int, total: int | str) -> str:
+    """The page's footer: "page 2 / 7"."""
+    return _("page {page} / {total}").format(page=page, total=total)
+
+
+def image_caption(attachment: Attachment) -> str:
+    """The caption under an embedded image: its number, name and note."""
+    if attachment.note:
+        return _("Pièce {n} : {name} — {note}").format(
+            n=attachment.id, name=attachment.name, note=attachment.note
+        )
+    return attachment_title(attachment)
+
+
+def text_pages_title(attachment: Attachment) -> str:
+    return _("Texte de la pièce {n} : {name}").format(n=attachment.id, name=attachment.name)
+
+
+def unreadable_image() -> str:
+    return _("Cette image n'a pas pu être affichée ; le fichier reste dans reclam.")
+
+
+def unreadable_text() -> str:
+    return _("Le texte de cette pièce n'a pas pu être lu ; elle reste dans reclam.")
+
+
+def merged_title(attachment: Attachment) -> str:
+    return _("Pages suivantes : pièce {n}, {name}").format(n=attachment.id, name=attachment.name)

@@ -1,0 +1,149 @@
+"""`reclam export` made: the dossier of a complaint as PDF, Markdown, JSON or an ECC folder.
+
+The command reads the evidence copies through the store (`read_pieces`) and hands them
+here; every function words the dossier in the current language (the interface's).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from amazon_reclamation.domain import dossier as plan
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from pathlib import Path
+
+    from amazon_reclamation.models import Attachment, Complaint
+    from amazon_reclamation.store import Store
+    from amazon_reclamation.texts.dossier import Document
+    from amazon_reclamation.ui.dossier.pdf import Pieces
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The complaint as the dossier sees it: entries whose copy is gone have none."""
+
+    complaint: Complaint
+    contents: dict[int, bytes]  # attachment id -> the copy's bytes
+    missing: list[Attachment]  # entries with a file name whose copy is not there
+
+
+def read_pieces(store: Store, complaint: Complaint) -> Evidence:
+    """Every kept copy, checked against its SHA-256 (a changed copy is refused)."""
+    contents: dict[int, bytes] = {}
+    missing: list[Attachment] = []
+    kept: list[Attachment] = []
+    for attachment in complaint.attachments:
+        data = store.read_attachment(complaint.id, attachment)
+        if data is None and attachment.file is not None:
+            missing.append(attachment)
+            attachment = attachment.model_copy(update={"file": None})
+        elif data is not None:
+            contents[attachment.id] = data
+        kept.append(attachment)
+    return Evidence(complaint.model_copy(update={"attachments": kept}), contents, missing)
+
+
+def document(complaint: Complaint, today: dt.date) -> Document:
+    from amazon_reclamation.texts.dossier import document as word
+
+    return word(plan.build_dossier(complaint, today))
+
+
+def markdown(complaint: Complaint, today: dt.date) -> str:
+    from amazon_reclamation.ui.dossier.markdown import markdown as lay_out
+
+    return lay_out(document(complaint, today))
+
+
+def json_data(complaint: Complaint) -> dict[str, object]:
+    """The complete record and the attachment manifest (for another tool)."""
+    return {
+        "complaint": complaint.to_json_dict(),
+        "attachments": [
+            {
+                "id": a.id,
+                "name": a.name,
+                "file": a.file,
+                "sha256": a.sha256,
+                "size": a.size,
+                "media_type": a.media_type,
+            }
+            for a in sorted(complaint.attachments, key=lambda a: a.id)
+        ],
+    }
+
+
+def _pieces(evidence: Evidence, merged: list[Attachment]) -> Pieces:
+    from amazon_reclamation.ui.dossier.pdf import Pieces
+    from amazon_reclamation.ui.dossier.pieces import text_of
+
+    attachments = sorted(evidence.complaint.attachments, key=lambda a: a.id)
+    contents = evidence.contents
+    return Pieces(
+        images=[(a, contents[a.id]) for a in attachments if plan.embeds(a) and a.id in contents],
+        texts=[
+            (a, text_of(contents[a.id], plan.extension(a)))
+            for a in attachments
+            if plan.prints_text(a) and a.id in contents
+        ],
+        merged=[(a, contents[a.id]) for a in merged],
+    )
+
+
+def pdf(evidence: Evidence, today: dt.date) -> bytes:
+    from amazon_reclamation.ui.dossier.pdf import render_pdf
+
+    return render_pdf(document(evidence.complaint, today), _pieces(evidence, []), today)
+
+
+@dataclass(frozen=True)
+class EccFolder:
+    """What an ECC folder holds: (file name, bytes), the dossier first; and the plan."""
+
+    files: list[tuple[str, bytes]]
+    items: list[plan.EccItem]
+
+
+def ecc(evidence: Evidence, today: dt.date) -> EccFolder:
+    """The dossier with its file list, and the copies to send beside it (8 files at most)."""
+    from amazon_reclamation.texts.dossier import ecc_section
+    from amazon_reclamation.ui.dossier.pdf import pdf_page_count, render_pdf
+
+    complaint = evidence.complaint
+    items = plan.ecc_plan(sorted(complaint.attachments, key=lambda a: a.id))
+    # A PDF that pypdf cannot read (damaged, encrypted) cannot be appended: it is listed.
+    items = [
+        replace(item, disposition="not_sendable")
+        if item.disposition == "merged"
+        and pdf_page_count(evidence.contents[item.attachment.id]) is None
+        else item
+        for item in items
+    ]
+    name = plan.dossier_file_name(complaint.id)
+    words = document(complaint, today)
+    words.sections.append(ecc_section(items, name))
+    merged = [item.attachment for item in items if item.disposition == "merged"]
+    data = render_pdf(words, _pieces(evidence, merged), today)
+    files = [(name, data)]
+    files += [
+        (item.file_name, evidence.contents[item.attachment.id])
+        for item in items
+        if item.disposition == "file" and item.file_name is not None
+    ]
+    return EccFolder(files, items)
+
+
+def write_folder(folder: Path, files: list[tuple[str, bytes]]) -> None:
+    """Each file, new and owner-only, in `folder` (prepared by `files.output_folder`)."""
+    from amazon_reclamation.files import storage_error, write_new_file
+    from amazon_reclamation.i18n import _
+
+    for name, data in files:
+        path = folder / name
+        try:
+            write_new_file(path, data)
+        except OSError as error:
+            raise storage_error(_("Impossible d'écrire {path} : {reason}."), path, error) from None

@@ -1,0 +1,215 @@
+"""The dossier as a PDF (fpdf2, imported here only): A4, DejaVu Sans embedded, reproducible.
+
+The cover page holds the title and the summary; the other sections follow, then the
+texts of the text and e-mail pieces, then the jpg/png pieces, two to a page with their
+captions; PDFs to merge (an ECC folder beyond its 8 files) are appended with pypdf.
+Every page says "page n / total". The same document, pieces and day give the same bytes:
+the creation date is the day, the producer fixed, and fpdf2 derives the file id from
+the content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from amazon_reclamation.safe_text import clean_for_file
+from amazon_reclamation.texts import dossier as words
+from amazon_reclamation.texts.dossier import Bullets, Entry, Paragraph, Rows, Table
+
+if TYPE_CHECKING:
+    from amazon_reclamation.models import Attachment
+    from amazon_reclamation.texts.dossier import Block, Document, Section
+
+FONTS = Path(__file__).resolve().parents[2] / "fonts"
+FONT = "DejaVu"
+PRODUCER = "reclam"
+MARGIN = 15  # mm, on every side
+IMAGE_BOX_HEIGHT = 112  # mm: two images and their captions fill an A4 page
+
+
+@dataclass(frozen=True)
+class Pieces:
+    """The evidence the PDF shows: images, the texts of text files, PDFs to append."""
+
+    images: list[tuple[Attachment, bytes]] = field(default_factory=list)
+    texts: list[tuple[Attachment, str | None]] = field(default_factory=list)
+    merged: list[tuple[Attachment, bytes]] = field(default_factory=list)
+
+
+def _text(value: str) -> str:
+    return clean_for_file(value)
+
+
+def _new_pdf(total: str, made: str) -> Any:
+    from fpdf import FPDF
+
+    class Dossier(FPDF):
+        def footer(self) -> None:
+            self.set_y(-12)
+            self.set_font(FONT, "", 8)
+            self.set_text_color(90)
+            self.cell(0, 5, _text(made), align="L")
+            self.set_x(self.l_margin)
+            page = words.page_number(self.page_no(), total)
+            self.cell(0, 5, page, align="R")
+            self.set_text_color(0)
+
+    pdf = Dossier(orientation="P", unit="mm", format="A4")
+    pdf.set_margins(MARGIN, MARGIN, MARGIN)
+    pdf.set_auto_page_break(auto=True, margin=MARGIN + 5)
+    pdf.add_font(FONT, "", str(FONTS / "DejaVuSans.ttf"))
+    pdf.add_font(FONT, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+    pdf.set_producer(PRODUCER)
+    pdf.set_creator(PRODUCER)
+    return pdf
+
+
+def _write(pdf: Any, text: str, *, size: float = 10, bold: bool = False, indent: float = 0) -> None:
+    pdf.set_font(FONT, "B" if bold else "", size)
+    pdf.set_x(pdf.l_margin + indent)
+    pdf.multi_cell(0, size * 0.5, _text(text), new_x="LMARGIN", new_y="NEXT")
+
+
+def _table(
+    pdf: Any, headers: list[str] | None, rows: list[list[str]], widths: tuple[int, ...]
+) -> None:
+    from fpdf.fonts import FontFace
+
+    pdf.set_font(FONT, "", 8.5 if headers else 10)
+    options: dict[str, Any] = {
+        "col_widths": widths,
+        "text_align": "LEFT",
+        "line_height": pdf.font_size * 1.5,
+        "first_row_as_headings": headers is not None,
+    }
+    if headers is None:
+        options["borders_layout"] = "NONE"
+        options["padding"] = (0.6, 1, 0.6, 0)
+    else:
+        options["headings_style"] = FontFace(emphasis="BOLD", fill_color=(230, 230, 230))
+    with pdf.table(**options) as table:
+        if headers is not None:
+            heading = table.row()
+            for text in headers:
+                heading.cell(_text(text))
+        for values in rows:
+            row = table.row()
+            for index, value in enumerate(values):
+                style = FontFace(emphasis="BOLD") if headers is None and index == 0 else None
+                row.cell(_text(value), style=style)
+
+
+def _block(pdf: Any, block: Block) -> None:
+    if isinstance(block, Rows):
+        _table(pdf, None, [[label, value] for label, value in block.items], (34, 66))
+    elif isinstance(block, Paragraph):
+        if block.label:
+            _write(pdf, block.label, bold=True)
+        _write(pdf, block.text)
+    elif isinstance(block, Entry):
+        _write(pdf, block.title, bold=True)
+        for line in block.lines:
+            _write(pdf, line, size=9, indent=5)
+    elif isinstance(block, Bullets):
+        for item in block.items:
+            _write(pdf, "• " + item, size=9, indent=2)
+    elif isinstance(block, Table):
+        _table(pdf, block.headers, block.rows, block.widths)
+    pdf.ln(2.5)
+
+
+def _section(pdf: Any, section: Section) -> None:
+    if pdf.get_y() > pdf.h - 60:  # a heading alone at the foot of a page: start a new one
+        pdf.add_page()
+    pdf.ln(2)
+    _write(pdf, section.title, size=13, bold=True)
+    pdf.set_draw_color(120)
+    pdf.line(pdf.l_margin, pdf.get_y() + 1, pdf.w - pdf.r_margin, pdf.get_y() + 1)
+    pdf.ln(4)
+    for block in section.blocks:
+        _block(pdf, block)
+
+
+def _images(pdf: Any, images: list[tuple[Attachment, bytes]]) -> None:
+    width = pdf.w - 2 * MARGIN
+    for index, (attachment, data) in enumerate(images):
+        if index % 2 == 0:
+            pdf.add_page()
+        top = MARGIN + (index % 2) * (IMAGE_BOX_HEIGHT + 22)
+        try:
+            pdf.image(
+                io.BytesIO(data),
+                x=MARGIN,
+                y=top,
+                w=width,
+                h=IMAGE_BOX_HEIGHT,
+                keep_aspect_ratio=True,
+            )
+        except Exception:
+            pdf.set_xy(MARGIN, top)
+            _write(pdf, words.unreadable_image())
+        pdf.set_xy(MARGIN, top + IMAGE_BOX_HEIGHT + 2)
+        _write(pdf, words.image_caption(attachment), size=9)
+
+
+def _texts(pdf: Any, texts: list[tuple[Attachment, str | None]]) -> None:
+    for attachment, text in texts:
+        pdf.add_page()
+        _write(pdf, words.text_pages_title(attachment), size=12, bold=True)
+        pdf.ln(3)
+        _write(pdf, text if text is not None else words.unreadable_text(), size=9)
+
+
+def _render(document: Document, pieces: Pieces, today: dt.date, total: str) -> tuple[bytes, int]:
+    pdf = _new_pdf(total, document.made)
+    pdf.set_title(_text(document.title))
+    pdf.set_creation_date(dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC))
+    pdf.add_page()
+    _write(pdf, document.title, size=17, bold=True)
+    pdf.ln(1)
+    _write(pdf, document.made, size=9)
+    pdf.ln(4)
+    first, *others = document.sections
+    _section(pdf, first)
+    pdf.add_page()
+    for section in others:
+        _section(pdf, section)
+    _texts(pdf, pieces.texts)
+    _images(pdf, pieces.images)
+    return bytes(pdf.output()), pdf.pages_count
+
+
+def render_pdf(document: Document, pieces: Pieces, today: dt.date) -> bytes:
+    """The dossier's PDF, with the pieces' pages."""
+    if not pieces.merged:
+        return _render(document, pieces, today, "{nb}")[0]
+    from pypdf import PdfReader, PdfWriter
+
+    readers = [PdfReader(io.BytesIO(data)) for _attachment, data in pieces.merged]
+    extra = sum(len(reader.pages) for reader in readers)
+    # Rendered once to count its pages, then with the total that the appended pages make.
+    _data, own = _render(document, pieces, today, "{nb}")
+    data, _own = _render(document, pieces, today, str(own + extra))
+    writer = PdfWriter(clone_from=io.BytesIO(data))
+    for reader in readers:
+        for page in reader.pages:
+            writer.add_page(page)
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
+def pdf_page_count(data: bytes) -> int | None:
+    """The number of pages of a PDF piece, or None when pypdf cannot read it."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        return None if reader.is_encrypted else len(reader.pages)
+    except (PyPdfError, ValueError, OSError, KeyError, TypeError):
+        return None
