@@ -15,8 +15,8 @@ from amazon_reclamation import i18n
 from helpers import run
 
 COMMANDS = [
-    "", "close", "config", "delete", "due", "escalate", "letter", "list", "log", "new",
-    "reopen", "rights", "show",
+    "", "backup", "close", "config", "delete", "due", "escalate", "letter", "list", "log",
+    "new", "purge", "reopen", "restore", "rights", "show",
 ]  # fmt: skip
 
 

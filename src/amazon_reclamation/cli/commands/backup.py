@@ -88,7 +88,9 @@ def backup(
 @command(help=_("Restaurer une sauvegarde faite avec reclam backup (vérifiée d'abord)."))
 def restore(
     app: App,
-    archive_file: Annotated[Path, typer.Argument(help=_("L'archive à restaurer."), metavar="FILE")],
+    archive_file: Annotated[
+        Path, typer.Argument(help=_("L'archive à restaurer."), metavar=_("FICHIER"))
+    ],
     merge: Annotated[
         bool,
         typer.Option(
