@@ -85,6 +85,14 @@ def _names(folder: Path) -> list[os.DirEntry[str]]:
         ) from None
 
 
+def _real_folder(path: Path) -> bool:
+    """A folder itself, not a link to one (a purge never follows a link)."""
+    try:
+        return stat.S_ISDIR(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
 def _is_temp(name: str) -> bool:
     return name.startswith(".") and name.endswith(TEMP_SUFFIX)
 
@@ -360,17 +368,21 @@ def purge(store: Store) -> Purged:
     if not store.check_root():
         return done
     with store.locked():
-        known_folders = {"complaints", "attachments", "drafts"}
-        for entry in _names(store.complaints_dir):
+        known_folders = {
+            p.name
+            for p in (store.complaints_dir, store.attachments_dir, store.drafts_dir)
+            if _real_folder(p)
+        }
+        for entry in _names(store.complaints_dir) if "complaints" in known_folders else []:
             _remove_if(done, entry, entry.name.endswith(".json") or _is_temp(entry.name))
-        for entry in _names(store.attachments_dir):
+        for entry in _names(store.attachments_dir) if "attachments" in known_folders else []:
             if not (entry.is_dir(follow_symlinks=False) and is_valid_id(entry.name)):
                 done.unknown.append(Path(entry.path))
                 continue
             for copy in _names(Path(entry.path)):
                 _remove_if(done, copy, bool(_COPY_NAME.fullmatch(copy.name)) or _is_temp(copy.name))
             _remove_folder(Path(entry.path))
-        for entry in _names(store.drafts_dir):
+        for entry in _names(store.drafts_dir) if "drafts" in known_folders else []:
             _remove_if(done, entry, entry.name == "new.json" or _is_temp(entry.name))
         ours = {CONFIG_NAME, store.lock_path.name} | {
             store.index_path.name + suffix for suffix in INDEX_SUFFIXES

@@ -449,3 +449,25 @@ def test_purge_of_a_folder_that_does_not_exist_does_nothing(
     assert code == 0
     assert "rien à supprimer" in err
     assert not os.path.lexists(isolated_home)
+
+
+def test_purge_never_follows_a_linked_folder(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, tmp_path: Path
+) -> None:
+    # Arrange: the drafts folder is a link to the user's own folder
+    populate(isolated_home)
+    elsewhere = tmp_path / "mine"
+    elsewhere.mkdir()
+    (elsewhere / "new.json").write_text("{}")
+    (isolated_home / "drafts" / "new.json").unlink()
+    (isolated_home / "drafts").rmdir()
+    (isolated_home / "drafts").symlink_to(elsewhere)
+
+    # Act
+    code, _out, err = run(capsys, "purge", "--yes")
+
+    # Assert
+    assert code == 0
+    assert (elsewhere / "new.json").read_text() == "{}"
+    assert f"{isolated_home / 'drafts'} n'est pas un fichier de reclam" in err
+    assert not (isolated_home / "complaints").exists()
