@@ -19,6 +19,8 @@ ARCHITECTURE = Path(__file__).resolve().parents[1] / "docs" / "architecture.md"
 # models, ids, errors, i18n, clock, fmt, parsing, safe_text, files, store, index, listing,
 # settings).
 BASE = {
+    "archive",
+    "folder",
     "ids",
     "records",
     "models",

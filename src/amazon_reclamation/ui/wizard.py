@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from amazon_reclamation.errors import InvalidInput
-from amazon_reclamation.i18n import N_, _
+from amazon_reclamation.i18n import N_, _, ngettext
 from amazon_reclamation.texts import labels
 from amazon_reclamation.ui.question import UNKNOWN, Answers, Choice, Question
 from amazon_reclamation.ui.questions import (
@@ -351,3 +351,25 @@ def delete_question(complaint: Any) -> Question:
 def confirm_question(message: str) -> Question:
     """A yes/no question with an already translated message."""
     return Question("_confirm", "", "confirm", message)
+
+
+def purge_word() -> str:
+    """The word to type to confirm `reclam purge`, in the user's language."""
+    # Translators: one lower-case word the user types to confirm deleting all their data.
+    return _("supprimer")
+
+
+def purge_question(complaints: int) -> Question:
+    """The typed confirmation before `reclam purge` (a word, not a key that slips)."""
+    return Question(
+        "_purge",
+        "",
+        "text",
+        ngettext(
+            "Supprimer définitivement {n} réclamation, ses pièces jointes, vos réglages et le "
+            "brouillon ? Tapez « {word} » pour confirmer, ou Entrée pour renoncer",
+            "Supprimer définitivement {n} réclamations, leurs pièces jointes, vos réglages et "
+            "le brouillon ? Tapez « {word} » pour confirmer, ou Entrée pour renoncer",
+            complaints,
+        ).format(n=complaints, word=purge_word()),
+    )
