@@ -22,6 +22,9 @@ from amazon_reclamation.errors import StorageError
 from amazon_reclamation.i18n import _
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a complaint with hundreds of contacts is under 1 MB
+# An evidence file (`reclam attach`): a phone photo is 2-8 MB, a scanned invoice less; ECC
+# Belgium's form takes files up to a few MB. 25 MiB keeps a video out and any document in.
+MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 TEMP_SUFFIX = ".tmp"
 
 
@@ -153,6 +156,33 @@ def make_private_dirs(path: Path) -> None:
         with contextlib.suppress(FileExistsError):  # made by another reclam meanwhile
             folder.mkdir(mode=0o700)
         folder.chmod(0o700)  # mkdir's mode is cut by the umask, never widened: make it exact
+
+
+def remove_stale_temps(folder: Path, min_age: float, now: float) -> None:
+    """Remove the temporary files (`.*.tmp`) of a killed run from `folder`, if any."""
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if not (entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX)):
+                continue
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(info.st_mode) and now - info.st_mtime >= min_age:
+                    Path(entry.path).unlink()
+
+
+def remove_tree(path: Path) -> None:
+    """Remove a folder and what it holds (a link or a file in its place: the link alone).
+
+    Failures are left for the next attempt (the caller's leftovers pass).
+    """
+    import shutil
+
+    with contextlib.suppress(OSError):
+        if stat.S_ISDIR(path.lstat().st_mode):
+            shutil.rmtree(path)  # never follows a link inside (Python's own guarantee)
+        else:
+            path.unlink()
+        fsync_dir(path.parent)
 
 
 def is_within(path: Path, folder: Path) -> bool:

@@ -15,7 +15,7 @@ from amazon_reclamation import i18n
 from helpers import run
 
 COMMANDS = [
-    "", "close", "config", "delete", "due", "escalate", "letter", "list", "log", "new",
+    "", "attach", "close", "config", "delete", "due", "escalate", "letter", "list", "log", "new",
     "reopen", "rights", "show",
 ]  # fmt: skip
 

@@ -56,6 +56,12 @@ from amazon_reclamation.ui.render.console import (
     warning as warning,
 )
 from amazon_reclamation.ui.render.record import (
+    attach_report as attach_report,
+)
+from amazon_reclamation.ui.render.record import (
+    attachments as attachments,
+)
+from amazon_reclamation.ui.render.record import (
     complaint_file as complaint_file,
 )
 from amazon_reclamation.ui.render.record import (
