@@ -6,7 +6,8 @@ NUL) make an accepted evidence file; the answer is ids, worded by the caller.
 
 A file is accepted when its extension is in `TYPES` **and** its content has that type's
 signature: an `.exe` renamed `.pdf` is refused, and the refusal says what the content
-looks like (`sniff()`), so the user knows what they picked.
+looks like (`sniff()`), so the user knows what they picked. One exception: an image whose
+content is another accepted image (a PNG saved as `.jpg`) is kept as what it is.
 """
 
 from __future__ import annotations
@@ -123,6 +124,7 @@ TYPES: tuple[EvidenceType, ...] = (
     EvidenceType("rtf", "application/rtf", "office", "rtf"),
 )
 BY_EXTENSION = {t.extension: t for t in TYPES}
+BY_LOOK = {look: t for t in reversed(TYPES) if (look := t.looks) != "zip"}  # the first wins
 # Types whose content is text: the whole file must be UTF-8 without NUL.
 TEXT_EXTENSIONS = frozenset(t.extension for t in TYPES if t.looks == "text")
 
@@ -191,8 +193,14 @@ def judge(name: str, head: bytes, *, utf8_text: bool) -> Verdict:
         # A text may begin like anything ("%PDF-" quoted in a mail): the whole file decides.
         if utf8_text:
             return Verdict(wanted, None, "text")
-        return Verdict(None, "encoding" if looks == "text" else "content", looks)
+        # No NUL and no known signature: a text in another encoding (Latin-1, UTF-16 has NULs).
+        plain = looks == "text" or (looks == "unknown" and b"\x00" not in head)
+        return Verdict(None, "encoding" if plain else "content", looks)
     if looks != wanted.looks:
+        # A PNG saved as .jpg is still the photo: an image is kept as what its content is.
+        actual = BY_LOOK.get(looks)
+        if wanted.family == "image" and actual is not None and actual.family == "image":
+            return Verdict(actual, None, looks)
         return Verdict(None, "content", looks)
     if wanted.odf is not None and _odf_media_type(head) != wanted.odf:
         return Verdict(None, "content", looks)
