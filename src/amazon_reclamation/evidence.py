@@ -124,7 +124,8 @@ TYPES: tuple[EvidenceType, ...] = (
     EvidenceType("rtf", "application/rtf", "office", "rtf"),
 )
 BY_EXTENSION = {t.extension: t for t in TYPES}
-BY_LOOK = {look: t for t in reversed(TYPES) if (look := t.looks) != "zip"}  # the first wins
+# An image's type from its content (the table's first extension for it: jpg, heic, tif).
+BY_LOOK: dict[Look, EvidenceType] = {t.looks: t for t in reversed(TYPES) if t.family == "image"}
 # Types whose content is text: the whole file must be UTF-8 without NUL.
 TEXT_EXTENSIONS = frozenset(t.extension for t in TYPES if t.looks == "text")
 
