@@ -235,6 +235,7 @@ def attach(
 
     def add(current: Complaint) -> tuple[Complaint, list[Source]]:
         from amazon_reclamation.models import Attachment
+        from amazon_reclamation.parsing import clean_text
 
         entries = list(current.attachments)
         next_id = max((a.id for a in entries), default=0) + 1
@@ -248,7 +249,7 @@ def attach(
                 continue
             entry = Attachment(
                 id=next_id,
-                name=source.name,
+                name=" ".join(clean_text(source.name).split()) or source.file,
                 file=source.file,
                 sha256=source.sha256,
                 size=source.size,

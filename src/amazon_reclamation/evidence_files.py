@@ -220,6 +220,27 @@ def _refusal(path: Path, verdict: evidence.Verdict) -> str:
 # -- the copy in the data folder ------------------------------------------------------
 
 
+def check_folder(folder: Path) -> None:
+    """A complaint's evidence folder is a real folder, or not there yet: never a link."""
+    try:
+        info = folder.lstat()
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise StorageError(
+            _("Dossier inaccessible : {path} ({reason}).").format(
+                path=folder, reason=os_error_reason(error)
+            )
+        ) from None
+    if not stat.S_ISDIR(info.st_mode):
+        raise StorageError(
+            _(
+                "{path} n'est pas un dossier (lien ou fichier ?) ; reclam n'y copie rien. "
+                "Supprimez-le s'il ne vous sert pas."
+            ).format(path=folder)
+        )
+
+
 def copy_into(source: Source, target: Path) -> None:
     """Copy `source` to `target` atomically (temporary file beside it, fsync, rename), 0600.
 

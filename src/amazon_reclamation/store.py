@@ -384,10 +384,11 @@ class Store:
         """`update` for attachments: the files `change` returns are copied into the
         complaint's folder before the record is written (and removed if it is not); the
         copies that no entry names any more are removed after it."""
-        from amazon_reclamation.evidence_files import copy_into
+        from amazon_reclamation.evidence_files import check_folder, copy_into
 
         folder = self.attachment_folder(complaint_id)
         with self.locked():
+            check_folder(folder)
             current = self._read_current(complaint_id)
             updated, sources = change(current)
             if updated.id != complaint_id:
@@ -398,8 +399,8 @@ class Store:
                 if sources:
                     self._ensure(folder)
                 for source in sources:
+                    made.append(folder / source.file)  # before: a Ctrl-C at the rename
                     copy_into(source, folder / source.file)
-                    made.append(folder / source.file)
                 self.write(updated)
             except BaseException:
                 if len(self.changes) == committed:  # the record does not name them

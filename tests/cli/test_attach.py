@@ -612,3 +612,73 @@ def test_a_file_changed_between_the_check_and_the_copy_is_not_kept(
     assert "a changé pendant la copie" in one_error_line(err)
     assert entries(isolated_home, cid) == []
     assert list(folder_of(isolated_home, cid).iterdir()) == []
+
+
+def test_a_link_in_place_of_the_complaint_folder_is_refused_and_its_target_untouched(
+    capsys: pytest.CaptureFixture[str],
+    isolated_home: Path,
+    cid: str,
+    files: Path,
+    tmp_path: Path,
+) -> None:
+    # Arrange: attachments/<id> points elsewhere
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir(mode=0o755)
+    (isolated_home / "attachments").mkdir(mode=0o700)
+    folder_of(isolated_home, cid).symlink_to(elsewhere)
+
+    # Act
+    code, _out, err = run(capsys, "attach", cid, str(files / "colis.png"))
+
+    # Assert
+    assert code == 1
+    assert "n'est pas un dossier" in one_error_line(err)
+    assert list(elsewhere.iterdir()) == []
+    assert stat.S_IMODE(elsewhere.stat().st_mode) == 0o755
+    assert entries(isolated_home, cid) == []
+
+
+def test_a_name_with_control_characters_is_kept_clean(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, cid: str, files: Path
+) -> None:
+    # Arrange
+    odd = files / "colis\x1b[31m\nrouge.png"
+    odd.write_bytes(PNG)
+
+    # Act
+    code, _out, _err = run(capsys, "attach", cid, str(odd))
+
+    # Assert
+    assert code == 0
+    [entry] = entries(isolated_home, cid)
+    assert entry["name"] == "colis[31m rouge.png"
+
+
+def test_ctrl_c_during_the_copies_leaves_nothing(
+    capsys: pytest.CaptureFixture[str],
+    isolated_home: Path,
+    cid: str,
+    files: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Arrange: Ctrl-C once the first copy is in place
+    from amazon_reclamation import evidence_files
+
+    copy = evidence_files.copy_into
+
+    def then_interrupt(source: evidence_files.Source, target: Path) -> None:
+        copy(source, target)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(evidence_files, "copy_into", then_interrupt)
+
+    # Act
+    code, _out, err = run(
+        capsys, "attach", cid, str(files / "colis.png"), str(files / "facture.pdf")
+    )
+
+    # Assert
+    assert code == 130
+    assert "rien n'a été enregistré" in err
+    assert entries(isolated_home, cid) == []
+    assert list(folder_of(isolated_home, cid).iterdir()) == []
