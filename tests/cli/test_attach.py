@@ -682,3 +682,38 @@ def test_ctrl_c_during_the_copies_leaves_nothing(
     assert "rien n'a été enregistré" in err
     assert entries(isolated_home, cid) == []
     assert list(folder_of(isolated_home, cid).iterdir()) == []
+
+
+def test_remove_json_prints_the_removed_entry(
+    capsys: pytest.CaptureFixture[str], cid: str, files: Path
+) -> None:
+    # Arrange
+    run(capsys, "attach", cid, str(files / "facture.pdf"), "--note", "Facture")
+
+    # Act
+    code, out, _err = run(capsys, "attach", cid, "--remove", "1", "--json")
+
+    # Assert
+    assert code == 0
+    data = json.loads(out)
+    assert data["complaint"] == cid
+    assert (data["removed"]["id"], data["removed"]["name"], data["removed"]["note"]) == (
+        1,
+        "facture.pdf",
+        "Facture",
+    )
+
+
+def test_show_says_a_copy_changed_when_its_size_differs(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, cid: str, files: Path
+) -> None:
+    # Arrange
+    run(capsys, "attach", cid, str(files / "facture.pdf"))
+    [entry] = entries(isolated_home, cid)
+    (folder_of(isolated_home, cid) / entry["file"]).write_bytes(PDF + b"%% ajout\n")
+
+    # Act
+    _code, out, _err = run(capsys, "show", cid)
+
+    # Assert
+    assert "1. facture.pdf" in out and "COPIE MODIFIÉE" in out
