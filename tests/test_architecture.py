@@ -17,7 +17,7 @@ ARCHITECTURE = Path(__file__).resolve().parents[1] / "docs" / "architecture.md"
 
 # What each part may import from reclam itself (the top-level modules are the base:
 # models, ids, errors, i18n, clock, fmt, parsing, safe_text, files, store, index, listing,
-# settings).
+# settings, evidence, evidence_files).
 BASE = {
     "archive",
     "folder",
@@ -35,6 +35,8 @@ BASE = {
     "index",
     "listing",
     "settings",
+    "evidence",
+    "evidence_files",
 }
 ALLOWED: dict[str, set[str]] = {
     "knowledge": BASE | {"knowledge"},
@@ -45,7 +47,7 @@ ALLOWED: dict[str, set[str]] = {
     "cli": BASE | {"knowledge", "domain", "texts", "ui", "actions", "cli"},
 }
 # The storage layer knows no rules.
-STORAGE = {"store", "files", "index", "safe_text"}
+STORAGE = {"store", "files", "index", "safe_text", "evidence", "evidence_files"}
 
 
 def modules() -> list[Path]:

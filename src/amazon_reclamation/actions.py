@@ -1,4 +1,5 @@
-"""Record operations: create a complaint, log or correct a contact, close, reopen, delete.
+"""Record operations: create a complaint, log or correct a contact, close, reopen, delete,
+attach evidence files.
 
 The small library under the command line: each operation checks what the record allows,
 then changes it through the store (under its lock, atomically). Tests and any future
@@ -8,6 +9,7 @@ front-end call these directly; nothing here prompts or prints.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -16,8 +18,9 @@ from amazon_reclamation.errors import InvalidInput, ReclamError
 from amazon_reclamation.i18n import _
 
 if TYPE_CHECKING:
+    from amazon_reclamation.evidence_files import CopyState, Source
     from amazon_reclamation.listing import Digest
-    from amazon_reclamation.models import Complaint, Contact
+    from amazon_reclamation.models import Attachment, Complaint, Contact
     from amazon_reclamation.store import Store
 
 
@@ -204,3 +207,105 @@ def reopen(store: Store, complaint_id: str) -> Complaint:
 def delete(store: Store, complaint_id: str) -> None:
     """Remove a complaint and its file."""
     store.delete(complaint_id)
+
+
+# -- evidence files ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Attached:
+    """What `attach` did: the saved record, the entries added, and the files already kept
+    (each with the number of the attachment that holds its content)."""
+
+    complaint: Complaint
+    added: list[Attachment]
+    already: list[tuple[str, Attachment]]
+
+
+def attach(
+    store: Store, complaint_id: str, sources: Sequence[Source], note: str | None, now: dt.datetime
+) -> Attached:
+    """Keep a copy of each file with the complaint, once per content.
+
+    A closed complaint takes attachments too: the evidence for a mediator or a court is
+    often gathered after Amazon has closed the case. Same content as a kept attachment
+    (or as an earlier file of the same call): not stored twice, reported in `already`.
+    """
+    found: list[tuple[list[Attachment], list[tuple[str, Attachment]]]] = []
+
+    def add(current: Complaint) -> tuple[Complaint, list[Source]]:
+        from amazon_reclamation.models import Attachment
+        from amazon_reclamation.parsing import clean_text
+
+        entries = list(current.attachments)
+        next_id = max((a.id for a in entries), default=0) + 1
+        added: list[Attachment] = []
+        already: list[tuple[str, Attachment]] = []
+        to_copy: list[Source] = []
+        for source in sources:
+            same = next((a for a in entries if a.sha256 == source.sha256 and a.file), None)
+            if same is not None:
+                already.append((source.name, same))
+                continue
+            entry = Attachment(
+                id=next_id,
+                name=" ".join(clean_text(source.name).split()) or source.file,
+                file=source.file,
+                sha256=source.sha256,
+                size=source.size,
+                media_type=source.type.media_type,
+                added_at=now,
+                note=note,
+            )
+            next_id += 1
+            entries.append(entry)
+            added.append(entry)
+            to_copy.append(source)
+        found[:] = [(added, already)]
+        return current.model_copy(update={"attachments": entries}), to_copy
+
+    updated = store.update_evidence(complaint_id, add)
+    added, already = found[0]
+    return Attached(updated, added, already)
+
+
+def remove_attachment(store: Store, complaint_id: str, number: int) -> tuple[Complaint, Attachment]:
+    """Remove attachment n° `number` and its copy (unless another entry shares it)."""
+    removed: list[Attachment] = []
+
+    def drop(current: Complaint) -> tuple[Complaint, list[Source]]:
+        entry = next((a for a in current.attachments if a.id == number), None)
+        if entry is None:
+            raise ReclamError(_no_such_attachment(current, number))
+        removed[:] = [entry]
+        kept = [a for a in current.attachments if a.id != number]
+        return current.model_copy(update={"attachments": kept}), []
+
+    updated = store.update_evidence(complaint_id, drop)
+    return updated, removed[0]
+
+
+def _no_such_attachment(complaint: Complaint, number: int) -> str:
+    if not complaint.attachments:
+        return _("--remove : la réclamation {id} n'a aucune pièce jointe.").format(id=complaint.id)
+    return _(
+        "--remove : la réclamation {id} n'a pas de pièce n° {n} ; ses pièces : {numbers}."
+    ).format(id=complaint.id, n=number, numbers=", ".join(str(a.id) for a in complaint.attachments))
+
+
+def copy_states(store: Store, complaint: Complaint, *, full: bool) -> dict[int, CopyState]:
+    """Each attachment's copy: there and unchanged, missing, changed, or never kept.
+
+    Without `full`, existence and size only (cheap, for `show`); with it, the hash.
+    """
+    from amazon_reclamation.evidence_files import copy_state
+
+    states: dict[int, CopyState] = {}
+    for attachment in complaint.attachments:
+        path = store.attachment_path(complaint.id, attachment)
+        states[attachment.id] = (
+            "no_copy"
+            if path is None
+            else copy_state(path, attachment.size, attachment.sha256, full=full)
+        )
+    return states

@@ -22,6 +22,9 @@ from amazon_reclamation.errors import StorageError
 from amazon_reclamation.i18n import _
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a complaint with hundreds of contacts is under 1 MB
+# An evidence file (`reclam attach`): a phone photo is 2-8 MB, a scanned invoice less; ECC
+# Belgium's form takes files up to a few MB. 25 MiB keeps a video out and any document in.
+MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 TEMP_SUFFIX = ".tmp"
 
 
@@ -153,6 +156,33 @@ def make_private_dirs(path: Path) -> None:
         with contextlib.suppress(FileExistsError):  # made by another reclam meanwhile
             folder.mkdir(mode=0o700)
         folder.chmod(0o700)  # mkdir's mode is cut by the umask, never widened: make it exact
+
+
+def remove_stale_temps(folder: Path, min_age: float, now: float) -> None:
+    """Remove the temporary files (`.*.tmp`) of a killed run from `folder`, if any."""
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if not (entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX)):
+                continue
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(info.st_mode) and now - info.st_mtime >= min_age:
+                    Path(entry.path).unlink()
+
+
+def remove_tree(path: Path) -> None:
+    """Remove a folder and what it holds (a link or a file in its place: the link alone).
+
+    Failures are left for the next attempt (the caller's leftovers pass).
+    """
+    import shutil
+
+    with contextlib.suppress(OSError):
+        if stat.S_ISDIR(path.lstat().st_mode):
+            shutil.rmtree(path)  # never follows a link inside (Python's own guarantee)
+        else:
+            path.unlink()
+        fsync_dir(path.parent)
 
 
 def is_within(path: Path, folder: Path) -> bool:
@@ -304,8 +334,8 @@ def _write_new_file(path: Path, text: str | bytes) -> None:
     fsync_dir(path.parent)
 
 
-def read_limited(path: Path) -> tuple[str, os.stat_result]:
-    """A complaint file's text and its stat, refusing what is not a small regular file.
+def read_regular(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
+    """A regular file's bytes and stat: never through a link, never more than `limit`.
 
     Raises FileNotFoundError if it is gone, ValueError with the reason otherwise.
     """
@@ -322,22 +352,33 @@ def read_limited(path: Path) -> tuple[str, os.stat_result]:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise ValueError(_("ce n'est pas un fichier ordinaire"))
-        if info.st_size > MAX_FILE_BYTES:
+        if info.st_size > limit:
             raise ValueError(
                 _("fichier trop volumineux ({size} Mo ; maximum {limit} Mo)").format(
-                    size=round(info.st_size / 1_048_576, 1), limit=MAX_FILE_BYTES // 1_048_576
+                    size=round(info.st_size / 1_048_576, 1), limit=limit // 1_048_576
                 )
             )
         chunks = []
+        size = 0
         while chunk := os.read(fd, 1 << 20):
             chunks.append(chunk)
-            if sum(len(c) for c in chunks) > MAX_FILE_BYTES:  # grew while being read
+            size += len(chunk)
+            if size > limit:  # grew while being read
                 raise ValueError(_("fichier trop volumineux"))
     except OSError as error:
         raise ValueError(os_error_reason(error)) from None
     finally:
         os.close(fd)
+    return b"".join(chunks), info
+
+
+def read_limited(path: Path) -> tuple[str, os.stat_result]:
+    """A complaint file's text and its stat, refusing what is not a small regular file.
+
+    Raises FileNotFoundError if it is gone, ValueError with the reason otherwise.
+    """
+    data, info = read_regular(path, MAX_FILE_BYTES)
     try:
-        return b"".join(chunks).decode("utf-8"), info
+        return data.decode("utf-8"), info
     except UnicodeDecodeError:
         raise ValueError(_("le fichier n'est pas en UTF-8")) from None

@@ -51,6 +51,18 @@ def grouped(number: int | Decimal) -> str:
     return str(format_decimal(number, locale=babel_locale()))
 
 
+def file_size(size: int) -> str:
+    """A file's size as people read it: "830 octets", "12 Ko", "2,4 Mo" (1 Ko = 1024 octets)."""
+    from amazon_reclamation.i18n import ngettext
+
+    if size < 1024:
+        return ngettext("{n} octet", "{n} octets", size).format(n=size)
+    if size < 1024 * 1024:
+        return _("{size} Ko").format(size=grouped(round(size / 1024)))
+    megabytes = Decimal(size) / (1024 * 1024)
+    return _("{size} Mo").format(size=grouped(megabytes.quantize(Decimal("0.1"))))
+
+
 def whole_euros(amount: int) -> str:
     """A round sum in euros without cents, as a limit is written: "5 000 €", "€5,000"."""
     return _("{amount} €").format(amount=grouped(amount))

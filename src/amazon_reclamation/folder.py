@@ -11,7 +11,6 @@ versions of a complaint changed last (`archive.newer`).
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import re
 import stat
@@ -26,7 +25,7 @@ from amazon_reclamation.files import (
     atomic_write_text,
     fsync_dir,
     make_private_dirs,
-    os_error_reason,
+    read_regular,
     storage_error,
 )
 from amazon_reclamation.i18n import _, ngettext
@@ -46,30 +45,7 @@ def read_bytes(path: Path, limit: int) -> bytes:
 
     Raises FileNotFoundError if it is gone, ValueError with the reason otherwise.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        raise
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            raise ValueError(_("lien symbolique, pas un fichier")) from None
-        raise ValueError(os_error_reason(error)) from None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise ValueError(_("ce n'est pas un fichier ordinaire"))
-        chunks: list[bytes] = []
-        size = 0
-        while chunk := os.read(fd, 1 << 20):
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > limit:
-                raise ValueError(_("fichier trop volumineux"))
-    except OSError as error:
-        raise ValueError(os_error_reason(error)) from None
-    finally:
-        os.close(fd)
-    return b"".join(chunks)
+    return read_regular(path, limit)[0]
 
 
 def _names(folder: Path) -> list[os.DirEntry[str]]:

@@ -23,19 +23,20 @@ import json
 import os
 import stat
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from amazon_reclamation.errors import CorruptRecord, NotFound, StorageError, StoreBusy
 from amazon_reclamation.files import (
-    TEMP_SUFFIX,
     atomic_write_text,
     fsync_dir,
     interrupt_deferred,
     make_private_dirs,
     read_limited,
+    remove_stale_temps,
+    remove_tree,
     storage_error,
 )
 from amazon_reclamation.i18n import _
@@ -51,6 +52,7 @@ from amazon_reclamation.records import (
 from amazon_reclamation.settings import default_home as default_home
 
 if TYPE_CHECKING:
+    from amazon_reclamation.evidence_files import Source
     from amazon_reclamation.index import Index
     from amazon_reclamation.models import Attachment, Complaint
 
@@ -159,16 +161,20 @@ class Store:
     def _remove_leftovers(self) -> None:
         """Remove the temporary files of a killed run (call under the lock)."""
         now = time.time()
-        folders = ((self.complaints_dir, 0.0), (self.drafts_dir, STALE_DRAFT_TEMP_SECONDS))
-        for folder, min_age in folders:
-            with contextlib.suppress(OSError), os.scandir(folder) as entries:
-                for entry in entries:
-                    if not (entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX)):
-                        continue
-                    with contextlib.suppress(OSError):
-                        info = entry.stat(follow_symlinks=False)
-                        if stat.S_ISREG(info.st_mode) and now - info.st_mtime >= min_age:
-                            Path(entry.path).unlink()
+        remove_stale_temps(self.complaints_dir, 0.0, now)
+        remove_stale_temps(self.drafts_dir, STALE_DRAFT_TEMP_SECONDS, now)
+        # Evidence copies: a delete killed before its folder went, a copy killed midway.
+        # Never through a linked evidence folder: what is at its target is not reclam's.
+        if os.path.islink(self.attachments_dir):
+            return
+        with contextlib.suppress(OSError), os.scandir(self.attachments_dir) as folders:
+            for folder in folders:
+                if not is_valid_id(folder.name):
+                    continue  # not a folder reclam made: left alone
+                if not os.path.lexists(self.complaints_dir / f"{folder.name}.json"):
+                    remove_tree(Path(folder.path))
+                elif folder.is_dir(follow_symlinks=False):
+                    remove_stale_temps(Path(folder.path), 0.0, now)
 
     # -- complaints ----------------------------------------------------------------
 
@@ -196,43 +202,12 @@ class Store:
         return self.attachment_folder(complaint_id) / attachment.file
 
     def read_attachment(self, complaint_id: str, attachment: Attachment) -> bytes | None:
-        """The kept copy's bytes, checked against its SHA-256; None when there is no copy.
+        """The kept copy's bytes, checked against its SHA-256; None when there is no copy
+        (`evidence_files.read_kept`: a link, not a regular file or a changed content is
+        refused)."""
+        from amazon_reclamation.evidence_files import read_kept
 
-        A copy that is a link, not a regular file, or whose content changed is refused.
-        """
-        import hashlib
-
-        path = self.attachment_path(complaint_id, attachment)
-        if path is None:
-            return None
-        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-        try:
-            fd = os.open(path, flags)
-        except FileNotFoundError:
-            return None
-        except OSError as error:
-            raise storage_error(_("Impossible de lire {path} : {reason}."), path, error) from None
-        try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise CorruptRecord(
-                    _("{path} n'est pas un fichier ordinaire ; il est laissé tel quel.").format(
-                        path=path
-                    )
-                )
-            with os.fdopen(os.dup(fd), "rb") as stream:
-                data = stream.read()
-        except OSError as error:
-            raise storage_error(_("Impossible de lire {path} : {reason}."), path, error) from None
-        finally:
-            os.close(fd)
-        if hashlib.sha256(data).hexdigest() != attachment.sha256:
-            raise CorruptRecord(
-                _(
-                    "La copie de la pièce {n} ({path}) a changé depuis son ajout : son empreinte "
-                    "SHA-256 ne correspond plus. Rien n'a été exporté."
-                ).format(n=attachment.id, path=path)
-            )
-        return data
+        return read_kept(self.attachment_path(complaint_id, attachment), attachment)
 
     def new_id(self) -> str:
         """A short id not yet used in this folder (call under the lock)."""
@@ -412,6 +387,48 @@ class Store:
             self.write(updated)
         return updated
 
+    def update_evidence(
+        self,
+        complaint_id: str,
+        change: Callable[[Complaint], tuple[Complaint, Sequence[Source]]],
+    ) -> Complaint:
+        """`update` for attachments: the files `change` returns are copied into the
+        complaint's folder before the record is written (and removed if it is not); the
+        copies that no entry names any more are removed after it."""
+        from amazon_reclamation.evidence_files import check_folder, copy_into
+
+        folder = self.attachment_folder(complaint_id)
+        with self.locked():
+            check_folder(folder)
+            current = self._read_current(complaint_id)
+            updated, sources = change(current)
+            if updated.id != complaint_id:
+                raise ValueError("a change must not alter a complaint's id")
+            made: list[Path] = []
+            committed = len(self.changes)
+            try:
+                if sources:
+                    self._ensure(folder)
+                for source in sources:
+                    made.append(folder / source.file)  # before: a Ctrl-C at the rename
+                    copy_into(source, folder / source.file)
+                self.write(updated)
+            except BaseException:
+                if len(self.changes) == committed:  # the record does not name them
+                    for path in made:
+                        with contextlib.suppress(OSError):
+                            path.unlink()
+                raise
+            kept = {a.file for a in updated.attachments}
+            for gone in {a.file for a in current.attachments} - kept:
+                if gone is not None:
+                    with contextlib.suppress(OSError):
+                        (folder / gone).unlink()
+            if not updated.attachments:
+                with contextlib.suppress(OSError):
+                    folder.rmdir()  # only if empty
+        return updated
+
     def delete(self, complaint_id: str) -> None:
         """Remove a complaint's file, after checking under the lock that it is that record."""
         with self.locked():
@@ -430,6 +447,9 @@ class Store:
                     _("Impossible de supprimer {path} : {reason}."), path, error
                 ) from None
             fsync_dir(self.complaints_dir)
+            # After the record: a crash between the two leaves a folder the next locked
+            # write removes (`_remove_leftovers`), never a complaint without its evidence.
+            remove_tree(self.attachment_folder(complaint_id))
 
     # -- the wizard's draft --------------------------------------------------------
 

@@ -350,8 +350,10 @@ def test_restore_never_writes_through_a_link_in_the_data_folder(
     home = tmp_path / "fresh"
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    (home / "attachments").mkdir(parents=True)
-    (home / "attachments" / "k7m2pq").symlink_to(elsewhere)
+    home.mkdir()
+    # The evidence folder itself is a link (a link to one complaint's folder would be a
+    # leftover that the lock's clean-up removes before anything is written).
+    (home / "attachments").symlink_to(elsewhere)
 
     # Act
     code, _out, err = run(capsys, "restore", str(saved), "--home", str(home))
@@ -471,3 +473,20 @@ def test_purge_never_follows_a_linked_folder(
     assert (elsewhere / "new.json").read_text() == "{}"
     assert f"{isolated_home / 'drafts'} n'est pas un fichier de reclam" in err
     assert not (isolated_home / "complaints").exists()
+
+
+def test_the_lock_clean_up_never_removes_anything_through_a_linked_evidence_folder(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, tmp_path: Path
+) -> None:
+    # Arrange: the evidence folder is a link to a folder holding an id-named folder
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "mnpqrs").mkdir(parents=True)
+    (elsewhere / "mnpqrs" / "keep.txt").write_text("not reclam's", encoding="utf-8")
+    isolated_home.mkdir(exist_ok=True)
+    (isolated_home / "attachments").symlink_to(elsewhere)
+
+    # Act: any locked write runs the clean-up
+    populate(isolated_home)
+
+    # Assert
+    assert (elsewhere / "mnpqrs" / "keep.txt").read_text(encoding="utf-8") == "not reclam's"

@@ -15,8 +15,8 @@ from amazon_reclamation import i18n
 from helpers import run
 
 COMMANDS = [
-    "", "backup", "calendar", "close", "config", "delete", "due", "escalate", "export", "letter",
-    "list", "log", "new", "purge", "reopen", "restore", "rights", "show",
+    "", "attach", "backup", "calendar", "close", "config", "delete", "due", "escalate", "export",
+    "letter", "list", "log", "new", "purge", "reopen", "restore", "rights", "show",
 ]  # fmt: skip
 
 

@@ -2,6 +2,7 @@
 
 from amazon_reclamation.cli.app import app
 from amazon_reclamation.cli.commands import (  # noqa: F401 - each module registers its command
+    attach,
     backup,
     calendar,
     close,

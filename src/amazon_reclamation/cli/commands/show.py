@@ -40,5 +40,8 @@ def show_one(
     if as_json:
         render.json_out(complaint.to_json_dict())
         return
+    from amazon_reclamation.actions import copy_states
+
     card = summary.build_summary(complaint, app.today, message_lang=message_lang)
-    render.complaint_file(complaint, card, app.today)
+    copies = copy_states(app.store, complaint, full=False)
+    render.complaint_file(complaint, card, app.today, copies)

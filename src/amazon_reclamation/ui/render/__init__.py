@@ -65,6 +65,12 @@ from amazon_reclamation.ui.render.dossier import (
     ecc_folder as ecc_folder,
 )
 from amazon_reclamation.ui.render.record import (
+    attach_report as attach_report,
+)
+from amazon_reclamation.ui.render.record import (
+    attachments as attachments,
+)
+from amazon_reclamation.ui.render.record import (
     complaint_file as complaint_file,
 )
 from amazon_reclamation.ui.render.record import (

@@ -15,16 +15,18 @@ from amazon_reclamation.ui.render.console import (
     columns,
     info,
     out,
+    plain,
     safe,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from rich.console import RenderableType
 
+    from amazon_reclamation.evidence_files import CopyState
     from amazon_reclamation.listing import Digest, FollowUp
-    from amazon_reclamation.models import Complaint
+    from amazon_reclamation.models import Attachment, Complaint
     from amazon_reclamation.texts.summary import Summary
 
 
@@ -137,8 +139,16 @@ def complaints_table(
         )
 
 
-def complaint_file(complaint: Complaint, summary: Summary, today: date) -> None:
-    """Everything `reclam show` prints: the card, status and the contacts section."""
+def complaint_file(
+    complaint: Complaint,
+    summary: Summary,
+    today: date,
+    copies: Mapping[int, CopyState] | None = None,
+) -> None:
+    """Everything `reclam show` prints: the card, status, the contacts and attachments.
+
+    `copies` says, per attachment number, whether its copy is there and unchanged.
+    """
     from rich.text import Text
 
     status = labels.label(labels.STATUS, complaint.status)
@@ -152,6 +162,8 @@ def complaint_file(complaint: Complaint, summary: Summary, today: date) -> None:
     out().print(Text(line, style="bold"))
     summary_card(summary)
     timeline(complaint, today)
+    out().print()
+    attachments(complaint, copies or {})
     from amazon_reclamation.domain.deadlines import compute_deadlines, missing_facts
     from amazon_reclamation.ui.render.advice import deadlines
 
@@ -271,6 +283,84 @@ def timeline(complaint: Complaint, today: date) -> None:
                 )
             )
             console.print(line)
+
+
+_COPY_STATE = {
+    "ok": (N_("copie intacte"), "green"),
+    "missing": (N_("COPIE INTROUVABLE"), "bold red"),
+    "changed": (N_("COPIE MODIFIÉE"), "bold red"),
+    "no_copy": (N_("aucune copie gardée (ancienne version de reclam)"), "dim"),
+}
+
+
+def attachments(
+    complaint: Complaint, copies: Mapping[int, CopyState], *, checked: bool = False
+) -> None:
+    """The evidence files kept with the complaint: number, name, size, date, note, and
+    whether the copy is missing or changed (`checked`: also say when it is intact)."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    console = out()
+    kept = complaint.attachments
+    console.print(Text(_("Pièces jointes ({n})").format(n=len(kept)), style="bold"))
+    if not kept:
+        console.print(
+            Text(
+                "  "  # indented under the heading, as the entries are
+                + _(
+                    "Aucune pièce jointe. Gardez les photos et la facture avec la "
+                    "réclamation : reclam attach {id} photo.jpg facture.pdf"
+                ).format(id=complaint.id)
+            )
+        )
+        return
+    for attachment in kept:
+        line = Text(f"  {attachment.id:>2}. ", style="bold")
+        head = [safe(attachment.name)]
+        if attachment.size is not None:
+            head.append(fmt.file_size(attachment.size))
+        head.append(fmt.short_date(attachment.added_at.astimezone().date()))
+        line.append(" · ".join(head))
+        state = copies.get(attachment.id, "ok")
+        if state != "ok" or checked:
+            name, style = _COPY_STATE[state]
+            line.append(" · ")
+            line.append(_(name), style=style)
+        console.print(line)
+        if attachment.note:
+            console.print(Padding(Text(safe(attachment.note)), (0, 0, 0, 6)))
+
+
+def attach_report(
+    complaint: Complaint, added: Sequence[Attachment], already: Sequence[tuple[str, Attachment]]
+) -> None:
+    """What `reclam attach` kept, and the files whose content it already had."""
+    for attachment in added:
+        plain(
+            _("Pièce n° {n} gardée : {name} ({size}).").format(
+                n=attachment.id,
+                name=attachment.name,
+                size=fmt.file_size(attachment.size or 0),
+            )
+        )
+    for name, kept in already:
+        if name == kept.name:
+            line = _("{name} est déjà gardé : pièce n° {n} ; il n'est pas copié une seconde fois.")
+        else:
+            line = _(
+                "{name} a le même contenu que la pièce n° {n} ({kept}) ; il n'est pas copié "
+                "une seconde fois."
+            )
+        plain(line.format(name=name, n=kept.id, kept=kept.name))
+    count = len(complaint.attachments)
+    plain(
+        ngettext(
+            "La réclamation {id} a {n} pièce jointe : reclam show {id}",
+            "La réclamation {id} a {n} pièces jointes : reclam show {id}",
+            count,
+        ).format(id=complaint.id, n=count)
+    )
 
 
 def due_table(items: Sequence[tuple[Digest, FollowUp]], today: date) -> None:
