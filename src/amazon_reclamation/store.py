@@ -61,12 +61,30 @@ STALE_DRAFT_TEMP_SECONDS = 3600  # drafts are written without the lock: only old
 # -- reading ------------------------------------------------------------------------
 
 
+def _member(complaint: Complaint) -> str:
+    """A complaint's JSON text as a member of a JSON array (indented by two spaces)."""
+    from amazon_reclamation.safe_text import json_text
+
+    return json_text(complaint.to_json_dict()).replace("\n", "\n  ")
+
+
 @dataclass(frozen=True)
 class IndexedFile:
-    """A readable complaint file and its summary (the caller's own format)."""
+    """A readable complaint file and its summary (the caller's own format).
 
-    path: Path
+    `detail` is the summary's second part when the file was just summarised; from the
+    index it is fetched only when asked for (`Store.details`).
+    """
+
+    folder: Path
+    name: str
     summary: str
+    detail: str | None = None
+
+    @property
+    def path(self) -> Path:
+        """The complaint's file."""
+        return self.folder / self.name
 
 
 @dataclass(frozen=True)
@@ -290,15 +308,15 @@ class Store:
     # -- the index: listing without reading every file --------------------------------
 
     def catalogue(
-        self, summarize: Callable[[Complaint], str], version: str
+        self, summarize: Callable[[Complaint], tuple[str, str]], version: str
     ) -> tuple[list[IndexedFile], list[Unreadable]]:
         """Every readable complaint file with its summary, and the files that cannot be read.
 
         Summaries come from the index while a file is unchanged; a new or changed file is
-        read, validated and summarised again (`summarize`, `version`: see index.py).
+        read, validated and summarised again (`summarize` gives a summary and its detail;
+        `version`: see index.py).
         """
-        from amazon_reclamation.index import Entry, Index, file_key, remove
-        from amazon_reclamation.safe_text import json_text
+        from amazon_reclamation.index import Entry, Index, file_key
 
         files = self._complaint_files()
         if self._index is None and files:
@@ -307,45 +325,64 @@ class Store:
         listed: list[IndexedFile] = []
         unreadable: list[Unreadable] = []
         fresh: list[Entry] = []
+        folder = self.complaints_dir
         for entry in files:
-            path = Path(entry.path)
-            row = rows.get(entry.name)
+            name = entry.name
+            row = rows.get(name)
             try:
                 if row is not None and row.key == file_key(entry.stat(follow_symlinks=False)):
-                    listed.append(IndexedFile(path, row.summary))
+                    listed.append(IndexedFile(folder, name, row.summary))
                     continue
+                path = Path(entry.path)
                 complaint, info = self.read_with_stat(path)
             except FileNotFoundError:
                 continue  # deleted by another process while we listed
             except CorruptRecord as error:
-                unreadable.append(Unreadable(path, error.message))
+                unreadable.append(Unreadable(Path(entry.path), error.message))
                 continue
-            summary = summarize(complaint)
-            listed.append(IndexedFile(path, summary))
-            document = json_text(complaint.to_json_dict())
-            fresh.append(Entry(entry.name, file_key(info), summary, document))
+            summary, detail = summarize(complaint)
+            listed.append(IndexedFile(folder, name, summary, detail))
+            fresh.append(Entry(name, file_key(info), summary, detail, _member(complaint)))
         if self._index is not None:
             names = {entry.name for entry in files}
             self._index.update(fresh, [name for name in rows if name not in names])
-            if self._index.damaged:
-                self._index.close()
-                self._index = None
-                remove(self.index_path)
+            self._forget_damaged_index()
         return listed, unreadable
 
-    def documents(self, paths: list[Path]) -> Iterator[str]:
-        """The JSON text of each listed complaint, in order (from the index when it can)."""
-        from amazon_reclamation.safe_text import json_text
+    def _forget_damaged_index(self) -> None:
+        from amazon_reclamation.index import remove
 
-        known = self._index.documents(p.name for p in paths) if self._index is not None else {}
-        for path in paths:
-            document = known.get(path.name)
-            if document is None:
+        if self._index is not None and self._index.damaged:
+            self._index.close()
+            self._index = None
+            remove(self.index_path)
+
+    def details(self, names: list[str]) -> dict[str, str]:
+        """The detail of each named file's summary, from the index (listed files only)."""
+        if self._index is None or not names:
+            return {}
+        found = self._index.details(names)
+        self._forget_damaged_index()
+        return found
+
+    def documents(self, names: list[str]) -> str:
+        """The listed complaints' JSON texts as the members of one JSON array, in order.
+
+        Each is indented by two more spaces than in its file and they are joined by
+        ",\n  " (from the index when it can: a thousand complaints are not decoded).
+        """
+        found = self._index.documents(names) if self._index is not None else {}
+        self._forget_damaged_index()
+        members = []
+        for name in names:
+            member = found.get(name)
+            if member is None:
                 try:
-                    document = json_text(self.read(path).to_json_dict())
+                    member = _member(self.read(self.complaints_dir / name))
                 except (FileNotFoundError, CorruptRecord):
                     continue  # gone or damaged since it was listed (and then reported)
-            yield document
+            members.append(member)
+        return ",\n  ".join(members)
 
     def load(self, path: Path) -> Complaint:
         """The whole complaint of a listed file (NotFound if it went meanwhile)."""
