@@ -35,6 +35,7 @@ Usage (from the repository root):
 
     .venv/bin/python benchmarks/bench.py [--runs 7] [--sizes 100,1000,10000]
                                          [--large-runs 3] [--contacts 10] [--markdown]
+                                         [--only "reclam list" --only due ...]
 
 The complaints are built in-process with `amazon_reclamation.models.Complaint` and
 written as the exact text `Store.write` produces (same JSON, same indent, 0600 files
@@ -583,6 +584,11 @@ def bench_size(
                 undo=_remove_new_files(store.complaints_dir),
             ),
         ]
+        if args.only:
+            # The two floors always run: every ratio is to floors timed in the same rounds.
+            timings = timings[:2] + [
+                t for t in timings[2:] if any(part in t.label for part in args.only)
+            ]
         time_commands(runner, timings, env, args.runs, scan_runs, count)
         return timings
     finally:
@@ -733,6 +739,13 @@ def main() -> int:
         help="timed runs of the scanning commands when N >= 10,000 (3)",
     )
     parser.add_argument("--contacts", type=int, default=10, help="contacts per complaint (10)")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="time only the commands whose label contains TEXT (repeatable; the floors always)",
+    )
     parser.add_argument(
         "--markdown",
         action="store_true",

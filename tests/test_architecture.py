@@ -17,9 +17,10 @@ ARCHITECTURE = Path(__file__).resolve().parents[1] / "docs" / "architecture.md"
 
 # What each part may import from reclam itself (the top-level modules are the base:
 # models, ids, errors, i18n, clock, fmt, parsing, safe_text, files, store, index, listing,
-# settings, evidence, evidence_files).
+# settings, evidence, evidence_files, drafts, archive, folder).
 BASE = {
     "archive",
+    "drafts",
     "folder",
     "ids",
     "records",
@@ -47,7 +48,7 @@ ALLOWED: dict[str, set[str]] = {
     "cli": BASE | {"knowledge", "domain", "texts", "ui", "actions", "cli"},
 }
 # The storage layer knows no rules.
-STORAGE = {"store", "files", "index", "safe_text", "evidence", "evidence_files"}
+STORAGE = {"store", "drafts", "files", "index", "safe_text", "evidence", "evidence_files"}
 
 
 def modules() -> list[Path]:

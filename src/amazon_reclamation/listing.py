@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,7 +27,11 @@ if TYPE_CHECKING:
     from amazon_reclamation.records import Unreadable
     from amazon_reclamation.store import Store
 
-DIGEST_VERSION = 3
+DIGEST_VERSION = 4
+
+# A digest's detail: the promises not kept (follow-up day, contact id, channel, agent,
+# reference, promise, summary) and the deadlines (day, rule id, variant, notes).
+Detail = tuple[list[list[Any]], list[list[Any]]]
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,13 @@ class FollowUp:
 
 @dataclass(frozen=True)
 class Digest:
-    """One complaint as `list` shows it, with the dates `due` looks at."""
+    """One complaint as `list` shows it, with the dates `due` looks at.
+
+    It comes in two parts, kept apart in the index: the head (what `list` shows, and
+    the days `due` looks at) and the detail (the promises not kept and the deadlines,
+    whole), which only `due` and the dashboard read, and only for the complaints whose
+    days fall in their window (`may_be_due`). `detail` is None when it was not asked for.
+    """
 
     id: str
     order_number: str | None  # None: a charge that matches no order
@@ -59,41 +69,60 @@ class Digest:
     created_at: datetime
     contacts: int  # effective contacts (corrected entries not counted)
     last_contact: date | None
+    # ISO days compare as text: listing 10,000 complaints parses none of them.
+    next_follow_up_day: str | None  # the earliest follow-up of a promise not kept
+    deadline_days: tuple[str, ...]  # the day of each deadline
     # The promises not kept yet (a promise is kept by a later "resolved" contact,
     # whatever the day), earliest first, and the complaint's deadlines, nearest first:
-    # (date, rule id, rule variant, notes as (id, date, opens)). Both as the index keeps
-    # them, ISO dates first: ISO dates compare as text, so that listing 10,000
-    # complaints parses none of them, and `due` words a deadline without the record.
-    follow_ups_raw: tuple[tuple[Any, ...], ...]
-    deadline_rows: tuple[tuple[Any, ...], ...]
+    # (date, rule id, rule variant, notes as (id, date, opens)), as JSON text.
+    detail: Detail | None = None
+
+    def next_follow_up(self) -> date | None:
+        """The earliest follow-up of a promise not kept."""
+        day = self.next_follow_up_day
+        return date.fromisoformat(day) if day else None
+
+    def may_be_due(self, today: date, window_days: int) -> bool:
+        """True when a follow-up is due or a deadline is within `window_days` of today."""
+        first = (today - timedelta(days=window_days)).isoformat()
+        last = (today + timedelta(days=window_days)).isoformat()
+        day = self.next_follow_up_day
+        return (day is not None and day <= today.isoformat()) or any(
+            first <= deadline <= last for deadline in self.deadline_days
+        )
+
+    def _detail(self) -> Detail:
+        if self.detail is None:
+            raise RuntimeError(f"the digest of {self.id} was listed without its detail")
+        return self.detail
 
     @property
     def follow_ups(self) -> list[FollowUp]:
         """The promises not kept yet, earliest first."""
-        return [FollowUp(date.fromisoformat(day), *rest) for day, *rest in self.follow_ups_raw]
-
-    def next_follow_up(self) -> date | None:
-        """The earliest follow-up of a promise not kept."""
-        return date.fromisoformat(self.follow_ups_raw[0][0]) if self.follow_ups_raw else None
+        return [FollowUp(date.fromisoformat(day), *rest) for day, *rest in self._detail()[0]]
 
     def due_follow_ups(self, today: date) -> list[FollowUp]:
         """Follow-ups due today or overdue (what `reclam due` lists)."""
         limit = today.isoformat()
+        if self.next_follow_up_day is None or self.next_follow_up_day > limit:
+            return []
         return [
             FollowUp(date.fromisoformat(day), *rest)
-            for day, *rest in self.follow_ups_raw
+            for day, *rest in self._detail()[0]
             if day <= limit
         ]
 
     def deadlines_near(self, today: date, window_days: int) -> list[Deadline]:
         """The deadlines within `window_days` of today, as `compute_deadlines` gives them."""
+        first = (today - timedelta(days=window_days)).isoformat()
+        last = (today + timedelta(days=window_days)).isoformat()
+        if not any(first <= day <= last for day in self.deadline_days):
+            return []
         from amazon_reclamation.domain.deadlines import Deadline, Note
         from amazon_reclamation.knowledge.applicable import rule_variant
 
-        first = (today - timedelta(days=window_days)).isoformat()
-        last = (today + timedelta(days=window_days)).isoformat()
         found = []
-        for day, rule_id, variant, notes in self.deadline_rows:
+        for day, rule_id, variant, notes in self._detail()[1]:
             if first <= day <= last:
                 when = date.fromisoformat(day)
                 found.append(
@@ -108,44 +137,57 @@ class Digest:
         return found
 
     def to_json(self) -> str:
-        """The digest as the index keeps it."""
+        """The head of the digest as the index keeps it (one JSON array)."""
         return json.dumps(
-            {
-                "id": self.id,
-                "order_number": self.order_number,
-                "status": self.status,
-                "category": self.category,
-                "item": self.item,
-                "created_at": self.created_at.isoformat(),
-                "contacts": self.contacts,
-                "last_contact": self.last_contact.isoformat() if self.last_contact else None,
-                "follow_ups": [list(raw) for raw in self.follow_ups_raw],
-                "deadlines": [list(row) for row in self.deadline_rows],
-            },
+            [
+                self.id,
+                self.order_number,
+                self.status,
+                self.category,
+                self.item,
+                self.created_at.isoformat(),
+                self.contacts,
+                self.last_contact.isoformat() if self.last_contact else None,
+                self.next_follow_up_day,
+                list(self.deadline_days),
+            ],
             ensure_ascii=False,
         )
 
     @classmethod
-    def from_json(cls, text: str) -> Digest:
-        """A digest read back from the index (ValueError or KeyError if it is not one)."""
-        data: dict[str, Any] = json.loads(text)
-        last = data["last_contact"]
+    def from_json(cls, text: str, detail: Detail | None = None) -> Digest:
+        """A digest read back from the index (ValueError or TypeError if it is not one)."""
+        (
+            id_,
+            order_number,
+            status,
+            category,
+            item,
+            created_at,
+            contacts,
+            last,
+            next_day,
+            deadline_days,
+        ) = json.loads(text)
+        if not isinstance(id_, str) or not isinstance(deadline_days, list):
+            raise TypeError("not a digest")
         return cls(
-            id=data["id"],
-            order_number=data["order_number"],
-            status=data["status"],
-            category=data["category"],
-            item=data["item"],
-            created_at=datetime.fromisoformat(data["created_at"]),
-            contacts=data["contacts"],
-            last_contact=date.fromisoformat(last) if last else None,
-            follow_ups_raw=tuple(map(tuple, data["follow_ups"])),
-            deadline_rows=tuple(tuple(row) for row in data["deadlines"]),
+            id_,
+            order_number,
+            status,
+            category,
+            item,
+            datetime.fromisoformat(created_at),
+            contacts,
+            date.fromisoformat(last) if last else None,
+            next_day,
+            tuple(deadline_days),
+            detail,
         )
 
 
 def digest(complaint: Complaint) -> Digest:
-    """The digest of a complaint."""
+    """The digest of a complaint, with its detail."""
     from amazon_reclamation.domain import contacts
     from amazon_reclamation.domain.deadlines import compute_deadlines
 
@@ -153,9 +195,9 @@ def digest(complaint: Complaint) -> Digest:
     # The day given to these functions only decides "due" against "broken" and the days
     # left, neither of which a digest keeps.
     any_day = complaint.order_date or complaint.created_at.date()
-    open_promises = sorted(
+    open_promises: list[list[Any]] = sorted(
         (
-            (
+            [
                 p.contact.follow_up.isoformat(),
                 p.contact.id,
                 p.contact.channel,
@@ -163,12 +205,21 @@ def digest(complaint: Complaint) -> Digest:
                 p.contact.reference,
                 p.contact.promise,
                 p.contact.summary,
-            )
+            ]
             for p in contacts.promises(complaint, any_day)
             if p.state != "kept" and p.contact.follow_up is not None
         ),
         key=lambda raw: (raw[0], raw[1]),
     )
+    deadlines: list[list[Any]] = [
+        [
+            d.date.isoformat(),
+            d.id,
+            d.rule.variant,
+            [[n.id, _iso(n.date), _iso(n.opens)] for n in d.notes],
+        ]
+        for d in compute_deadlines(complaint, any_day)
+    ]
     return Digest(
         id=complaint.id,
         order_number=complaint.order_number,
@@ -178,16 +229,9 @@ def digest(complaint: Complaint) -> Digest:
         created_at=complaint.created_at,
         contacts=len(entries),
         last_contact=entries[-1].at.date() if entries else None,
-        follow_ups_raw=tuple(open_promises),
-        deadline_rows=tuple(
-            (
-                d.date.isoformat(),
-                d.id,
-                d.rule.variant,
-                [[n.id, _iso(n.date), _iso(n.opens)] for n in d.notes],
-            )
-            for d in compute_deadlines(complaint, any_day)
-        ),
+        next_follow_up_day=open_promises[0][0] if open_promises else None,
+        deadline_days=tuple(row[0] for row in deadlines),
+        detail=(open_promises, deadlines),
     )
 
 
@@ -199,9 +243,19 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text is not None else None
 
 
-def digest_json(complaint: Complaint) -> str:
-    """The digest of a complaint, as the index keeps it."""
-    return digest(complaint).to_json()
+def digest_json(complaint: Complaint) -> tuple[str, str]:
+    """The digest of a complaint as the index keeps it: its head and its detail."""
+    made = digest(complaint)
+    return made.to_json(), json.dumps(made.detail, ensure_ascii=False)
+
+
+def parse_detail(text: str) -> Detail:
+    """A digest's detail read back from the index (ValueError if it is not one)."""
+    data = json.loads(text)
+    # The shape only: the index wrote it from a validated record, for this file's version.
+    if not (isinstance(data, list) and len(data) == 2 and all(isinstance(p, list) for p in data)):
+        raise ValueError("not a digest's detail")
+    return data[0], data[1]
 
 
 def digest_version() -> str:
@@ -241,32 +295,63 @@ def digest_version() -> str:
 class Listed:
     """A complaint file as listed: where it is and its digest."""
 
-    path: Path
+    folder: Path
+    name: str
     digest: Digest
+
+    @property
+    def path(self) -> Path:
+        """The complaint's file."""
+        return self.folder / self.name
 
 
 def catalogue(
-    store: Store, hint: Callable[[str], bool] | None = None
+    store: Store,
+    hint: Callable[[str], bool] | None = None,
+    detailed: Callable[[Digest], bool] | None = None,
 ) -> tuple[list[Listed], list[Unreadable]]:
     """Every readable complaint with its digest, and the files that cannot be read.
 
     With `hint`, only the digests whose JSON text passes it are parsed (a look-up by
     order number reads one digest instead of thousands); a hint may let through more
-    than it should, never less.
+    than it should, never less. The digests that pass `detailed` come with their detail
+    (the others without: listing needs only the heads).
     """
+    from amazon_reclamation.errors import CorruptRecord
+
     files, unreadable = store.catalogue(digest_json, digest_version())
     listed = []
     for item in files:
         if hint is not None and not hint(item.summary):
             continue
         try:
-            found = Digest.from_json(item.summary)
+            found: Digest | None = Digest.from_json(item.summary)
         except (ValueError, KeyError, TypeError):
             found = None
-        if found is None or found.id != item.path.name.removesuffix(".json"):
+        if found is None or found.id != item.name.removesuffix(".json"):
             # An index row that is not a digest of this file: believe the file.
             found = digest(store.read(item.path))
-        listed.append(Listed(item.path, found))
+        elif item.detail is not None:
+            found = replace(found, detail=parse_detail(item.detail))
+        listed.append(Listed(item.folder, item.name, found))
+    if detailed is None:
+        return listed, unreadable
+    wanted = [i for i in listed if i.digest.detail is None and detailed(i.digest)]
+    kept = store.details([i.name for i in wanted])
+    replaced: dict[str, Listed | None] = {}
+    for i in wanted:
+        try:
+            full = replace(i.digest, detail=parse_detail(kept[i.name]))
+        except (KeyError, ValueError, TypeError):
+            # Not in the index, or not a detail: believe the file.
+            try:
+                full = digest(store.read(i.path))
+            except (FileNotFoundError, CorruptRecord):
+                replaced[i.name] = None  # gone or damaged since it was listed
+                continue
+        replaced[i.name] = Listed(i.folder, i.name, full)
+    if replaced:
+        listed = [new for i in listed if (new := replaced.get(i.name, i)) is not None]
     return listed, unreadable
 
 

@@ -19,15 +19,15 @@ the file and the cause.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import stat
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
+from amazon_reclamation.drafts import DraftFolder
 from amazon_reclamation.errors import CorruptRecord, NotFound, StorageError, StoreBusy
 from amazon_reclamation.files import (
     atomic_write_text,
@@ -63,12 +63,30 @@ STALE_DRAFT_TEMP_SECONDS = 3600  # drafts are written without the lock: only old
 # -- reading ------------------------------------------------------------------------
 
 
+def _member(complaint: Complaint) -> str:
+    """A complaint's JSON text as a member of a JSON array (indented by two spaces)."""
+    from amazon_reclamation.safe_text import json_text
+
+    return json_text(complaint.to_json_dict()).replace("\n", "\n  ")
+
+
 @dataclass(frozen=True)
 class IndexedFile:
-    """A readable complaint file and its summary (the caller's own format)."""
+    """A readable complaint file and its summary (the caller's own format).
 
-    path: Path
+    `detail` is the summary's second part when the file was just summarised; from the
+    index it is fetched only when asked for (`Store.details`).
+    """
+
+    folder: Path
+    name: str
     summary: str
+    detail: str | None = None
+
+    @property
+    def path(self) -> Path:
+        """The complaint's file."""
+        return self.folder / self.name
 
 
 @dataclass(frozen=True)
@@ -79,7 +97,7 @@ class Change:
     complaint_id: str
 
 
-class Store:
+class Store(DraftFolder):
     """Complaint files under one data folder."""
 
     def __init__(self, root: Path) -> None:
@@ -165,7 +183,7 @@ class Store:
         remove_stale_temps(self.drafts_dir, STALE_DRAFT_TEMP_SECONDS, now)
         # Evidence copies: a delete killed before its folder went, a copy killed midway.
         # Never through a linked evidence folder: what is at its target is not reclam's.
-        if os.path.islink(self.attachments_dir):
+        if self.attachments_dir.is_symlink():
             return
         with contextlib.suppress(OSError), os.scandir(self.attachments_dir) as folders:
             for folder in folders:
@@ -304,15 +322,15 @@ class Store:
     # -- the index: listing without reading every file --------------------------------
 
     def catalogue(
-        self, summarize: Callable[[Complaint], str], version: str
+        self, summarize: Callable[[Complaint], tuple[str, str]], version: str
     ) -> tuple[list[IndexedFile], list[Unreadable]]:
         """Every readable complaint file with its summary, and the files that cannot be read.
 
         Summaries come from the index while a file is unchanged; a new or changed file is
-        read, validated and summarised again (`summarize`, `version`: see index.py).
+        read, validated and summarised again (`summarize` gives a summary and its detail;
+        `version`: see index.py).
         """
-        from amazon_reclamation.index import Entry, Index, file_key, remove
-        from amazon_reclamation.safe_text import json_text
+        from amazon_reclamation.index import Entry, Index, file_key
 
         files = self._complaint_files()
         if self._index is None and files:
@@ -321,45 +339,64 @@ class Store:
         listed: list[IndexedFile] = []
         unreadable: list[Unreadable] = []
         fresh: list[Entry] = []
+        folder = self.complaints_dir
         for entry in files:
-            path = Path(entry.path)
-            row = rows.get(entry.name)
+            name = entry.name
+            row = rows.get(name)
             try:
                 if row is not None and row.key == file_key(entry.stat(follow_symlinks=False)):
-                    listed.append(IndexedFile(path, row.summary))
+                    listed.append(IndexedFile(folder, name, row.summary))
                     continue
+                path = Path(entry.path)
                 complaint, info = self.read_with_stat(path)
             except FileNotFoundError:
                 continue  # deleted by another process while we listed
             except CorruptRecord as error:
-                unreadable.append(Unreadable(path, error.message))
+                unreadable.append(Unreadable(Path(entry.path), error.message))
                 continue
-            summary = summarize(complaint)
-            listed.append(IndexedFile(path, summary))
-            document = json_text(complaint.to_json_dict())
-            fresh.append(Entry(entry.name, file_key(info), summary, document))
+            summary, detail = summarize(complaint)
+            listed.append(IndexedFile(folder, name, summary, detail))
+            fresh.append(Entry(name, file_key(info), summary, detail, _member(complaint)))
         if self._index is not None:
             names = {entry.name for entry in files}
             self._index.update(fresh, [name for name in rows if name not in names])
-            if self._index.damaged:
-                self._index.close()
-                self._index = None
-                remove(self.index_path)
+            self._forget_damaged_index()
         return listed, unreadable
 
-    def documents(self, paths: list[Path]) -> Iterator[str]:
-        """The JSON text of each listed complaint, in order (from the index when it can)."""
-        from amazon_reclamation.safe_text import json_text
+    def _forget_damaged_index(self) -> None:
+        from amazon_reclamation.index import remove
 
-        known = self._index.documents(p.name for p in paths) if self._index is not None else {}
-        for path in paths:
-            document = known.get(path.name)
-            if document is None:
+        if self._index is not None and self._index.damaged:
+            self._index.close()
+            self._index = None
+            remove(self.index_path)
+
+    def details(self, names: list[str]) -> dict[str, str]:
+        """The detail of each named file's summary, from the index (listed files only)."""
+        if self._index is None or not names:
+            return {}
+        found = self._index.details(names)
+        self._forget_damaged_index()
+        return found
+
+    def documents(self, names: list[str]) -> str:
+        """The listed complaints' JSON texts as the members of one JSON array, in order.
+
+        Each is indented by two more spaces than in its file and they are joined by
+        ",\n  " (from the index when it can: a thousand complaints are not decoded).
+        """
+        found = self._index.documents(names) if self._index is not None else {}
+        self._forget_damaged_index()
+        members = []
+        for name in names:
+            member = found.get(name)
+            if member is None:
                 try:
-                    document = json_text(self.read(path).to_json_dict())
+                    member = _member(self.read(self.complaints_dir / name))
                 except (FileNotFoundError, CorruptRecord):
                     continue  # gone or damaged since it was listed (and then reported)
-            yield document
+            members.append(member)
+        return ",\n  ".join(members)
 
     def load(self, path: Path) -> Complaint:
         """The whole complaint of a listed file (NotFound if it went meanwhile)."""
@@ -450,38 +487,3 @@ class Store:
             # After the record: a crash between the two leaves a folder the next locked
             # write removes (`_remove_leftovers`), never a complaint without its evidence.
             remove_tree(self.attachment_folder(complaint_id))
-
-    # -- the wizard's draft --------------------------------------------------------
-
-    @property
-    def draft_path(self) -> Path:
-        """Where the answers of an interrupted wizard are kept."""
-        return self.drafts_dir / "new.json"
-
-    def save_draft(self, data: dict[str, Any]) -> None:
-        """Keep the wizard's answers so far."""
-        from amazon_reclamation.safe_text import json_text
-
-        self._ensure(self.drafts_dir)
-        try:
-            atomic_write_text(self.draft_path, json_text(data) + "\n")
-        except OSError as error:
-            raise storage_error(
-                _("Impossible d'enregistrer le brouillon {path} : {reason}."),
-                self.draft_path,
-                error,
-            ) from None
-
-    def load_draft(self) -> dict[str, Any] | None:
-        """The kept answers, or None (an unreadable draft is ignored, not deleted)."""
-        try:
-            text, _info = read_limited(self.draft_path)
-            data = json.loads(text)
-        except (OSError, ValueError, RecursionError):
-            return None
-        return data if isinstance(data, dict) else None
-
-    def clear_draft(self) -> None:
-        """Forget the kept answers."""
-        with contextlib.suppress(OSError):
-            self.draft_path.unlink()

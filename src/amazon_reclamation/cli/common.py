@@ -11,6 +11,7 @@ from amazon_reclamation.i18n import LANGUAGES, _
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Callable
 
     from amazon_reclamation.cli.context import App
     from amazon_reclamation.listing import Digest, FollowUp, Listed
@@ -66,19 +67,32 @@ def letter_language(value: str | None) -> str | None:
     return lang
 
 
-def listed(app: App) -> list[Listed]:
-    """Every readable complaint's digest; unreadable files are reported on the way."""
+def listed(app: App, detailed: Callable[[Digest], bool] | None = None) -> list[Listed]:
+    """Every readable complaint's digest; unreadable files are reported on the way.
+
+    The digests that pass `detailed` come with their detail (promises and deadlines).
+    """
     from amazon_reclamation import listing
     from amazon_reclamation.ui import render
 
-    items, unreadable = listing.catalogue(app.store)
+    items, unreadable = listing.catalogue(app.store, detailed=detailed)
     render.unreadable_files(unreadable)
     return items
 
 
-def open_listed(app: App) -> list[Listed]:
-    """The open complaints' digests, oldest first."""
-    open_ones = (item for item in listed(app) if item.digest.status == "open")
+def open_listed(app: App, *, due_within: int | None = None) -> list[Listed]:
+    """The open complaints' digests, oldest first.
+
+    With `due_within`, those with a follow-up due or a deadline within that many days
+    come with their detail (see `due_follow_ups` and `Digest.deadlines_near`).
+    """
+    today = app.today
+    detailed = (
+        None
+        if due_within is None
+        else lambda d: d.status == "open" and d.may_be_due(today, due_within)
+    )
+    open_ones = (item for item in listed(app, detailed) if item.digest.status == "open")
     return sorted(open_ones, key=lambda item: item.digest.created_at)
 
 

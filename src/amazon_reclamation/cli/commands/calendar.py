@@ -70,10 +70,11 @@ def export_ics(app: App, ref: str, out_file: Path | None, force: bool) -> None:
 
 
 def _may_have_events(digest: "Digest", today: "dt.date") -> bool:
-    """A deadline or a follow-up not kept, today or later (ISO dates compare as text)."""
+    """A deadline today or later, or a promise not kept (the head of the digest keeps only
+    the earliest one's day: the complaint is read to see whether one is still awaited)."""
     limit = today.isoformat()
-    return any(row[0] >= limit for row in digest.deadline_rows) or any(
-        raw[0] >= limit for raw in digest.follow_ups_raw
+    return digest.next_follow_up_day is not None or any(
+        day >= limit for day in digest.deadline_days
     )
 
 

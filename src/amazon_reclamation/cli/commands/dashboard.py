@@ -28,7 +28,7 @@ def dashboard(app: App) -> None:
     from amazon_reclamation.ui.wizard import dashboard_menu
 
     today = app.today
-    items = open_listed(app)
+    items = open_listed(app, due_within=0)
     open_ones = load_all(app, items)
     overdue = due_follow_ups(items, today)
     if overdue:

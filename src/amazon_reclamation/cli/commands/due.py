@@ -26,7 +26,7 @@ def due(app: App, as_json: JsonOption = False) -> None:
     from amazon_reclamation.ui import render
 
     today = app.today
-    items = open_listed(app)
+    items = open_listed(app, due_within=DUE_SOON_DAYS)
     follow_ups = due_follow_ups(items, today)
     # The digests carry each deadline with its rule and notes: no complaint is read. A
     # right already used in time (a withdrawal sent back) is no alarm.

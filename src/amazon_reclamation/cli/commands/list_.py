@@ -27,7 +27,7 @@ def list_complaints(
         key=lambda item: item.digest.created_at,
     )
     if as_json:
-        render.json_documents(app.store.documents([item.path for item in shown]))
+        render.json_members(app.store.documents([item.name for item in shown]))
         return
     if not shown:
         render.info(

@@ -35,7 +35,7 @@ from amazon_reclamation.ui.render.console import (
     info as info,
 )
 from amazon_reclamation.ui.render.console import (
-    json_documents as json_documents,
+    json_members as json_members,
 )
 from amazon_reclamation.ui.render.console import (
     json_out as json_out,

@@ -16,7 +16,7 @@ from amazon_reclamation.i18n import _
 from amazon_reclamation.parsing import clean_text
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Sequence
 
     from rich.console import Console
     from rich.style import Style
@@ -171,15 +171,10 @@ def binary_out(data: bytes) -> None:
     buffer.flush()
 
 
-def json_documents(documents: Iterable[str]) -> None:
-    """A JSON array of documents already written as JSON text (indent 2), on stdout."""
-    write = sys.stdout.write
-    first = True
-    for document in documents:
-        write("[\n  " if first else ",\n  ")
-        write(_for_stdout(document).replace("\n", "\n  "))
-        first = False
-    write("[]\n" if first else "\n]\n")
+def json_members(members: str) -> None:
+    """A JSON array on stdout, from its members already written as JSON text (indented
+    by two spaces and joined by ",\\n  "): one write, however many they are."""
+    sys.stdout.write(f"[\n  {_for_stdout(members)}\n]\n" if members else "[]\n")
     sys.stdout.flush()
 
 
@@ -217,11 +212,17 @@ def columns(
     def cell_len(text: str) -> int:
         return len(text) if text.isascii() else rich_cell_len(text)
 
+    # Column by column, and plain `len` for a column of ASCII text: thousands of rows are
+    # measured in milliseconds (the same widths as cell by cell).
     gap = "  "
     widths = [cell_len(h) for h in headers]
-    for row in rows:
-        for index, (text, _style) in enumerate(row):
-            widths[index] = max(widths[index], cell_len(text))
+    for index in range(len(headers)):
+        texts = [row[index][0] for row in rows]
+        if not texts:
+            continue
+        joined = "".join(texts)
+        longest = max(map(len, texts)) if joined.isascii() else max(map(cell_len, texts))
+        widths[index] = max(widths[index], longest)
     excess = sum(widths) + len(gap) * (len(widths) - 1) - width
     if excess > 0:
         widths[flexible] = max(cell_len(headers[flexible]), widths[flexible] - excess)
@@ -238,7 +239,7 @@ def columns(
         return parsed.render(text, color_system=color_system)
 
     def fit(text: str, width: int) -> str:
-        length = cell_len(text)
+        length = len(text) if text.isascii() else rich_cell_len(text)
         if length <= width:
             return text + " " * (width - length)
         return set_cell_size(text, width - 1) + "…"
@@ -248,12 +249,21 @@ def columns(
         paint(title, "bold"),
         paint(gap.join(fit(h, w) for h, w in zip(headers, widths, strict=True)).rstrip(), "bold"),
     ]
-    for row in rows:
-        cells = []
-        for index, ((text, style), width) in enumerate(zip(row, widths, strict=True)):
-            cell = fit(text, width)
-            cells.append(paint(cell.rstrip() if index == last else cell, style))
-        lines.append(gap.join(cells).rstrip())
+    if mode is False:
+        # No colour: no style to paint, the row is its cells side by side.
+        for row in rows:
+            lines.append(
+                gap.join(
+                    [fit(text, width) for (text, _style), width in zip(row, widths, strict=True)]
+                ).rstrip()
+            )
+    else:
+        for row in rows:
+            cells = []
+            for index, ((text, style), width) in enumerate(zip(row, widths, strict=True)):
+                cell = fit(text, width)
+                cells.append(paint(cell.rstrip() if index == last else cell, style))
+            lines.append(gap.join(cells).rstrip())
     sys.stdout.write("\n".join(lines) + "\n")
     sys.stdout.flush()
 

@@ -366,30 +366,30 @@ def attach_report(
 def due_table(items: Sequence[tuple[Digest, FollowUp]], today: date) -> None:
     """The follow-ups of `reclam due`."""
     rows: list[list[Cell]] = []
+    # Thousands of rows repeat a few promises and delays: each is worded once.
+    promises: dict[tuple[str | None, str | None], str] = {}
+    delays: dict[int, str] = {}
     for digest, follow_up in items:
         late = (today - follow_up.day).days
         style = "red" if late > 0 else ""
+        key = (follow_up.promise, follow_up.summary)
+        promise = promises.get(key)
+        if promise is None:
+            promise = promises[key] = " ".join(
+                (safe(follow_up.promise) or safe(follow_up.summary) or _("suite annoncée")).split()
+            )
+        delay = delays.get(late)
+        if delay is None:
+            delay = delays[late] = (
+                _("aujourd'hui") if late == 0 else _("{days} de retard").format(days=fmt.days(late))
+            )
         rows.append(
             [
                 (digest.id, "bold"),
                 (digest.order_number or "—", ""),
-                (
-                    " ".join(
-                        (
-                            safe(follow_up.promise)
-                            or safe(follow_up.summary)
-                            or _("suite annoncée")
-                        ).split()
-                    ),
-                    "",
-                ),
+                (promise, ""),
                 (fmt.short_date(follow_up.day), style),
-                (
-                    _("aujourd'hui")
-                    if late == 0
-                    else _("{days} de retard").format(days=fmt.days(late)),
-                    style,
-                ),
+                (delay, style),
             ]
         )
     columns(
