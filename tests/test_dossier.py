@@ -162,3 +162,38 @@ def test_an_email_piece_gives_its_headers_and_its_text() -> None:
 def test_a_text_piece_is_cleaned_of_controls() -> None:
     assert text_of(b"ligne\x07 un\r\n\x1b[2Jdeux", "txt") == "ligne un\n[2Jdeux"
     assert text_of(b"", "txt") is None
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "state"),
+    [(date(2026, 12, 4), "réponse attendue"), (date(2026, 11, 12), "délai passé sans solution")],
+)
+def test_a_formal_notice_awaiting_its_deadline_is_not_called_a_promise(
+    follow_up: date, state: str
+) -> None:
+    from amazon_reclamation.ui.dossier.export import markdown
+
+    complaint = factories.complaint(
+        contacts=[
+            factories.contact(
+                1, factories.at(5), "letter", "pending", step="formal_notice", follow_up=follow_up
+            )
+        ]
+    )
+
+    text = " ".join(markdown(complaint, TODAY).split())
+
+    assert f"État : {state}." in text
+    assert "promesse" not in text.lower()
+
+
+def test_markdown_rows_put_the_colon_as_the_language_does() -> None:
+    from amazon_reclamation.i18n import in_language
+    from amazon_reclamation.ui.dossier.export import markdown
+
+    complaint = factories.complaint()
+    with in_language("en"):
+        text = markdown(complaint, TODAY)
+
+    assert "**Order number**: 123-" in text
+    assert "** :" not in text

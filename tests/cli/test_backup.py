@@ -307,7 +307,9 @@ def test_merge_keeps_the_newer_version_of_each_complaint_and_says_which(
     (home / "config.json").write_text('{"lang": "nl"}\n')
 
     # Act
-    code, _out, err = run(capsys, "restore", str(saved), "--merge", "--home", str(home))
+    code, _out, err = run(
+        capsys, "restore", str(saved), "--merge", "--home", str(home), "--lang", "fr"
+    )
 
     # Assert
     assert code == 0, err

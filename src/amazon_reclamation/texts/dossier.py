@@ -76,6 +76,13 @@ _PROMISE_STATE = {
     "due": N_("promesse à venir"),
     "broken": N_("promesse NON TENUE"),
 }
+# A follow-up date without a promise (a reply awaited, the deadline of a formal notice):
+# the same states, not called a promise.
+_FOLLOW_UP_STATE = {
+    "kept": N_("résolu ensuite"),
+    "due": N_("réponse attendue"),
+    "broken": N_("délai passé sans solution"),
+}
 
 
 def _title(complaint: Complaint) -> str:
@@ -204,7 +211,8 @@ def _details(entry: TimelineEntry) -> str:
     elif contact.follow_up:
         parts.append(_("Suite prévue le {date}.").format(date=fmt.short_date(contact.follow_up)))
     if entry.promise_state is not None and entry.corrected_by is None:
-        parts.append(_("État : {state}.").format(state=_(_PROMISE_STATE[entry.promise_state])))
+        states = _PROMISE_STATE if contact.outcome == "promise" else _FOLLOW_UP_STATE
+        parts.append(_("État : {state}.").format(state=_(states[entry.promise_state])))
     if contact.corrects is not None:
         parts.append(_("Corrige l'entrée n° {n}.").format(n=contact.corrects))
     if entry.corrected_by is not None:
@@ -243,7 +251,7 @@ def _timeline(dossier: Dossier) -> Section:
             ]
         )
     headers = [
-        _("N°"),
+        _("Contact"),
         _("Date"),
         _("Canal et démarche"),
         _("Interlocuteur et référence"),
@@ -256,7 +264,7 @@ def _timeline(dossier: Dossier) -> Section:
     )
     return Section(
         _("Chronologie des contacts"),
-        [Paragraph(note), Table(headers, rows, (6, 16, 22, 18, 12, 40))],
+        [Paragraph(note), Table(headers, rows, (10, 15, 21, 18, 12, 38))],
     )
 
 
@@ -348,14 +356,19 @@ def document(dossier: Dossier) -> Document:
 
 
 _DISPOSITION = {
-    "merged": N_("ses pages sont ajoutées à la fin du dossier"),
-    "pages": N_("elle figure dans les pages du dossier"),
+    "merged": N_("Pièce {n} ({name}) : ses pages sont ajoutées à la fin du dossier."),
+    "pages": N_("Pièce {n} ({name}) : elle figure dans les pages du dossier."),
     "not_sendable": N_(
-        "format non accepté par le CEC : elle reste dans reclam ; convertissez-la en PDF ou "
-        "en JPG pour l'envoyer"
+        "Pièce {n} ({name}) : format non accepté par le CEC, non envoyée ; convertissez-la en "
+        "PDF ou en JPG pour la joindre."
     ),
-    "no_copy": N_("reclam n'en garde pas de copie : fournissez-la à part"),
+    "no_copy": N_("Pièce {n} ({name}) : reclam n'en garde pas de copie ; fournissez-la à part."),
 }
+
+
+def disposition_text(item: EccItem) -> str:
+    """Where a piece that is not a file of the ECC folder went, as one sentence."""
+    return _(_DISPOSITION[item.disposition]).format(n=item.attachment.id, name=item.attachment.name)
 
 
 def ecc_section(items: list[EccItem], dossier_name: str) -> Section:
@@ -376,9 +389,7 @@ def ecc_section(items: list[EccItem], dossier_name: str) -> Section:
         Table([_("Fichier"), _("Pièce"), _("SHA-256")], rows, (22, 30, 48)),
     ]
     others = [
-        _("{piece} : {where}.").format(
-            piece=attachment_title(item.attachment), where=_(_DISPOSITION[item.disposition])
-        )
+        _(_DISPOSITION[item.disposition]).format(n=item.attachment.id, name=item.attachment.name)
         for item in items
         if item.disposition != "file"
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from amazon_reclamation.i18n import _
 from amazon_reclamation.safe_text import clean_for_file
 from amazon_reclamation.texts.dossier import Bullets, Entry, Paragraph, Rows, Table
 
@@ -52,7 +53,11 @@ def _hard_breaks(text: str) -> str:
 
 def _block(block: Block) -> list[str]:
     if isinstance(block, Rows):
-        return [f"- **{escape(label)}** : {_cell(value)}" for label, value in block.items]
+        # "label : value" is a message: each language has its own spacing before the colon.
+        return [
+            "- " + _("{label} : {value}").format(label=f"**{escape(label)}**", value=_cell(value))
+            for label, value in block.items
+        ]
     if isinstance(block, Paragraph):
         lines = [f"**{escape(block.label)}**", ""] if block.label else []
         return [*lines, _hard_breaks(block.text)]

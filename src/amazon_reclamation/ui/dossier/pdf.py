@@ -71,7 +71,7 @@ def _new_pdf(total: str, made: str) -> Any:
 def _write(pdf: Any, text: str, *, size: float = 10, bold: bool = False, indent: float = 0) -> None:
     pdf.set_font(FONT, "B" if bold else "", size)
     pdf.set_x(pdf.l_margin + indent)
-    pdf.multi_cell(0, size * 0.5, _text(text), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, size * 0.5, _text(text), align="L", new_x="LMARGIN", new_y="NEXT")
 
 
 def _table(

@@ -5,23 +5,14 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING
 
-from amazon_reclamation.i18n import N_, _, ngettext
+from amazon_reclamation.i18n import _, ngettext
+from amazon_reclamation.texts.dossier import disposition_text
 from amazon_reclamation.ui.render.console import info, plain
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from amazon_reclamation.domain.dossier import EccItem
-
-_ELSEWHERE = {
-    "merged": N_("Pièce {n} ({name}) : ses pages sont ajoutées à la fin du dossier."),
-    "pages": N_("Pièce {n} ({name}) : elle figure dans les pages du dossier."),
-    "not_sendable": N_(
-        "Pièce {n} ({name}) : format non accepté par le CEC, non envoyée ; convertissez-la en "
-        "PDF ou en JPG pour la joindre."
-    ),
-    "no_copy": N_("Pièce {n} ({name}) : reclam n'en garde pas de copie ; fournissez-la à part."),
-}
 
 
 def ecc_folder(folder: Path, files: list[tuple[str, bytes]], items: list[EccItem]) -> None:
@@ -37,12 +28,7 @@ def ecc_folder(folder: Path, files: list[tuple[str, bytes]], items: list[EccItem
         plain(f"  {name}  SHA-256 {hashlib.sha256(data).hexdigest()}")
     for item in items:
         if item.disposition != "file":
-            plain(
-                "  "
-                + _(_ELSEWHERE[item.disposition]).format(
-                    n=item.attachment.id, name=item.attachment.name
-                )
-            )
+            plain("  " + disposition_text(item))
     info(
         _(
             "Le CEC Belgique accepte au plus 8 fichiers (pdf, doc, docx, jpg, png) : "
