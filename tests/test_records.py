@@ -221,3 +221,41 @@ def test_an_unknown_letter_language_in_a_file_is_named() -> None:
     data = {**factories.complaint("v3ffff").to_json_dict(), "letter_lang": "it"}
     with pytest.raises(ValueError, match="letter_lang"):
         parse_complaint(json.dumps(data), "v3ffff")
+
+
+def _contact_dict(contact_id: int, **fields: object) -> dict[str, object]:
+    moment = "2026-11-05T10:00:00+01:00"
+    return {
+        "id": contact_id,
+        "at": moment,
+        "recorded_at": moment,
+        "channel": "chat",
+        "outcome": "no_answer",
+        **fields,
+    }
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"amount": 1e300}, "amount"),
+        ({"amount": -5}, "amount"),
+        ({"amount": 0}, "amount"),
+        ({"amount": 12.345}, "amount"),
+        ({"order_number": "not-an-order"}, "order_number"),
+        ({"contacts": [_contact_dict(1), _contact_dict(1)]}, "contacts"),
+        ({"contacts": [_contact_dict(1, corrects=7)]}, "contacts"),
+        ({"contacts": [_contact_dict(0)]}, "contacts.0.id"),
+    ],
+)
+def test_a_record_reclam_would_never_write_is_refused(
+    change: dict[str, object], field: str
+) -> None:
+    # What the wizard and `log` refuse cannot come in through a hand-edited or restored file
+    # either: such a file is reported, not shown with an amount that breaks the arithmetic.
+    import factories
+
+    data = {**factories.complaint("v4ffff").to_json_dict(), **change}
+
+    with pytest.raises(ValueError, match=f"^champ {field} non conforme$"):
+        parse_complaint(json.dumps(data), "v4ffff")

@@ -459,7 +459,12 @@ def test_update_changes_only_what_was_changed(store: Store) -> None:
     # Assert
     assert updated.status == "resolved"
     reread = store.read(store.path_for(saved.id))
-    assert reread == saved.model_copy(update={"status": "resolved"})
+    assert reread == updated
+    assert reread == saved.model_copy(
+        update={"status": "resolved", "updated_at": reread.updated_at}
+    )
+    assert saved.updated_at is not None and reread.updated_at is not None
+    assert reread.updated_at >= saved.updated_at  # every write says when it was made
 
 
 def test_update_of_a_deleted_complaint_raises_not_found(store: Store) -> None:

@@ -374,7 +374,11 @@ def _json_object(path: str, data: bytes) -> None:
 
 
 def last_change(complaint: Complaint) -> datetime:
-    """When a version of a complaint last changed: the latest moment it records."""
+    """When a version of a complaint last changed: when reclam last wrote it, else (a record
+    from before schema 4) the latest moment it records. A reopening or a removed attachment
+    leaves no moment of its own: only `updated_at` sees them."""
+    if complaint.updated_at is not None:
+        return complaint.updated_at
     moments = [complaint.created_at]
     if complaint.closed_at is not None:
         moments.append(complaint.closed_at)

@@ -16,6 +16,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -64,8 +65,18 @@ from amazon_reclamation.ids import (
 SCHEMA_VERSION = 4
 STORED = "stored"  # validation context of a record read from a file
 
-# Amounts are exact decimals in Python and plain numbers in JSON (12.99, not "12.99").
-Money = Annotated[Decimal, PlainSerializer(float, return_type=float, when_used="json")]
+# Amounts are exact decimals in Python and plain numbers in JSON (12.99, not "12.99"). A
+# stored amount is what the wizard accepts (more than 0, at most a million euros, cents),
+# so that no hand-edited or restored file can hold one that breaks the arithmetic.
+MAX_AMOUNT = Decimal("1000000")
+Money = Annotated[
+    Decimal,
+    Field(gt=0, le=MAX_AMOUNT, decimal_places=2, allow_inf_nan=False),
+    PlainSerializer(float, return_type=float, when_used="json"),
+]
+# Amazon's order numbers: 3-7-7 digits, or D01-… for digital orders (`parsing.py` normalises
+# what people type to this form).
+ORDER_NUMBER = r"^(\d{3}|D\d{2})-\d{7}-\d{7}$"
 
 
 class _Record(BaseModel):
@@ -105,7 +116,7 @@ class Facts(_Record):
 class Contact(_Record):
     """One exchange with customer service or the seller (see the contact log)."""
 
-    id: int
+    id: int = Field(ge=1)
     at: datetime
     # "day" when only the date was given: no hour is invented in the evidence.
     at_precision: Literal["minute", "day"] = "minute"
@@ -130,7 +141,7 @@ class Attachment(_Record):
     its content's SHA-256: the same content is kept once per complaint.
     """
 
-    id: int  # 1, 2, 3 ... in the order they were added; never reused (`--remove N`)
+    id: int = Field(ge=1)  # 1, 2, 3 ... in the order they were added (`--remove N`)
     name: str  # the original file name, as the user knew it
     # The kept copy's name: `<sha256>.<extension>`. None only for an entry carried over
     # from schema 3, which listed evidence without keeping a copy.
@@ -164,9 +175,12 @@ class Complaint(_Record):
     created_at: datetime
     status: Status = "open"
     closed_at: datetime | None = None
+    # When reclam last wrote this record (`Store.write`); None in a file from before schema 4.
+    # `restore --merge` keeps the version written last.
+    updated_at: datetime | None = None
     category: Category
     # None only for a charge that matches no order (billing, unknown_charge).
-    order_number: str | None = None
+    order_number: str | None = Field(default=None, pattern=ORDER_NUMBER)
     order_date: date | None = None
     delivery_date: date | None = None
     expected_delivery_date: date | None = None
@@ -191,6 +205,26 @@ class Complaint(_Record):
         if info.context == STORED and isinstance(data, dict) and "schema_version" not in data:
             raise ValueError("schema_version missing")
         return data
+
+    # A contact or an attachment is named by its number (`--corrects N`, `--remove N`): two
+    # with the same number would make one of them unreachable.
+    @field_validator("contacts")
+    @classmethod
+    def _contact_numbers_are_unique(cls, contacts: list[Contact]) -> list[Contact]:
+        numbers = [c.id for c in contacts]
+        if len(set(numbers)) != len(numbers):
+            raise ValueError("two contacts have the same id")
+        if any(c.corrects is not None and c.corrects not in numbers for c in contacts):
+            raise ValueError("a contact corrects a contact that does not exist")
+        return contacts
+
+    @field_validator("attachments")
+    @classmethod
+    def _attachment_numbers_are_unique(cls, attachments: list[Attachment]) -> list[Attachment]:
+        numbers = [a.id for a in attachments]
+        if len(set(numbers)) != len(numbers):
+            raise ValueError("two attachments have the same id")
+        return attachments
 
     @model_validator(mode="after")
     def _an_order_unless_an_unknown_charge(self) -> Complaint:

@@ -263,10 +263,13 @@ class Store(DraftFolder):
             raise ValueError(_("nom de fichier inattendu : copie ou conflit de synchronisation ?"))
         return stem
 
-    def write(self, complaint: Complaint) -> None:
-        """Write a complaint atomically (call under the lock)."""
+    def write(self, complaint: Complaint) -> Complaint:
+        """Write a complaint atomically (call under the lock); returns it as written, with
+        `updated_at` set to now."""
+        from amazon_reclamation import clock
         from amazon_reclamation.safe_text import json_text
 
+        complaint = complaint.model_copy(update={"updated_at": clock.now()})
         path = self.path_for(complaint.id)
         self._ensure(self.complaints_dir)
         existed = os.path.lexists(path)
@@ -280,12 +283,13 @@ class Store(DraftFolder):
             raise storage_error(
                 _("Impossible d'enregistrer {path} : {reason}."), path, error
             ) from None
+        return complaint
 
     def create(self, make: Callable[[str], Complaint]) -> Complaint:
         """Save a new complaint built by `make(new_id)`."""
         with self.locked():
             complaint = make(self.new_id())
-            self.write(complaint)
+            complaint = self.write(complaint)
         return complaint
 
     def _complaint_files(self) -> list[os.DirEntry[str]]:
@@ -421,7 +425,7 @@ class Store(DraftFolder):
             updated = change(current)
             if updated.id != complaint_id:
                 raise ValueError("a change must not alter a complaint's id")
-            self.write(updated)
+            updated = self.write(updated)
         return updated
 
     def update_evidence(
@@ -449,7 +453,7 @@ class Store(DraftFolder):
                 for source in sources:
                     made.append(folder / source.file)  # before: a Ctrl-C at the rename
                     copy_into(source, folder / source.file)
-                self.write(updated)
+                updated = self.write(updated)
             except BaseException:
                 if len(self.changes) == committed:  # the record does not name them
                     for path in made:

@@ -294,14 +294,13 @@ def test_an_existing_complaint_in_another_version_is_refused_without_merge(
 def test_merge_keeps_the_newer_version_of_each_complaint_and_says_which(
     capsys: pytest.CaptureFixture[str], isolated_home: Path, tmp_path: Path
 ) -> None:
-    # Arrange: the backup has k7m2pq logged later; the folder has abc234 logged later
-    populate(isolated_home)
-    store = Store(isolated_home)
-    store.update("k7m2pq", _logged_later)
-    saved = backup_of(capsys, tmp_path / "b.zip")
-    newer_k7 = (isolated_home / "complaints" / "k7m2pq.json").read_bytes()
+    # Arrange: the backup has k7m2pq written last; the folder has abc234 written last
     home = tmp_path / "other"
     populate(home)
+    populate(isolated_home)
+    Store(isolated_home).update("k7m2pq", _logged_later)
+    saved = backup_of(capsys, tmp_path / "b.zip")
+    newer_k7 = (isolated_home / "complaints" / "k7m2pq.json").read_bytes()
     Store(home).update("abc234", _logged_later)
     newer_abc = (home / "complaints" / "abc234.json").read_bytes()
     (home / "config.json").write_text('{"lang": "nl"}\n')
@@ -316,12 +315,34 @@ def test_merge_keeps_the_newer_version_of_each_complaint_and_says_which(
     assert (home / "complaints" / "k7m2pq.json").read_bytes() == newer_k7
     assert (home / "complaints" / "abc234.json").read_bytes() == newer_abc
     assert (
-        "Réclamation k7m2pq : la version de la sauvegarde, modifiée le 18/11/2026" in err
+        "Réclamation k7m2pq : la version de la sauvegarde, modifiée le 20/11/2026" in err
         and "elle remplace celle du dossier" in err
     )
-    assert "Réclamation abc234 : la version du dossier, modifiée le 18/11/2026" in err
+    assert "Réclamation abc234 : la version du dossier, modifiée le 20/11/2026" in err
     assert "Vos réglages actuels sont gardés" in err
     assert (home / "config.json").read_text() == '{"lang": "nl"}\n'
+
+
+def test_merge_keeps_a_reopening_and_a_removal_made_after_the_backup(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, tmp_path: Path
+) -> None:
+    # Arrange: closed and backed up, then reopened and its photo removed (neither change
+    # leaves a dated entry in the record: only the time it was written says it is newer)
+    populate(isolated_home)
+    assert run(capsys, "close", "k7m2pq", "--outcome", "resolved")[0] == 0
+    saved = backup_of(capsys, tmp_path / "b.zip")
+    assert run(capsys, "reopen", "k7m2pq")[0] == 0
+    assert run(capsys, "attach", "k7m2pq", "--remove", "1")[0] == 0
+    after = (isolated_home / "complaints" / "k7m2pq.json").read_bytes()
+
+    # Act
+    code, _out, err = run(capsys, "restore", str(saved), "--merge")
+
+    # Assert
+    assert code == 0, err
+    assert (isolated_home / "complaints" / "k7m2pq.json").read_bytes() == after
+    assert "Réclamation k7m2pq : la version du dossier" in err
+    assert not (isolated_home / "attachments" / "k7m2pq").exists()
 
 
 def test_identical_complaints_are_skipped_silently_and_missing_copies_come_back(
