@@ -360,8 +360,22 @@ def test_identical_complaints_are_skipped_silently_and_missing_copies_come_back(
     # Assert
     assert code == 0, err
     assert "Réclamation" not in err
-    assert "0 réclamation restaurée" in err
+    assert "Aucune réclamation à restaurer ; 1 copie de pièce jointe remise en place" in " ".join(
+        err.split()
+    )
     assert copy.read_bytes() == PHOTO
+
+
+def test_a_restore_with_nothing_new_says_so(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, tmp_path: Path
+) -> None:
+    populate(isolated_home)
+    saved = backup_of(capsys, tmp_path / "b.zip")
+
+    code, _out, err = run(capsys, "restore", str(saved))
+
+    assert code == 0, err
+    assert "Rien à restaurer : le dossier" in " ".join(err.split())
 
 
 def test_restore_never_writes_through_a_link_in_the_data_folder(

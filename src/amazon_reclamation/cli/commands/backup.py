@@ -165,12 +165,31 @@ def _report(app: App, done: "Restored") -> None:
         render.info(_("Vos réglages actuels sont gardés ; ceux de la sauvegarde sont ignorés."))
     if done.draft == "kept":
         render.info(_("Votre brouillon actuel est gardé ; celui de la sauvegarde est ignoré."))
+    restored = len(done.added) + len(done.replaced)
+    if restored == 0 and done.copies:
+        render.info(
+            ngettext(
+                "Aucune réclamation à restaurer ; {n} copie de pièce jointe remise en place dans "
+                "{path}.",
+                "Aucune réclamation à restaurer ; {n} copies de pièces jointes remises en place "
+                "dans {path}.",
+                done.copies,
+            ).format(n=done.copies, path=app.store.root)
+        )
+        return
+    if restored == 0:
+        render.info(
+            _(
+                "Rien à restaurer : le dossier {path} a déjà chaque réclamation de la sauvegarde."
+            ).format(path=app.store.root)
+        )
+        return
     render.info(
         ngettext(
             "{n} réclamation restaurée dans {path}.",
             "{n} réclamations restaurées dans {path}.",
-            len(done.added) + len(done.replaced),
-        ).format(n=len(done.added) + len(done.replaced), path=app.store.root)
+            restored,
+        ).format(n=restored, path=app.store.root)
     )
 
 
