@@ -148,6 +148,26 @@ def test_a_call_back_announced_with_a_date_is_awaited_too() -> None:
     )
 
 
+def test_a_formal_notice_sent_is_the_end_of_the_time_it_gave_not_a_follow_up_announced() -> None:
+    # Arrange: `letter --sent` records the notice with the last day the letter gave
+    notice = contact(
+        1, at(12), "letter", "pending", step="formal_notice", follow_up=date(2026, 11, 27)
+    )
+    c = complaint(contacts=[notice])
+
+    # Act
+    event = by_key(events(c, TODAY))["follow-up"]
+    title, text = summary(event), description(event, c)
+
+    # Assert
+    assert title == "reclam k7m2pq : fin du délai laissé par la mise en demeure"
+    assert (
+        "Mise en demeure envoyée le 12 novembre 2026 (lettre) : délai laissé jusqu'au "
+        "27 novembre 2026 pour y donner suite."
+    ) in text
+    assert "annoncé" not in title + text
+
+
 def test_a_closed_complaint_has_no_event() -> None:
     c = complaint(delivery_date=DELIVERED, contacts=[promise()], status="resolved")
 
