@@ -12,7 +12,7 @@ from typing import Any
 import icalendar
 import pytest
 
-from amazon_reclamation.domain.calendar import events
+from amazon_reclamation.domain.calendar import events, last_change, revision
 from amazon_reclamation.domain.escalation import decide
 from amazon_reclamation.knowledge.rules import RULES
 from amazon_reclamation.models import Contact
@@ -148,6 +148,26 @@ def test_a_call_back_announced_with_a_date_is_awaited_too() -> None:
     )
 
 
+def test_a_formal_notice_sent_is_the_end_of_the_time_it_gave_not_a_follow_up_announced() -> None:
+    # Arrange: `letter --sent` records the notice with the last day the letter gave
+    notice = contact(
+        1, at(12), "letter", "pending", step="formal_notice", follow_up=date(2026, 11, 27)
+    )
+    c = complaint(contacts=[notice])
+
+    # Act
+    event = by_key(events(c, TODAY))["follow-up"]
+    title, text = summary(event), description(event, c)
+
+    # Assert
+    assert title == "reclam k7m2pq : fin du délai laissé par la mise en demeure"
+    assert (
+        "Mise en demeure envoyée le 12 novembre 2026 (lettre) : délai laissé jusqu'au "
+        "27 novembre 2026 pour y donner suite."
+    ) in text
+    assert "annoncé" not in title + text
+
+
 def test_a_closed_complaint_has_no_event() -> None:
     c = complaint(delivery_date=DELIVERED, contacts=[promise()], status="resolved")
 
@@ -219,7 +239,9 @@ def test_the_file_parses_back_with_all_day_events_uids_and_a_reminder_the_day_be
         start = event.decoded("DTSTART")
         assert type(start) is date
         assert event.decoded("DTEND") == start + dt.timedelta(days=1)
-        assert event.decoded("DTSTAMP") == dt.datetime(2026, 11, 20, tzinfo=dt.UTC)
+        # The promise's recording, the complaint's last change; one contact logged.
+        assert event.decoded("DTSTAMP") == at(12) == event.decoded("LAST-MODIFIED")
+        assert event.decoded("SEQUENCE") == 1
         (alarm,) = event.walk("VALARM")
         assert str(alarm["ACTION"]) == "DISPLAY"
         assert alarm.decoded("TRIGGER") == dt.timedelta(days=-1)
@@ -248,6 +270,57 @@ def test_the_same_data_and_day_give_the_same_bytes_with_crlf_lines() -> None:
 
     assert first == again
     assert first.count(b"\r\n") == first.count(b"\n")
+
+
+def test_a_corrected_promise_is_a_newer_version_of_the_same_event() -> None:
+    # Arrange: promised on the 12th for the 25th; on the 18th, corrected to 1 December
+    first = complaint(delivery_date=DELIVERED, contacts=[promise()])
+    corrected = promise(2, day=18, follow_up=date(2026, 12, 1), corrects=1)
+    second = first.model_copy(update={"contacts": [*first.contacts, corrected]})
+
+    # Act
+    before = {str(e["UID"]): e for e in parsed(ics_for([first], TODAY, "fr").data).walk("VEVENT")}
+    after = {str(e["UID"]): e for e in parsed(ics_for([second], TODAY, "fr").data).walk("VEVENT")}
+    again = ics_for([second], TODAY, "fr").data
+
+    # Assert: same UID, moved, a higher SEQUENCE and a later DTSTAMP; the same data, the same bytes
+    uid = "k7m2pq-follow-up@reclam"
+    assert set(before) == set(after)
+    assert (before[uid].decoded("DTSTART"), after[uid].decoded("DTSTART")) == (
+        date(2026, 11, 25),
+        date(2026, 12, 1),
+    )
+    assert after[uid].decoded("SEQUENCE") > before[uid].decoded("SEQUENCE")
+    assert after[uid].decoded("DTSTAMP") > before[uid].decoded("DTSTAMP")
+    assert after[uid].decoded("LAST-MODIFIED") == after[uid].decoded("DTSTAMP")
+    assert again == ics_for([second], TODAY, "fr").data
+
+
+def test_an_export_on_another_day_keeps_the_stamp_and_the_revision_of_the_same_data() -> None:
+    c = complaint(delivery_date=DELIVERED, contacts=[promise()])
+
+    def stamps(day: date) -> dict[str, tuple[Any, Any]]:
+        found = parsed(ics_for([c], day, "fr").data).walk("VEVENT")
+        return {str(e["UID"]): (e.decoded("DTSTAMP"), e.decoded("SEQUENCE")) for e in found}
+
+    today, later = stamps(TODAY), stamps(date(2026, 11, 23))
+
+    assert later == {uid: today[uid] for uid in later} and len(later) >= 2
+
+
+def test_the_last_change_is_the_latest_moment_recorded_in_utc() -> None:
+    brussels = dt.timezone(dt.timedelta(hours=1))
+    logged = contact(
+        1, at(5), "phone", "no_answer", recorded_at=dt.datetime(2026, 11, 6, 9, 30, tzinfo=brussels)
+    )
+    c = complaint(contacts=[logged], created_at=at(1))
+    closed = c.model_copy(update={"status": "resolved", "closed_at": at(9, hour=14)})
+
+    assert last_change(complaint(contacts=[])) == at(1)
+    assert last_change(c) == dt.datetime(2026, 11, 6, 8, 30, tzinfo=dt.UTC)
+    assert last_change(c).tzinfo == dt.UTC
+    assert last_change(closed) == at(9, hour=14)
+    assert (revision(complaint(contacts=[])), revision(c)) == (0, 1)
 
 
 def test_user_text_with_controls_and_markup_reaches_the_file_as_plain_text() -> None:

@@ -143,3 +143,28 @@ def test_a_complaint_without_an_order_must_be_an_unknown_charge() -> None:
 
     with pytest.raises(ValidationError, match="unknown charge"):
         factories.complaint(order_number=None, order_date=None)
+
+
+# -- what a follow-up date is ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"outcome": "promise", "promise": "remboursement"}, "promise"),
+        ({"channel": "letter", "outcome": "pending", "step": "formal_notice"}, "formal_notice"),
+        ({"channel": "email", "outcome": "pending", "step": "formal_notice"}, "formal_notice"),
+        # A reply to the formal notice that promises something is a promise.
+        ({"outcome": "promise", "step": "formal_notice"}, "promise"),
+        ({"channel": "phone", "outcome": "pending"}, "announced"),
+        ({"channel": "letter", "outcome": "pending", "step": "written_complaint"}, "announced"),
+    ],
+)
+def test_follow_up_kind_says_whether_anyone_announced_the_date(
+    fields: dict[str, Any], expected: str
+) -> None:
+    values: dict[str, Any] = {"channel": "chat", "follow_up": date(2026, 12, 10), **fields}
+    channel, outcome = values.pop("channel"), values.pop("outcome")
+    entry = contact(1, at(10), channel, outcome, **values)
+
+    assert contacts.follow_up_kind(entry) == expected

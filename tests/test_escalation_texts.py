@@ -29,6 +29,12 @@ AMAZON = {"kind": "amazon"}
 MARKET_FR = {"kind": "marketplace", "name": "Boutique Lille", "country": "FR"}
 
 
+# `letter --sent` on 12 November, with 15 days.
+FORMAL_NOTICE = contact(
+    1, at(12), "letter", "pending", step="formal_notice", follow_up=date(2026, 11, 27)
+)
+
+
 def case(seller: dict[str, Any] | None = None, **fields: Any) -> Complaint:
     """Delivered on 5 October, sold by Amazon unless said otherwise."""
     fields.setdefault("delivery_date", DELIVERED)
@@ -464,7 +470,30 @@ RARE = [
         order_date=None,
         facts=Facts(billing_problem="unknown_charge"),
     ),
+    # A formal notice sent (`letter --sent`): the time it gave still running, then passed.
+    case(contacts=[FORMAL_NOTICE]),
+    case(contacts=[FORMAL_NOTICE.model_copy(update={"follow_up": date(2026, 11, 17)})]),
 ]
+
+
+def test_a_formal_notice_sent_is_waited_for_as_its_deadline_not_as_a_promise() -> None:
+    # Arrange
+    running = case(contacts=[FORMAL_NOTICE])
+    passed = case(contacts=[FORMAL_NOTICE.model_copy(update={"follow_up": date(2026, 11, 17)})])
+
+    # Act
+    waiting, after = plan(running, TODAY), plan(passed, TODAY)
+
+    # Assert: its own words; one contact counted once, though its date has passed
+    assert waiting.waiting_reason.startswith(
+        "Mise en demeure du 12/11/2026 : le délai laissé court jusqu'au 27/11/2026 ; "
+    )
+    assert after.now is not None
+    assert after.now.why.startswith(
+        "1 contact sans résultat ; mise en demeure du 12/11/2026 restée sans solution "
+        "(délai du 17/11/2026 dépassé)"
+    )
+    assert not [t for p in (waiting, after) for t in all_texts(p) if "romesse du" in t]
 
 
 @pytest.mark.typography  # the exact bytes: non-breaking spaces on

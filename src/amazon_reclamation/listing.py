@@ -22,15 +22,16 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from amazon_reclamation.domain.contacts import FollowUpKind
     from amazon_reclamation.domain.deadlines import Deadline
     from amazon_reclamation.models import Complaint
     from amazon_reclamation.records import Unreadable
     from amazon_reclamation.store import Store
 
-DIGEST_VERSION = 4
+DIGEST_VERSION = 5
 
 # A digest's detail: the promises not kept (follow-up day, contact id, channel, agent,
-# reference, promise, summary) and the deadlines (day, rule id, variant, notes).
+# reference, promise, summary, follow-up kind) and the deadlines (day, rule id, variant, notes).
 Detail = tuple[list[list[Any]], list[list[Any]]]
 
 
@@ -45,6 +46,7 @@ class FollowUp:
     reference: str | None
     promise: str | None
     summary: str | None
+    kind: FollowUpKind  # a promise, a formal notice's deadline, a reply announced
 
     def state(self, today: date) -> str:
         """ "due" until the follow-up day (included), "broken" from the next day."""
@@ -205,6 +207,7 @@ def digest(complaint: Complaint) -> Digest:
                 p.contact.reference,
                 p.contact.promise,
                 p.contact.summary,
+                contacts.follow_up_kind(p.contact),
             ]
             for p in contacts.promises(complaint, any_day)
             if p.state != "kept" and p.contact.follow_up is not None

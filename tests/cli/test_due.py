@@ -112,3 +112,25 @@ def test_due_does_not_recall_a_withdrawal_exercised_in_time(
     assert code == 0
     assert [d["id"] for d in json.loads(out)] == ["refund_after_withdrawal"]
     assert "Droit de rétractation" not in run(capsys, "due")[1]
+
+
+def test_a_formal_notice_due_is_named_as_its_deadline(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange: a notice sent on the 20th with 10 days; a promise due the same day
+    cid = new_complaint(capsys)
+    assert run(capsys, "letter", cid, "--sent", "--days", "10")[0] == 0
+    promise = ["--channel", "phone", "--outcome", "promise", "--promise", "remboursement"]
+    assert run(capsys, "log", cid, *promise, "--follow-up", "30/11/2026")[0] == 0
+    monkeypatch.setenv("RECLAM_TODAY", "2026-11-30")
+
+    # Act
+    code, out, _err = run(capsys, "due")
+    listed = json.loads(run(capsys, "due", "--json")[1])
+
+    # Assert
+    assert code == 0
+    assert "Promesse ou délai" in out
+    assert "mise en demeure" in out and "suite annoncée" not in out
+    kinds = [(d["contact_id"], d["kind"]) for d in listed if d["type"] == "follow_up"]
+    assert kinds == [(1, "formal_notice"), (2, "promise")]

@@ -100,6 +100,32 @@ def test_show_lists_promises_with_their_state(capsys: pytest.CaptureFixture[str]
     assert "15/11 dépassé" in out
 
 
+def test_a_formal_notice_sent_is_shown_as_its_deadline_not_as_a_promise(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange: the notice sent on the 20th leaves 10 days, then a call-back announced
+    cid = new_complaint(capsys)
+    assert run(capsys, "letter", cid, "--sent", "--days", "10")[0] == 0
+    call_back = ["--channel", "phone", "--outcome", "pending", "--follow-up", "25/11/2026"]
+    assert run(capsys, "log", cid, *call_back)[0] == 0
+
+    # Act: before and after the notice's last day
+    code, before, _err = run(capsys, "show", cid)
+    monkeypatch.setenv("RECLAM_TODAY", "2026-12-01")
+    after = run(capsys, "show", cid)[1]
+
+    # Assert: its own list, its own states; the call-back stays an announced follow-up
+    assert code == 0
+    assert "Délai de la mise en demeure : jusqu'au 30/11/2026" in before
+    assert "Suivi prévu le 25/11/2026" in before
+    assert (
+        "Mise en demeure\n  • en cours — délai laissé jusqu'au 30/11/2026 (contact n° 1)" in before
+    )
+    assert "Promesses\n  • à venir — suite annoncée, pour le 25/11/2026 (contact n° 2)" in before
+    assert "DÉPASSÉ SANS SOLUTION — délai laissé jusqu'au 30/11/2026 (contact n° 1)" in after
+    assert "pour le 30/11/2026" not in before + after  # never worded as a promise
+
+
 def test_a_parcel_that_arrived_late_is_not_called_missing() -> None:
     complaint = factories.complaint(
         "abc234",

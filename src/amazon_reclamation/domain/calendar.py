@@ -22,6 +22,11 @@ of the previous one instead of adding copies:
   (`log --corrects`), moves the same event to the new date. When several are awaited
   at once, the event is on the earliest, the day escalation waits for (the other
   comes up in the next export, once the first is past).
+
+So that a calendar takes a moved event as a newer version of the one it holds, every
+event of a complaint has its revision (`revision`, the iCalendar SEQUENCE) and the
+moment of its last change (`last_change`, DTSTAMP and LAST-MODIFIED), both from the
+record alone: the same data gives the same values, whatever the day of the export.
 """
 
 from __future__ import annotations
@@ -94,3 +99,23 @@ def events(complaint: Complaint, today: dt.date) -> list[Event]:
         after = _step_on(complaint, day + dt.timedelta(days=1))
         found.append(Event(complaint.id, FOLLOW_UP_KEY, day, follow_up=awaited, step=after))
     return sorted(found, key=lambda e: (e.day, e.key))
+
+
+def revision(complaint: Complaint) -> int:
+    """The revision of the complaint's events: the number of entries in its contact log.
+
+    The log is append-only (a correction is a new entry), so the number only grows, and
+    it grows with every record that moves a follow-up: a promise, a correction, a formal
+    notice sent. The deadlines' dates come from facts that no command changes.
+    """
+    return len(complaint.contacts)
+
+
+def last_change(complaint: Complaint) -> dt.datetime:
+    """The complaint's last recorded change, in UTC: the latest of its creation, its
+    closing and the recording of its contacts (a record without a time zone counts in
+    the local one)."""
+    moments = [complaint.created_at, *(c.recorded_at for c in complaint.contacts)]
+    if complaint.closed_at is not None:
+        moments.append(complaint.closed_at)
+    return max(moment.astimezone(dt.UTC) for moment in moments)

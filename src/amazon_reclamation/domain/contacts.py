@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 
 PromiseState = Literal["kept", "due", "broken"]
 
+# What a follow-up date stands for: something the other side promised ("promise"), the
+# last day the user's formal notice gave ("formal_notice": nobody announced anything),
+# or a reply or call-back announced by the other side ("announced").
+FollowUpKind = Literal["promise", "formal_notice", "announced"]
+
 
 def timeline(contacts: Iterable[Contact]) -> list[Contact]:
     """All entries, oldest first (ties in the order they were recorded)."""
@@ -63,6 +68,20 @@ def is_followed_up(contact: Contact) -> bool:
     return contact.outcome == "promise" or (
         contact.follow_up is not None and contact.outcome != "resolved"
     )
+
+
+def follow_up_kind(contact: Contact) -> FollowUpKind:
+    """What the contact's follow-up date is, for every place that words it.
+
+    A promise stays a promise whatever the step (a reply to a formal notice that
+    promises a refund); otherwise a contact that sent a formal notice waits for the
+    end of the time it gave, not for something announced.
+    """
+    if contact.outcome == "promise":
+        return "promise"
+    if step_of(contact) == "formal_notice":
+        return "formal_notice"
+    return "announced"
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from amazon_reclamation import fmt
+from amazon_reclamation.domain.contacts import follow_up_kind
 from amazon_reclamation.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -48,7 +49,12 @@ def summary(event: Event) -> str:
     if event.deadline is not None:
         # Every deadline rule has its line (a test checks it).
         return _(SUMMARIES[event.deadline.id]).format(id=event.complaint_id)
-    if event.follow_up is not None and event.follow_up.outcome != "promise":
+    kind = follow_up_kind(event.follow_up) if event.follow_up is not None else "promise"
+    if kind == "formal_notice":
+        return _("reclam {id} : fin du délai laissé par la mise en demeure").format(
+            id=event.complaint_id
+        )
+    if kind == "announced":
         return _("reclam {id} : échéance du suivi annoncé").format(id=event.complaint_id)
     return _("reclam {id} : échéance de la promesse").format(id=event.complaint_id)
 
@@ -109,8 +115,16 @@ def _follow_up_lines(contact: Contact) -> list[str]:
         "channel": label(CHANNEL, contact.channel),
         "due": fmt.long_date(contact.follow_up) if contact.follow_up else fmt.unknown(),
     }
-    if contact.outcome == "promise":
+    kind = follow_up_kind(contact)
+    if kind == "promise":
         lines = [_("Promesse faite le {date} ({channel}), à tenir au plus tard le {due}.")]
+    elif kind == "formal_notice":
+        lines = [
+            _(
+                "Mise en demeure envoyée le {date} ({channel}) : délai laissé jusqu'au {due} "
+                "pour y donner suite."
+            )
+        ]
     else:
         lines = [_("Suivi annoncé le {date} ({channel}) pour le {due}.")]
     lines = [line.format(**values) for line in lines]

@@ -3,9 +3,11 @@
 One VEVENT per event of `domain/calendar.py`: all day (DTSTART;VALUE=DATE, DTEND the
 next day), shown as free time, with its UID (stable across exports), a summary and a
 description (`texts/calendar.py`) and a reminder: the day before, or, for an event
-today (the day before is past), at 9:00 on the day. DTSTAMP is today at 00:00 UTC,
-today being `RECLAM_TODAY` when set: the same data, day and language give the same
-bytes, and a calendar that imports the file again updates its events by UID.
+today (the day before is past), at 9:00 on the day. A calendar that imports the file
+again updates its events by UID, and takes a moved event for a newer version: SEQUENCE
+is the complaint's revision (the entries of its contact log, which only grow) and
+DTSTAMP and LAST-MODIFIED its last recorded change in UTC (`domain/calendar.py`). The
+same data, day (`RECLAM_TODAY` when set) and language give the same bytes.
 
 The file is bytes: UTF-8 with the CRLF line ends RFC 5545 asks, which a text write
 (`files.write_output_file` given a str) would turn into LF.
@@ -62,6 +64,7 @@ def ics_for(complaints: Iterable[Complaint], today: dt.date, lang: str) -> Ics:
 def _calendar(found: list[tuple[Event, Complaint]], today: dt.date, lang: str) -> bytes:
     import icalendar
 
+    from amazon_reclamation.domain.calendar import last_change, revision
     from amazon_reclamation.safe_text import clean_for_file
     from amazon_reclamation.texts.calendar import description, summary
 
@@ -69,13 +72,15 @@ def _calendar(found: list[tuple[Event, Complaint]], today: dt.date, lang: str) -
     calendar.add("prodid", prodid(lang))
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    stamp = dt.datetime.combine(today, dt.time(0), tzinfo=dt.UTC)
     for event, complaint in found:
+        stamp = last_change(complaint)
         # User text (item, seller, promise) may hold controls or escapes: never in the file.
         title = clean_for_file(summary(event))
         item = icalendar.Event()
         item.add("uid", event.uid)
         item.add("dtstamp", stamp)
+        item.add("last-modified", stamp)
+        item.add("sequence", revision(complaint))
         item.add("dtstart", event.day)
         item.add("dtend", event.day + dt.timedelta(days=1))
         item.add("summary", title)

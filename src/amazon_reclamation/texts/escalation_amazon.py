@@ -65,6 +65,16 @@ class AmazonWords:
             date=day(date), due=day(due)
         )
 
+    def log_formal_notice_passed(self, *, date: dt.date, due: dt.date | None) -> str:
+        return _("mise en demeure du {date} restée sans solution (délai du {due} dépassé)").format(
+            date=day(date), due=day(due)
+        )
+
+    def log_formal_notice_running(self, *, date: dt.date, due: dt.date) -> str:
+        return _(
+            "mise en demeure du {date} : le délai laissé court jusqu'au {due}, attendez cette date"
+        ).format(date=day(date), due=day(due))
+
     def log_resolved_close(self, *, date: dt.date, id: str) -> str:
         return _(
             "le dernier contact ({date}) indique « résolu » : si le problème est réglé, "
@@ -149,6 +159,13 @@ class AmazonWords:
             "Promesse du {date} en cours jusqu'au {due} : attendez cette date avant d'aller "
             "plus loin. Si rien n'est fait à cette date, revenez à ce plan (reclam "
             "escalate {id})."
+        ).format(date=day(date), due=day(due), id=id)
+
+    def pause_formal_notice_running(self, *, date: dt.date, due: dt.date, id: str) -> str:
+        return _(
+            "Mise en demeure du {date} : le délai laissé court jusqu'au {due} ; attendez "
+            "cette date avant d'aller plus loin. Sans solution à cette date, revenez à ce "
+            "plan (reclam escalate {id})."
         ).format(date=day(date), due=day(due), id=id)
 
     def withdrawal_still_open(self, *, date: dt.date) -> str:

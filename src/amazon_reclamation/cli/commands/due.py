@@ -69,4 +69,5 @@ def _follow_up_json(digest: "Digest", item: "FollowUp", today: "dt.date") -> dic
         "agent": item.agent,
         "reference": item.reference,
         "channel": item.channel,
+        "kind": item.kind,
     }

@@ -113,7 +113,8 @@ class Reading:
         """Why the contacts so far call for more: failures, broken and pending promises."""
         clauses: list[Reason] = []
         unsuccessful = [e for e in self.entries if e.outcome in ("refused", "no_answer", "pending")]
-        count = len(unsuccessful) + len(self.broken)
+        # A pending contact whose follow-up date passed is one contact, not two.
+        count = len({c.id for c in unsuccessful} | {c.id for c in self.broken})
         last = self.entries[-1] if self.entries else None
         if last is not None and last.outcome == "refused":
             # A refusal says more than a count: who refused, and when.
@@ -128,15 +129,22 @@ class Reading:
         elif count:
             failed = contacts.failed_attempts(self.c)
             clauses.append(reason("log_unsuccessful", n=count, failed=failed))
+        # A formal notice's deadline is the user's, not a promise: it passes, it is not broken.
         for promise in self.broken:
             clauses.append(
-                reason("log_promise_broken", date=promise.at.date(), due=promise.follow_up)
+                reason(
+                    _by_kind(promise, "log_promise_broken", "log_formal_notice_passed"),
+                    date=promise.at.date(),
+                    due=promise.follow_up,
+                )
             )
         for status in contacts.promises(self.c, self.today):
             if status.state == "due" and status.contact.follow_up is not None:
                 clauses.append(
                     reason(
-                        "log_promise_running",
+                        _by_kind(
+                            status.contact, "log_promise_running", "log_formal_notice_running"
+                        ),
                         date=status.contact.at.date(),
                         due=status.contact.follow_up,
                     )
@@ -237,7 +245,7 @@ class Reading:
         running = self._running_promise()
         if running is not None and running.follow_up is not None:
             text = reason(
-                "pause_promise_running",
+                _by_kind(running, "pause_promise_running", "pause_formal_notice_running"),
                 date=running.at.date(),
                 due=running.follow_up,
                 id=self.ref,
@@ -282,3 +290,10 @@ class Reading:
             notes.append(reason("sepa_refund_ends_soon", date=sepa.date))
             notes += sepa_day_off(sepa.date)
         return notes
+
+
+def _by_kind(contact: Contact, promise_id: str, formal_notice_id: str) -> str:
+    """The reason id for a follow-up: a formal notice's deadline has its own words."""
+    if contacts.follow_up_kind(contact) == "formal_notice":
+        return formal_notice_id
+    return promise_id

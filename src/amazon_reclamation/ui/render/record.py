@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from amazon_reclamation import fmt
 from amazon_reclamation.i18n import N_, _, ngettext
 from amazon_reclamation.ids import default_step
-from amazon_reclamation.texts import labels
+from amazon_reclamation.texts import follow_ups, labels
 from amazon_reclamation.ui.render.console import (
     Cell,
     columns,
@@ -244,28 +244,18 @@ def timeline(complaint: Complaint, today: date) -> None:
             details.append(_("Démarche : {step}").format(step=_(labels.STEP[contact.step])))
         if contact.summary:
             details.append(safe(contact.summary))
-        if contact.outcome == "promise" and contact.promise:
-            details.append(
-                _("Promis : {what} (pour le {date})").format(
-                    what=safe(contact.promise), date=fmt.short_date(contact.follow_up)
-                )
-            )
-        elif contact.outcome == "promise" and contact.follow_up is not None:
-            # No promise text: the summary above says what was promised.
-            details.append(
-                _("Promis pour le {date}").format(date=fmt.short_date(contact.follow_up))
-            )
-        elif contact.follow_up is not None:
-            details.append(
-                _("Suivi prévu le {date}").format(date=fmt.short_date(contact.follow_up))
-            )
+        if note := follow_ups.contact_note(contact):
+            details.append(safe(note))
         if contact.corrects is not None:
             details.append(_("(corrige le n° {n})").format(n=contact.corrects))
         if contact.id in replaced_by:
             details.append(_("(corrigé par le n° {n})").format(n=replaced_by[contact.id]))
         for detail in details:
             console.print(Padding(Text(detail, style=style), (0, 0, 0, 6)))
-    promises = contacts.promises(complaint, today)
+    awaited = contacts.promises(complaint, today)
+    # A formal notice's deadline is no promise: it has its own list and states.
+    notices = [p for p in awaited if contacts.follow_up_kind(p.contact) == "formal_notice"]
+    promises = [p for p in awaited if contacts.follow_up_kind(p.contact) != "formal_notice"]
     if promises:
         console.print(Text(_("Promesses"), style="bold"))
         for item in promises:
@@ -282,6 +272,16 @@ def timeline(complaint: Complaint, today: date) -> None:
                     n=item.contact.id,
                 )
             )
+            console.print(line)
+    if notices:
+        console.print(Text(_("Mise en demeure"), style="bold"))
+        for item in notices:
+            line = Text("  • ")
+            line.append(
+                _(follow_ups.FORMAL_NOTICE_STATE[item.state]),
+                style=_PROMISE_STATE[item.state][1],
+            )
+            line.append(" — " + follow_ups.formal_notice_line(item.contact))
             console.print(line)
 
 
@@ -367,16 +367,18 @@ def due_table(items: Sequence[tuple[Digest, FollowUp]], today: date) -> None:
     """The follow-ups of `reclam due`."""
     rows: list[list[Cell]] = []
     # Thousands of rows repeat a few promises and delays: each is worded once.
-    promises: dict[tuple[str | None, str | None], str] = {}
+    promises: dict[tuple[str, str | None, str | None], str] = {}
     delays: dict[int, str] = {}
     for digest, follow_up in items:
         late = (today - follow_up.day).days
         style = "red" if late > 0 else ""
-        key = (follow_up.promise, follow_up.summary)
+        key = (follow_up.kind, follow_up.promise, follow_up.summary)
         promise = promises.get(key)
         if promise is None:
             promise = promises[key] = " ".join(
-                (safe(follow_up.promise) or safe(follow_up.summary) or _("suite annoncée")).split()
+                safe(
+                    follow_ups.awaited(follow_up.kind, follow_up.promise, follow_up.summary)
+                ).split()
             )
         delay = delays.get(late)
         if delay is None:
@@ -394,7 +396,7 @@ def due_table(items: Sequence[tuple[Digest, FollowUp]], today: date) -> None:
         )
     columns(
         _("Suivis à faire"),
-        [_("Id"), _("Commande"), _("Promesse"), _("Échéance"), _("Retard")],
+        [_("Id"), _("Commande"), _("Promesse ou délai"), _("Échéance"), _("Retard")],
         rows,
         flexible=2,
     )
