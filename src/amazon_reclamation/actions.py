@@ -132,6 +132,17 @@ def check_contact(complaint: Complaint, entry: ContactEntry, now: dt.datetime) -
         check_correctable(complaint, entry.corrects)
 
 
+def _corrected_step(complaint: Complaint, entry: ContactEntry) -> str | None:
+    """A correction performs the step of the contact it corrects, unless told otherwise
+    (correcting the date of a formal notice keeps it a formal notice)."""
+    from amazon_reclamation.domain.contacts import step_of
+
+    if entry.corrects is None:
+        return None
+    corrected = next((c for c in complaint.contacts if c.id == entry.corrects), None)
+    return step_of(corrected) if corrected is not None else None
+
+
 def log_contact(
     store: Store, complaint: Complaint, entry: ContactEntry, now: dt.datetime
 ) -> tuple[Complaint, Contact]:
@@ -149,7 +160,7 @@ def log_contact(
             at=entry.at or now,
             at_precision="minute" if entry.at is None or entry.at_has_time else "day",
             recorded_at=now,
-            step=entry.step or ids.default_step(entry.channel),
+            step=entry.step or _corrected_step(current, entry) or ids.default_step(entry.channel),
             channel=entry.channel,
             agent=entry.agent,
             reference=entry.reference,

@@ -205,3 +205,19 @@ def test_sent_on_a_closed_complaint_is_refused(capsys: Any) -> None:
 
     assert code == 1
     assert "rouvrez-la d'abord" in err
+
+
+def test_correcting_the_sent_notice_keeps_it_a_formal_notice(capsys: Any) -> None:
+    # Arrange: the notice recorded with a wrong day, then corrected without --step
+    complaint_id = create(capsys, *DAMAGED)
+    run(capsys, "letter", complaint_id, "--sent", "--sent-on", "10/11/2026")
+
+    # Act
+    code, _out, err = run(
+        capsys, "log", complaint_id, "--corrects", "1", "--channel", "letter",
+        "--outcome", "pending", "--at", "12/11/2026", "--follow-up", "27/11/2026",
+    )  # fmt: skip
+
+    # Assert
+    assert (code, err) == (0, "")
+    assert _saved(complaint_id)["contacts"][-1]["step"] == "formal_notice"
