@@ -95,9 +95,9 @@ def _made(dossier: Dossier) -> str:
     day = fmt.short_date(dossier.today)
     name = dossier.complaint.customer_name
     if name:
-        return _(
-            "Établi le {date} avec reclam à partir des notes de {name} (réclamation {id})."
-        ).format(date=day, name=name, id=dossier.complaint.id)
+        return _("Établi le {date} avec reclam pour {name} (réclamation {id}).").format(
+            date=day, name=name, id=dossier.complaint.id
+        )
     return _("Établi le {date} avec reclam (réclamation {id}).").format(
         date=day, id=dossier.complaint.id
     )
@@ -124,7 +124,7 @@ def _summary(dossier: Dossier) -> Section:
     rows = facts(complaint)
     rows.append((_("Établissement du vendeur"), seller_establishment(complaint)))
     rows.append((_("Statut"), status))
-    rows.append((_("Réclamation ouverte le"), fmt.short_date(complaint.created_at.date())))
+    rows.append((_("Dossier créé dans reclam le"), fmt.short_date(complaint.created_at.date())))
     blocks: list[Block] = [Rows(rows)]
     problem = problem_sentences(complaint, dossier.today)
     if problem:
@@ -294,17 +294,6 @@ def _formal_notice(dossier: Dossier) -> Section:
     return Section(_("Mise en demeure"), blocks)
 
 
-def size_text(size: int | None) -> str:
-    """ "12 Ko", "1,5 Mo"."""
-    if size is None:
-        return fmt.unknown()
-    if size < 1_000_000:
-        return _("{n} Ko").format(n=fmt.grouped(max(1, round(size / 1000))))
-    from decimal import Decimal
-
-    return _("{n} Mo").format(n=fmt.grouped(Decimal(round(size / 1_000_000, 1))))
-
-
 def attachment_title(attachment: Attachment) -> str:
     return _("Pièce {n} : {name}").format(n=attachment.id, name=attachment.name)
 
@@ -320,7 +309,7 @@ def _attachments(dossier: Dossier) -> Section:
         lines.append(
             _("Ajoutée le {date} · {size} · {type}").format(
                 date=fmt.short_date(attachment.added_at.date()),
-                size=size_text(attachment.size),
+                size=fmt.unknown() if attachment.size is None else fmt.file_size(attachment.size),
                 type=attachment.media_type or fmt.unknown(),
             )
         )
@@ -358,9 +347,18 @@ def document(dossier: Dossier) -> Document:
 _DISPOSITION = {
     "merged": N_("Pièce {n} ({name}) : ses pages sont ajoutées à la fin du dossier."),
     "pages": N_("Pièce {n} ({name}) : elle figure dans les pages du dossier."),
+    "over_limit": N_(
+        "Pièce {n} ({name}) : non envoyée, car le CEC n'accepte pas plus de 8 fichiers ; "
+        "convertissez-la en PDF et exportez à nouveau : ses pages seront ajoutées au dossier."
+    ),
     "not_sendable": N_(
         "Pièce {n} ({name}) : format non accepté par le CEC, non envoyée ; convertissez-la en "
         "PDF ou en JPG pour la joindre."
+    ),
+    "unreadable": N_(
+        "Pièce {n} ({name}) : reclam ne parvient pas à lire ce PDF (abîmé ou protégé par un "
+        "mot de passe), non envoyé ; enregistrez-le à nouveau en PDF sans mot de passe pour "
+        "le joindre."
     ),
     "no_copy": N_("Pièce {n} ({name}) : reclam n'en garde pas de copie ; fournissez-la à part."),
 }
@@ -388,11 +386,7 @@ def ecc_section(items: list[EccItem], dossier_name: str) -> Section:
         ),
         Table([_("Fichier"), _("Pièce"), _("SHA-256")], rows, (22, 30, 48)),
     ]
-    others = [
-        _(_DISPOSITION[item.disposition]).format(n=item.attachment.id, name=item.attachment.name)
-        for item in items
-        if item.disposition != "file"
-    ]
+    others = [disposition_text(item) for item in items if item.disposition != "file"]
     if others:
         blocks.append(Bullets(others))
     return Section(_("Fichiers à envoyer au CEC Belgique"), blocks)

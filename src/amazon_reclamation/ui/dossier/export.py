@@ -116,7 +116,7 @@ def ecc(evidence: Evidence, today: dt.date) -> EccFolder:
     items = plan.ecc_plan(sorted(complaint.attachments, key=lambda a: a.id))
     # A PDF that pypdf cannot read (damaged, encrypted) cannot be appended: it is listed.
     items = [
-        replace(item, disposition="not_sendable")
+        replace(item, disposition="unreadable")
         if item.disposition == "merged"
         and pdf_page_count(evidence.contents[item.attachment.id]) is None
         else item
