@@ -406,6 +406,11 @@ def image_caption(attachment: Attachment) -> str:
     return attachment_title(attachment)
 
 
+def caption_cut() -> str:
+    """The line under a caption cut short."""
+    return _("La note entière figure dans la liste des pièces.")
+
+
 def text_pages_title(attachment: Attachment) -> str:
     return _("Texte de la pièce {n} : {name}").format(n=attachment.id, name=attachment.name)
 

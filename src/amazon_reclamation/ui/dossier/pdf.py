@@ -28,7 +28,9 @@ FONTS = Path(__file__).resolve().parents[2] / "fonts"
 FONT = "DejaVu"
 PRODUCER = "reclam"
 MARGIN = 15  # mm, on every side
-IMAGE_BOX_HEIGHT = 112  # mm: two images and their captions fill an A4 page
+IMAGE_BOX_HEIGHT = 105  # mm: two images and their captions fill an A4 page
+CAPTION_SIZE = 9  # pt
+CAPTION_LINES = 3  # at most, under an image: the whole note is in the list of pieces
 
 
 @dataclass(frozen=True)
@@ -134,12 +136,31 @@ def _section(pdf: Any, section: Section) -> None:
         _block(pdf, block)
 
 
-def _images(pdf: Any, images: list[tuple[Attachment, bytes]]) -> None:
+def _caption(pdf: Any, attachment: Attachment) -> list[str]:
+    """The caption's lines as they fit under an image, cut to `CAPTION_LINES` lines."""
     width = pdf.w - 2 * MARGIN
+    pdf.set_font(FONT, "", CAPTION_SIZE)
+    text = _text(words.image_caption(attachment))
+    lines: list[str] = pdf.multi_cell(width, 1, text, dry_run=True, output="LINES")
+    if len(lines) <= CAPTION_LINES:
+        return lines
+    last = lines[CAPTION_LINES - 1].rstrip()
+    while last and pdf.get_string_width(last + " …") > width:
+        last = last[:-1].rstrip()
+    return [*lines[: CAPTION_LINES - 1], last + " …", _text(words.caption_cut())]
+
+
+def _images(pdf: Any, images: list[tuple[Attachment, bytes]]) -> None:
+    """Each image with its caption under it, on one page; two to a page when they fit."""
+    width = pdf.w - 2 * MARGIN
+    line = CAPTION_SIZE * 0.5
+    bottom = pdf.h - pdf.b_margin
     for index, (attachment, data) in enumerate(images):
-        if index % 2 == 0:
+        caption = _caption(pdf, attachment)
+        needed = IMAGE_BOX_HEIGHT + 2 + len(caption) * line
+        if index == 0 or pdf.get_y() + needed > bottom:
             pdf.add_page()
-        top = MARGIN + (index % 2) * (IMAGE_BOX_HEIGHT + 22)
+        top = pdf.get_y()
         try:
             pdf.image(
                 io.BytesIO(data),
@@ -153,7 +174,10 @@ def _images(pdf: Any, images: list[tuple[Attachment, bytes]]) -> None:
             pdf.set_xy(MARGIN, top)
             _write(pdf, words.unreadable_image())
         pdf.set_xy(MARGIN, top + IMAGE_BOX_HEIGHT + 2)
-        _write(pdf, words.image_caption(attachment), size=9)
+        pdf.set_font(FONT, "", CAPTION_SIZE)
+        for text in caption:  # each line fits the width: nothing wraps or runs on
+            pdf.cell(width, line, text, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(8)
 
 
 def _texts(pdf: Any, texts: list[tuple[Attachment, str | None]]) -> None:
