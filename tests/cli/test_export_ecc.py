@@ -55,3 +55,45 @@ def test_an_image_keeps_a_short_caption_on_its_own_page(
     assert "La note entière figure dans la liste des pièces." in with_images[0]
     assert "détail149" not in with_images[0]
     assert "FINDELANOTE" in "".join(text for count, text in pages if not count)
+
+
+def test_a_merged_pdf_piece_can_be_found_and_cited(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, tmp_path: Path
+) -> None:
+    # Arrange: 7 PDFs fill the files; the 8th (2 pages) and the 9th (1 page) are merged
+    from pypdf import PdfReader
+
+    complaint = kettle(isolated_home)
+    for n in range(7):
+        attach(isolated_home, complaint.id, f"p{n}.pdf", pdf_piece(1, f"Piece {n}"))
+    attach(isolated_home, complaint.id, "m07.pdf", pdf_piece(2, "Huitieme"))
+    attach(isolated_home, complaint.id, "m08.pdf", pdf_piece(1, "Neuvieme"))
+    folder = tmp_path / "cec"
+
+    # Act
+    code, out, err = run(capsys, "export", complaint.id, "--format", "ecc", "--out", str(folder))
+
+    # Assert: a page names each piece before its pages, which carry their numbers
+    assert code == 0, err
+    data = (folder / f"01-reclam-{complaint.id}.pdf").read_bytes()
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages]
+    total = len(pages)
+    eighth = next(i for i, text in enumerate(pages) if "Huitieme 1" in text) + 1
+    ninth = next(i for i, text in enumerate(pages) if "Neuvieme 1" in text) + 1
+    assert (ninth, total) == (eighth + 3, eighth + 3)
+    assert "Pièce 8 : m07.pdf — 2 pages" in pages[eighth - 2]
+    assert f"Ses pages sont les pages {eighth} à {eighth + 1} de ce dossier." in pages[eighth - 2]
+    assert f"page {eighth - 1} / {total}" in pages[eighth - 2]
+    assert "Pièce 9 : m08.pdf — 1 page" in pages[ninth - 2]
+    assert f"Sa page est la page {ninth} de ce dossier." in pages[ninth - 2]
+    assert f"Pièce 8, p. 1 — page {eighth} / {total}" in pages[eighth - 1]
+    assert f"Pièce 8, p. 2 — page {eighth + 1} / {total}" in pages[eighth]
+    assert f"Pièce 9, p. 1 — page {ninth} / {total}" in pages[ninth - 1]
+    assert f"page 1 / {total}" in pages[0]
+    # The list of pieces and the ECC file list in the dossier, and the screen, say where
+    text = " ".join(pages)
+    assert f"pages {eighth} à {eighth + 1}." in text.split("Pièce 8 : m07.pdf")[1]
+    assert f"dont elle est la page {ninth}." in text
+    screen = " ".join(out.split())
+    assert "(m07.pdf) : ses pages sont ajoutées à la fin du dossier, dont elles sont" in screen
+    assert f"les pages {eighth} à {eighth + 1}." in screen
