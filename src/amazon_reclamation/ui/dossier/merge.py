@@ -67,8 +67,10 @@ def render_merged(
         if (found, found_total) == (ranges, total):
             break
         ranges, total = found, found_total
-    # Stamped from the last rendering's own pages, whatever the dossier's text says (it
-    # agrees unless the renderings never settled, which a few digits cannot cause twice).
+    # The stamps and the ranges returned follow the last rendering's pages. Its text agrees
+    # with them once two renderings match (nearly always the second); should they still
+    # differ after MAX_RENDERINGS (page numbers a digit longer moving a page break back
+    # and forth), the numbers the dossier states could be a page off.
     return _assemble(data, body, readers, own + extra), page_ranges(body, counts)
 
 
