@@ -197,3 +197,63 @@ def test_markdown_rows_put_the_colon_as_the_language_does() -> None:
 
     assert "**Order number**: 123-" in text
     assert "** :" not in text
+
+
+def test_an_office_document_beyond_7_files_is_to_convert_not_refused() -> None:
+    from amazon_reclamation.texts.dossier import disposition_text
+
+    pieces = [piece(n, f"lettre-{n}.docx") for n in range(1, 10)]
+
+    plan = ecc_plan(pieces)
+
+    assert [item.disposition for item in plan] == ["file"] * 7 + ["over_limit"] * 2
+    text = disposition_text(plan[7])
+    assert text.startswith("Pièce 8 (lettre-8.docx) : ")
+    assert "8 fichiers" in text and "convertissez-la en PDF" in text
+    assert "format non accepté" not in text
+
+
+def test_the_dossier_gives_sizes_as_show_does() -> None:
+    from amazon_reclamation import fmt
+    from amazon_reclamation.ui.dossier.export import markdown
+
+    small = piece(1, "ticket.pdf").model_copy(update={"size": 992})
+    large = piece(2, "photo.jpg").model_copy(update={"size": 2_500_000})
+    complaint = factories.complaint(attachments=[small, large])
+
+    text = markdown(complaint, TODAY)
+
+    assert "992 octets" in text and fmt.file_size(992) == "992 octets"
+    assert fmt.file_size(2_500_000) in text
+    assert "1 Ko" not in text
+
+
+def test_the_dossier_is_made_for_its_customer_without_a_broken_elision() -> None:
+    from amazon_reclamation.ui.dossier.export import markdown
+
+    complaint = factories.complaint(customer_name="Éloïse Martin")
+
+    text = markdown(complaint, TODAY)
+
+    assert "avec reclam pour Éloïse Martin (réclamation k7m2pq)." in text
+    assert "de Éloïse" not in text
+    assert "Dossier créé dans reclam le" in text
+    assert "Réclamation ouverte le" not in text
+
+
+def test_markdown_headings_do_not_skip_a_level() -> None:
+    from amazon_reclamation.ui.dossier.export import markdown
+
+    complaint = factories.complaint(
+        delivery_date=date(2026, 10, 5), attachments=[piece(1, "a.pdf")]
+    )
+
+    levels = [
+        len(line) - len(line.lstrip("#"))
+        for line in markdown(complaint, TODAY).splitlines()
+        if line.startswith("#")
+    ]
+
+    assert levels[0] == 1
+    assert 3 in levels
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False))

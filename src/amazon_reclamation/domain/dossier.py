@@ -48,10 +48,17 @@ _KINDS: dict[str, AttachmentKind] = {
 # - "file": copied beside the dossier, as it is;
 # - "merged": a PDF beyond the 7 files, its pages appended to the dossier;
 # - "pages": an image beyond the 7 files, or a text or e-mail: its pages are in the dossier;
-# - "not_sendable": a format ECC does not take (webp, heic, odt ...), or an office document
-#   beyond the 7 files: listed, to be converted by the user;
+# - "over_limit": an office document beyond the 7 files: a format ECC takes, but neither a
+#   file (the 8 are reached) nor pages (reclam cannot read it): listed, for the user to
+#   convert to PDF, whose pages the next export appends;
+# - "not_sendable": a format ECC does not take (webp, heic, odt ...): listed, to be
+#   converted by the user;
+# - "unreadable": a PDF beyond the 7 files that pypdf cannot read (damaged, encrypted), so
+#   its pages cannot be appended (the export finds it out): listed;
 # - "no_copy": an entry carried over from schema 3, of which reclam keeps no copy.
-Disposition = Literal["file", "merged", "pages", "not_sendable", "no_copy"]
+Disposition = Literal[
+    "file", "merged", "pages", "over_limit", "not_sendable", "unreadable", "no_copy"
+]
 
 
 @dataclass(frozen=True)
@@ -165,7 +172,8 @@ def ecc_plan(attachments: list[Attachment]) -> list[EccItem]:
 
     At most `ECC_MAX_FILES - 1` attachments are copied beside the dossier, office
     documents first, then PDFs, then images (each group in the order they were added);
-    the others become pages of the dossier when they can, or are listed as not sendable.
+    the others become pages of the dossier when they can; an office document left out is
+    to be converted to PDF, another format is listed as not sendable.
     """
     sendable = [a for a in attachments if a.file is not None and kind_of(a) in _PRIORITY]
     ranked = sorted(sendable, key=lambda a: (_PRIORITY[kind_of(a)], a.id))
@@ -184,6 +192,8 @@ def ecc_plan(attachments: list[Attachment]) -> list[EccItem]:
             items.append(EccItem(attachment, "merged"))
         elif kind in ("image", "text"):
             items.append(EccItem(attachment, "pages"))
+        elif kind == "office":
+            items.append(EccItem(attachment, "over_limit"))
         else:
             items.append(EccItem(attachment, "not_sendable"))
     return items

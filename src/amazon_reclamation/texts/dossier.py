@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from amazon_reclamation import fmt
-from amazon_reclamation.i18n import N_, _
+from amazon_reclamation.i18n import N_, _, ngettext
 from amazon_reclamation.texts import labels
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from amazon_reclamation.domain.dossier import Dossier, EccItem, TimelineEntry
     from amazon_reclamation.models import Attachment, Complaint
 
@@ -95,9 +97,9 @@ def _made(dossier: Dossier) -> str:
     day = fmt.short_date(dossier.today)
     name = dossier.complaint.customer_name
     if name:
-        return _(
-            "Établi le {date} avec reclam à partir des notes de {name} (réclamation {id})."
-        ).format(date=day, name=name, id=dossier.complaint.id)
+        return _("Établi le {date} avec reclam pour {name} (réclamation {id}).").format(
+            date=day, name=name, id=dossier.complaint.id
+        )
     return _("Établi le {date} avec reclam (réclamation {id}).").format(
         date=day, id=dossier.complaint.id
     )
@@ -124,7 +126,7 @@ def _summary(dossier: Dossier) -> Section:
     rows = facts(complaint)
     rows.append((_("Établissement du vendeur"), seller_establishment(complaint)))
     rows.append((_("Statut"), status))
-    rows.append((_("Réclamation ouverte le"), fmt.short_date(complaint.created_at.date())))
+    rows.append((_("Dossier créé dans reclam le"), fmt.short_date(complaint.created_at.date())))
     blocks: list[Block] = [Rows(rows)]
     problem = problem_sentences(complaint, dossier.today)
     if problem:
@@ -294,22 +296,24 @@ def _formal_notice(dossier: Dossier) -> Section:
     return Section(_("Mise en demeure"), blocks)
 
 
-def size_text(size: int | None) -> str:
-    """ "12 Ko", "1,5 Mo"."""
-    if size is None:
-        return fmt.unknown()
-    if size < 1_000_000:
-        return _("{n} Ko").format(n=fmt.grouped(max(1, round(size / 1000))))
-    from decimal import Decimal
-
-    return _("{n} Mo").format(n=fmt.grouped(Decimal(round(size / 1_000_000, 1))))
-
-
 def attachment_title(attachment: Attachment) -> str:
     return _("Pièce {n} : {name}").format(n=attachment.id, name=attachment.name)
 
 
-def _attachments(dossier: Dossier) -> Section:
+def _appended_pages(pages: tuple[int, int]) -> str:
+    first, last = pages
+    if first == last:
+        return _("Sa page est ajoutée à la fin de ce dossier : page {first}.").format(first=first)
+    return _("Ses pages sont ajoutées à la fin de ce dossier : pages {first} à {last}.").format(
+        first=first, last=last
+    )
+
+
+def sha256_line(attachment: Attachment) -> str:
+    return _("SHA-256 : {hash}").format(hash=attachment.sha256)
+
+
+def _attachments(dossier: Dossier, pages: Mapping[int, tuple[int, int]]) -> Section:
     if not dossier.attachments:
         return Section(_("Pièces jointes"), [Paragraph(_("Aucune pièce n'est jointe."))])
     blocks: list[Block] = []
@@ -320,11 +324,13 @@ def _attachments(dossier: Dossier) -> Section:
         lines.append(
             _("Ajoutée le {date} · {size} · {type}").format(
                 date=fmt.short_date(attachment.added_at.date()),
-                size=size_text(attachment.size),
+                size=fmt.unknown() if attachment.size is None else fmt.file_size(attachment.size),
                 type=attachment.media_type or fmt.unknown(),
             )
         )
-        lines.append(_("SHA-256 : {hash}").format(hash=attachment.sha256))
+        lines.append(sha256_line(attachment))
+        if attachment.id in pages:
+            lines.append(_appended_pages(pages[attachment.id]))
         if attachment.file is None:
             lines.append(_("reclam n'en garde pas de copie : elle est à fournir à part."))
         blocks.append(Entry(attachment_title(attachment), lines))
@@ -339,8 +345,8 @@ def _attachments(dossier: Dossier) -> Section:
     return Section(_("Pièces jointes"), blocks)
 
 
-def document(dossier: Dossier) -> Document:
-    """The dossier worded in the current language."""
+def document(dossier: Dossier, pages: Mapping[int, tuple[int, int]] | None = None) -> Document:
+    """The dossier worded in the current language; `pages`: where merged PDF pieces are."""
     return Document(
         title=_title(dossier.complaint),
         made=_made(dossier),
@@ -350,7 +356,7 @@ def document(dossier: Dossier) -> Document:
             _rights(dossier),
             _timeline(dossier),
             _formal_notice(dossier),
-            _attachments(dossier),
+            _attachments(dossier, pages or {}),
         ],
     )
 
@@ -358,20 +364,45 @@ def document(dossier: Dossier) -> Document:
 _DISPOSITION = {
     "merged": N_("Pièce {n} ({name}) : ses pages sont ajoutées à la fin du dossier."),
     "pages": N_("Pièce {n} ({name}) : elle figure dans les pages du dossier."),
+    "over_limit": N_(
+        "Pièce {n} ({name}) : non envoyée, car le CEC n'accepte pas plus de 8 fichiers ; "
+        "convertissez-la en PDF et exportez à nouveau : ses pages seront ajoutées au dossier."
+    ),
     "not_sendable": N_(
         "Pièce {n} ({name}) : format non accepté par le CEC, non envoyée ; convertissez-la en "
         "PDF ou en JPG pour la joindre."
+    ),
+    "unreadable": N_(
+        "Pièce {n} ({name}) : reclam ne parvient pas à lire ce PDF (abîmé ou protégé par un "
+        "mot de passe), non envoyé ; enregistrez-le à nouveau en PDF sans mot de passe pour "
+        "le joindre."
     ),
     "no_copy": N_("Pièce {n} ({name}) : reclam n'en garde pas de copie ; fournissez-la à part."),
 }
 
 
-def disposition_text(item: EccItem) -> str:
-    """Where a piece that is not a file of the ECC folder went, as one sentence."""
-    return _(_DISPOSITION[item.disposition]).format(n=item.attachment.id, name=item.attachment.name)
+def disposition_text(item: EccItem, pages: Mapping[int, tuple[int, int]] | None = None) -> str:
+    """Where a piece that is not a file of the ECC folder went, as one sentence; a merged
+    PDF's page range in the dossier when `pages` has it."""
+    n, name = item.attachment.id, item.attachment.name
+    where = (pages or {}).get(n) if item.disposition == "merged" else None
+    if where is None:
+        return _(_DISPOSITION[item.disposition]).format(n=n, name=name)
+    first, last = where
+    if first == last:
+        return _(
+            "Pièce {n} ({name}) : sa page est ajoutée à la fin du dossier, dont elle est la "
+            "page {first}."
+        ).format(n=n, name=name, first=first)
+    return _(
+        "Pièce {n} ({name}) : ses pages sont ajoutées à la fin du dossier, dont elles sont les "
+        "pages {first} à {last}."
+    ).format(n=n, name=name, first=first, last=last)
 
 
-def ecc_section(items: list[EccItem], dossier_name: str) -> Section:
+def ecc_section(
+    items: list[EccItem], dossier_name: str, pages: Mapping[int, tuple[int, int]] | None = None
+) -> Section:
     """The files of an ECC folder and each one's SHA-256, and where the other pieces went."""
     rows = [[dossier_name, _("ce dossier"), "—"]]
     rows += [
@@ -388,11 +419,7 @@ def ecc_section(items: list[EccItem], dossier_name: str) -> Section:
         ),
         Table([_("Fichier"), _("Pièce"), _("SHA-256")], rows, (22, 30, 48)),
     ]
-    others = [
-        _(_DISPOSITION[item.disposition]).format(n=item.attachment.id, name=item.attachment.name)
-        for item in items
-        if item.disposition != "file"
-    ]
+    others = [disposition_text(item, pages) for item in items if item.disposition != "file"]
     if others:
         blocks.append(Bullets(others))
     return Section(_("Fichiers à envoyer au CEC Belgique"), blocks)
@@ -412,6 +439,11 @@ def image_caption(attachment: Attachment) -> str:
     return attachment_title(attachment)
 
 
+def caption_cut() -> str:
+    """The line under a caption cut short."""
+    return _("La note entière figure dans la liste des pièces.")
+
+
 def text_pages_title(attachment: Attachment) -> str:
     return _("Texte de la pièce {n} : {name}").format(n=attachment.id, name=attachment.name)
 
@@ -424,5 +456,31 @@ def unreadable_text() -> str:
     return _("Le texte de cette pièce n'a pas pu être lu ; elle reste dans reclam.")
 
 
-def merged_title(attachment: Attachment) -> str:
-    return _("Pages suivantes : pièce {n}, {name}").format(n=attachment.id, name=attachment.name)
+def merged_title(attachment: Attachment, count: int) -> str:
+    """The heading of the page before a merged PDF piece: "Pièce 8 : m07.pdf — 2 pages"."""
+    return ngettext(
+        "Pièce {n} : {name} — {count} page", "Pièce {n} : {name} — {count} pages", count
+    ).format(n=attachment.id, name=attachment.name, count=count)
+
+
+def merged_pages(pages: tuple[int, int]) -> str:
+    first, last = pages
+    if first == last:
+        return _("Sa page est la page {first} de ce dossier.").format(first=first)
+    return _("Ses pages sont les pages {first} à {last} de ce dossier.").format(
+        first=first, last=last
+    )
+
+
+def merged_note() -> str:
+    return _(
+        "Les pages qui suivent sont celles de la pièce telle qu'elle a été jointe ; reclam a "
+        "seulement ajouté au bas de chacune son numéro dans la pièce et dans le dossier."
+    )
+
+
+def merged_stamp(attachment: Attachment, page: int, number: int, total: int) -> str:
+    """The foot of a merged page: "Pièce 8, p. 2 — page 7 / 12"."""
+    return _("Pièce {n}, p. {page} — page {number} / {total}").format(
+        n=attachment.id, page=page, number=number, total=total
+    )

@@ -133,4 +133,4 @@ def _ecc(app: App, evidence: "Evidence", folder: Path, *, force: bool) -> None:
         replaceable=lambda name: ECC_FILE.fullmatch(name) is not None,
     )
     made.write_folder(target, result.files)
-    render.ecc_folder(target, result.files, result.items)
+    render.ecc_folder(target, result.files, result.items, result.pages)

@@ -46,10 +46,12 @@ def read_pieces(store: Store, complaint: Complaint) -> Evidence:
     return Evidence(complaint.model_copy(update={"attachments": kept}), contents, missing)
 
 
-def document(complaint: Complaint, today: dt.date) -> Document:
+def document(
+    complaint: Complaint, today: dt.date, pages: dict[int, tuple[int, int]] | None = None
+) -> Document:
     from amazon_reclamation.texts.dossier import document as word
 
-    return word(plan.build_dossier(complaint, today))
+    return word(plan.build_dossier(complaint, today), pages)
 
 
 def markdown(complaint: Complaint, today: dt.date) -> str:
@@ -105,35 +107,41 @@ class EccFolder:
 
     files: list[tuple[str, bytes]]
     items: list[plan.EccItem]
+    pages: dict[int, tuple[int, int]]  # a merged PDF piece's first and last page in the dossier
 
 
 def ecc(evidence: Evidence, today: dt.date) -> EccFolder:
     """The dossier with its file list, and the copies to send beside it (8 files at most)."""
     from amazon_reclamation.texts.dossier import ecc_section
-    from amazon_reclamation.ui.dossier.pdf import pdf_page_count, render_pdf
+    from amazon_reclamation.ui.dossier.merge import render_merged
+    from amazon_reclamation.ui.dossier.pdf import pdf_page_count
 
     complaint = evidence.complaint
     items = plan.ecc_plan(sorted(complaint.attachments, key=lambda a: a.id))
     # A PDF that pypdf cannot read (damaged, encrypted) cannot be appended: it is listed.
     items = [
-        replace(item, disposition="not_sendable")
+        replace(item, disposition="unreadable")
         if item.disposition == "merged"
         and pdf_page_count(evidence.contents[item.attachment.id]) is None
         else item
         for item in items
     ]
     name = plan.dossier_file_name(complaint.id)
-    words = document(complaint, today)
-    words.sections.append(ecc_section(items, name))
+
+    def words(pages: dict[int, tuple[int, int]]) -> Document:
+        worded = document(complaint, today, pages)
+        worded.sections.append(ecc_section(items, name, pages))
+        return worded
+
     merged = [item.attachment for item in items if item.disposition == "merged"]
-    data = render_pdf(words, _pieces(evidence, merged), today)
+    data, pages = render_merged(words, _pieces(evidence, merged), today)
     files = [(name, data)]
     files += [
         (item.file_name, evidence.contents[item.attachment.id])
         for item in items
         if item.disposition == "file" and item.file_name is not None
     ]
-    return EccFolder(files, items)
+    return EccFolder(files, items, pages)
 
 
 def write_folder(folder: Path, files: list[tuple[str, bytes]]) -> None:

@@ -62,7 +62,7 @@ def _block(block: Block) -> list[str]:
         lines = [f"**{escape(block.label)}**", ""] if block.label else []
         return [*lines, _hard_breaks(block.text)]
     if isinstance(block, Entry):
-        return [f"#### {_cell(block.title)}", "", *[f"- {_cell(line)}" for line in block.lines]]
+        return [f"### {_cell(block.title)}", "", *[f"- {_cell(line)}" for line in block.lines]]
     if isinstance(block, Bullets):
         return [f"- {_cell(item)}" for item in block.items]
     if isinstance(block, Table):

@@ -2,10 +2,10 @@
 
 The cover page holds the title and the summary; the other sections follow, then the
 texts of the text and e-mail pieces, then the jpg/png pieces, two to a page with their
-captions; PDFs to merge (an ECC folder beyond its 8 files) are appended with pypdf.
-Every page says "page n / total". The same document, pieces and day give the same bytes:
-the creation date is the day, the producer fixed, and fpdf2 derives the file id from
-the content.
+captions, then one page before each PDF piece to merge (an ECC folder beyond its 8
+files), which `merge.py` appends with pypdf. Every page says "page n / total". The
+same document, pieces and day give the same bytes: the creation date is the day, the
+producer fixed, and fpdf2 derives the file id from the content.
 """
 
 from __future__ import annotations
@@ -28,7 +28,9 @@ FONTS = Path(__file__).resolve().parents[2] / "fonts"
 FONT = "DejaVu"
 PRODUCER = "reclam"
 MARGIN = 15  # mm, on every side
-IMAGE_BOX_HEIGHT = 112  # mm: two images and their captions fill an A4 page
+IMAGE_BOX_HEIGHT = 105  # mm: two images and their captions fill an A4 page
+CAPTION_SIZE = 9  # pt
+CAPTION_LINES = 3  # at most, under an image: the whole note is in the list of pieces
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,15 @@ class Pieces:
     images: list[tuple[Attachment, bytes]] = field(default_factory=list)
     texts: list[tuple[Attachment, str | None]] = field(default_factory=list)
     merged: list[tuple[Attachment, bytes]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Divider:
+    """The page before a merged PDF piece: the piece, its page count, where its pages are."""
+
+    attachment: Attachment
+    count: int
+    pages: tuple[int, int] | None  # None: not known yet (the first rendering)
 
 
 def _text(value: str) -> str:
@@ -134,12 +145,31 @@ def _section(pdf: Any, section: Section) -> None:
         _block(pdf, block)
 
 
-def _images(pdf: Any, images: list[tuple[Attachment, bytes]]) -> None:
+def _caption(pdf: Any, attachment: Attachment) -> list[str]:
+    """The caption's lines as they fit under an image, cut to `CAPTION_LINES` lines."""
     width = pdf.w - 2 * MARGIN
+    pdf.set_font(FONT, "", CAPTION_SIZE)
+    text = _text(words.image_caption(attachment))
+    lines: list[str] = pdf.multi_cell(width, 1, text, dry_run=True, output="LINES")
+    if len(lines) <= CAPTION_LINES:
+        return lines
+    last = lines[CAPTION_LINES - 1].rstrip()
+    while last and pdf.get_string_width(last + " …") > width:
+        last = last[:-1].rstrip()
+    return [*lines[: CAPTION_LINES - 1], last + " …", _text(words.caption_cut())]
+
+
+def _images(pdf: Any, images: list[tuple[Attachment, bytes]]) -> None:
+    """Each image with its caption under it, on one page; two to a page when they fit."""
+    width = pdf.w - 2 * MARGIN
+    line = CAPTION_SIZE * 0.5
+    bottom = pdf.h - pdf.b_margin
     for index, (attachment, data) in enumerate(images):
-        if index % 2 == 0:
+        caption = _caption(pdf, attachment)
+        needed = IMAGE_BOX_HEIGHT + 2 + len(caption) * line
+        if index == 0 or pdf.get_y() + needed > bottom:
             pdf.add_page()
-        top = MARGIN + (index % 2) * (IMAGE_BOX_HEIGHT + 22)
+        top = pdf.get_y()
         try:
             pdf.image(
                 io.BytesIO(data),
@@ -153,7 +183,10 @@ def _images(pdf: Any, images: list[tuple[Attachment, bytes]]) -> None:
             pdf.set_xy(MARGIN, top)
             _write(pdf, words.unreadable_image())
         pdf.set_xy(MARGIN, top + IMAGE_BOX_HEIGHT + 2)
-        _write(pdf, words.image_caption(attachment), size=9)
+        pdf.set_font(FONT, "", CAPTION_SIZE)
+        for text in caption:  # each line fits the width: nothing wraps or runs on
+            pdf.cell(width, line, text, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(8)
 
 
 def _texts(pdf: Any, texts: list[tuple[Attachment, str | None]]) -> None:
@@ -164,7 +197,26 @@ def _texts(pdf: Any, texts: list[tuple[Attachment, str | None]]) -> None:
         _write(pdf, text if text is not None else words.unreadable_text(), size=9)
 
 
-def _render(document: Document, pieces: Pieces, today: dt.date, total: str) -> tuple[bytes, int]:
+def _dividers(pdf: Any, dividers: list[Divider]) -> None:
+    for divider in dividers:
+        pdf.add_page()
+        _write(pdf, words.merged_title(divider.attachment, divider.count), size=14, bold=True)
+        pdf.ln(3)
+        if divider.pages is not None:
+            _write(pdf, words.merged_pages(divider.pages))
+        _write(pdf, words.sha256_line(divider.attachment), size=9)
+        pdf.ln(3)
+        _write(pdf, words.merged_note(), size=9)
+
+
+def render(
+    document: Document,
+    pieces: Pieces,
+    today: dt.date,
+    total: str = "{nb}",
+    dividers: list[Divider] | None = None,
+) -> tuple[bytes, int]:
+    """The dossier's own pages, the dividers last, and how many pages they make."""
     pdf = _new_pdf(total, document.made)
     pdf.set_title(_text(document.title))
     pdf.set_creation_date(dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC))
@@ -180,27 +232,32 @@ def _render(document: Document, pieces: Pieces, today: dt.date, total: str) -> t
         _section(pdf, section)
     _texts(pdf, pieces.texts)
     _images(pdf, pieces.images)
+    _dividers(pdf, dividers or [])
     return bytes(pdf.output()), pdf.pages_count
 
 
 def render_pdf(document: Document, pieces: Pieces, today: dt.date) -> bytes:
-    """The dossier's PDF, with the pieces' pages."""
-    if not pieces.merged:
-        return _render(document, pieces, today, "{nb}")[0]
-    from pypdf import PdfReader, PdfWriter
+    """The dossier's PDF with its images and texts (PDF pieces to merge: `merge.py`)."""
+    return render(document, pieces, today)[0]
 
-    readers = [PdfReader(io.BytesIO(data)) for _attachment, data in pieces.merged]
-    extra = sum(len(reader.pages) for reader in readers)
-    # Rendered once to count its pages, then with the total that the appended pages make.
-    _data, own = _render(document, pieces, today, "{nb}")
-    data, _own = _render(document, pieces, today, str(own + extra))
-    writer = PdfWriter(clone_from=io.BytesIO(data))
-    for reader in readers:
-        for page in reader.pages:
-            writer.add_page(page)
-    output = io.BytesIO()
-    writer.write(output)
-    return output.getvalue()
+
+def stamps(texts: list[tuple[float, float, str]]) -> bytes:
+    """A PDF of one page per (width, height in points, text): the text alone, small, at the
+    foot on the right, to lay over a merged page of that size."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_auto_page_break(auto=False)
+    pdf.add_font(FONT, "", str(FONTS / "DejaVuSans.ttf"))
+    pdf.set_creation_date(dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+    margin = MARGIN * 72 / 25.4
+    for width, height, text in texts:
+        pdf.add_page(format=(width, height))
+        pdf.set_font(FONT, "", 7)
+        pdf.set_text_color(90)
+        pdf.set_xy(margin, height - 9 * 72 / 25.4)  # 9 mm above the edge
+        pdf.cell(width - 2 * margin, 9, _text(text), align="R")
+    return bytes(pdf.output())
 
 
 def pdf_page_count(data: bytes) -> int | None:

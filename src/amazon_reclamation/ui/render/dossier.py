@@ -15,8 +15,14 @@ if TYPE_CHECKING:
     from amazon_reclamation.domain.dossier import EccItem
 
 
-def ecc_folder(folder: Path, files: list[tuple[str, bytes]], items: list[EccItem]) -> None:
-    """The folder written, the files to upload with their SHA-256, where the rest went."""
+def ecc_folder(
+    folder: Path,
+    files: list[tuple[str, bytes]],
+    items: list[EccItem],
+    pages: dict[int, tuple[int, int]],
+) -> None:
+    """The folder written, the files to upload with their SHA-256, where the rest went (a
+    merged PDF piece: its pages in the dossier)."""
     plain(
         ngettext(
             "Dossier pour le CEC Belgique écrit dans {path} : envoyez ce fichier.",
@@ -28,7 +34,7 @@ def ecc_folder(folder: Path, files: list[tuple[str, bytes]], items: list[EccItem
         plain(f"  {name}  SHA-256 {hashlib.sha256(data).hexdigest()}")
     for item in items:
         if item.disposition != "file":
-            plain("  " + disposition_text(item))
+            plain("  " + disposition_text(item, pages))
     info(
         _(
             "Le CEC Belgique accepte au plus 8 fichiers (pdf, doc, docx, jpg, png) : "
