@@ -166,7 +166,7 @@ def test_a_text_piece_is_cleaned_of_controls() -> None:
 
 @pytest.mark.parametrize(
     ("follow_up", "state"),
-    [(date(2026, 12, 4), "réponse attendue"), (date(2026, 11, 12), "délai passé sans solution")],
+    [(date(2026, 12, 4), "en cours"), (date(2026, 11, 12), "DÉPASSÉ SANS SOLUTION")],
 )
 def test_a_formal_notice_awaiting_its_deadline_is_not_called_a_promise(
     follow_up: date, state: str
@@ -184,6 +184,7 @@ def test_a_formal_notice_awaiting_its_deadline_is_not_called_a_promise(
     text = " ".join(markdown(complaint, TODAY).split())
 
     assert f"État : {state}." in text
+    assert f"Délai de la mise en demeure : jusqu'au {follow_up:%d/%m/%Y}." in text
     assert "promesse" not in text.lower()
 
 

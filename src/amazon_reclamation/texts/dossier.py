@@ -14,12 +14,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from amazon_reclamation import fmt
+from amazon_reclamation.domain.contacts import follow_up_kind
 from amazon_reclamation.i18n import N_, _, ngettext
 from amazon_reclamation.texts import labels
+from amazon_reclamation.texts.follow_ups import FORMAL_NOTICE_STATE, contact_note
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from amazon_reclamation.domain.contacts import PromiseState
     from amazon_reclamation.domain.dossier import Dossier, EccItem, TimelineEntry
     from amazon_reclamation.models import Attachment, Complaint
 
@@ -73,14 +76,14 @@ class Document:
     sections: list[Section]
 
 
-_PROMISE_STATE = {
+_PROMISE_STATE: dict[PromiseState, str] = {
     "kept": N_("promesse tenue"),
     "due": N_("promesse à venir"),
     "broken": N_("promesse NON TENUE"),
 }
 # A follow-up date without a promise (a reply awaited, the deadline of a formal notice):
 # the same states, not called a promise.
-_FOLLOW_UP_STATE = {
+_FOLLOW_UP_STATE: dict[PromiseState, str] = {
     "kept": N_("résolu ensuite"),
     "due": N_("réponse attendue"),
     "broken": N_("délai passé sans solution"),
@@ -200,20 +203,20 @@ def _details(entry: TimelineEntry) -> str:
     if contact.summary:
         summary = contact.summary.strip()
         parts.append(summary if summary[-1:] in ".!?…" else summary + ".")
-    if contact.promise and contact.follow_up:
-        parts.append(
-            _("Promis : {what} (pour le {date}).").format(
-                what=contact.promise, date=fmt.short_date(contact.follow_up)
-            )
-        )
+    note = contact_note(contact)
+    if note is not None:
+        parts.append(_("{note}.").format(note=note))
     elif contact.promise:
         parts.append(_("Promis : {what}.").format(what=contact.promise))
-    elif contact.follow_up and contact.outcome == "promise":
-        parts.append(_("Promis pour le {date}.").format(date=fmt.short_date(contact.follow_up)))
-    elif contact.follow_up:
-        parts.append(_("Suite prévue le {date}.").format(date=fmt.short_date(contact.follow_up)))
     if entry.promise_state is not None and entry.corrected_by is None:
-        states = _PROMISE_STATE if contact.outcome == "promise" else _FOLLOW_UP_STATE
+        kind = follow_up_kind(contact)
+        states: dict[PromiseState, str] = (
+            _PROMISE_STATE
+            if kind == "promise"
+            else FORMAL_NOTICE_STATE
+            if kind == "formal_notice"
+            else _FOLLOW_UP_STATE
+        )
         parts.append(_("État : {state}.").format(state=_(states[entry.promise_state])))
     if contact.corrects is not None:
         parts.append(_("Corrige l'entrée n° {n}.").format(n=contact.corrects))
