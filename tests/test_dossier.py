@@ -201,7 +201,7 @@ def test_markdown_rows_put_the_colon_as_the_language_does() -> None:
 
 
 def test_an_office_document_beyond_7_files_is_to_convert_not_refused() -> None:
-    from amazon_reclamation.texts.dossier import disposition_text
+    from amazon_reclamation.texts.dossier_ecc import disposition_text
 
     pieces = [piece(n, f"lettre-{n}.docx") for n in range(1, 10)]
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from amazon_reclamation import fmt
 from amazon_reclamation.domain.contacts import follow_up_kind
-from amazon_reclamation.i18n import N_, _, ngettext
+from amazon_reclamation.i18n import N_, _
 from amazon_reclamation.texts import labels
 from amazon_reclamation.texts.follow_ups import FORMAL_NOTICE_STATE, contact_note
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from amazon_reclamation.domain.contacts import PromiseState
-    from amazon_reclamation.domain.dossier import Dossier, EccItem, TimelineEntry
+    from amazon_reclamation.domain.dossier import Dossier, TimelineEntry
     from amazon_reclamation.models import Attachment, Complaint
 
 
@@ -364,70 +364,6 @@ def document(dossier: Dossier, pages: Mapping[int, tuple[int, int]] | None = Non
     )
 
 
-_DISPOSITION = {
-    "merged": N_("Pièce {n} ({name}) : ses pages sont ajoutées à la fin du dossier."),
-    "pages": N_("Pièce {n} ({name}) : elle figure dans les pages du dossier."),
-    "over_limit": N_(
-        "Pièce {n} ({name}) : non envoyée, car le CEC n'accepte pas plus de 8 fichiers ; "
-        "convertissez-la en PDF et exportez à nouveau : ses pages seront ajoutées au dossier."
-    ),
-    "not_sendable": N_(
-        "Pièce {n} ({name}) : format non accepté par le CEC, non envoyée ; convertissez-la en "
-        "PDF ou en JPG pour la joindre."
-    ),
-    "unreadable": N_(
-        "Pièce {n} ({name}) : reclam ne parvient pas à lire ce PDF (abîmé ou protégé par un "
-        "mot de passe), non envoyé ; enregistrez-le à nouveau en PDF sans mot de passe pour "
-        "le joindre."
-    ),
-    "no_copy": N_("Pièce {n} ({name}) : reclam n'en garde pas de copie ; fournissez-la à part."),
-}
-
-
-def disposition_text(item: EccItem, pages: Mapping[int, tuple[int, int]] | None = None) -> str:
-    """Where a piece that is not a file of the ECC folder went, as one sentence; a merged
-    PDF's page range in the dossier when `pages` has it."""
-    n, name = item.attachment.id, item.attachment.name
-    where = (pages or {}).get(n) if item.disposition == "merged" else None
-    if where is None:
-        return _(_DISPOSITION[item.disposition]).format(n=n, name=name)
-    first, last = where
-    if first == last:
-        return _(
-            "Pièce {n} ({name}) : sa page est ajoutée à la fin du dossier, dont elle est la "
-            "page {first}."
-        ).format(n=n, name=name, first=first)
-    return _(
-        "Pièce {n} ({name}) : ses pages sont ajoutées à la fin du dossier, dont elles sont les "
-        "pages {first} à {last}."
-    ).format(n=n, name=name, first=first, last=last)
-
-
-def ecc_section(
-    items: list[EccItem], dossier_name: str, pages: Mapping[int, tuple[int, int]] | None = None
-) -> Section:
-    """The files of an ECC folder and each one's SHA-256, and where the other pieces went."""
-    rows = [[dossier_name, _("ce dossier"), "—"]]
-    rows += [
-        [item.file_name or "", attachment_title(item.attachment), item.attachment.sha256]
-        for item in items
-        if item.disposition == "file"
-    ]
-    blocks: list[Block] = [
-        Paragraph(
-            _(
-                "Envoyez au CEC Belgique les fichiers ci-dessous, et eux seuls : le CEC "
-                "accepte au plus 8 fichiers (pdf, doc, docx, jpg, png)."
-            )
-        ),
-        Table([_("Fichier"), _("Pièce"), _("SHA-256")], rows, (22, 30, 48)),
-    ]
-    others = [disposition_text(item, pages) for item in items if item.disposition != "file"]
-    if others:
-        blocks.append(Bullets(others))
-    return Section(_("Fichiers à envoyer au CEC Belgique"), blocks)
-
-
 def page_number(page: int, total: int | str) -> str:
     """The page's footer: "page 2 / 7"."""
     return _("page {page} / {total}").format(page=page, total=total)
@@ -457,33 +393,3 @@ def unreadable_image() -> str:
 
 def unreadable_text() -> str:
     return _("Le texte de cette pièce n'a pas pu être lu ; elle reste dans reclam.")
-
-
-def merged_title(attachment: Attachment, count: int) -> str:
-    """The heading of the page before a merged PDF piece: "Pièce 8 : m07.pdf — 2 pages"."""
-    return ngettext(
-        "Pièce {n} : {name} — {count} page", "Pièce {n} : {name} — {count} pages", count
-    ).format(n=attachment.id, name=attachment.name, count=count)
-
-
-def merged_pages(pages: tuple[int, int]) -> str:
-    first, last = pages
-    if first == last:
-        return _("Sa page est la page {first} de ce dossier.").format(first=first)
-    return _("Ses pages sont les pages {first} à {last} de ce dossier.").format(
-        first=first, last=last
-    )
-
-
-def merged_note() -> str:
-    return _(
-        "Les pages qui suivent sont celles de la pièce telle qu'elle a été jointe ; reclam a "
-        "seulement ajouté au bas de chacune son numéro dans la pièce et dans le dossier."
-    )
-
-
-def merged_stamp(attachment: Attachment, page: int, number: int, total: int) -> str:
-    """The foot of a merged page: "Pièce 8, p. 2 — page 7 / 12"."""
-    return _("Pièce {n}, p. {page} — page {number} / {total}").format(
-        n=attachment.id, page=page, number=number, total=total
-    )

@@ -112,7 +112,7 @@ class EccFolder:
 
 def ecc(evidence: Evidence, today: dt.date) -> EccFolder:
     """The dossier with its file list, and the copies to send beside it (8 files at most)."""
-    from amazon_reclamation.texts.dossier import ecc_section
+    from amazon_reclamation.texts.dossier_ecc import ecc_section
     from amazon_reclamation.ui.dossier.merge import render_merged
     from amazon_reclamation.ui.dossier.pdf import pdf_page_count
 

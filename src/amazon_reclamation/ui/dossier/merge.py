@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from amazon_reclamation.texts import dossier as words
+from amazon_reclamation.texts import dossier_ecc as words
 from amazon_reclamation.ui.dossier.pdf import Divider, render, stamps
 
 if TYPE_CHECKING:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from amazon_reclamation.safe_text import clean_for_file
 from amazon_reclamation.texts import dossier as words
+from amazon_reclamation.texts import dossier_ecc
 from amazon_reclamation.texts.dossier import Bullets, Entry, Paragraph, Rows, Table
 
 if TYPE_CHECKING:
@@ -200,13 +201,13 @@ def _texts(pdf: Any, texts: list[tuple[Attachment, str | None]]) -> None:
 def _dividers(pdf: Any, dividers: list[Divider]) -> None:
     for divider in dividers:
         pdf.add_page()
-        _write(pdf, words.merged_title(divider.attachment, divider.count), size=14, bold=True)
+        _write(pdf, dossier_ecc.merged_title(divider.attachment, divider.count), size=14, bold=True)
         pdf.ln(3)
         if divider.pages is not None:
-            _write(pdf, words.merged_pages(divider.pages))
+            _write(pdf, dossier_ecc.merged_pages(divider.pages))
         _write(pdf, words.sha256_line(divider.attachment), size=9)
         pdf.ln(3)
-        _write(pdf, words.merged_note(), size=9)
+        _write(pdf, dossier_ecc.merged_note(), size=9)
 
 
 def render(

@@ -6,7 +6,7 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from amazon_reclamation.i18n import _, ngettext
-from amazon_reclamation.texts.dossier import disposition_text
+from amazon_reclamation.texts.dossier_ecc import disposition_text
 from amazon_reclamation.ui.render.console import info, plain
 
 if TYPE_CHECKING:
