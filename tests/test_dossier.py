@@ -76,16 +76,160 @@ def test_a_formal_notice_is_a_contact_whose_step_is_the_formal_notice() -> None:
     assert [e.is_formal_notice for e in dossier.timeline] == [True, False]  # 2, then 10 Nov
 
 
-def test_the_deadlines_and_rules_are_those_of_show_and_rights() -> None:
+MARKETPLACE = {"kind": "marketplace", "name": "Küchenwelt GmbH", "country": "DE"}
+
+
+def test_a_withdrawal_that_lapsed_unused_is_left_out_and_the_rest_is_shows() -> None:
     from amazon_reclamation.domain.deadlines import compute_deadlines
     from amazon_reclamation.knowledge.applicable import rules_for
 
+    # Arrange: delivered on 5 October, nothing sent back: the 14 days ended on 19 October
     complaint = factories.complaint(delivery_date=date(2026, 10, 5))
 
+    # Act
     dossier = build_dossier(complaint, TODAY)
 
-    assert dossier.deadlines == compute_deadlines(complaint, TODAY)
-    assert dossier.rules == rules_for(complaint)
+    # Assert
+    shown = compute_deadlines(complaint, TODAY)
+    assert "withdrawal" in [d.id for d in shown]
+    law = [d for d in shown if d.kind == "law"]  # the seller is a marketplace seller
+    assert dossier.deadlines == [d for d in law if d.id != "withdrawal"]
+    rules = [r for r in rules_for(complaint) if r.kind == "law"]
+    assert dossier.rules == [r for r in rules if r.id != "withdrawal"]
+
+
+def test_a_withdrawal_still_open_or_exercised_stays() -> None:
+    open_window = factories.complaint(delivery_date=date(2026, 11, 15))
+    exercised = factories.complaint(
+        category="refund",
+        delivery_date=date(2026, 10, 5),
+        facts={"return_kind": "returned", "returned_date": date(2026, 10, 10)},
+    )
+
+    assert "withdrawal" in [d.id for d in build_dossier(open_window, TODAY).deadlines]
+    kept = {d.id: d for d in build_dossier(exercised, TODAY).deadlines}
+    assert kept["withdrawal"].exercised_on == date(2026, 10, 10)
+
+
+def test_amazon_policies_are_left_out_unless_the_log_shows_them_used() -> None:
+    # Arrange: a marketplace seller; then the same with an A-to-z claim made
+    quiet = factories.complaint(delivery_date=date(2026, 11, 15), seller=MARKETPLACE)
+    claim = factories.contact(1, factories.at(18), "other", "pending", step="atoz_claim")
+    claimed = quiet.model_copy(update={"contacts": [claim]})
+
+    # Act
+    left_out = build_dossier(quiet, TODAY)
+    used = build_dossier(claimed, TODAY)
+
+    # Assert: never a policy among the deadlines; the rule once the claim was made
+    for dossier in (left_out, used):
+        assert all(d.kind == "law" for d in dossier.deadlines)
+    assert all(r.kind == "law" for r in left_out.rules)
+    assert [r.id for r in used.rules if r.kind == "amazon_policy"] == ["atoz_claim"]
+
+
+def test_a_deadline_applied_by_analogy_is_not_stated() -> None:
+    complaint = factories.complaint(
+        category="refund",
+        facts={"return_kind": "cancelled", "returned_date": date(2026, 11, 10)},
+    )
+
+    assert "refund_after_withdrawal" not in [
+        d.id for d in build_dossier(complaint, TODAY).deadlines
+    ]
+
+
+# What the review of a consumer adviser found in the dossier: advice to the user, doubt
+# about the sources, and the message to the trader.
+COACHING = (
+    "gardez-en la preuve",
+    "Restez factuel",
+    "à vérifier",
+    "Fiabilité",
+    "source secondaire",
+    "chargeback",
+    "peut changer",
+    "que je peux vous transmettre",
+    "J'ai pris",
+    "permettrait de calculer",
+    "vérifiez-le",
+)
+
+
+def test_the_dossier_states_facts_and_rules_without_advice_to_the_user() -> None:
+    from amazon_reclamation.ui.dossier.export import Evidence, markdown
+
+    # Arrange: a damaged article with photos, a marketplace seller, an A-to-z claim made
+    contacts = [
+        factories.contact(1, factories.at(2), "seller_message", "pending"),
+        factories.contact(2, factories.at(6), "other", "pending", step="atoz_claim"),
+    ]
+    for seller in (MARKETPLACE, {"kind": "amazon"}):
+        complaint = factories.complaint(
+            delivery_date=date(2026, 10, 5),
+            facts={"damage_timing": "on_arrival", "photos_taken": True},
+            seller=seller,
+            contacts=contacts,
+            description="Le couvercle ne ferme plus.",
+        )
+
+        # Act
+        text = " ".join(markdown(Evidence(complaint, {}, []), TODAY).split())
+
+        # Assert
+        assert [phrase for phrase in COACHING if phrase in text] == []
+        assert "Des photos de l'article et de l'emballage ont été prises." in text
+        assert "Le couvercle ne ferme plus." in text  # the user's words stay
+        assert "Fondement : loi — art. 1649bis" in text
+        assert "Droit de rétractation" not in text  # lapsed on 19 October, unused
+    assert "Garantie A à Z d'Amazon" in text or seller["kind"] == "amazon"
+
+
+def test_an_amazon_policy_used_is_stated_as_amazon_policy_with_its_source() -> None:
+    from amazon_reclamation.knowledge.rules import RULES_BY_ID
+    from amazon_reclamation.ui.dossier.export import Evidence, markdown
+
+    claim = factories.contact(1, factories.at(6), "other", "pending", step="atoz_claim")
+    complaint = factories.complaint(
+        delivery_date=date(2026, 11, 15), seller=MARKETPLACE, contacts=[claim]
+    )
+
+    text = " ".join(markdown(Evidence(complaint, {}, []), TODAY).split())
+
+    policy = text[text.index("### Garantie A à Z d'Amazon") :]
+    assert "Selon les pages d'aide d'Amazon" in policy
+    assert "Fondement : politique d'Amazon (selon ses pages d'aide)" in policy
+    assert f"Source : <{RULES_BY_ID['atoz_claim'].source}>" in policy
+
+
+@pytest.mark.parametrize(
+    ("fields", "stated"),
+    [
+        (
+            {"category": "not_received", "facts": {"neighbours_checked": True}},
+            "Le colis n'a pas été reçu. Les voisins, la boîte aux lettres et le point relais "
+            "ont été vérifiés, sans résultat.",
+        ),
+        (
+            {
+                "category": "refund",
+                "facts": {"return_kind": "returned", "returned_date": date(2026, 11, 2)},
+            },
+            "L'article a été renvoyé le 2 novembre 2026. Au 20 novembre 2026, le "
+            "remboursement de 49,99\xa0€ n'a pas été reçu.",
+        ),
+        (
+            {"category": "billing", "facts": {"billing_problem": "unknown_charge"}},
+            "Le relevé du consommateur fait apparaître un débit qu'il ne reconnaît pas.",
+        ),
+    ],
+)
+def test_the_problem_is_stated_in_the_neutral_form(fields: dict[str, object], stated: str) -> None:
+    from amazon_reclamation.texts.dossier_problem import stated_problem
+
+    complaint = factories.complaint(**fields)
+
+    assert " ".join(stated_problem(complaint, TODAY)) == stated
 
 
 def test_ecc_keeps_7_files_office_documents_first_then_pdfs_then_images() -> None:
@@ -171,7 +315,7 @@ def test_a_text_piece_is_cleaned_of_controls() -> None:
 def test_a_formal_notice_awaiting_its_deadline_is_not_called_a_promise(
     follow_up: date, state: str
 ) -> None:
-    from amazon_reclamation.ui.dossier.export import markdown
+    from amazon_reclamation.ui.dossier.export import Evidence, markdown
 
     complaint = factories.complaint(
         contacts=[
@@ -181,7 +325,7 @@ def test_a_formal_notice_awaiting_its_deadline_is_not_called_a_promise(
         ]
     )
 
-    text = " ".join(markdown(complaint, TODAY).split())
+    text = " ".join(markdown(Evidence(complaint, {}, []), TODAY).split())
 
     assert f"État : {state}." in text
     assert f"Délai de la mise en demeure : jusqu'au {follow_up:%d/%m/%Y}." in text
@@ -190,11 +334,11 @@ def test_a_formal_notice_awaiting_its_deadline_is_not_called_a_promise(
 
 def test_markdown_rows_put_the_colon_as_the_language_does() -> None:
     from amazon_reclamation.i18n import in_language
-    from amazon_reclamation.ui.dossier.export import markdown
+    from amazon_reclamation.ui.dossier.export import Evidence, markdown
 
     complaint = factories.complaint()
     with in_language("en"):
-        text = markdown(complaint, TODAY)
+        text = markdown(Evidence(complaint, {}, []), TODAY)
 
     assert "**Order number**: 123-" in text
     assert "** :" not in text
@@ -216,13 +360,13 @@ def test_an_office_document_beyond_7_files_is_to_convert_not_refused() -> None:
 
 def test_the_dossier_gives_sizes_as_show_does() -> None:
     from amazon_reclamation import fmt
-    from amazon_reclamation.ui.dossier.export import markdown
+    from amazon_reclamation.ui.dossier.export import Evidence, markdown
 
     small = piece(1, "ticket.pdf").model_copy(update={"size": 992})
     large = piece(2, "photo.jpg").model_copy(update={"size": 2_500_000})
     complaint = factories.complaint(attachments=[small, large])
 
-    text = markdown(complaint, TODAY)
+    text = markdown(Evidence(complaint, {}, []), TODAY)
 
     assert "992 octets" in text and fmt.file_size(992) == "992 octets"
     assert fmt.file_size(2_500_000) in text
@@ -230,11 +374,11 @@ def test_the_dossier_gives_sizes_as_show_does() -> None:
 
 
 def test_the_dossier_is_made_for_its_customer_without_a_broken_elision() -> None:
-    from amazon_reclamation.ui.dossier.export import markdown
+    from amazon_reclamation.ui.dossier.export import Evidence, markdown
 
     complaint = factories.complaint(customer_name="Éloïse Martin")
 
-    text = markdown(complaint, TODAY)
+    text = markdown(Evidence(complaint, {}, []), TODAY)
 
     assert "avec reclam pour Éloïse Martin (réclamation k7m2pq)." in text
     assert "de Éloïse" not in text
@@ -243,7 +387,7 @@ def test_the_dossier_is_made_for_its_customer_without_a_broken_elision() -> None
 
 
 def test_markdown_headings_do_not_skip_a_level() -> None:
-    from amazon_reclamation.ui.dossier.export import markdown
+    from amazon_reclamation.ui.dossier.export import Evidence, markdown
 
     complaint = factories.complaint(
         delivery_date=date(2026, 10, 5), attachments=[piece(1, "a.pdf")]
@@ -251,10 +395,98 @@ def test_markdown_headings_do_not_skip_a_level() -> None:
 
     levels = [
         len(line) - len(line.lstrip("#"))
-        for line in markdown(complaint, TODAY).splitlines()
+        for line in markdown(Evidence(complaint, {}, []), TODAY).splitlines()
         if line.startswith("#")
     ]
 
     assert levels[0] == 1
     assert 3 in levels
     assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False))
+
+
+def an_email(date_header: str = "Tue, 10 Nov 2026 09:12:00 +0100", *, files: int = 1) -> bytes:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "Küchenwelt Support <support@kuechenwelt.example>"
+    message["Subject"] = "Votre retour"
+    message["Date"] = date_header
+    message.set_content("Nous refusons le remboursement.")
+    for n in range(files):
+        name = "etiquette.pdf" if n == 0 else f"facture-{n}.pdf"
+        message.add_attachment(b"%PDF-1.4", maintype="application", subtype="pdf", filename=name)
+    return bytes(message)
+
+
+def test_an_email_piece_says_when_it_was_sent_by_whom_and_what_it_carried() -> None:
+    from amazon_reclamation.ui.dossier.pieces import email_of
+
+    email = email_of(3, an_email())
+
+    assert email is not None
+    assert email.attachment_id == 3
+    assert email.sent_at == datetime(2026, 11, 10, 8, 12, tzinfo=UTC)
+    assert email.sender == "Küchenwelt Support <support@kuechenwelt.example>"
+    assert email.subject == "Votre retour"
+    assert email.files == ("etiquette.pdf",)
+
+
+def test_a_text_saved_with_its_headers_is_an_email_and_a_plain_text_is_not() -> None:
+    from amazon_reclamation.ui.dossier.pieces import email_of
+
+    saved = b"From: LuxLamp <a@b.example>\nDate: 12 Nov 2026 16:05 +0100\nSubject: Re\n\nNon."
+    plain = b"Bonjour,\nDate: demain.\n"
+
+    email = email_of(1, saved)
+    assert email is not None and email.sent_at.date() == date(2026, 11, 12)
+    assert email_of(2, plain) is None
+    assert email_of(3, an_email("pas une date")) is None
+
+
+def test_an_email_takes_its_place_in_the_timeline_at_the_date_it_was_sent() -> None:
+    from amazon_reclamation.domain.dossier import EmailEntry
+    from amazon_reclamation.ui.dossier.pieces import email_of
+
+    # Arrange: contacts on 2 and 15 November, an e-mail of 10 November
+    complaint = factories.complaint(
+        contacts=[
+            factories.contact(1, factories.at(15)),
+            factories.contact(2, factories.at(2)),
+        ]
+    )
+    email = email_of(3, an_email())
+    assert email is not None
+
+    # Act
+    dossier = build_dossier(complaint, TODAY, [email])
+
+    # Assert
+    order = [
+        ("email", e.email.attachment_id) if isinstance(e, EmailEntry) else ("contact", e.contact.id)
+        for e in dossier.timeline
+    ]
+    assert order == [("contact", 2), ("email", 3), ("contact", 1)]
+
+
+def test_the_dossier_words_an_email_in_the_timeline_and_names_what_it_carried() -> None:
+    from amazon_reclamation.ui.dossier.export import Evidence, markdown
+
+    # Arrange: the e-mail is piece 1, a contact comes after it
+    data = an_email(files=2)
+    entry = piece(1, "reponse.eml")
+    complaint = factories.complaint(
+        contacts=[factories.contact(1, factories.at(15), summary="Appel au service client")],
+        attachments=[entry],
+    )
+
+    # Act
+    text = " ".join(markdown(Evidence(complaint, {1: data}, []), TODAY).split())
+
+    # Assert
+    line = "E-mail du 10/11/2026 de Küchenwelt Support \\<support@kuechenwelt.example\\> : "
+    line += "objet « Votre retour » — voir pièce 1."
+    assert line in text
+    assert text.index(line) < text.index("Appel au service client")
+    assert "Pièces jointes de l'e-mail : etiquette.pdf et facture-1.pdf, non reprises ici." in (
+        text
+    )

@@ -160,7 +160,7 @@ def test_the_pdf_holds_the_facts_and_the_contacts_in_the_order_they_happened(
     assert call < chat < notice
     assert "NON TENUE" in text  # the promise of 20 October was not kept
     assert "Mise en demeure recommandée" in text
-    assert "Source" in text and "art. VI.47 CDE" in text
+    assert "Source" in text and "art. 1649bis" in text  # the legal guarantee, its basis
     assert "page 1 / " in text
     assert "Établi le 20/11/2026" in text
 
@@ -172,7 +172,7 @@ def test_the_pdf_follows_the_language_asked(
 
     text = pdf_text(export_pdf(capsys, tmp_path, complaint.id, "--lang", "nl"))
 
-    assert "Termijnen" in text and "Herroepingsrecht" in text  # the dossier is in Dutch
+    assert "Termijnen" in text and "Wettelijke garantie" in text  # the dossier is in Dutch
     assert "49,99 €" in text
     assert "Jörg Müller" in text
 

@@ -1,11 +1,13 @@
 """The dossier of a complaint as data, in no language: what `reclam export` words and lays out.
 
 One pure function, `build_dossier()`, gathers what ECC Belgium, a mediator or a court
-reads: the facts of the order, the deadlines and the rules that apply (the ones `show`
-and `rights` use, not computed again), every contact in the order it happened with its
-promise's state and its corrections, the formal notices sent, and the evidence files.
-`ecc_plan()` decides which evidence goes to ECC Belgium as its own file, which becomes
-pages of the dossier, and which cannot be sent as it is.
+reads: the facts of the order, the deadlines and the rules that bear on the dispute
+(those of `show` and `rights`, not computed again, but only the facts and the law: no
+right that lapsed unused, no deadline that rests on an inference, no Amazon policy the
+log does not show was used), every contact and every e-mail piece in the order it
+happened, with each promise's state and each correction, the formal notices sent, and
+the evidence files. `ecc_plan()` decides which evidence goes to ECC Belgium as its own
+file, which becomes pages of the dossier, and which cannot be sent as it is.
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from amazon_reclamation.domain import contacts as contact_log
-from amazon_reclamation.domain.deadlines import compute_deadlines, missing_facts
+from amazon_reclamation.domain.deadlines import compute_deadlines
 from amazon_reclamation.knowledge.applicable import rules_for
 
 if TYPE_CHECKING:
-    from datetime import date
+    from collections.abc import Sequence
+    from datetime import date, datetime
 
-    from amazon_reclamation.domain.deadline_data import Deadline, MissingFact
+    from amazon_reclamation.domain.deadline_data import Deadline, NoteId
     from amazon_reclamation.ids import StepId
     from amazon_reclamation.knowledge.rules import Rule
     from amazon_reclamation.models import Attachment, Complaint, Contact
@@ -70,6 +73,26 @@ class TimelineEntry:
     promise_state: contact_log.PromiseState | None  # None: nothing was promised
     corrected_by: int | None  # the id of the entry that replaces this one
     is_formal_notice: bool
+    kind: Literal["contact"] = "contact"
+
+
+@dataclass(frozen=True)
+class Email:
+    """What an e-mail piece says of itself (its headers, read by the export)."""
+
+    attachment_id: int
+    sent_at: datetime  # its Date header, timezone-aware
+    sender: str | None
+    subject: str | None
+    files: tuple[str, ...] = ()  # the names of the files it carried
+
+
+@dataclass(frozen=True)
+class EmailEntry:
+    """An e-mail piece in the timeline, at the date it was sent."""
+
+    email: Email
+    kind: Literal["email"] = "email"
 
 
 @dataclass(frozen=True)
@@ -79,21 +102,79 @@ class Dossier:
     complaint: Complaint
     today: date
     deadlines: list[Deadline]
-    missing: list[MissingFact]
     rules: list[Rule]
-    timeline: list[TimelineEntry]
+    timeline: list[TimelineEntry | EmailEntry]  # oldest first
     formal_notices: list[Contact]  # effective contacts whose step is the formal notice
     attachments: list[Attachment]
+    emails: dict[int, Email]  # by attachment id
 
 
-def build_dossier(complaint: Complaint, today: date) -> Dossier:
-    """The dossier of `complaint` as it stands on `today`."""
+# Deadlines of a right or a window of the consumer's own: one that passed unused (not
+# exercised, and no contact of the log used it) does not bear on the dispute, and the
+# dossier leaves it out. The others (delivery, refund, guarantee, notice of a defect)
+# are the trader's obligations or frame the claim: they stay, passed or not.
+_CONSUMER_WINDOWS = frozenset(
+    {"withdrawal", "atoz_claim", "sepa_refund", "unauthorised_payment", "seller_feedback"}
+)
+# A deadline with one of these notes rests on an inference (a cancellation refunded by
+# analogy with a withdrawal) or on a fact the record does not establish (a return in
+# time): the dossier does not state it.
+_INFERRED: frozenset[NoteId] = frozenset({"refund_by_analogy", "refund_only_if_in_time"})
+
+
+def _used_steps(complaint: Complaint) -> set[str]:
+    return {contact_log.step_of(c) for c in contact_log.effective(complaint.contacts)}
+
+
+def lapsed_unused(deadline: Deadline, used: set[str]) -> bool:
+    """A right or window of the consumer's that passed (or closed) without being used."""
+    return (
+        deadline.id in _CONSUMER_WINDOWS
+        and deadline.exercised_on is None
+        and deadline.id not in used
+        and (deadline.passed or deadline.closed)
+    )
+
+
+def dossier_deadlines(complaint: Complaint, today: date) -> list[Deadline]:
+    """The deadlines the dossier states: the law's, established, not lapsed unused."""
+    used = _used_steps(complaint)
+    return [
+        d
+        for d in compute_deadlines(complaint, today)
+        if d.kind == "law"
+        and not lapsed_unused(d, used)
+        and not any(note.id in _INFERRED for note in d.notes)
+    ]
+
+
+def dossier_rules(complaint: Complaint, today: date) -> list[Rule]:
+    """The rules the dossier states: the law that applies, without a right that lapsed
+    unused; an Amazon policy only when the log shows it was used (an A-to-z claim made)."""
+    used = _used_steps(complaint)
+    lapsed = {d.id for d in compute_deadlines(complaint, today) if lapsed_unused(d, used)}
+    return [
+        rule
+        for rule in rules_for(complaint)
+        if rule.id not in lapsed and (rule.kind == "law" or rule.id in used)
+    ]
+
+
+def _when(entry: TimelineEntry | EmailEntry) -> tuple[datetime, int, int]:
+    if isinstance(entry, EmailEntry):
+        return (entry.email.sent_at, 1, entry.email.attachment_id)
+    return (entry.contact.at, 0, entry.contact.id)
+
+
+def build_dossier(complaint: Complaint, today: date, emails: Sequence[Email] = ()) -> Dossier:
+    """The dossier of `complaint` as it stands on `today`; `emails`: what the e-mail
+    pieces say of themselves, each put in the timeline at the date it was sent."""
     entries = contact_log.timeline(complaint.contacts)
     effective = contact_log.effective(complaint.contacts)
     effective_ids = {c.id for c in effective}
     replaced_by = {c.corrects: c.id for c in entries if c.corrects is not None}
     states = {p.contact.id: p.state for p in contact_log.promises(complaint, today)}
-    timeline = [
+    contacts = [
         TimelineEntry(
             contact=contact,
             step=contact_log.step_of(contact),
@@ -103,16 +184,17 @@ def build_dossier(complaint: Complaint, today: date) -> Dossier:
         )
         for contact in entries
     ]
-    notices = [e.contact for e in timeline if e.is_formal_notice and e.contact.id in effective_ids]
+    notices = [e.contact for e in contacts if e.is_formal_notice and e.contact.id in effective_ids]
+    timeline: list[TimelineEntry | EmailEntry] = [*contacts, *map(EmailEntry, emails)]
     return Dossier(
         complaint=complaint,
         today=today,
-        deadlines=compute_deadlines(complaint, today),
-        missing=missing_facts(complaint),
-        rules=rules_for(complaint),
-        timeline=timeline,
+        deadlines=dossier_deadlines(complaint, today),
+        rules=dossier_rules(complaint, today),
+        timeline=sorted(timeline, key=_when),
         formal_notices=notices,
         attachments=sorted(complaint.attachments, key=lambda a: a.id),
+        emails={e.attachment_id: e for e in emails},
     )
 
 

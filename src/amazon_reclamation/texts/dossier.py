@@ -15,15 +15,17 @@ from typing import TYPE_CHECKING
 
 from amazon_reclamation import fmt
 from amazon_reclamation.domain.contacts import follow_up_kind
-from amazon_reclamation.i18n import N_, _
+from amazon_reclamation.i18n import N_, _, ngettext
 from amazon_reclamation.texts import labels
 from amazon_reclamation.texts.follow_ups import FORMAL_NOTICE_STATE, contact_note
+from amazon_reclamation.texts.lists import join_list
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from amazon_reclamation.domain.contacts import PromiseState
-    from amazon_reclamation.domain.dossier import Dossier, TimelineEntry
+    from amazon_reclamation.domain.dossier import Dossier, Email, EmailEntry, TimelineEntry
+    from amazon_reclamation.knowledge.rules import Rule
     from amazon_reclamation.models import Attachment, Complaint
 
 
@@ -116,12 +118,14 @@ def seller_establishment(complaint: Complaint) -> str:
     if seller.kind == "marketplace" and seller.country:
         return country(seller.country)
     if seller.kind == "amazon":
-        return _("normalement au Luxembourg (Amazon EU S.à r.l.) ; vérifiez-le sur la facture")
+        # Which Amazon company sells on amazon.com.be is not verified (domain.md): the
+        # dossier points to the invoice, which names it, rather than assume it.
+        return _("celui de la société Amazon qui figure sur la facture")
     return fmt.unknown()
 
 
 def _summary(dossier: Dossier) -> Section:
-    from amazon_reclamation.texts.problem import problem_sentences
+    from amazon_reclamation.texts.dossier_problem import stated_problem
     from amazon_reclamation.texts.summary import facts, request_line
 
     complaint = dossier.complaint
@@ -131,7 +135,7 @@ def _summary(dossier: Dossier) -> Section:
     rows.append((_("Statut"), status))
     rows.append((_("Dossier créé dans reclam le"), fmt.short_date(complaint.created_at.date())))
     blocks: list[Block] = [Rows(rows)]
-    problem = problem_sentences(complaint, dossier.today)
+    problem = stated_problem(complaint, dossier.today)
     if problem:
         blocks.append(Paragraph(" ".join(problem), label=_("Le problème")))
     if complaint.description:
@@ -140,17 +144,22 @@ def _summary(dossier: Dossier) -> Section:
     return Section(_("Résumé"), blocks)
 
 
-def _deadlines(dossier: Dossier) -> Section:
-    from amazon_reclamation.texts.deadlines import (
-        deadline_note,
-        deadline_title,
-        missing_fact_texts,
-    )
+def basis(rule: Rule) -> str:
+    """What a rule rests on, as the dossier states it: the law and its reference, or Amazon's
+    own policy, never called law."""
     from amazon_reclamation.texts.rules import nature
+
+    if rule.kind == "amazon_policy":
+        return _("politique d'Amazon (selon ses pages d'aide)")
+    return nature(rule)
+
+
+def _deadlines(dossier: Dossier) -> Section:
+    from amazon_reclamation.texts.deadlines import deadline_title
 
     blocks: list[Block] = []
     if not dossier.deadlines:
-        blocks.append(Paragraph(_("Aucun délai calculable avec les faits connus.")))
+        blocks.append(Paragraph(_("Aucun délai légal ne ressort des faits de ce dossier.")))
     for item in dossier.deadlines:
         if item.exercised_on is not None:
             state = _("exercé le {date}").format(date=fmt.short_date(item.exercised_on))
@@ -160,26 +169,35 @@ def _deadlines(dossier: Dossier) -> Section:
             state = _("dans {days}").format(days=fmt.days(item.days_left))
         lines = [
             _("Échéance : {date} ({state})").format(date=fmt.short_date(item.date), state=state),
-            nature(item.rule),
+            _("Fondement : {basis}").format(basis=basis(item.rule)),
+            _("Source : {url}").format(url=item.source),
         ]
-        note = deadline_note(item)
-        if note:
-            lines.append(note)
-        lines.append(_("Source : {url}").format(url=item.source))
         blocks.append(Entry(deadline_title(item), lines))
-    missing = missing_fact_texts(dossier.missing)
-    if missing:
-        blocks.append(Bullets(missing))
     return Section(_("Délais"), blocks)
 
 
+# An Amazon policy the dossier states (the log shows it was used): what Amazon's help pages
+# say, without the advice the rule gives the user.
+_POLICY_STATEMENT = {
+    "atoz_claim": N_(
+        "Selon les pages d'aide d'Amazon, Amazon peut intervenir pour un article vendu par un "
+        "vendeur tiers lorsque le vendeur ne règle pas le problème (colis non reçu, article "
+        "endommagé, défectueux ou non conforme à la description)."
+    ),
+}
+
+
 def _rights(dossier: Dossier) -> Section:
-    from amazon_reclamation.texts.rules import MARKER_LABEL, nature, rule_words
+    from amazon_reclamation.texts.rules import rule_words
 
     blocks: list[Block] = []
     for rule in dossier.rules:
         words = rule_words(rule)
-        lines = [words.statement, nature(rule)]
+        policy = _POLICY_STATEMENT.get(rule.id)
+        lines = [
+            _(policy) if policy else words.statement,
+            _("Fondement : {basis}").format(basis=basis(rule)),
+        ]
         if words.period:
             if words.starts:
                 lines.append(
@@ -189,9 +207,6 @@ def _rights(dossier: Dossier) -> Section:
                 )
             else:
                 lines.append(_("Délai : {period}").format(period=words.period))
-        lines.append(_("Fiabilité : {marker}").format(marker=_(MARKER_LABEL[rule.marker])))
-        if words.note:
-            lines.append(words.note)
         lines += [_("Source : {url}").format(url=url) for url in rule.sources]
         blocks.append(Entry(words.title, [line for line in lines if line]))
     return Section(_("Droits et règles qui s'appliquent, avec leurs sources"), blocks)
@@ -225,36 +240,70 @@ def _details(entry: TimelineEntry) -> str:
     return " ".join(parts)
 
 
+_EMAIL: dict[tuple[bool, bool], str] = {
+    (True, True): N_("E-mail du {date} de {sender} : objet « {subject} » — voir pièce {n}."),
+    (True, False): N_("E-mail du {date} de {sender}, sans objet — voir pièce {n}."),
+    (False, True): N_("E-mail du {date} : objet « {subject} » — voir pièce {n}."),
+    (False, False): N_("E-mail du {date}, sans objet — voir pièce {n}."),
+}
+
+
+def email_line(email: Email) -> str:
+    """An e-mail piece in the timeline: "E-mail du 10/11/2026 de X : objet … — voir pièce 3"."""
+    text = _(_EMAIL[(bool(email.sender), bool(email.subject))])
+    return text.format(
+        date=fmt.short_date(email.sent_at.date()),
+        sender=email.sender,
+        subject=email.subject,
+        n=email.attachment_id,
+    )
+
+
+def _email_row(entry: EmailEntry) -> list[str]:
+    email = entry.email
+    return [
+        _("pièce {n}").format(n=email.attachment_id),
+        fmt.date_time(email.sent_at),
+        _("E-mail"),
+        email.sender or "—",
+        "—",
+        email_line(email),
+    ]
+
+
+def _contact_row(entry: TimelineEntry) -> list[str]:
+    contact = entry.contact
+    when = fmt.date_time(contact.at, with_time=contact.at_precision == "minute")
+    who = " · ".join(
+        part
+        for part in (
+            contact.agent,
+            _("réf. {reference}").format(reference=contact.reference)
+            if contact.reference
+            else None,
+        )
+        if part
+    )
+    return [
+        str(contact.id),
+        when,
+        _("{channel} — {step}").format(
+            channel=labels.label(labels.CHANNEL, contact.channel),
+            step=_(labels.STEP[entry.step]),
+        ),
+        who or "—",
+        labels.label(labels.OUTCOME, contact.outcome),
+        _details(entry) or "—",
+    ]
+
+
 def _timeline(dossier: Dossier) -> Section:
     if not dossier.timeline:
         return Section(_("Chronologie des contacts"), [Paragraph(_("Aucun contact n'est noté."))])
-    rows = []
-    for entry in dossier.timeline:
-        contact = entry.contact
-        when = fmt.date_time(contact.at, with_time=contact.at_precision == "minute")
-        who = " · ".join(
-            part
-            for part in (
-                contact.agent,
-                _("réf. {reference}").format(reference=contact.reference)
-                if contact.reference
-                else None,
-            )
-            if part
-        )
-        rows.append(
-            [
-                str(contact.id),
-                when,
-                _("{channel} — {step}").format(
-                    channel=labels.label(labels.CHANNEL, contact.channel),
-                    step=_(labels.STEP[entry.step]),
-                ),
-                who or "—",
-                labels.label(labels.OUTCOME, contact.outcome),
-                _details(entry) or "—",
-            ]
-        )
+    rows = [
+        _email_row(entry) if entry.kind == "email" else _contact_row(entry)
+        for entry in dossier.timeline
+    ]
     headers = [
         _("Contact"),
         _("Date"),
@@ -303,6 +352,15 @@ def attachment_title(attachment: Attachment) -> str:
     return _("Pièce {n} : {name}").format(n=attachment.id, name=attachment.name)
 
 
+def email_files_line(email: Email) -> str:
+    """The files an e-mail piece carried, named: they are not pieces of the dossier."""
+    return ngettext(
+        "Pièce jointe de l'e-mail : {names}, non reprise ici.",
+        "Pièces jointes de l'e-mail : {names}, non reprises ici.",
+        len(email.files),
+    ).format(names=join_list(list(email.files)))
+
+
 def _appended_pages(pages: tuple[int, int]) -> str:
     first, last = pages
     if first == last:
@@ -332,6 +390,9 @@ def _attachments(dossier: Dossier, pages: Mapping[int, tuple[int, int]]) -> Sect
             )
         )
         lines.append(sha256_line(attachment))
+        email = dossier.emails.get(attachment.id)
+        if email is not None and email.files:
+            lines.append(email_files_line(email))
         if attachment.id in pages:
             lines.append(_appended_pages(pages[attachment.id]))
         if attachment.file is None:

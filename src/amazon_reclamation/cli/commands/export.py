@@ -92,7 +92,7 @@ def export(
 
         document = json_text(made.json_data(complaint)) + "\n"
     elif format_ == "md":
-        document = made.markdown(complaint, app.today)
+        document = made.markdown(made.read_pieces(app.store, complaint), app.today)
         if out is None:
             render.text_out(document)
             return

@@ -46,18 +46,35 @@ def read_pieces(store: Store, complaint: Complaint) -> Evidence:
     return Evidence(complaint.model_copy(update={"attachments": kept}), contents, missing)
 
 
+def emails(evidence: Evidence) -> list[plan.Email]:
+    """What each e-mail piece (a .eml, or a .txt with its headers) says of itself."""
+    from amazon_reclamation.ui.dossier.pieces import email_of
+
+    found = (
+        email_of(a.id, evidence.contents[a.id])
+        for a in sorted(evidence.complaint.attachments, key=lambda a: a.id)
+        if plan.prints_text(a) and a.id in evidence.contents
+    )
+    return [email for email in found if email is not None]
+
+
+def dossier(evidence: Evidence, today: dt.date) -> plan.Dossier:
+    """The dossier as data, its e-mail pieces in the timeline."""
+    return plan.build_dossier(evidence.complaint, today, emails(evidence))
+
+
 def document(
-    complaint: Complaint, today: dt.date, pages: dict[int, tuple[int, int]] | None = None
+    evidence: Evidence, today: dt.date, pages: dict[int, tuple[int, int]] | None = None
 ) -> Document:
     from amazon_reclamation.texts.dossier import document as word
 
-    return word(plan.build_dossier(complaint, today), pages)
+    return word(dossier(evidence, today), pages)
 
 
-def markdown(complaint: Complaint, today: dt.date) -> str:
+def markdown(evidence: Evidence, today: dt.date) -> str:
     from amazon_reclamation.ui.dossier.markdown import markdown as lay_out
 
-    return lay_out(document(complaint, today))
+    return lay_out(document(evidence, today))
 
 
 def json_data(complaint: Complaint) -> dict[str, object]:
@@ -79,6 +96,7 @@ def json_data(complaint: Complaint) -> dict[str, object]:
 
 
 def _pieces(evidence: Evidence, merged: list[Attachment]) -> Pieces:
+    from amazon_reclamation.texts.dossier import email_files_line
     from amazon_reclamation.ui.dossier.pdf import Pieces
     from amazon_reclamation.ui.dossier.pieces import text_of
 
@@ -92,13 +110,14 @@ def _pieces(evidence: Evidence, merged: list[Attachment]) -> Pieces:
             if plan.prints_text(a) and a.id in contents
         ],
         merged=[(a, contents[a.id]) for a in merged],
+        notes={e.attachment_id: email_files_line(e) for e in emails(evidence) if e.files},
     )
 
 
 def pdf(evidence: Evidence, today: dt.date) -> bytes:
     from amazon_reclamation.ui.dossier.pdf import render_pdf
 
-    return render_pdf(document(evidence.complaint, today), _pieces(evidence, []), today)
+    return render_pdf(document(evidence, today), _pieces(evidence, []), today)
 
 
 @dataclass(frozen=True)
@@ -129,7 +148,7 @@ def ecc(evidence: Evidence, today: dt.date) -> EccFolder:
     name = plan.dossier_file_name(complaint.id)
 
     def words(pages: dict[int, tuple[int, int]]) -> Document:
-        worded = document(complaint, today, pages)
+        worded = document(evidence, today, pages)
         worded.sections.append(ecc_section(items, name, pages))
         return worded
 

@@ -41,6 +41,7 @@ class Pieces:
     images: list[tuple[Attachment, bytes]] = field(default_factory=list)
     texts: list[tuple[Attachment, str | None]] = field(default_factory=list)
     merged: list[tuple[Attachment, bytes]] = field(default_factory=list)
+    notes: dict[int, str] = field(default_factory=dict)  # a line under a text piece's title
 
 
 @dataclass(frozen=True)
@@ -190,10 +191,12 @@ def _images(pdf: Any, images: list[tuple[Attachment, bytes]]) -> None:
         pdf.ln(8)
 
 
-def _texts(pdf: Any, texts: list[tuple[Attachment, str | None]]) -> None:
+def _texts(pdf: Any, texts: list[tuple[Attachment, str | None]], notes: dict[int, str]) -> None:
     for attachment, text in texts:
         pdf.add_page()
         _write(pdf, words.text_pages_title(attachment), size=12, bold=True)
+        if attachment.id in notes:  # the files an e-mail carried, named
+            _write(pdf, notes[attachment.id], size=9)
         pdf.ln(3)
         _write(pdf, text if text is not None else words.unreadable_text(), size=9)
 
@@ -231,7 +234,7 @@ def render(
     pdf.add_page()
     for section in others:
         _section(pdf, section)
-    _texts(pdf, pieces.texts)
+    _texts(pdf, pieces.texts, pieces.notes)
     _images(pdf, pieces.images)
     _dividers(pdf, dividers or [])
     return bytes(pdf.output()), pdf.pages_count
