@@ -165,6 +165,44 @@ def test_the_pdf_holds_the_facts_and_the_contacts_in_the_order_they_happened(
     assert "Établi le 20/11/2026" in text
 
 
+def an_email() -> bytes:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "Küchenwelt <service@kuechenwelt.example>"
+    message["Subject"] = "Ihre Rücksendung"
+    message["Date"] = "Mon, 26 Oct 2026 08:30:00 +0100"
+    message.set_content("Wir lehnen die Erstattung ab.")
+    message.add_attachment(
+        b"%PDF-1.4", maintype="application", subtype="pdf", filename="etiquette.pdf"
+    )
+    return bytes(message)
+
+
+@pytest.mark.parametrize("format_", ["pdf", "md"])
+def test_an_email_piece_is_in_the_timeline_at_its_date_and_names_its_own_files(
+    format_: str, capsys: pytest.CaptureFixture[str], isolated_home: Path, tmp_path: Path
+) -> None:
+    # Arrange: the seller's e-mail of 26 October, between the chat (12/10) and the notice
+    complaint = kettle(isolated_home)
+    attach(isolated_home, complaint.id, "reponse.eml", an_email())
+
+    # Act
+    if format_ == "pdf":
+        text = " ".join(pdf_text(export_pdf(capsys, tmp_path, complaint.id)).split())
+    else:
+        code, out, err = run(capsys, "export", complaint.id, "--format", "md")
+        assert code == 0, err
+        text = " ".join(out.split())
+
+    # Assert
+    line = "objet « Ihre Rücksendung » — voir pièce 1."
+    assert "E-mail du 26/10/2026 de Küchenwelt" in text and line in text
+    chat, email, notice = (text.index(s) for s in ("Remboursement accepté", line, "RR12"))
+    assert chat < email < notice
+    assert "Pièce jointe de l'e-mail : etiquette.pdf, non reprise ici." in text
+
+
 def test_the_pdf_follows_the_language_asked(
     capsys: pytest.CaptureFixture[str], isolated_home: Path, tmp_path: Path
 ) -> None:
@@ -175,6 +213,25 @@ def test_the_pdf_follows_the_language_asked(
     assert "Termijnen" in text and "Wettelijke garantie" in text  # the dossier is in Dutch
     assert "49,99 €" in text
     assert "Jörg Müller" in text
+
+
+def test_table_headings_break_only_at_spaces_in_german(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, tmp_path: Path
+) -> None:
+    complaint = kettle(isolated_home)
+
+    text = pdf_text(export_pdf(capsys, tmp_path, complaint.id, "--lang", "de"))
+
+    # The timeline's headings, each word whole on its line (was "Gesprächspart" / "ner")
+    assert "Gesprächspartner" in text and "Vorgangsnummer" in text
+
+
+def test_columns_keep_their_proportions_around_the_widths_their_headings_need() -> None:
+    from amazon_reclamation.ui.dossier.pdf import fit_widths
+
+    assert fit_widths((1, 1, 2), (0, 0, 0), 100) == (25, 25, 50)
+    assert fit_widths((1, 1, 2), (40, 0, 0), 100) == (40, 20, 40)
+    assert fit_widths((1, 1, 2), (60, 60, 0), 100) == (25, 25, 50)  # cannot fit: as given
 
 
 def test_the_same_data_and_day_give_the_same_bytes(

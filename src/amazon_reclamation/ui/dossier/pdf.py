@@ -32,6 +32,7 @@ MARGIN = 15  # mm, on every side
 IMAGE_BOX_HEIGHT = 105  # mm: two images and their captions fill an A4 page
 CAPTION_SIZE = 9  # pt
 CAPTION_LINES = 3  # at most, under an image: the whole note is in the list of pieces
+HEADING_SIZE = 8.5  # pt: a table's headings and cells
 
 
 @dataclass(frozen=True)
@@ -87,14 +88,46 @@ def _write(pdf: Any, text: str, *, size: float = 10, bold: bool = False, indent:
     pdf.multi_cell(0, size * 0.5, _text(text), align="L", new_x="LMARGIN", new_y="NEXT")
 
 
+def fit_widths(
+    widths: tuple[float, ...], minimums: tuple[float, ...], total: float
+) -> tuple[float, ...]:
+    """The columns' widths out of `total`, in the proportions of `widths`, each at least its
+    minimum (the others share what is left, in their proportions); as given when the
+    minimums alone exceed the total."""
+    share = sum(widths)
+    fitted = [total * w / share for w in widths]
+    if sum(minimums) > total:
+        return tuple(fitted)
+    fixed: set[int] = set()
+    while short := [i for i, w in enumerate(fitted) if i not in fixed and w < minimums[i]]:
+        fixed.update(short)
+        free = total - sum(minimums[i] for i in fixed)
+        rest = sum(w for i, w in enumerate(widths) if i not in fixed)
+        fitted = [minimums[i] if i in fixed else free * w / rest for i, w in enumerate(widths)]
+    return tuple(fitted)
+
+
+def _heading_widths(pdf: Any, headers: list[str], widths: tuple[int, ...]) -> tuple[float, ...]:
+    """Widths in which each heading's longest word fits on its line: a heading wraps at
+    its spaces only ("Gesprächspartner", never "Gesprächspart-ner" without the hyphen)."""
+    pdf.set_font(FONT, "B", HEADING_SIZE)
+    room = 2 * pdf.c_margin + pdf.line_width + 0.5  # the cell's inner margins, the border
+    minimums = tuple(
+        max((pdf.get_string_width(_text(word)) for word in header.split()), default=0) + room
+        for header in headers
+    )
+    return fit_widths(widths, minimums, pdf.epw)
+
+
 def _table(
     pdf: Any, headers: list[str] | None, rows: list[list[str]], widths: tuple[int, ...]
 ) -> None:
     from fpdf.fonts import FontFace
 
-    pdf.set_font(FONT, "", 8.5 if headers else 10)
+    columns = widths if headers is None else _heading_widths(pdf, headers, widths)
+    pdf.set_font(FONT, "", HEADING_SIZE if headers else 10)
     options: dict[str, Any] = {
-        "col_widths": widths,
+        "col_widths": columns,
         "text_align": "LEFT",
         "line_height": pdf.font_size * 1.5,
         "first_row_as_headings": headers is not None,
