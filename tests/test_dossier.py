@@ -490,3 +490,20 @@ def test_the_dossier_words_an_email_in_the_timeline_and_names_what_it_carried() 
     assert "Pièces jointes de l'e-mail : etiquette.pdf et facture-1.pdf, non reprises ici." in (
         text
     )
+
+
+def test_the_summary_leaves_out_unknown_facts_and_counts_the_pieces() -> None:
+    from amazon_reclamation.ui.dossier.export import Evidence, markdown
+
+    complaint = factories.complaint(
+        facts={"photos_taken": None, "payment_method": None},
+        attachments=[
+            piece(1, "photo.jpg").model_copy(update={"media_type": "image/jpeg"}),
+            piece(2, "facture.pdf").model_copy(update={"media_type": "application/pdf"}),
+        ],
+    )
+
+    text = " ".join(markdown(Evidence(complaint, {}, []), TODAY).split())
+
+    assert "inconnu" not in text
+    assert "**Pièces jointes** : 2 pièces, listées avec leur empreinte SHA-256" in text

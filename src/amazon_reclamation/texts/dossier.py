@@ -130,8 +130,24 @@ def _summary(dossier: Dossier) -> Section:
 
     complaint = dossier.complaint
     status = labels.label(labels.STATUS, complaint.status)
-    rows = facts(complaint)
-    rows.append((_("Établissement du vendeur"), seller_establishment(complaint)))
+    # A fact the user did not give is left out: before a mediator or a judge, a row saying
+    # "inconnu" only adds noise (the record still says it is unknown).
+    rows = [(label, value) for label, value in facts(complaint) if value != fmt.unknown()]
+    establishment = seller_establishment(complaint)
+    if establishment != fmt.unknown():
+        rows.append((_("Établissement du vendeur"), establishment))
+    if complaint.attachments:
+        count = len(complaint.attachments)
+        rows.append(
+            (
+                _("Pièces jointes"),
+                ngettext(
+                    "{n} pièce, listée avec son empreinte SHA-256 dans ce dossier",
+                    "{n} pièces, listées avec leur empreinte SHA-256 dans ce dossier",
+                    count,
+                ).format(n=count),
+            )
+        )
     rows.append((_("Statut"), status))
     rows.append((_("Dossier créé dans reclam le"), fmt.short_date(complaint.created_at.date())))
     blocks: list[Block] = [Rows(rows)]
