@@ -259,7 +259,7 @@ def test_periods_are_worded_from_their_number(period: Period, worded: str) -> No
 def test_every_placeholder_of_a_rule_text_is_a_named_period() -> None:
     names = set(named_periods())
     for words in [*RULE_TEXTS.values(), *VARIANT_TEXTS.values()]:
-        for text in (words.statement, words.note, words.period_text):
+        for text in (words.statement, words.note, words.period_text, words.legal_statement):
             if text:
                 # format_map raises KeyError on a placeholder that names no period.
                 _(text).format_map({**dict.fromkeys(names, "x"), "period": "x"})

@@ -5,7 +5,8 @@ as a `Document`: a title, the line that says when it was made, and sections made
 rows (label and value), paragraphs, entries (a title and its lines), tables and
 bullets. The Markdown and PDF renderers (`ui/dossier/`) lay out these blocks and add
 nothing but page furniture. The summary rows, rights and deadlines are the ones `show`
-and `rights` word.
+and `rights` word, each rule in its neutral words (`stated_words`): the dossier is read
+by a mediator or a judge, so it states the rule, in the third person, and advises no one.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from amazon_reclamation.domain.dossier import Dossier, Email, EmailEntry, TimelineEntry
     from amazon_reclamation.knowledge.rules import Rule
     from amazon_reclamation.models import Attachment, Complaint
+    from amazon_reclamation.texts.rules import RuleWords
 
 
 @dataclass(frozen=True)
@@ -170,9 +172,25 @@ def basis(rule: Rule) -> str:
     return nature(rule)
 
 
-def _deadlines(dossier: Dossier) -> Section:
-    from amazon_reclamation.texts.deadlines import deadline_title
+def stated_words(rule: Rule) -> RuleWords:
+    """The rule's words as the dossier states them: its neutral title, statement and start
+    (`texts/rules_text.py`) where the words for the user address the user."""
+    from dataclasses import replace
 
+    from amazon_reclamation.texts.rules import rule_text, rule_words
+    from amazon_reclamation.texts.rules_text import rule_text_of
+
+    text = rule_text_of(rule.id, rule.variant)
+    words = rule_words(rule)
+    return replace(
+        words,
+        title=_(text.legal_title) if text.legal_title else words.title,
+        statement=rule_text(text.legal_statement) if text.legal_statement else words.statement,
+        starts=_(text.legal_starts) if text.legal_starts else words.starts,
+    )
+
+
+def _deadlines(dossier: Dossier) -> Section:
     blocks: list[Block] = []
     if not dossier.deadlines:
         blocks.append(Paragraph(_("Aucun délai légal ne ressort des faits de ce dossier.")))
@@ -188,30 +206,16 @@ def _deadlines(dossier: Dossier) -> Section:
             _("Fondement : {basis}").format(basis=basis(item.rule)),
             _("Source : {url}").format(url=item.source),
         ]
-        blocks.append(Entry(deadline_title(item), lines))
+        blocks.append(Entry(stated_words(item.rule).title, lines))
     return Section(_("Délais"), blocks)
 
 
-# An Amazon policy the dossier states (the log shows it was used): what Amazon's help pages
-# say, without the advice the rule gives the user.
-_POLICY_STATEMENT = {
-    "atoz_claim": N_(
-        "Selon les pages d'aide d'Amazon, Amazon peut intervenir pour un article vendu par un "
-        "vendeur tiers lorsque le vendeur ne règle pas le problème (colis non reçu, article "
-        "endommagé, défectueux ou non conforme à la description)."
-    ),
-}
-
-
 def _rights(dossier: Dossier) -> Section:
-    from amazon_reclamation.texts.rules import rule_words
-
     blocks: list[Block] = []
     for rule in dossier.rules:
-        words = rule_words(rule)
-        policy = _POLICY_STATEMENT.get(rule.id)
+        words = stated_words(rule)
         lines = [
-            _(policy) if policy else words.statement,
+            words.statement,
             _("Fondement : {basis}").format(basis=basis(rule)),
         ]
         if words.period:

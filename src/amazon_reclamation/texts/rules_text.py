@@ -5,6 +5,13 @@ the same id. The texts name periods as placeholders (`{withdrawal}`, `{atoz_wait
 that `texts.rules` writes from the rules' numbers; `period_text`, when given, words the
 rule's own period around `{period}` ("jusqu'à {period}"). A variant (`pre_reform`,
 `not_a_card`) rewords a rule for one complaint, as `knowledge/applicable.py` decides.
+
+The dossier (`texts/dossier.py`) is read by ECC Belgium, a mediator or a judge: it states
+each rule in the third person ("le consommateur", "le vendeur"), with the same legal
+content as the words for the user and no advice. `legal_title`, `legal_statement` and
+`legal_starts` give those words where the user's ones address the user; where they are
+already neutral, the dossier uses them as they are. An Amazon policy's `legal_statement`
+says it is what Amazon's help pages say, never the law.
 """
 
 from __future__ import annotations
@@ -26,6 +33,10 @@ class RuleText:
     reference: str | None = None  # None for Amazon's policy, which is not the law
     note: str | None = None
     period_text: str | None = None
+    # The dossier's neutral words, where the ones above address the user (module docstring).
+    legal_title: str | None = None
+    legal_statement: str | None = None
+    legal_starts: str | None = None
 
 
 _TEXTS: tuple[RuleText, ...] = (
@@ -43,6 +54,15 @@ _TEXTS: tuple[RuleText, ...] = (
             "(du dernier article si la commande est livrée en plusieurs fois)"
         ),
         reference=N_("art. VI.47 CDE"),
+        legal_statement=N_(
+            "Pour un achat à distance, le consommateur peut se rétracter sans donner de motif ; "
+            "il suffit qu'il envoie sa décision avant la fin du délai, et c'est à lui de "
+            "prouver qu'il l'a fait."
+        ),
+        legal_starts=N_(
+            "le lendemain du jour où le consommateur prend physiquement possession de "
+            "l'article (du dernier article si la commande est livrée en plusieurs fois)"
+        ),
         note=N_(
             "Le départ au lendemain de la livraison est indiqué par des sources secondaires : "
             "agir avant le dernier jour est plus sûr. Si le vendeur ne vous a pas informé de ce "
@@ -61,6 +81,10 @@ _TEXTS: tuple[RuleText, ...] = (
         ),
         starts=N_("le jour où le vendeur est informé de votre rétractation ou de l'annulation"),
         reference=N_("art. VI.50 CDE"),
+        legal_starts=N_(
+            "le jour où le vendeur est informé de la rétractation du consommateur ou de "
+            "l'annulation"
+        ),
         note=N_(
             "Le vendeur peut attendre d'avoir récupéré l'article ou d'avoir reçu la preuve "
             "de son renvoi, la première de ces deux dates : gardez le reçu de dépôt."
@@ -78,6 +102,11 @@ _TEXTS: tuple[RuleText, ...] = (
         starts=N_("la livraison de l'article"),
         reference=N_(
             "art. 1649bis et suivants de l'ancien Code civil, modifiés par la loi du 20 mars 2022"
+        ),
+        legal_statement=N_(
+            "Le vendeur professionnel répond de tout défaut de conformité qui apparaît dans "
+            "les {legal_guarantee} de la livraison ; il ne peut pas renvoyer le consommateur "
+            "vers le fabricant."
         ),
         note=N_(
             "Les règles actuelles valent pour les contrats conclus depuis le 1er juin 2022 ; "
@@ -114,6 +143,11 @@ _TEXTS: tuple[RuleText, ...] = (
         starts=N_("la découverte du défaut"),
         reference=N_("art. 1649bis et suivants de l'ancien Code civil"),
         note=N_("Prévenez-le par écrit et gardez-en la preuve."),
+        legal_statement=N_(
+            "Le consommateur informe le vendeur du défaut dans les {defect_notice} de sa "
+            "découverte, sauf délai plus long convenu ; un avis tardif peut lui faire perdre "
+            "la garantie."
+        ),
     ),
     RuleText(
         id="guarantee_remedies",
@@ -128,6 +162,14 @@ _TEXTS: tuple[RuleText, ...] = (
         ),
         starts=None,
         reference=N_("art. 1649bis et suivants de l'ancien Code civil"),
+        legal_title=N_("Ce que la garantie légale permet au consommateur de demander"),
+        legal_statement=N_(
+            "D'abord la réparation ou le remplacement, au choix du consommateur (sauf si ce "
+            "choix est impossible ou disproportionné), sans frais et dans un délai "
+            "raisonnable ; si c'est impossible ou mal fait, une réduction proportionnelle du "
+            "prix ou la résolution de la vente (pas pour un défaut mineur). Le consommateur "
+            "n'est pas tenu de garder l'emballage d'origine ni d'accepter un bon d'achat."
+        ),
     ),
     RuleText(
         id="delivery",
@@ -142,6 +184,12 @@ _TEXTS: tuple[RuleText, ...] = (
         period_text=N_("{period}, sauf autre date convenue"),
         starts=N_("la conclusion du contrat (la commande)"),
         reference=N_("art. VI.43 CDE"),
+        legal_statement=N_(
+            "Sauf autre date convenue, le vendeur livre au plus tard {delivery} après la "
+            "commande. Ensuite, le consommateur lui demande de livrer dans un délai "
+            "supplémentaire adapté ; si le vendeur ne livre toujours pas, le consommateur peut "
+            "mettre fin au contrat et le vendeur doit le rembourser sans retard excessif."
+        ),
         note=N_(
             "Pas de délai supplémentaire nécessaire si le vendeur refuse de livrer, ou si la "
             "date était essentielle (vu les circonstances, ou parce que vous le lui aviez dit "
@@ -175,6 +223,10 @@ _TEXTS: tuple[RuleText, ...] = (
             "telle que l'énonce le SPF Economie (ventes à distance, information du "
             "consommateur) ; cette source ne cite pas d'article"
         ),
+        legal_statement=N_(
+            "Des frais supplémentaires dont le vendeur n'a pas informé le consommateur avant la "
+            "commande ne sont pas dus ; c'est au vendeur de prouver qu'il l'en a informé."
+        ),
     ),
     RuleText(
         id="pre_ticked_boxes",
@@ -186,6 +238,10 @@ _TEXTS: tuple[RuleText, ...] = (
         ),
         starts=None,
         reference=N_("art. VI.41 CDE"),
+        legal_statement=N_(
+            "Un paiement supplémentaire obtenu par une option cochée par défaut n'est pas "
+            "valablement consenti : le consommateur a droit à son remboursement."
+        ),
     ),
     RuleText(
         id="atoz_claim",
@@ -203,6 +259,12 @@ _TEXTS: tuple[RuleText, ...] = (
             "Règle d'Amazon, vérifiée sur d'autres sites Amazon, à vérifier sur amazon.com.be. "
             "Elle ne limite pas vos droits légaux."
         ),
+        # Amazon's policy, stated as what its help pages say, without the advice above.
+        legal_statement=N_(
+            "Selon les pages d'aide d'Amazon, Amazon peut intervenir pour un article vendu par "
+            "un vendeur tiers lorsque le vendeur ne règle pas le problème (colis non reçu, "
+            "article endommagé, défectueux ou non conforme à la description)."
+        ),
     ),
     RuleText(
         id="sepa_refund",
@@ -214,6 +276,11 @@ _TEXTS: tuple[RuleText, ...] = (
         ),
         starts=N_("la date du débit"),
         reference=N_("art. 76 et 77 de la directive (UE) 2015/2366 (DSP2)"),
+        legal_statement=N_(
+            "La banque du consommateur lui rembourse un prélèvement par domiciliation sur sa "
+            "simple demande, sans qu'il doive la justifier ; elle rembourse ou motive son refus "
+            "dans les {bank_refund_reply}."
+        ),
         note=N_(
             "Le remboursement par la banque n'efface pas une somme que vous devez réellement "
             "au vendeur."
@@ -230,6 +297,10 @@ _TEXTS: tuple[RuleText, ...] = (
         period_text=N_("sans délai, au plus tard {period}"),
         starts=N_("la date du débit"),
         reference=N_("art. VII.41, § 1er, CDE"),
+        legal_statement=N_(
+            "Le consommateur signale à sa banque, sans délai, un débit qu'il n'a pas "
+            "autorisé ; au-delà de {unauthorised_payment}, il perd le droit à la correction."
+        ),
         note=N_(
             "Les {unauthorised_payment} sont une limite, pas un délai d'attente. Carte perdue "
             "ou volée : bloquez-la auprès de Card Stop, au 078 170 170."
@@ -285,6 +356,11 @@ VARIANT_TEXTS: dict[tuple[str, str], RuleText] = {
             "Si vous avez payé par domiciliation : votre banque rembourse le prélèvement sur "
             "simple demande, sans justification ; elle rembourse ou motive son refus dans les "
             "{bank_refund_reply}."
+        ),
+        legal_statement=N_(
+            "Si le consommateur a payé par domiciliation : sa banque lui rembourse le "
+            "prélèvement sur sa simple demande, sans qu'il doive la justifier ; elle rembourse "
+            "ou motive son refus dans les {bank_refund_reply}."
         ),
     ),
     # Card Stop blocks cards: never mentioned for a SEPA direct debit or another means.
