@@ -186,7 +186,7 @@ _TEXTS: tuple[RuleText, ...] = (
         reference=N_("art. VI.43 CDE"),
         legal_statement=N_(
             "Sauf autre date convenue, le vendeur livre au plus tard {delivery} après la "
-            "commande. Ensuite, le consommateur lui demande de livrer dans un délai "
+            "commande. À défaut, le consommateur lui demande de livrer dans un délai "
             "supplémentaire adapté ; si le vendeur ne livre toujours pas, le consommateur peut "
             "mettre fin au contrat et le vendeur doit le rembourser sans retard excessif."
         ),
