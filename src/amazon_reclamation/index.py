@@ -45,6 +45,25 @@ class Row:
 
 
 @dataclass(frozen=True)
+class IndexedFile:
+    """A readable complaint file and its summary (the caller's own format).
+
+    `detail` is the summary's second part when the file was just summarised; from the
+    index it is fetched only when asked for (`Store.details`).
+    """
+
+    folder: Path
+    name: str
+    summary: str
+    detail: str | None = None
+
+    @property
+    def path(self) -> Path:
+        """The complaint's file."""
+        return self.folder / self.name
+
+
+@dataclass(frozen=True)
 class Entry:
     """A file to (re)index: its name, key, summary, its detail and the complaint's text."""
 
@@ -96,6 +115,12 @@ class Index:
     def documents(self, names: Iterable[str]) -> dict[str, str]:
         """The complaint text of the named files that are indexed."""
         return self._by_name("document", names)
+
+    def holds(self, name: str, text: str) -> bool:
+        """True if `text` is the very text the row of `name` was written from: a file's
+        text whose complaint was validated by this version of reclam (the `document`
+        column is that text, indented as an array member)."""
+        return self.documents([name]).get(name) == text.removesuffix("\n").replace("\n", "\n  ")
 
     def details(self, names: Iterable[str]) -> dict[str, str]:
         """The detail of the named files' summaries (those that are indexed)."""

@@ -369,7 +369,7 @@ def find(store: Store, ref: str, order_number: str | None) -> Complaint:
     ref = ref.strip().lower()
     if is_valid_id(ref):
         with contextlib.suppress(FileNotFoundError):
-            return store.read(store.path_for(ref))
+            return store.read_with_stat(store.path_for(ref), digest_version())[0]
     by_id = ref and all(char in ID_ALPHABET for char in ref)
     listed, unreadable = catalogue(
         store,
@@ -390,7 +390,7 @@ def find(store: Store, ref: str, order_number: str | None) -> Complaint:
             )
         matches = open_matches
     if len(matches) == 1:
-        return store.load(matches[0].path)
+        return store.load(matches[0].path, digest_version())
     hint = ""
     if unreadable:
         hint = " " + _("{count} fichier(s) illisible(s) : voir reclam list.").format(

@@ -69,7 +69,8 @@ Money = Annotated[Decimal, PlainSerializer(float, return_type=float, when_used="
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # Built when first used: a record read from the index's known text never builds it.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
 
 class Seller(_Record):
@@ -143,16 +144,22 @@ class Attachment(_Record):
 
     @model_validator(mode="after")
     def _file_is_its_content(self) -> Attachment:
-        # The kept copy's name is checked here, so that no stored name can reach
-        # another file (`../x`, an absolute path): it is the hash and a short extension.
-        if self.file is not None and (
-            not self.file.startswith(self.sha256 + ".")
-            or not self.file.removeprefix(self.sha256 + ".").isalnum()
-            or not self.file.isascii()
-            or len(self.file) > 64 + 1 + 8
-        ):
+        if not kept_name_is_safe(self.sha256, self.file):
             raise ValueError("an attachment's file is named <sha256>.<extension>")
         return self
+
+
+def kept_name_is_safe(sha256: str, file: str | None) -> bool:
+    """An attachment's kept copy is named `<sha256>.<short extension>`, so that no stored
+    name can reach another file (`../x`, an absolute path)."""
+    return file is None or (
+        len(sha256) == 64
+        and all(char in "0123456789abcdef" for char in sha256)
+        and file.startswith(sha256 + ".")
+        and file.removeprefix(sha256 + ".").isalnum()
+        and file.isascii()
+        and len(file) <= 64 + 1 + 8
+    )
 
 
 class Complaint(_Record):
