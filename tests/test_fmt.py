@@ -52,3 +52,38 @@ def test_in_language_restores_the_interface_language() -> None:
 
     # Assert
     assert (inside, i18n.current_language()) == ("de", "fr")
+
+
+@pytest.mark.parametrize("language", sorted(i18n.BABEL_LOCALES))
+def test_amounts_and_long_dates_written_without_babel_are_what_babel_writes(
+    language: str,
+) -> None:
+    # Arrange: fmt keeps its own table of month names and number marks; Babel is the reference
+    from babel.dates import format_date
+    from babel.numbers import format_currency
+
+    locale = i18n.BABEL_LOCALES[language]
+    pattern = fmt._AMOUNT_PATTERNS.get(language)
+    amounts = [
+        Decimal(text)
+        for text in (
+            "0.01", "0.005", "0.015", "-0.004", "0", "-0.001", "1", "12.5", "49.99", "999.995",
+            "1000", "-1234.565", "12345.675", "1234567.125", "-9999999.99", "0.125",
+        )
+    ]  # fmt: skip
+    days = [date(2026, month, day) for month in range(1, 13) for day in (1, 2, 9, 10, 28)]
+
+    # Act
+    with i18n.in_language(language):
+        ours = [fmt.money(a) for a in amounts], [fmt.long_date(d) for d in days]
+
+    # Assert
+    expected_dates = [str(format_date(d, format="long", locale=locale)) for d in days]
+    if language == "fr":
+        expected_dates = [
+            "1er" + t[1:] if d.day == 1 else t for d, t in zip(days, expected_dates, strict=True)
+        ]
+    assert ours == (
+        [str(format_currency(a, "EUR", format=pattern, locale=locale)) for a in amounts],
+        expected_dates,
+    )
