@@ -77,6 +77,9 @@ def money(value: Decimal | None) -> str:
 
 def grouped(number: int | Decimal) -> str:
     """A whole number with the language's thousands separator: "5 000", "5.000", "5,000"."""
+    written = _AMOUNTS.get(current_language())
+    if written is not None and isinstance(number, int) and not isinstance(number, bool):
+        return f"{number:,}".replace(",", written[0])
     from babel.numbers import format_decimal
 
     return str(format_decimal(number, locale=babel_locale()))

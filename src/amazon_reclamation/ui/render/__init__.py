@@ -4,6 +4,10 @@
 shows deadlines, rights and escalation steps. Callers use `render.<function>`.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from amazon_reclamation.ui.render.advice import (
     deadlines as deadlines,
 )
@@ -61,9 +65,6 @@ from amazon_reclamation.ui.render.console import (
 from amazon_reclamation.ui.render.console import (
     warning as warning,
 )
-from amazon_reclamation.ui.render.dossier import (
-    ecc_folder as ecc_folder,
-)
 from amazon_reclamation.ui.render.record import (
     attach_report as attach_report,
 )
@@ -85,3 +86,16 @@ from amazon_reclamation.ui.render.record import (
 from amazon_reclamation.ui.render.record import (
     timeline as timeline,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from amazon_reclamation.domain.dossier import EccItem
+
+
+def ecc_folder(folder: Path, files: list[tuple[str, bytes]], items: list[EccItem]) -> None:
+    """`dossier.ecc_folder`, imported when used: the dossier's wording is not loaded by the
+    commands that show a complaint."""
+    from amazon_reclamation.ui.render.dossier import ecc_folder as shown
+
+    shown(folder, files, items)
