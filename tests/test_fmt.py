@@ -113,3 +113,21 @@ def test_the_country_names_kept_in_reclam_are_babel_s(language: str) -> None:
     assert COUNTRY_NAMES[language] == {code: territories[code] for code in COUNTRY_NAMES[language]}
     assert all(kept[code].startswith(COUNTRY_NAMES[language][code] + " (") for code in kept)
     assert elsewhere.startswith(territories["BR"] + " (")
+
+
+@pytest.mark.parametrize("language", sorted(i18n.BABEL_LOCALES))
+def test_lists_joined_without_babel_are_what_babel_joins(language: str) -> None:
+    # Arrange
+    from babel.lists import format_list
+
+    from amazon_reclamation.texts.lists import join_list
+
+    lists = [["a"], ["a", "b"], ["a", "b", "c"], ["un, deux", "trois", "quatre", "cinq"]]
+
+    # Act
+    with i18n.in_language(language):
+        ours = [join_list(items) for items in lists]
+
+    # Assert
+    locale = i18n.BABEL_LOCALES[language]
+    assert ours == [format_list(items, locale=locale) for items in lists]

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Literal
 from amazon_reclamation.drafts import DraftFolder
 from amazon_reclamation.errors import CorruptRecord, NotFound, StorageError, StoreBusy
 from amazon_reclamation.files import (
+    acquire_lock,
     atomic_write_text,
     fsync_dir,
     interrupt_deferred,
@@ -129,8 +130,6 @@ class Store(DraftFolder):
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
         """Hold the data folder's lock (for read-modify-write)."""
-        from filelock import FileLock, Timeout
-
         self._ensure(self.complaints_dir)
         if os.path.lexists(self.lock_path) and not stat.S_ISREG(self.lock_path.lstat().st_mode):
             raise StorageError(
@@ -139,10 +138,9 @@ class Store(DraftFolder):
                     "pas verrouiller ses données. Supprimez-le s'il ne vous sert pas."
                 ).format(path=self.lock_path)
             )
-        lock = FileLock(self.lock_path, mode=0o600)
         try:
-            lock.acquire(timeout=LOCK_TIMEOUT_SECONDS)
-        except Timeout:
+            release = acquire_lock(self.lock_path, LOCK_TIMEOUT_SECONDS)
+        except TimeoutError:
             raise StoreBusy(
                 _(
                     "Le dossier de données est occupé par un autre reclam ({path}) ; "
@@ -157,7 +155,7 @@ class Store(DraftFolder):
             self._remove_leftovers()
             yield
         finally:
-            lock.release()
+            release()
 
     def _remove_leftovers(self) -> None:
         """Remove the temporary files of a killed run (call under the lock)."""
