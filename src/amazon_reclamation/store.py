@@ -284,10 +284,8 @@ class Store(DraftFolder):
             return []
         try:
             with os.scandir(self.complaints_dir) as entries:
-                return sorted(
-                    (e for e in entries if e.name.endswith(".json") and not e.name.startswith(".")),
-                    key=lambda e: e.name,
-                )
+                found = {e.name: e for e in entries if e.name.endswith(".json")}
+            return [found[name] for name in sorted(found) if not name.startswith(".")]
         except FileNotFoundError:
             return []
         except OSError as error:
