@@ -14,8 +14,17 @@ _AMOUNT_PATTERNS = {"nl": "#,##0.00\u00a0¤"}
 
 def short_date(value: date | None) -> str:
     """DD/MM/YYYY, the Belgian habit in all four languages; "?" when unknown."""
-    # Not strftime: `due` writes tens of thousands of dates (the same text, 8x faster).
-    return f"{value.day:02d}/{value.month:02d}/{value.year}" if value else "?"
+    # Not strftime, and each day written once: `due` writes tens of thousands of dates
+    # (a few hundred different days).
+    if not value:
+        return "?"
+    text = _SHORT_DATES.get(value)
+    if text is None:
+        text = _SHORT_DATES[value] = f"{value.day:02d}/{value.month:02d}/{value.year}"
+    return text
+
+
+_SHORT_DATES: dict[date, str] = {}
 
 
 # What Babel writes for these locales (CLDR), kept here so that showing one complaint does

@@ -26,8 +26,9 @@ if TYPE_CHECKING:
     import sqlite3
 
 FileKey = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
-LAYOUT = 3  # the tables' columns: an index of another layout is rebuilt
+LAYOUT = 4  # the tables' columns: an index of another layout is rebuilt
 _BUSY_TIMEOUT_SECONDS = 2.0  # a writer holds it for milliseconds; past this, do without
+_TABLES = ("files", "details", "documents")
 _CHUNK = 500  # rows fetched per query by name (SQLite's parameter limit is 999 or more)
 
 
@@ -113,7 +114,7 @@ class Index:
 
     def documents(self, names: Iterable[str]) -> dict[str, str]:
         """The complaint text of the named files that are indexed."""
-        return self._by_name("document", names)
+        return self._by_name("documents", "document", names)
 
     def holds(self, name: str, text: str) -> bool:
         """True if `text` is the very text the row of `name` was written from: a file's
@@ -123,9 +124,9 @@ class Index:
 
     def details(self, names: Iterable[str]) -> dict[str, str]:
         """The detail of the named files' summaries (those that are indexed)."""
-        return self._by_name("detail", names)
+        return self._by_name("details", "detail", names)
 
-    def _by_name(self, column: str, names: Iterable[str]) -> dict[str, str]:
+    def _by_name(self, table: str, column: str, names: Iterable[str]) -> dict[str, str]:
         import sqlite3
 
         found: dict[str, str] = {}
@@ -134,13 +135,13 @@ class Index:
             if len(wanted) > _CHUNK:
                 # Many names: one pass over the table costs less than many look-ups.
                 chosen = set(wanted)
-                cursor = self._db.execute(f"SELECT name, {column} FROM bodies")
+                cursor = self._db.execute(f"SELECT name, {column} FROM {table}")
                 found.update(row for row in cursor if row[0] in chosen)
                 return found
             marks = ",".join("?" * len(wanted))
             found.update(
                 self._db.execute(
-                    f"SELECT name, {column} FROM bodies WHERE name IN ({marks})",
+                    f"SELECT name, {column} FROM {table} WHERE name IN ({marks})",
                     wanted,
                 ).fetchall()
             )
@@ -164,10 +165,14 @@ class Index:
                     ((e.name, *e.key, e.summary) for e in entries),
                 )
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO bodies (name, detail, document) VALUES (?, ?, ?)",
-                    ((e.name, e.detail, e.document) for e in entries),
+                    "INSERT OR REPLACE INTO details (name, detail) VALUES (?, ?)",
+                    ((e.name, e.detail) for e in entries),
                 )
-                for table in ("files", "bodies"):
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO documents (name, document) VALUES (?, ?)",
+                    ((e.name, e.document) for e in entries),
+                )
+                for table in _TABLES:
                     self._db.executemany(
                         f"DELETE FROM {table} WHERE name = ?", ((name,) for name in removed)
                     )
@@ -202,18 +207,19 @@ def _connect(path: Path, version: str) -> sqlite3.Connection:
             stored = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
             if stored is None or stored[0] != version:
                 # Another layout, or other summaries: start again.
-                db.execute("DROP TABLE IF EXISTS files")
-                db.execute("DROP TABLE IF EXISTS bodies")
+                for table in _TABLES:
+                    db.execute(f"DROP TABLE IF EXISTS {table}")
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
             # The keys and summaries apart from the large texts: listing reads every row of
-            # `files` (a tenth of a megabyte per thousand files), never all of `bodies`.
+            # `files` (a quarter of a megabyte per thousand files); `due` reads many details,
+            # `list --json` many documents: each in its own table, read without the other.
             db.execute(
                 "CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, size INTEGER, "
                 "mtime_ns INTEGER, ctime_ns INTEGER, ino INTEGER, summary TEXT)"
             )
+            db.execute("CREATE TABLE IF NOT EXISTS details (name TEXT PRIMARY KEY, detail TEXT)")
             db.execute(
-                "CREATE TABLE IF NOT EXISTS bodies (name TEXT PRIMARY KEY, detail TEXT, "
-                "document TEXT)"
+                "CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, document TEXT)"
             )
     except BaseException:
         db.close()
