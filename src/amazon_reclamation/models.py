@@ -4,7 +4,8 @@ Field names are the public JSON contract; `docs/data-format.md` describes them. 
 change to the stored shape raises SCHEMA_VERSION and adds a migration in `records.py`.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: pydantic would then evaluate every annotation
+# from its text when the module is imported (a few milliseconds of each command).
 
 from datetime import date, datetime
 from decimal import Decimal
@@ -143,7 +144,7 @@ class Attachment(_Record):
     note: str | None = None
 
     @model_validator(mode="after")
-    def _file_is_its_content(self) -> Attachment:
+    def _file_is_its_content(self) -> "Attachment":
         if not kept_name_is_safe(self.sha256, self.file):
             raise ValueError("an attachment's file is named <sha256>.<extension>")
         return self
@@ -200,7 +201,7 @@ class Complaint(_Record):
         return data
 
     @model_validator(mode="after")
-    def _an_order_unless_an_unknown_charge(self) -> Complaint:
+    def _an_order_unless_an_unknown_charge(self) -> "Complaint":
         # Only a charge that matches no order may lack the order's number or date.
         unknown_charge = (
             self.category == "billing" and self.facts.billing_problem == "unknown_charge"
