@@ -6,7 +6,7 @@ shows deadlines, rights and escalation steps. Callers use `render.<function>`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from amazon_reclamation.ui.render.advice import (
     deadlines as deadlines,
@@ -88,14 +88,14 @@ from amazon_reclamation.ui.render.record import (
 )
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
-    from amazon_reclamation.domain.dossier import EccItem
+    from amazon_reclamation.ui.render.dossier import ecc_folder as ecc_folder
 
 
-def ecc_folder(folder: Path, files: list[tuple[str, bytes]], items: list[EccItem]) -> None:
-    """`dossier.ecc_folder`, imported when used: the dossier's wording is not loaded by the
-    commands that show a complaint."""
-    from amazon_reclamation.ui.render.dossier import ecc_folder as shown
+def __getattr__(name: str) -> Any:
+    # `ecc_folder` is imported when used: the dossier's wording is not loaded by the
+    # commands that show a complaint.
+    if name == "ecc_folder":
+        from amazon_reclamation.ui.render.dossier import ecc_folder
 
-    shown(folder, files, items)
+        return ecc_folder
+    raise AttributeError(name)
