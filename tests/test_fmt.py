@@ -52,3 +52,82 @@ def test_in_language_restores_the_interface_language() -> None:
 
     # Assert
     assert (inside, i18n.current_language()) == ("de", "fr")
+
+
+@pytest.mark.parametrize("language", sorted(i18n.BABEL_LOCALES))
+def test_amounts_numbers_and_long_dates_written_without_babel_are_what_babel_writes(
+    language: str,
+) -> None:
+    # Arrange: fmt keeps its own table of month names and number marks; Babel is the reference
+    from babel.dates import format_date
+    from babel.numbers import format_currency, format_decimal
+
+    locale = i18n.BABEL_LOCALES[language]
+    pattern = fmt._AMOUNT_PATTERNS.get(language)
+    amounts = [
+        Decimal(text)
+        for text in (
+            "0.01", "0.005", "0.015", "-0.004", "0", "-0.001", "1", "12.5", "49.99", "999.995",
+            "1000", "-1234.565", "12345.675", "1234567.125", "-9999999.99", "0.125",
+        )
+    ]  # fmt: skip
+    days = [date(2026, month, day) for month in range(1, 13) for day in (1, 2, 9, 10, 28)]
+
+    whole = [0, 7, 999, 1000, -1000, 5000, 12345, 1234567, -98765432]
+
+    # Act
+    with i18n.in_language(language):
+        ours = [fmt.money(a) for a in amounts], [fmt.long_date(d) for d in days]
+        numbers = [fmt.grouped(n) for n in whole]
+
+    # Assert
+    expected_dates = [str(format_date(d, format="long", locale=locale)) for d in days]
+    if language == "fr":
+        expected_dates = [
+            "1er" + t[1:] if d.day == 1 else t for d, t in zip(days, expected_dates, strict=True)
+        ]
+    assert ours == (
+        [str(format_currency(a, "EUR", format=pattern, locale=locale)) for a in amounts],
+        expected_dates,
+    )
+    assert numbers == [str(format_decimal(n, locale=locale)) for n in whole]
+
+
+@pytest.mark.parametrize("language", sorted(i18n.BABEL_LOCALES))
+def test_the_country_names_kept_in_reclam_are_babel_s(language: str) -> None:
+    # Arrange
+    from babel import Locale
+
+    from amazon_reclamation.texts.country_names import COUNTRY_NAMES
+    from amazon_reclamation.texts.escalation_format import country
+
+    territories = Locale.parse(i18n.BABEL_LOCALES[language]).territories
+
+    # Act
+    with i18n.in_language(language):
+        kept = {code: country(code) for code in COUNTRY_NAMES[language]}
+        elsewhere = country("BR")  # not kept: Babel names it
+
+    # Assert
+    assert set(COUNTRY_NAMES) == set(i18n.BABEL_LOCALES)
+    assert COUNTRY_NAMES[language] == {code: territories[code] for code in COUNTRY_NAMES[language]}
+    assert all(kept[code].startswith(COUNTRY_NAMES[language][code] + " (") for code in kept)
+    assert elsewhere.startswith(territories["BR"] + " (")
+
+
+@pytest.mark.parametrize("language", sorted(i18n.BABEL_LOCALES))
+def test_lists_joined_without_babel_are_what_babel_joins(language: str) -> None:
+    # Arrange
+    from babel.lists import format_list
+
+    from amazon_reclamation.texts.lists import join_list
+
+    lists = [["a"], ["a", "b"], ["a", "b", "c"], ["un, deux", "trois", "quatre", "cinq"]]
+
+    # Act
+    with i18n.in_language(language):
+        ours = [join_list(items) for items in lists]
+
+    # Assert
+    locale = i18n.BABEL_LOCALES[language]
+    assert ours == [format_list(items, locale=locale) for items in lists]

@@ -15,6 +15,7 @@ import signal
 import stat
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -382,3 +383,61 @@ def read_limited(path: Path) -> tuple[str, os.stat_result]:
         return data.decode("utf-8"), info
     except UnicodeDecodeError:
         raise ValueError(_("le fichier n'est pas en UTF-8")) from None
+
+
+# -- the data folder's lock -----------------------------------------------------------
+
+# Where flock cannot be used (some network file systems), filelock's fallbacks take over.
+_NO_FLOCK = frozenset({errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOLCK, errno.EINVAL})
+
+
+def acquire_lock(path: Path, timeout: float) -> Callable[[], None]:
+    """Hold `path` (created 0600, never through a link) as an exclusive lock; its release.
+
+    `fcntl.flock`, polled until `timeout` seconds (the very lock filelock takes on POSIX,
+    without importing it: ~7 ms of every write); filelock where flock is not available.
+    TimeoutError if another process holds it; another OSError if it cannot be taken.
+    """
+    try:
+        import fcntl
+    except ImportError:  # not POSIX
+        return _acquire_with_filelock(path, timeout)
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags, 0o600)
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise TimeoutError(errno.EAGAIN, "held by another process") from None
+                time.sleep(0.05)
+    except OSError as error:
+        os.close(fd)
+        if isinstance(error, TimeoutError) or error.errno not in _NO_FLOCK:
+            raise
+        return _acquire_with_filelock(path, timeout)
+    except BaseException:
+        os.close(fd)
+        raise
+
+    def release() -> None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+
+    return release
+
+
+def _acquire_with_filelock(path: Path, timeout: float) -> Callable[[], None]:
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(path, mode=0o600)
+    try:
+        lock.acquire(timeout=timeout)
+    except Timeout:
+        raise TimeoutError(errno.EAGAIN, "held by another process") from None
+    return lambda: lock.release()

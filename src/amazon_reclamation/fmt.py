@@ -14,15 +14,47 @@ _AMOUNT_PATTERNS = {"nl": "#,##0.00\u00a0¤"}
 
 def short_date(value: date | None) -> str:
     """DD/MM/YYYY, the Belgian habit in all four languages; "?" when unknown."""
-    # Not strftime: `due` writes tens of thousands of dates (the same text, 8x faster).
-    return f"{value.day:02d}/{value.month:02d}/{value.year}" if value else "?"
+    # Not strftime, and each day written once: `due` writes tens of thousands of dates
+    # (a few hundred different days).
+    if not value:
+        return "?"
+    text = _SHORT_DATES.get(value)
+    if text is None:
+        text = _SHORT_DATES[value] = f"{value.day:02d}/{value.month:02d}/{value.year}"
+    return text
+
+
+_SHORT_DATES: dict[date, str] = {}
+
+
+# What Babel writes for these locales (CLDR), kept here so that showing one complaint does
+# not load Babel's locale data (~15 ms); tests/test_fmt.py compares them with Babel.
+_MONTHS = {
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    "en": "January February March April May June July August September October November December",
+}
+_LONG_DATES = {"fr": "{d} {m} {y}", "nl": "{d} {m} {y}", "de": "{d}. {m} {y}", "en": "{d} {m} {y}"}
+# Thousands separator, decimal mark, and where the euro goes.
+_AMOUNTS = {
+    "fr": ("\u202f", ",", "{n}\u00a0€"),
+    "nl": (".", ",", "{n}\u00a0€"),
+    "de": (".", ",", "{n}\u00a0€"),
+    "en": (",", ".", "€{n}"),
+}
 
 
 def long_date(value: date) -> str:
     """ "12 novembre 2026" / "12 november 2026" / "12. November 2026" / "12 November 2026"."""
-    from babel.dates import format_date
+    language = current_language()
+    if language in _LONG_DATES:
+        month = _MONTHS[language].split()[value.month - 1]
+        text = _LONG_DATES[language].format(d=value.day, m=month, y=value.year)
+    else:
+        from babel.dates import format_date
 
-    text = str(format_date(value, format="long", locale=babel_locale()))
+        text = str(format_date(value, format="long", locale=babel_locale()))
     if value.day == 1 and current_language() == "fr":
         text = "1er" + text[1:]  # French writes the first of the month "1er"
     return text
@@ -39,6 +71,13 @@ def money(value: Decimal | None) -> str:
     """ "49,99 €" in French, Dutch and German, "€49.99" in English; "inconnu" when unknown."""
     if value is None:
         return unknown()
+    written = _AMOUNTS.get(current_language())
+    cents = value.quantize(Decimal("0.01"), rounding="ROUND_HALF_EVEN") if value.is_finite() else 0
+    if written is not None and cents:  # Babel for the rest (a zero says its sign its way)
+        group, mark, where = written
+        whole, fraction = f"{abs(cents):f}".split(".")
+        number = f"{int(whole):,}".replace(",", group) + mark + fraction
+        return ("-" if cents < 0 else "") + where.format(n=number)
     from babel.numbers import format_currency
 
     pattern = _AMOUNT_PATTERNS.get(current_language())
@@ -47,6 +86,9 @@ def money(value: Decimal | None) -> str:
 
 def grouped(number: int | Decimal) -> str:
     """A whole number with the language's thousands separator: "5 000", "5.000", "5,000"."""
+    written = _AMOUNTS.get(current_language())
+    if written is not None and isinstance(number, int) and not isinstance(number, bool):
+        return f"{number:,}".replace(",", written[0])
     from babel.numbers import format_decimal
 
     return str(format_decimal(number, locale=babel_locale()))

@@ -20,14 +20,15 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     import sqlite3
 
 FileKey = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
-LAYOUT = 2  # the table's columns: an index of another layout is rebuilt
+LAYOUT = 4  # the tables' columns: an index of another layout is rebuilt
 _BUSY_TIMEOUT_SECONDS = 2.0  # a writer holds it for milliseconds; past this, do without
+_TABLES = ("files", "details", "documents")
 _CHUNK = 500  # rows fetched per query by name (SQLite's parameter limit is 999 or more)
 
 
@@ -36,12 +37,33 @@ def file_key(info: os.stat_result) -> FileKey:
     return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
 
 
-@dataclass(frozen=True)
-class Row:
+# Tuples, not dataclasses: a listing makes ten thousand of each (a frozen dataclass costs
+# several times as much to build).
+
+
+class Row(NamedTuple):
     """One indexed file: the key of the version it describes and its summary (JSON text)."""
 
     key: FileKey
     summary: str
+
+
+class IndexedFile(NamedTuple):
+    """A readable complaint file and its summary (the caller's own format).
+
+    `detail` is the summary's second part when the file was just summarised; from the
+    index it is fetched only when asked for (`Store.details`).
+    """
+
+    folder: Path
+    name: str
+    summary: str
+    detail: str | None = None
+
+    @property
+    def path(self) -> Path:
+        """The complaint's file."""
+        return self.folder / self.name
 
 
 @dataclass(frozen=True)
@@ -85,23 +107,26 @@ class Index:
             cursor = self._db.execute(
                 "SELECT name, size, mtime_ns, ctime_ns, ino, summary FROM files"
             )
-            return {
-                name: Row((size, mtime, ctime, ino), summary)
-                for name, size, mtime, ctime, ino, summary in cursor
-            }
+            return {row[0]: Row((row[1], row[2], row[3], row[4]), row[5]) for row in cursor}
         except sqlite3.DatabaseError:
             self.damaged = True
             return {}
 
     def documents(self, names: Iterable[str]) -> dict[str, str]:
         """The complaint text of the named files that are indexed."""
-        return self._by_name("document", names)
+        return self._by_name("documents", "document", names)
+
+    def holds(self, name: str, text: str) -> bool:
+        """True if `text` is the very text the row of `name` was written from: a file's
+        text whose complaint was validated by this version of reclam (the `document`
+        column is that text, indented as an array member)."""
+        return self.documents([name]).get(name) == text.removesuffix("\n").replace("\n", "\n  ")
 
     def details(self, names: Iterable[str]) -> dict[str, str]:
         """The detail of the named files' summaries (those that are indexed)."""
-        return self._by_name("detail", names)
+        return self._by_name("details", "detail", names)
 
-    def _by_name(self, column: str, names: Iterable[str]) -> dict[str, str]:
+    def _by_name(self, table: str, column: str, names: Iterable[str]) -> dict[str, str]:
         import sqlite3
 
         found: dict[str, str] = {}
@@ -110,13 +135,13 @@ class Index:
             if len(wanted) > _CHUNK:
                 # Many names: one pass over the table costs less than many look-ups.
                 chosen = set(wanted)
-                cursor = self._db.execute(f"SELECT name, {column} FROM files")
+                cursor = self._db.execute(f"SELECT name, {column} FROM {table}")
                 found.update(row for row in cursor if row[0] in chosen)
                 return found
             marks = ",".join("?" * len(wanted))
             found.update(
                 self._db.execute(
-                    f"SELECT name, {column} FROM files WHERE name IN ({marks})",
+                    f"SELECT name, {column} FROM {table} WHERE name IN ({marks})",
                     wanted,
                 ).fetchall()
             )
@@ -135,14 +160,22 @@ class Index:
         try:
             with self._db:
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO files "
-                    "(name, size, mtime_ns, ctime_ns, ino, summary, detail, document) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    ((e.name, *e.key, e.summary, e.detail, e.document) for e in entries),
+                    "INSERT OR REPLACE INTO files (name, size, mtime_ns, ctime_ns, ino, summary) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    ((e.name, *e.key, e.summary) for e in entries),
                 )
                 self._db.executemany(
-                    "DELETE FROM files WHERE name = ?", ((name,) for name in removed)
+                    "INSERT OR REPLACE INTO details (name, detail) VALUES (?, ?)",
+                    ((e.name, e.detail) for e in entries),
                 )
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO documents (name, document) VALUES (?, ?)",
+                    ((e.name, e.document) for e in entries),
+                )
+                for table in _TABLES:
+                    self._db.executemany(
+                        f"DELETE FROM {table} WHERE name = ?", ((name,) for name in removed)
+                    )
         except sqlite3.OperationalError:
             pass  # busy or read-only: the next run reads those files again
         except sqlite3.DatabaseError:
@@ -173,12 +206,20 @@ def _connect(path: Path, version: str) -> sqlite3.Connection:
             db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
             stored = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
             if stored is None or stored[0] != version:
-                db.execute("DROP TABLE IF EXISTS files")  # another layout, or other summaries
+                # Another layout, or other summaries: start again.
+                for table in _TABLES:
+                    db.execute(f"DROP TABLE IF EXISTS {table}")
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
+            # The keys and summaries apart from the large texts: listing reads every row of
+            # `files` (a quarter of a megabyte per thousand files); `due` reads many details,
+            # `list --json` many documents: each in its own table, read without the other.
             db.execute(
                 "CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, size INTEGER, "
-                "mtime_ns INTEGER, ctime_ns INTEGER, ino INTEGER, summary TEXT, detail TEXT, "
-                "document TEXT)"
+                "mtime_ns INTEGER, ctime_ns INTEGER, ino INTEGER, summary TEXT)"
+            )
+            db.execute("CREATE TABLE IF NOT EXISTS details (name TEXT PRIMARY KEY, detail TEXT)")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, document TEXT)"
             )
     except BaseException:
         db.close()

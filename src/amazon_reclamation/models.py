@@ -4,7 +4,8 @@ Field names are the public JSON contract; `docs/data-format.md` describes them. 
 change to the stored shape raises SCHEMA_VERSION and adds a migration in `records.py`.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: pydantic would then evaluate every annotation
+# from its text when the module is imported (a few milliseconds of each command).
 
 from datetime import date, datetime
 from decimal import Decimal
@@ -80,7 +81,8 @@ ORDER_NUMBER = r"^(\d{3}|D\d{2})-\d{7}-\d{7}$"
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # Built when first used: a record read from the index's known text never builds it.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
 
 class Seller(_Record):
@@ -153,17 +155,23 @@ class Attachment(_Record):
     note: str | None = None
 
     @model_validator(mode="after")
-    def _file_is_its_content(self) -> Attachment:
-        # The kept copy's name is checked here, so that no stored name can reach
-        # another file (`../x`, an absolute path): it is the hash and a short extension.
-        if self.file is not None and (
-            not self.file.startswith(self.sha256 + ".")
-            or not self.file.removeprefix(self.sha256 + ".").isalnum()
-            or not self.file.isascii()
-            or len(self.file) > 64 + 1 + 8
-        ):
+    def _file_is_its_content(self) -> "Attachment":
+        if not kept_name_is_safe(self.sha256, self.file):
             raise ValueError("an attachment's file is named <sha256>.<extension>")
         return self
+
+
+def kept_name_is_safe(sha256: str, file: str | None) -> bool:
+    """An attachment's kept copy is named `<sha256>.<short extension>`, so that no stored
+    name can reach another file (`../x`, an absolute path)."""
+    return file is None or (
+        len(sha256) == 64
+        and all(char in "0123456789abcdef" for char in sha256)
+        and file.startswith(sha256 + ".")
+        and file.removeprefix(sha256 + ".").isalnum()
+        and file.isascii()
+        and len(file) <= 64 + 1 + 8
+    )
 
 
 class Complaint(_Record):
@@ -227,7 +235,7 @@ class Complaint(_Record):
         return attachments
 
     @model_validator(mode="after")
-    def _an_order_unless_an_unknown_charge(self) -> Complaint:
+    def _an_order_unless_an_unknown_charge(self) -> "Complaint":
         # Only a charge that matches no order may lack the order's number or date.
         unknown_charge = (
             self.category == "billing" and self.facts.billing_problem == "unknown_charge"

@@ -221,3 +221,86 @@ def unreadable_message(path: Path, reason: str) -> str:
     return _("Fichier illisible, laissé tel quel : {path} ({reason}).").format(
         path=path, reason=reason.splitlines()[0][:200] if reason else "?"
     )
+
+
+# -- a record already validated --------------------------------------------------------
+
+# The fields whose JSON text becomes a date, a datetime or a Decimal, per model; a test
+# checks them against the models' annotations.
+_DATES = {
+    "Complaint": ("order_date", "delivery_date", "expected_delivery_date"),
+    "Facts": (
+        "defect_discovered_date",
+        "marked_delivered_date",
+        "charge_date",
+        "returned_date",
+    ),
+    "Contact": ("follow_up",),
+}
+_DATETIMES = {
+    "Complaint": ("created_at", "closed_at"),
+    "Contact": ("at", "recorded_at"),
+    "Attachment": ("added_at",),
+}
+
+
+def _typed(data: dict[str, Any], model: str, zones: dict[Any, Any]) -> dict[str, Any]:
+    from datetime import date, datetime
+
+    from pydantic_core import TzInfo
+
+    for name in _DATES.get(model, ()):
+        if data.get(name) is not None:
+            data[name] = date.fromisoformat(data[name])
+    for name in _DATETIMES.get(model, ()):
+        if data.get(name) is not None:
+            moment = datetime.fromisoformat(data[name])
+            offset = moment.utcoffset()
+            if offset is not None:  # the time zone pydantic gives: equal and alike
+                zone = zones.get(offset)
+                if zone is None:
+                    zone = zones[offset] = TzInfo(int(offset.total_seconds()))
+                moment = moment.replace(tzinfo=zone)
+            data[name] = moment
+    return data
+
+
+def construct_complaint(text: str, file_id: str) -> Complaint | None:
+    """The record of a text that this version of reclam has validated and written itself.
+
+    Only for a text known to be exactly what `Store.write` wrote for a valid record of
+    `file_id` (the index holds it: `Index.holds`): it is built without running the
+    validators, with the same values (dates, datetimes with pydantic's time zone, exact
+    decimals) as `parse_complaint` gives. What could reach another file is checked again
+    (the id, the kept copies' names); None when anything is off: then validate the text.
+    """
+    from decimal import Decimal
+
+    from amazon_reclamation.models import (
+        Attachment,
+        Complaint,
+        Contact,
+        Facts,
+        Seller,
+        kept_name_is_safe,
+    )
+
+    zones: dict[Any, Any] = {}
+    try:
+        data = _typed(json.loads(text, parse_float=Decimal), "Complaint", zones)
+        data["seller"] = Seller.model_construct(**data["seller"])
+        data["facts"] = Facts.model_construct(**_typed(data["facts"], "Facts", zones))
+        data["contacts"] = [
+            Contact.model_construct(**_typed(item, "Contact", zones)) for item in data["contacts"]
+        ]
+        data["attachments"] = [
+            Attachment.model_construct(**_typed(item, "Attachment", zones))
+            for item in data["attachments"]
+        ]
+        complaint = Complaint.model_construct(**data)
+        safe = complaint.id == file_id and all(
+            kept_name_is_safe(a.sha256, a.file) for a in complaint.attachments
+        )
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
+    return complaint if safe else None

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Literal
 from amazon_reclamation.drafts import DraftFolder
 from amazon_reclamation.errors import CorruptRecord, NotFound, StorageError, StoreBusy
 from amazon_reclamation.files import (
+    acquire_lock,
     atomic_write_text,
     fsync_dir,
     interrupt_deferred,
@@ -40,10 +41,12 @@ from amazon_reclamation.files import (
     storage_error,
 )
 from amazon_reclamation.i18n import _
+from amazon_reclamation.index import IndexedFile as IndexedFile
 from amazon_reclamation.records import (
     ID_ALPHABET,
     ID_LENGTH,
     Unreadable,
+    construct_complaint,
     is_valid_id,
     parse_complaint,
     shown_id,
@@ -68,25 +71,6 @@ def _member(complaint: Complaint) -> str:
     from amazon_reclamation.safe_text import json_text
 
     return json_text(complaint.to_json_dict()).replace("\n", "\n  ")
-
-
-@dataclass(frozen=True)
-class IndexedFile:
-    """A readable complaint file and its summary (the caller's own format).
-
-    `detail` is the summary's second part when the file was just summarised; from the
-    index it is fetched only when asked for (`Store.details`).
-    """
-
-    folder: Path
-    name: str
-    summary: str
-    detail: str | None = None
-
-    @property
-    def path(self) -> Path:
-        """The complaint's file."""
-        return self.folder / self.name
 
 
 @dataclass(frozen=True)
@@ -146,8 +130,6 @@ class Store(DraftFolder):
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
         """Hold the data folder's lock (for read-modify-write)."""
-        from filelock import FileLock, Timeout
-
         self._ensure(self.complaints_dir)
         if os.path.lexists(self.lock_path) and not stat.S_ISREG(self.lock_path.lstat().st_mode):
             raise StorageError(
@@ -156,10 +138,9 @@ class Store(DraftFolder):
                     "pas verrouiller ses données. Supprimez-le s'il ne vous sert pas."
                 ).format(path=self.lock_path)
             )
-        lock = FileLock(self.lock_path, mode=0o600)
         try:
-            lock.acquire(timeout=LOCK_TIMEOUT_SECONDS)
-        except Timeout:
+            release = acquire_lock(self.lock_path, LOCK_TIMEOUT_SECONDS)
+        except TimeoutError:
             raise StoreBusy(
                 _(
                     "Le dossier de données est occupé par un autre reclam ({path}) ; "
@@ -174,7 +155,7 @@ class Store(DraftFolder):
             self._remove_leftovers()
             yield
         finally:
-            lock.release()
+            release()
 
     def _remove_leftovers(self) -> None:
         """Remove the temporary files of a killed run (call under the lock)."""
@@ -246,11 +227,20 @@ class Store(DraftFolder):
         """
         return self.read_with_stat(path)[0]
 
-    def read_with_stat(self, path: Path) -> tuple[Complaint, os.stat_result]:
-        """`read`, with the stat of the very version that was read."""
+    def read_with_stat(
+        self, path: Path, version: str | None = None
+    ) -> tuple[Complaint, os.stat_result]:
+        """`read`, with the stat of the very version that was read. With the index's
+        `version`, a text the index holds as written from a valid record is not validated
+        again (`records.construct_complaint`)."""
         try:
             text, info = read_limited(path)
-            return parse_complaint(text, self._file_id(path)), info
+            file_id = self._file_id(path)
+            if version is not None and self._indexed_text(path, text, version):
+                known = construct_complaint(text, file_id)
+                if known is not None:
+                    return known, info
+            return parse_complaint(text, file_id), info
         except FileNotFoundError:
             raise
         except ValueError as error:
@@ -298,10 +288,8 @@ class Store(DraftFolder):
             return []
         try:
             with os.scandir(self.complaints_dir) as entries:
-                return sorted(
-                    (e for e in entries if e.name.endswith(".json") and not e.name.startswith(".")),
-                    key=lambda e: e.name,
-                )
+                found = {e.name: e for e in entries if e.name.endswith(".json")}
+            return [found[name] for name in sorted(found) if not name.startswith(".")]
         except FileNotFoundError:
             return []
         except OSError as error:
@@ -367,6 +355,17 @@ class Store(DraftFolder):
             self._forget_damaged_index()
         return listed, unreadable
 
+    def _indexed_text(self, path: Path, text: str, version: str) -> bool:
+        """True if the index holds exactly `text` for the file at `path` (see index.py)."""
+        from amazon_reclamation.index import Index
+
+        if path.parent == self.complaints_dir and self.index_path.exists():
+            self._index = self._index or Index.open(self.index_path, version)
+            held = self._index is not None and self._index.holds(path.name, text)
+            self._forget_damaged_index()
+            return held
+        return False
+
     def _forget_damaged_index(self) -> None:
         from amazon_reclamation.index import remove
 
@@ -402,10 +401,10 @@ class Store(DraftFolder):
             members.append(member)
         return ",\n  ".join(members)
 
-    def load(self, path: Path) -> Complaint:
+    def load(self, path: Path, version: str | None = None) -> Complaint:
         """The whole complaint of a listed file (NotFound if it went meanwhile)."""
         try:
-            return self.read(path)
+            return self.read_with_stat(path, version)[0]
         except FileNotFoundError:
             raise NotFound(_("La réclamation {id} n'existe plus.").format(id=path.stem)) from None
 

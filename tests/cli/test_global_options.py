@@ -137,3 +137,68 @@ def test_usage_errors_are_one_french_line(
     assert out == ""
     assert err.count("\n") == 1
     assert expected in err
+
+
+def test_each_command_name_leads_to_the_module_that_registers_it() -> None:
+    # Arrange
+    group = typer.main.get_command(commands.app)
+
+    # Act
+    registered = {
+        name: command.callback.__module__.rsplit(".", 1)[-1]
+        for name, command in group.commands.items()  # type: ignore[attr-defined]
+    }
+
+    # Assert: every command, and the root help's order (the modules' order) kept
+    assert registered == commands.COMMAND_MODULES
+    assert list(group.commands) == list(commands.COMMAND_MODULES)  # type: ignore[attr-defined]
+
+
+LOADED = """
+import sys
+from amazon_reclamation.cli.exits import main
+code = main()
+loaded = sorted(m.rsplit(".", 1)[-1] for m in sys.modules
+                if m.startswith("amazon_reclamation.cli.commands."))
+print(code, " ".join(loaded), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    ("argv", "modules"),
+    [
+        (["show", "--help"], "dashboard show"),
+        (["restore", "--help"], "backup dashboard"),
+        (["--lang", "en", "show", "--help"], None),  # a global option first: every command
+        (["lst"], None),  # an unknown name: every command, to say so
+        (["--help"], None),
+    ],
+)
+def test_the_console_script_loads_only_the_command_it_runs(
+    argv: list[str], modules: str | None, isolated_home: Path
+) -> None:
+    # Arrange
+    import os
+    import subprocess
+    import sys
+
+    every = " ".join(sorted({"dashboard", *commands.COMMAND_MODULES.values()}))
+    env = {**os.environ, "RECLAM_HOME": str(isolated_home)}
+
+    # Act: a real process, as the console script runs (`main()` reads sys.argv)
+    done = subprocess.run(
+        [sys.executable, "-c", LOADED, *argv], capture_output=True, text=True, env=env, check=False
+    )
+
+    # Assert
+    code, loaded = done.stderr.splitlines()[-1].split(" ", 1)
+    assert code == ("2" if argv == ["lst"] else "0")
+    assert loaded == (modules or every)
+    if argv[-1] == "--help" and argv != ["--help"]:
+        usage = done.stdout.splitlines()[0]
+        assert usage.endswith(("reclam show [OPTIONS] {REF}", "reclam restore [OPTIONS] {FICHIER}"))
+    if argv == ["--help"]:  # the root help still lists every command
+        listed = [line.split()[0] for line in done.stdout.splitlines() if line.startswith("  ")]
+        assert [name for name in listed if name in commands.COMMAND_MODULES] == list(
+            commands.COMMAND_MODULES
+        )

@@ -126,3 +126,55 @@ def test_a_copy_or_a_removal_after_indexing_is_seen(
     assert closed[0] == 0, closed[2]
     assert read_record(isolated_home, FIRST)["status"] == "resolved"
     assert json.loads(copy.read_text(encoding="utf-8"))["status"] == "open"
+
+
+def test_a_file_the_index_holds_as_written_is_shown_without_validating_it_again(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    isolated_home: Path,
+    two: list[str],
+) -> None:
+    # Arrange: the index is built; validating a text again would now fail the test
+    listed(capsys)
+    expected = run(capsys, "show", FIRST)
+
+    def no_validation(text: str, file_id: str) -> object:
+        raise AssertionError(f"{file_id} validated again")
+
+    monkeypatch.setattr("amazon_reclamation.store.parse_complaint", no_validation)
+
+    # Act
+    by_id = run(capsys, "show", FIRST)
+    escalated = run(capsys, "escalate", FIRST)
+
+    # Assert: the same screen as from a validated record
+    assert by_id == expected
+    assert escalated[0] == 0, escalated[2]
+
+
+def test_a_file_changed_since_indexing_is_validated_not_taken_from_the_index(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, two: list[str]
+) -> None:
+    # Arrange: same name, another text (a sync tool brought another version, a bad one)
+    listed(capsys)
+    data = complaint_data(FIRST, item="Casque")
+    data["attachments"] = [
+        {
+            "id": 1,
+            "name": "x.jpg",
+            "file": "../../outside.jpg",
+            "sha256": "ab" * 32,
+            "added_at": "2026-11-02T10:00:00Z",
+        }
+    ]
+    path = write_record(isolated_home, FIRST, data)
+    edited = write_record(isolated_home, SECOND, complaint_data(SECOND, item="Chaise"))
+
+    # Act
+    bad = run(capsys, "show", FIRST)
+    good = run(capsys, "show", SECOND)
+
+    # Assert
+    assert bad[0] == 1 and str(path) in bad[2]
+    assert good[0] == 0 and "Chaise" in good[1], good[2]
+    assert edited.exists()

@@ -274,3 +274,51 @@ def test_a_lock_held_by_another_reclam_gives_exit_75_and_writes_nothing(
     assert str(isolated_home) in err
     assert out == ""
     assert snapshot(isolated_home) == before
+
+
+def test_the_lock_excludes_a_second_holder_until_it_is_released(tmp_path: Path) -> None:
+    # Arrange
+    from amazon_reclamation.files import acquire_lock
+
+    path = tmp_path / ".lock"
+    release = acquire_lock(path, 1.0)
+
+    # Act
+    with pytest.raises(TimeoutError):
+        acquire_lock(path, 0.1)  # another open file: flock refuses it while the first holds
+    release()
+    again = acquire_lock(path, 0.1)
+    again()
+
+    # Assert
+    assert (path.stat().st_mode & 0o777) == 0o600
+
+
+def test_where_flock_is_not_available_filelock_takes_the_lock(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Arrange: a file system without flock (ENOLCK, as some NFS mounts say)
+    import fcntl
+
+    from amazon_reclamation import files
+
+    taken: list[Path] = []
+
+    def no_flock(fd: int, operation: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    def with_filelock(path: Path, timeout: float) -> Callable[[], None]:
+        taken.append(path)
+        return lambda: None
+
+    monkeypatch.setattr(fcntl, "flock", no_flock)
+    monkeypatch.setattr(files, "_acquire_with_filelock", with_filelock)
+    open_before = len(list(Path("/proc/self/fd").iterdir()))
+
+    # Act
+    release = files.acquire_lock(tmp_path / ".lock", 1.0)
+    release()
+
+    # Assert: filelock got it, and the descriptor opened for flock was closed
+    assert taken == [tmp_path / ".lock"]
+    assert len(list(Path("/proc/self/fd").iterdir())) == open_before

@@ -207,8 +207,13 @@ def main(argv: list[str] | None = None) -> int:
     tolerant_streams()
     state = App()
     try:
-        state.start(sys.argv[1:] if argv is None else list(argv))
-        from amazon_reclamation.cli.commands import app
+        args = sys.argv[1:] if argv is None else list(argv)
+        state.start(args)
+        from amazon_reclamation.cli import commands
+
+        # The console script builds only the command it runs; a caller in-process (the
+        # tests) always gets every command, registered in the same order.
+        app = commands.load(args if argv is None else None)
 
         result = app(args=argv, prog_name="reclam", standalone_mode=False, obj=state)
     except BaseException as error:  # the one exit point decides

@@ -32,10 +32,14 @@ def seller(name: str | None) -> str:
 
 def country(code: str | None) -> str:
     """ "France (FR)": the country's name in the interface language, and its code."""
-    code = (code or "").upper()
-    from babel import Locale
+    from amazon_reclamation.texts.country_names import COUNTRY_NAMES
 
-    name = Locale.parse(babel_locale()).territories.get(code)
+    code = (code or "").upper()
+    name = COUNTRY_NAMES.get(current_language(), {}).get(code)
+    if name is None:
+        from babel import Locale
+
+        name = Locale.parse(babel_locale()).territories.get(code)
     return _("{country} ({code})").format(country=name, code=code) if name else code
 
 

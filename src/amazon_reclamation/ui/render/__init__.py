@@ -4,6 +4,10 @@
 shows deadlines, rights and escalation steps. Callers use `render.<function>`.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from amazon_reclamation.ui.render.advice import (
     deadlines as deadlines,
 )
@@ -61,9 +65,6 @@ from amazon_reclamation.ui.render.console import (
 from amazon_reclamation.ui.render.console import (
     warning as warning,
 )
-from amazon_reclamation.ui.render.dossier import (
-    ecc_folder as ecc_folder,
-)
 from amazon_reclamation.ui.render.record import (
     attach_report as attach_report,
 )
@@ -85,3 +86,16 @@ from amazon_reclamation.ui.render.record import (
 from amazon_reclamation.ui.render.record import (
     timeline as timeline,
 )
+
+if TYPE_CHECKING:
+    from amazon_reclamation.ui.render.dossier import ecc_folder as ecc_folder
+
+
+def __getattr__(name: str) -> Any:
+    # `ecc_folder` is imported when used: the dossier's wording is not loaded by the
+    # commands that show a complaint.
+    if name == "ecc_folder":
+        from amazon_reclamation.ui.render.dossier import ecc_folder
+
+        return ecc_folder
+    raise AttributeError(name)
