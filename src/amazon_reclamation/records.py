@@ -238,7 +238,7 @@ _DATES = {
     "Contact": ("follow_up",),
 }
 _DATETIMES = {
-    "Complaint": ("created_at", "closed_at"),
+    "Complaint": ("created_at", "closed_at", "updated_at"),
     "Contact": ("at", "recorded_at"),
     "Attachment": ("added_at",),
 }
