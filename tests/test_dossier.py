@@ -507,3 +507,14 @@ def test_the_summary_leaves_out_unknown_facts_and_counts_the_pieces() -> None:
 
     assert "inconnu" not in text
     assert "**Pièces jointes** : 2 pièces, listées avec leur empreinte SHA-256" in text
+
+
+def test_the_summary_states_a_return_not_in_the_first_person() -> None:
+    from amazon_reclamation.ui.dossier.export import Evidence, markdown
+
+    complaint = factories.complaint(category="refund", facts={"return_kind": "returned"})
+
+    text = " ".join(markdown(Evidence(complaint, {}, []), TODAY).split())
+
+    assert "**Démarche** : article renvoyé" in text
+    assert "J'ai renvoyé" not in text

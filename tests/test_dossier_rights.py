@@ -77,12 +77,14 @@ def every_complaint() -> list[Complaint]:
     return complaints
 
 
-def stated_sections(dossier: Dossier) -> str:
-    """The text of the dossier's deadlines and rights, in French, without the sources'
+def stated_sections(dossier: Dossier, language: str = "fr") -> str:
+    """The text of the dossier's deadlines and rights, in `language`, without the sources'
     web addresses (an address may hold "vos-droits")."""
-    with in_language("fr"):
+    from amazon_reclamation.i18n import _
+
+    with in_language(language):
         sections = document(dossier).sections
-    titles = {"Délais", "Droits et règles qui s'appliquent, avec leurs sources"}
+        titles = {_("Délais"), _("Droits et règles qui s'appliquent, avec leurs sources")}
     chosen = [section for section in sections if section.title in titles]
     assert len(chosen) == 2
     text = "\n".join(
@@ -215,3 +217,19 @@ def test_the_guarantee_remedies_are_titled_in_the_third_person() -> None:
     assert "Ce que la garantie légale permet au consommateur de demander" in text
     assert "au choix du consommateur" in text
     assert "Le consommateur n'est pas tenu de garder l'emballage d'origine" in text
+
+
+# "Sie" is also "she", "it" or "they" in German (die Gefahr: sie geht über): its other forms
+# only address the reader.
+ADDRESSED_IN = {
+    "nl": re.compile(r"\b(u|uw)\b", re.IGNORECASE),
+    "de": re.compile(r"\b(Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen)\b"),
+    "en": re.compile(r"\b(you|your|yours)\b", re.IGNORECASE),
+}
+
+
+@pytest.mark.parametrize("language", sorted(ADDRESSED_IN))
+def test_the_translated_rights_and_deadlines_address_no_one(language: str) -> None:
+    for complaint in every_complaint():
+        text = stated_sections(build_dossier(complaint, TODAY), language)
+        assert ADDRESSED_IN[language].findall(text) == [], (complaint.category, text)

@@ -245,6 +245,18 @@ def _contact_dict(contact_id: int, **fields: object) -> dict[str, object]:
         ({"order_number": "not-an-order"}, "order_number"),
         ({"contacts": [_contact_dict(1), _contact_dict(1)]}, "contacts"),
         ({"contacts": [_contact_dict(1, corrects=7)]}, "contacts"),
+        ({"contacts": [_contact_dict(1), _contact_dict(2, corrects=2)]}, "contacts"),
+        ({"contacts": [_contact_dict(1, corrects=2), _contact_dict(2)]}, "contacts"),
+        (
+            {
+                "contacts": [
+                    _contact_dict(1),
+                    _contact_dict(2, corrects=1),
+                    _contact_dict(3, corrects=1),
+                ]
+            },
+            "contacts",
+        ),
         ({"contacts": [_contact_dict(0)]}, "contacts.0.id"),
     ],
 )

@@ -192,6 +192,7 @@ def restore(store: Store, checked: archive.Checked, *, merge: bool) -> Restored:
     """
     done = Restored()
     writes: list[tuple[Path, bytes]] = []
+    stale: list[Path] = []  # copies of replaced versions that the kept ones do not name
     with store.locked():
         conflicts: list[str] = []
         for record in checked.records:
@@ -214,6 +215,14 @@ def restore(store: Store, checked: archive.Checked, *, merge: bool) -> Restored:
                 writes.append((target, record.data))
                 writes += _copies(store, checked, record.name, record.complaint)
                 done.replaced.append((record.name, record.complaint))
+                # The copies only the replaced version named go with it: evidence the user
+                # removed is not kept behind the record's back.
+                named = {a.file for a in record.complaint.attachments if a.file}
+                stale += [
+                    store.attachments_dir / record.name.removesuffix(".json") / a.file
+                    for a in existing[1].attachments
+                    if a.file and a.file not in named
+                ]
             elif choice == "existing":
                 writes += _copies(store, checked, record.name, existing[1])
                 if archive.last_change(existing[1]) == archive.last_change(record.complaint):
@@ -236,10 +245,14 @@ def restore(store: Store, checked: archive.Checked, *, merge: bool) -> Restored:
             else:
                 writes.append((target, data))
                 setattr(done, kind, "restored")
-        # Copies first, then the records that name them, then the settings and the draft.
+        # Copies first, then the records that name them, then the settings and the draft;
+        # the copies no kept record names go last.
         writes.sort(key=lambda item: item[0].parent.parent != store.attachments_dir)
         for path, data in writes:
             _write(store, path, data)
+        for path in stale:
+            with contextlib.suppress(OSError):
+                path.unlink()
     return done
 
 

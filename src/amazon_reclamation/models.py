@@ -222,8 +222,15 @@ class Complaint(_Record):
         numbers = [c.id for c in contacts]
         if len(set(numbers)) != len(numbers):
             raise ValueError("two contacts have the same id")
+        # A correction names an earlier contact, and each contact is corrected once at most
+        # (a later fix corrects the correction): as `reclam log --corrects` records them.
+        corrected = [c.corrects for c in contacts if c.corrects is not None]
         if any(c.corrects is not None and c.corrects not in numbers for c in contacts):
             raise ValueError("a contact corrects a contact that does not exist")
+        if any(c.corrects is not None and c.corrects >= c.id for c in contacts):
+            raise ValueError("a contact corrects itself or a later contact")
+        if len(set(corrected)) != len(corrected):
+            raise ValueError("a contact is corrected twice")
         return contacts
 
     @field_validator("attachments")

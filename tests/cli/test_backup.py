@@ -527,3 +527,25 @@ def test_the_lock_clean_up_never_removes_anything_through_a_linked_evidence_fold
 
     # Assert
     assert (elsewhere / "mnpqrs" / "keep.txt").read_text(encoding="utf-8") == "not reclam's"
+
+
+def test_merge_removes_the_copies_only_the_replaced_version_named(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, tmp_path: Path
+) -> None:
+    # Arrange: b1 holds the photo; the photo was removed before b2; a folder restored from b1
+    populate(isolated_home)
+    first = backup_of(capsys, tmp_path / "b1.zip")
+    assert run(capsys, "attach", "k7m2pq", "--remove", "1")[0] == 0
+    second = backup_of(capsys, tmp_path / "b2.zip")
+    home = tmp_path / "other"
+    assert run(capsys, "restore", str(first), "--home", str(home))[0] == 0
+    photo = home / "attachments" / "k7m2pq" / f"{PHOTO_SHA}.jpg"
+    assert photo.exists()
+
+    # Act
+    code, _out, err = run(capsys, "restore", str(second), "--merge", "--home", str(home))
+
+    # Assert: the newer record, and no copy it does not name left behind
+    assert code == 0, err
+    assert json.loads((home / "complaints" / "k7m2pq.json").read_text())["attachments"] == []
+    assert not photo.exists()

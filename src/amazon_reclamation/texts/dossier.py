@@ -135,6 +135,11 @@ def _summary(dossier: Dossier) -> Section:
     # A fact the user did not give is left out: before a mediator or a judge, a row saying
     # "inconnu" only adds noise (the record still says it is unknown).
     rows = [(label, value) for label, value in facts(complaint) if value != fmt.unknown()]
+    kind = complaint.facts.return_kind
+    if kind is not None:  # the card's answer is in the first person: stated as a fact here
+        said = labels.label(labels.RETURN_KIND, kind)
+        stated = labels.label(labels.RETURN_KIND_STATED, kind)
+        rows = [(label, stated if value == said else value) for label, value in rows]
     establishment = seller_establishment(complaint)
     if establishment != fmt.unknown():
         rows.append((_("Établissement du vendeur"), establishment))

@@ -91,6 +91,11 @@ RETURN_KIND = {
     "returned": N_("J'ai renvoyé l'article"),
     "cancelled": N_("J'ai annulé la commande"),
 }
+# The same facts as a document states them (the dossier): not in the user's first person.
+RETURN_KIND_STATED = {
+    "returned": N_("article renvoyé"),
+    "cancelled": N_("commande annulée"),
+}
 
 STATUS = {
     "open": N_("ouverte"),
