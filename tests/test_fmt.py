@@ -131,3 +131,16 @@ def test_lists_joined_without_babel_are_what_babel_joins(language: str) -> None:
     # Assert
     locale = i18n.BABEL_LOCALES[language]
     assert ours == [format_list(items, locale=locale) for items in lists]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("fr", "1\u202f121 jours"), ("nl", "1.121 dagen"), ("de", "1.121 Tage"), ("en", "1,121 days")],
+)
+def test_a_count_of_days_groups_its_thousands_as_the_language_does(
+    language: str, expected: str
+) -> None:
+    from amazon_reclamation.i18n import in_language
+
+    with in_language(language):
+        assert fmt.days(1121) == expected

@@ -115,7 +115,7 @@ def days(count: int) -> str:
     """ "1 jour", "5 jours"."""
     from amazon_reclamation.i18n import ngettext
 
-    return ngettext("{n} jour", "{n} jours", count).format(n=count)
+    return ngettext("{n} jour", "{n} jours", count).format(n=grouped(count))
 
 
 def unknown() -> str:

@@ -177,7 +177,7 @@ def _report(app: App, done: "Restored") -> None:
             ).format(n=done.copies, path=app.store.root)
         )
         return
-    if restored == 0:
+    if restored == 0 and not (done.kept or done.tied or done.kept_as_is):
         render.info(
             _(
                 "Rien à restaurer : le dossier {path} a déjà chaque réclamation de la sauvegarde."
