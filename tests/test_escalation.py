@@ -252,6 +252,21 @@ def test_a_promise_still_running_is_said_so() -> None:
     assert first == r("log_promise_running", date=date(2026, 11, 18), due=date(2026, 11, 25))
 
 
+def test_a_reply_still_awaited_is_not_counted_as_a_contact_without_result() -> None:
+    # Arrange: a refusal, then a formal notice whose deadline (25/11) is still to come
+    log = [
+        contact(1, at(2), "phone", "refused"),
+        contact(2, at(18), "letter", "pending", step="formal_notice", follow_up=date(2026, 11, 25)),
+    ]
+
+    # Act
+    found = clauses(decide(case("amazon", contacts=log), TODAY), "ask_supervisor")
+
+    # Assert: one contact without result (the refusal), the notice's time still running
+    assert r("log_unsuccessful", n=1, failed=0) in found
+    assert not any(reason.id == "log_unsuccessful" and reason.params["n"] == 2 for reason in found)
+
+
 def test_steps_are_recognised_as_done_from_the_step_of_each_contact() -> None:
     log = [
         contact(1, at(2), "phone", "refused"),

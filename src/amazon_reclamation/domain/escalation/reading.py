@@ -112,7 +112,14 @@ class Reading:
     def log_clauses(self, *, close_hint: bool = True) -> list[Reason]:
         """Why the contacts so far call for more: failures, broken and pending promises."""
         clauses: list[Reason] = []
-        unsuccessful = [e for e in self.entries if e.outcome in ("refused", "no_answer", "pending")]
+        # A pending contact whose awaited reply (a formal notice's deadline, an announced
+        # call-back) is still to come has no result yet, not a failed one.
+        unsuccessful = [
+            e
+            for e in self.entries
+            if e.outcome in ("refused", "no_answer")
+            or (e.outcome == "pending" and (e.follow_up is None or e.follow_up < self.today))
+        ]
         # A pending contact whose follow-up date passed is one contact, not two.
         count = len({c.id for c in unsuccessful} | {c.id for c in self.broken})
         last = self.entries[-1] if self.entries else None
