@@ -165,3 +165,12 @@ def test_every_extension_appears_once_and_names_a_media_type() -> None:
 )
 def test_extension_of(name: str, extension: str) -> None:
     assert evidence.extension_of(name) == extension
+
+
+@pytest.mark.parametrize(
+    ("name", "extension"),
+    [("facture.pdf", "pdf"), ("facture.PDF. ", "pdf"), ("photo.jpg...", "jpg"), ("a.p-d", ""),
+     ("sans-extension", ""), (".png", ""), ("x. ", "")],
+)  # fmt: skip
+def test_the_extension_ignores_trailing_dots_and_spaces(name: str, extension: str) -> None:
+    assert evidence.extension_of(name) == extension

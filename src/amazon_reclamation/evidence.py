@@ -131,9 +131,14 @@ TEXT_EXTENSIONS = frozenset(t.extension for t in TYPES if t.looks == "text")
 
 
 def extension_of(name: str) -> str:
-    """A file name's extension, lower case, without the dot ("" if it has none)."""
-    stem, dot, extension = name.rpartition(".")
-    return extension.lower() if dot and stem else ""
+    """A file name's extension, lower case, without the dot ("" if it has none).
+
+    Trailing dots and spaces are not part of it ("facture.pdf. " is a PDF's name, as
+    Windows reads it), and an extension is letters and digits only.
+    """
+    stem, dot, extension = name.rstrip(". ").rpartition(".")
+    extension = extension.lower()
+    return extension if dot and stem and extension.isascii() and extension.isalnum() else ""
 
 
 def sniff(head: bytes) -> Look:
