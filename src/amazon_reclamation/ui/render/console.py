@@ -216,16 +216,25 @@ def columns(
     # measured in milliseconds (the same widths as cell by cell).
     gap = "  "
     widths = [cell_len(h) for h in headers]
+    # A column whose every cell is as wide as it is long (ASCII, or single-width
+    # characters) is padded with `str.ljust` when none of its cells is cut.
+    narrow = [True] * len(headers)
     for index in range(len(headers)):
         texts = [row[index][0] for row in rows]
         if not texts:
             continue
-        joined = "".join(texts)
-        longest = max(map(len, texts)) if joined.isascii() else max(map(cell_len, texts))
+        if "".join(texts).isascii():
+            longest = max(map(len, texts))
+        else:
+            lengths = list(map(cell_len, texts))
+            longest = max(lengths)
+            narrow[index] = lengths == list(map(len, texts))
         widths[index] = max(widths[index], longest)
+        narrow[index] = narrow[index] and longest <= widths[index]
     excess = sum(widths) + len(gap) * (len(widths) - 1) - width
     if excess > 0:
         widths[flexible] = max(cell_len(headers[flexible]), widths[flexible] - excess)
+        narrow[flexible] = False  # its cells may be cut
     styles: dict[str, Style] = {}
 
     def paint(text: str, style: str) -> str:
@@ -251,12 +260,16 @@ def columns(
     ]
     if mode is False:
         # No colour: no style to paint, the row is its cells side by side.
-        for row in rows:
-            lines.append(
-                gap.join(
-                    [fit(text, width) for (text, _style), width in zip(row, widths, strict=True)]
-                ).rstrip()
-            )
+        pads = [str.ljust if plain else fit for plain in narrow]
+        lines.extend(
+            gap.join(
+                [
+                    pad(text, width)
+                    for pad, (text, _style), width in zip(pads, row, widths, strict=True)
+                ]
+            ).rstrip()
+            for row in rows
+        )
     else:
         for row in rows:
             cells = []
