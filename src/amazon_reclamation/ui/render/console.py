@@ -171,11 +171,30 @@ def binary_out(data: bytes) -> None:
     buffer.flush()
 
 
-def json_members(members: str) -> None:
-    """A JSON array on stdout, from its members already written as JSON text (indented
-    by two spaces and joined by ",\\n  "): one write, however many they are."""
-    sys.stdout.write(f"[\n  {_for_stdout(members)}\n]\n" if members else "[]\n")
+def json_members(members: Sequence[bytes]) -> None:
+    """A JSON array on stdout, from its members already written as UTF-8 JSON text
+    (indented by two spaces), written as they are when stdout takes UTF-8 bytes: a few
+    hundred members per write, never one copy of them all (45 MB at 10,000)."""
+    import os
+
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
+    buffer = getattr(sys.stdout, "buffer", None)
+    # Past the text layer only where it would change nothing (no BOM, no "\r\n").
+    if buffer is None or encoding != "utf8" or os.linesep != "\n":
+        text = b",\n  ".join(members).decode("utf-8")
+        sys.stdout.write(f"[\n  {_for_stdout(text)}\n]\n" if members else "[]\n")
+        sys.stdout.flush()
+        return
     sys.stdout.flush()
+    if not members:
+        buffer.write(b"[]\n")
+    step = 200
+    for start in range(0, len(members), step):
+        buffer.write(b"[\n  " if start == 0 else b",\n  ")
+        buffer.write(b",\n  ".join(members[start : start + step]))
+    if members:
+        buffer.write(b"\n]\n")
+    buffer.flush()
 
 
 def unreadable_files(files: Sequence[Unreadable]) -> None:
