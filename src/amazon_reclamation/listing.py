@@ -194,9 +194,9 @@ class Digest(NamedTuple):
         )
 
 
-def _heads(summaries: list[str]) -> list[Any]:
-    """The index's digest heads decoded in one pass (a JSON array each); one that is not
-    JSON decodes as None (then the file is believed)."""
+def _decode_all(summaries: list[str]) -> list[Any]:
+    """The index's digest heads (or details) decoded in one pass (a JSON array each); one
+    that is not JSON decodes as None (then the file is believed)."""
     try:
         # One parse of all: ten thousand `json.loads` calls cost several times as much.
         heads = json.loads("[" + ",".join(summaries) + "]")
@@ -279,7 +279,11 @@ def digest_json(complaint: Complaint) -> tuple[str, str]:
 
 def parse_detail(text: str) -> Detail:
     """A digest's detail read back from the index (ValueError if it is not one)."""
-    data = json.loads(text)
+    return detail_of(json.loads(text))
+
+
+def detail_of(data: Any) -> Detail:
+    """A digest's detail from its JSON decoded (ValueError if it is not one)."""
     # The shape only: the index wrote it from a validated record, for this file's version.
     if not (isinstance(data, list) and len(data) == 2 and all(isinstance(p, list) for p in data)):
         raise ValueError("not a digest's detail")
@@ -351,7 +355,7 @@ def catalogue(
         files = [item for item in files if hint(item.summary)]
     listed = []
     from_head = Digest.from_head
-    for item, head in zip(files, _heads([item.summary for item in files]), strict=True):
+    for item, head in zip(files, _decode_all([item.summary for item in files]), strict=True):
         try:
             found: Digest | None = from_head(head)
         except (ValueError, KeyError, TypeError):
@@ -366,10 +370,13 @@ def catalogue(
         return listed, unreadable
     wanted = [i for i in listed if i.digest.detail is None and detailed(i.digest)]
     kept = store.details([i.name for i in wanted])
+    held = [i for i in wanted if i.name in kept]
+    texts = [kept[i.name] for i in held]
+    decoded = dict(zip([i.name for i in held], _decode_all(texts), strict=True))
     replaced: dict[str, Listed | None] = {}
     for i in wanted:
         try:
-            full = i.digest._replace(detail=parse_detail(kept[i.name]))
+            full = i.digest._replace(detail=detail_of(decoded[i.name]))
         except (KeyError, ValueError, TypeError):
             # Not in the index, or not a detail: believe the file.
             try:

@@ -386,6 +386,7 @@ def due_table(items: Sequence[tuple[Digest, FollowUp]], today: date) -> None:
     # Thousands of rows repeat a few promises and delays: each is worded once.
     promises: dict[tuple[str, str | None, str | None], str] = {}
     delays: dict[int, str] = {}
+    days: dict[date, str] = {}
     for digest, follow_up in items:
         late = (today - follow_up.day).days
         style = "red" if late > 0 else ""
@@ -402,12 +403,15 @@ def due_table(items: Sequence[tuple[Digest, FollowUp]], today: date) -> None:
             delay = delays[late] = (
                 _("aujourd'hui") if late == 0 else _("{days} de retard").format(days=fmt.days(late))
             )
+        day = days.get(follow_up.day)
+        if day is None:
+            day = days[follow_up.day] = fmt.short_date(follow_up.day)
         rows.append(
             [
                 (digest.id, "bold"),
                 (digest.order_number or "—", ""),
                 (promise, ""),
-                (fmt.short_date(follow_up.day), style),
+                (day, style),
                 (delay, style),
             ]
         )
