@@ -20,7 +20,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     import sqlite3
@@ -29,7 +29,7 @@ FileKey = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 LAYOUT = 4  # the tables' columns: an index of another layout is rebuilt
 _BUSY_TIMEOUT_SECONDS = 2.0  # a writer holds it for milliseconds; past this, do without
 _TABLES = ("files", "details", "documents")
-_CHUNK = 500  # rows fetched per query by name (SQLite's parameter limit is 999 or more)
+CHUNK = 500  # rows fetched per query by name (SQLite's parameter limit is 999 or more)
 
 
 def file_key(info: os.stat_result) -> FileKey:
@@ -116,6 +116,11 @@ class Index:
         """The complaint text of the named files that are indexed."""
         return self._by_name("documents", "document", names)
 
+    def documents_utf8(self, names: Iterable[str]) -> dict[str, bytes]:
+        """`documents` as SQLite keeps them, UTF-8 bytes: nothing decoded (`list --json`
+        writes them as they are)."""
+        return self._by_name("documents", "CAST(document AS BLOB)", names)
+
     def holds(self, name: str, text: str) -> bool:
         """True if `text` is the very text the row of `name` was written from: a file's
         text whose complaint was validated by this version of reclam (the `document`
@@ -126,13 +131,13 @@ class Index:
         """The detail of the named files' summaries (those that are indexed)."""
         return self._by_name("details", "detail", names)
 
-    def _by_name(self, table: str, column: str, names: Iterable[str]) -> dict[str, str]:
+    def _by_name(self, table: str, column: str, names: Iterable[str]) -> dict[str, Any]:
         import sqlite3
 
-        found: dict[str, str] = {}
+        found: dict[str, Any] = {}
         wanted = list(names)
         try:
-            if len(wanted) > _CHUNK:
+            if len(wanted) > CHUNK:
                 # Many names: one pass over the table costs less than many look-ups.
                 chosen = set(wanted)
                 cursor = self._db.execute(f"SELECT name, {column} FROM {table}")

@@ -116,3 +116,31 @@ def test_global_options_work_before_or_after_the_command(
     assert code == 0
     assert '"order_number": "123-1234567-1234567"' in out
     assert default_home.strip() == "[]"
+
+
+def test_a_run_collects_cycles_less_often_and_gives_the_collector_back(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange: a command that notes the collector's thresholds while it runs
+    import gc
+
+    from amazon_reclamation.cli.exits import GC_THRESHOLD
+
+    seen: list[tuple[int, ...]] = []
+
+    def note(*_args: Any, **_kwargs: Any) -> None:
+        seen.append(gc.get_threshold())
+        raise RuntimeError("stop here")
+
+    monkeypatch.setattr(rights, "open_complaint", note)
+    before = gc.get_threshold()
+
+    # Act
+    code, _out, _err = run(capsys, "rights")
+
+    # Assert: raised during the run (still enabled), the caller's thresholds after it
+    assert code == 1
+    assert seen and seen[0][0] >= GC_THRESHOLD
+    assert seen[0][1:] == before[1:]
+    assert gc.isenabled()
+    assert gc.get_threshold() == before

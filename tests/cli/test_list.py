@@ -107,3 +107,37 @@ def test_list_warns_about_a_corrupt_file_by_name_and_lists_the_others(
     assert corrupt.read_bytes() == b'{"id": "zzzzzz", "category": '
     if "--json" in args:
         assert [c["id"] for c in json.loads(out)] == [good["id"]]
+
+
+@pytest.mark.parametrize("count", [0, 1, 199, 200, 201, 450])
+@pytest.mark.parametrize("encoding", ["utf-8", "latin-1"])
+def test_json_members_are_written_whole_in_order_as_one_array(
+    monkeypatch: pytest.MonkeyPatch, count: int, encoding: str
+) -> None:
+    # Arrange: members as the index keeps them (UTF-8, indented), written in batches
+    import io
+    import sys
+
+    from amazon_reclamation.ui import render
+
+    members = [
+        json.dumps({"n": n, "item": "Écouteurs « sans fil »"}, ensure_ascii=False, indent=2)
+        .replace("\n", "\n  ")
+        .encode("utf-8")
+        for n in range(count)
+    ]
+    stdout = io.TextIOWrapper(io.BytesIO(), encoding=encoding, errors="replace")
+    monkeypatch.setattr(sys, "stdout", stdout)
+
+    # Act
+    render.json_members(members)
+
+    # Assert: the same array, every member once, in order; escaped where stdout is not UTF-8
+    stdout.flush()
+    written = stdout.buffer.getvalue().decode(encoding)  # type: ignore[attr-defined]
+    expected = "[\n  " + ",\n  ".join(m.decode() for m in members) + "\n]\n" if count else "[]\n"
+    if encoding == "utf-8":
+        assert written == expected
+    else:
+        assert written.isascii()
+        assert json.loads(written) == json.loads(expected)

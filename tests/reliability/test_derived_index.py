@@ -178,3 +178,26 @@ def test_a_file_changed_since_indexing_is_validated_not_taken_from_the_index(
     assert bad[0] == 1 and str(path) in bad[2]
     assert good[0] == 0 and "Chaise" in good[1], good[2]
     assert edited.exists()
+
+
+@pytest.mark.parametrize("head", ["not JSON [", '{"id": "aaaa22"}', "[1, 2]", "null"])
+def test_an_index_row_that_is_not_a_digest_is_replaced_by_the_file(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, two: list[str], head: str
+) -> None:
+    # Arrange: the row's key still matches the file, its head is damaged
+    import sqlite3
+
+    run(capsys, "list")
+    with sqlite3.connect(isolated_home / "index.sqlite3") as db:
+        db.execute("UPDATE files SET summary = ? WHERE name = ?", (head, f"{FIRST}.json"))
+    db.close()
+
+    # Act
+    code, out, err = run(capsys, "list")
+    json_code, items, json_err = listed(capsys)
+
+    # Assert: both listed, from the file where the row is not a digest
+    assert code == 0, err
+    assert "Casque" in out and "Lampe" in out
+    assert json_code == 0, json_err
+    assert items == {FIRST: "Casque", SECOND: "Lampe"}

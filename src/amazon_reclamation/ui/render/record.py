@@ -105,29 +105,46 @@ def complaints_table(
     # Two complaints open for one order are marked: REF by order number is then ambiguous.
     open_orders = Counter(d.order_number for d in digests if d.status == "open" and d.order_number)
     shared = {order for order, n in open_orders.items() if n > 1}
+    # Thousands of rows share a few categories, statuses and ages: each is worded once.
+    categories: dict[str, str] = {}
+    statuses: dict[str, str] = {}
+    ages: dict[date, str] = {}
+    limit = today.isoformat()
     for digest in digests:
-        follow = digest.next_follow_up()
+        day = digest.next_follow_up_day
         follow_cell: Cell = ("—", "")
-        if follow is not None:
-            when = f"{follow.day:02d}/{follow.month:02d}"
-            follow_cell = (when + " " + overdue, "bold red") if follow < today else (when, "")
+        if day is not None:
+            when = f"{day[8:10]}/{day[5:7]}"
+            follow_cell = (when + " " + overdue, "bold red") if day < limit else (when, "")
         count = str(digest.contacts)
         if (last := digest.last_contact) is not None:
             count += f" · {last.day:02d}/{last.month:02d}"
+        category = categories.get(digest.category)
+        if category is None:
+            category = categories[digest.category] = labels.label(
+                labels.CATEGORY_SHORT, digest.category
+            )
+        created = digest.created_at.date()
+        age = ages.get(created)
+        if age is None:
+            age = ages[created] = _days_since(created, today)
         row: list[Cell] = [
             (digest.id, "bold"),
             (
                 (digest.order_number or "—") + (" *" if digest.order_number in shared else ""),
                 "",
             ),
-            (labels.label(labels.CATEGORY_SHORT, digest.category), ""),
+            (category, ""),
             (" ".join(safe(digest.item).split()) or "—", ""),
-            (_days_since(digest.created_at.date(), today), ""),
+            (age, ""),
             (count, ""),
             follow_cell,
         ]
         if with_status:
-            row.append((labels.label(labels.STATUS, digest.status), ""))
+            status = statuses.get(digest.status)
+            if status is None:
+                status = statuses[digest.status] = labels.label(labels.STATUS, digest.status)
+            row.append((status, ""))
         rows.append(row)
     columns(title, headers, rows, flexible=3)
     if shared:
@@ -369,6 +386,7 @@ def due_table(items: Sequence[tuple[Digest, FollowUp]], today: date) -> None:
     # Thousands of rows repeat a few promises and delays: each is worded once.
     promises: dict[tuple[str, str | None, str | None], str] = {}
     delays: dict[int, str] = {}
+    days: dict[date, str] = {}
     for digest, follow_up in items:
         late = (today - follow_up.day).days
         style = "red" if late > 0 else ""
@@ -385,12 +403,15 @@ def due_table(items: Sequence[tuple[Digest, FollowUp]], today: date) -> None:
             delay = delays[late] = (
                 _("aujourd'hui") if late == 0 else _("{days} de retard").format(days=fmt.days(late))
             )
+        day = days.get(follow_up.day)
+        if day is None:
+            day = days[follow_up.day] = fmt.short_date(follow_up.day)
         rows.append(
             [
                 (digest.id, "bold"),
                 (digest.order_number or "—", ""),
                 (promise, ""),
-                (fmt.short_date(follow_up.day), style),
+                (day, style),
                 (delay, style),
             ]
         )
