@@ -97,3 +97,34 @@ def test_a_merged_pdf_piece_can_be_found_and_cited(
     screen = " ".join(out.split())
     assert "(m07.pdf) : ses pages sont ajoutées à la fin du dossier, dont elles sont" in screen
     assert f"les pages {eighth} à {eighth + 1}." in screen
+
+
+def test_every_page_of_the_ecc_dossier_gives_its_own_position(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, tmp_path: Path
+) -> None:
+    # Arrange: a .docx and 10 PDFs of 1 to 3 pages: 6 are files, 4 are merged, each after
+    # a divider page whose footer gave the number it would have had without the pieces
+    import re
+
+    from pypdf import PdfReader
+
+    complaint = kettle(isolated_home)
+    attach(isolated_home, complaint.id, "lettre.docx", b"PK docx")
+    for n in range(10):
+        attach(isolated_home, complaint.id, f"p{n}.pdf", pdf_piece(1 + n % 3, f"Piece {n}"))
+    folder = tmp_path / "cec"
+
+    # Act
+    code, _out, err = run(capsys, "export", complaint.id, "--format", "ecc", "--out", str(folder))
+
+    # Assert: every page's footer, the dossier's own and the pieces', says where it is
+    assert code == 0, err
+    reader = PdfReader(io.BytesIO((folder / f"01-reclam-{complaint.id}.pdf").read_bytes()))
+    total = len(reader.pages)
+    footers = [
+        re.findall(rf"page (\d+) / {total}\b", " ".join(page.extract_text().split()))
+        for page in reader.pages
+    ]
+    assert [numbers[-1:] for numbers in footers] == [[str(n)] for n in range(1, total + 1)]
+    texts = [" ".join(page.extract_text().split()) for page in reader.pages]
+    assert sum("Les pages qui suivent sont celles de la pièce" in text for text in texts) == 4

@@ -62,17 +62,22 @@ def _new_pdf(total: str, made: str) -> Any:
     from fpdf import FPDF
 
     class Dossier(FPDF):
+        # A page's number in the dossier when it is not its number here: a divider's,
+        # the pages of the pieces before it being inserted later (`merge.py`).
+        numbers: dict[int, int]
+
         def footer(self) -> None:
             self.set_y(-12)
             self.set_font(FONT, "", 8)
             self.set_text_color(90)
             self.cell(0, 5, _text(made), align="L")
             self.set_x(self.l_margin)
-            page = words.page_number(self.page_no(), total)
+            page = words.page_number(self.numbers.get(self.page_no(), self.page_no()), total)
             self.cell(0, 5, page, align="R")
             self.set_text_color(0)
 
     pdf = Dossier(orientation="P", unit="mm", format="A4")
+    pdf.numbers = {}
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(auto=True, margin=MARGIN + 5)
     pdf.add_font(FONT, "", str(FONTS / "DejaVuSans.ttf"))
@@ -235,8 +240,13 @@ def _texts(pdf: Any, texts: list[tuple[Attachment, str | None]], notes: dict[int
 
 
 def _dividers(pdf: Any, dividers: list[Divider]) -> None:
+    """One page before each merged piece, numbered as it will be once the pieces' pages
+    before it are inserted."""
+    before = 0  # the pages of the pieces before this divider
     for divider in dividers:
         pdf.add_page()
+        pdf.numbers[pdf.page_no()] = pdf.page_no() + before
+        before += divider.count
         _write(pdf, dossier_ecc.merged_title(divider.attachment, divider.count), size=14, bold=True)
         pdf.ln(3)
         if divider.pages is not None:
