@@ -345,7 +345,7 @@ def test_markdown_rows_put_the_colon_as_the_language_does() -> None:
 
 
 def test_an_office_document_beyond_7_files_is_to_convert_not_refused() -> None:
-    from amazon_reclamation.texts.dossier_ecc import disposition_text
+    from amazon_reclamation.texts.dossier_ecc import disposition_advice, disposition_text
 
     pieces = [piece(n, f"lettre-{n}.docx") for n in range(1, 10)]
 
@@ -354,8 +354,10 @@ def test_an_office_document_beyond_7_files_is_to_convert_not_refused() -> None:
     assert [item.disposition for item in plan] == ["file"] * 7 + ["over_limit"] * 2
     text = disposition_text(plan[7])
     assert text.startswith("Pièce 8 (lettre-8.docx) : ")
-    assert "8 fichiers" in text and "convertissez-la en PDF" in text
-    assert "format non accepté" not in text
+    assert "non jointe" in text and "8 fichiers" in text
+    assert "convertissez" not in text  # the dossier states facts: the advice is the screen's
+    assert "convertissez-la en PDF" in (disposition_advice(plan[7]) or "")
+    assert "format" not in text
 
 
 def test_the_dossier_gives_sizes_as_show_does() -> None:

@@ -488,7 +488,7 @@ def test_an_ecc_folder_never_holds_more_than_8_files(
         assert f"{name}  SHA-256 {digest}" in out
     dossier = (folder / files[0]).read_bytes()
     text = pdf_text(dossier).replace("\n", " ")
-    assert "Fichiers à envoyer au CEC Belgique" in text
+    assert "Fichiers transmis au CEC Belgique" in text
     if count == 12:
         assert len(files) == 8
         # The 2 docx and 5 of the 6 PDFs are files; the last PDF (n = 10, two pages) is

@@ -24,10 +24,44 @@ def test_a_pdf_beyond_7_files_that_cannot_be_read_is_not_called_a_bad_format(
 
     assert code == 0, err
     line = next(line for line in out.splitlines() if "abime.pdf" in line)
-    assert "ne parvient pas à lire ce PDF" in line
-    assert "format non accepté" not in line
+    assert "Pièce 8 (abime.pdf) : PDF illisible" in line
+    assert "format" not in line
     dossier = pdf_text((folder / f"01-reclam-{complaint.id}.pdf").read_bytes())
-    assert "ne parvient pas à lire ce PDF" in dossier.replace("\n", " ")
+    assert "Pièce 8 (abime.pdf) : PDF illisible" in " ".join(dossier.split())
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [("lettre.docx", b"PK docx"), ("photo.webp", b"RIFF webp"), ("abime.pdf", b"%PDF-1.4 x")],
+)
+def test_the_dossier_states_facts_and_the_screen_says_what_to_do(
+    capsys: pytest.CaptureFixture[str],
+    isolated_home: Path,
+    tmp_path: Path,
+    name: str,
+    data: bytes,
+) -> None:
+    # Arrange: 7 office documents fill the files; the 8th piece is left out
+    complaint = kettle(isolated_home)
+    for n in range(7):
+        attach(isolated_home, complaint.id, f"l{n}.docx", f"PK {n}".encode())
+    attach(isolated_home, complaint.id, name, data)
+    folder = tmp_path / "cec"
+
+    # Act
+    code, out, err = run(capsys, "export", complaint.id, "--format", "ecc", "--out", str(folder))
+
+    # Assert: the dossier says the piece is not joined and why, and gives no instruction;
+    # the screen gives the same fact and how to join the piece
+    assert code == 0, err
+    dossier = " ".join(pdf_text((folder / f"01-reclam-{complaint.id}.pdf").read_bytes()).split())
+    screen = " ".join(out.split())
+    fact = dossier.split(f"Pièce 8 ({name}) : ")[1].split(".")[0]
+    assert "non joint" in fact
+    assert f"Pièce 8 ({name}) : {fact}." in screen
+    assert "Pour joindre la pièce 8, " in screen
+    for advice in ("Pour joindre", "Envoyez", "onvertissez", "nregistrez", "xportez", "ournissez"):
+        assert advice not in dossier
 
 
 def test_an_image_keeps_a_short_caption_on_its_own_page(
