@@ -162,3 +162,39 @@ def test_every_page_of_the_ecc_dossier_gives_its_own_position(
     assert [numbers[-1:] for numbers in footers] == [[str(n)] for n in range(1, total + 1)]
     texts = [" ".join(page.extract_text().split()) for page in reader.pages]
     assert sum("Les pages qui suivent sont celles de la pièce" in text for text in texts) == 4
+
+
+def protected(data: bytes, user_password: str) -> bytes:
+    """`data` encrypted as a bank does: an owner password, and a user password or none."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt(user_password=user_password, owner_password="banque")
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
+def test_a_pdf_protected_by_an_owner_password_alone_is_merged(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, tmp_path: Path
+) -> None:
+    # Arrange: 7 PDFs fill the files; the 8th opens without a password, the 9th asks one
+    complaint = kettle(isolated_home)
+    for n in range(7):
+        attach(isolated_home, complaint.id, f"p{n}.pdf", pdf_piece(1, f"Piece {n}"))
+    attach(isolated_home, complaint.id, "releve.pdf", protected(pdf_piece(2, "Releve"), ""))
+    attach(isolated_home, complaint.id, "secret.pdf", protected(pdf_piece(1, "Secret"), "x"))
+    folder = tmp_path / "cec"
+
+    # Act
+    code, out, err = run(capsys, "export", complaint.id, "--format", "ecc", "--out", str(folder))
+
+    # Assert: the statement's pages are in the dossier, stamped; the other is listed
+    assert code == 0, err
+    text = " ".join(pdf_text((folder / f"01-reclam-{complaint.id}.pdf").read_bytes()).split())
+    assert "Releve 1" in text and "Releve 2" in text
+    assert "Pièce 8, p. 2 — page" in text
+    assert "Pièce 8 : releve.pdf — 2 pages" in text
+    assert "Secret 1" not in text
+    assert "Pièce 9 (secret.pdf) : PDF illisible" in text
+    assert "(releve.pdf) : ses pages sont ajoutées" in " ".join(out.split())

@@ -56,8 +56,8 @@ _KINDS: dict[str, AttachmentKind] = {
 #   convert to PDF, whose pages the next export appends;
 # - "not_sendable": a format ECC does not take (webp, heic, odt ...): listed, to be
 #   converted by the user;
-# - "unreadable": a PDF beyond the 7 files that pypdf cannot read (damaged, encrypted), so
-#   its pages cannot be appended (the export finds it out): listed;
+# - "unreadable": a PDF beyond the 7 files that pypdf cannot read (damaged, or asking for a
+#   password to open it), so its pages cannot be appended (the export finds it out): listed;
 # - "no_copy": an entry carried over from schema 3, of which reclam keeps no copy.
 Disposition = Literal[
     "file", "merged", "pages", "over_limit", "not_sendable", "unreadable", "no_copy"

@@ -305,15 +305,3 @@ def stamps(texts: list[tuple[float, float, str]]) -> bytes:
         pdf.set_xy(margin, height - 9 * 72 / 25.4)  # 9 mm above the edge
         pdf.cell(width - 2 * margin, 9, _text(text), align="R")
     return bytes(pdf.output())
-
-
-def pdf_page_count(data: bytes) -> int | None:
-    """The number of pages of a PDF piece, or None when pypdf cannot read it."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        return None if reader.is_encrypted else len(reader.pages)
-    except (PyPdfError, ValueError, OSError, KeyError, TypeError):
-        return None
