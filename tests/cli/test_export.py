@@ -8,7 +8,7 @@ import json
 import stat
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -16,6 +16,9 @@ import factories
 from amazon_reclamation.models import Attachment, Complaint
 from amazon_reclamation.store import Store
 from helpers import one_error_line, run
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
 
 ORDER = factories.ORDER_NUMBER
 
@@ -201,6 +204,74 @@ def test_an_email_piece_is_in_the_timeline_at_its_date_and_names_its_own_files(
     chat, email, notice = (text.index(s) for s in ("Remboursement accepté", line, "RR12"))
     assert chat < email < notice
     assert "Pièce jointe de l'e-mail : etiquette.pdf, non reprise ici." in text
+
+
+def an_email_dated(date_header: str, subject: str) -> bytes:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "Küchenwelt <service@kuechenwelt.example>"
+    message["Subject"] = subject
+    message["Date"] = date_header
+    message.set_content("Wir prüfen Ihre Anfrage.")
+    return bytes(message)
+
+
+@pytest.fixture
+def time_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Sets the process's time zone (TZ and time.tzset), restored afterwards."""
+    import time
+
+    def set_zone(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield set_zone
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_an_email_is_shown_at_its_own_date_and_time_whatever_the_time_zone(
+    capsys: pytest.CaptureFixture[str],
+    isolated_home: Path,
+    tmp_path: Path,
+    time_zone: Callable[[str], None],
+) -> None:
+    # Arrange: an e-mail written late on 25 October in New York (26 October in Brussels)
+    complaint = kettle(isolated_home, contacts=[])
+    data = an_email_dated("Sun, 25 Oct 2026 23:30:00 -0500", "Ihre Anfrage")
+    attach(isolated_home, complaint.id, "reponse.eml", data)
+
+    # Act
+    time_zone("Europe/Brussels")
+    in_brussels = export_pdf(capsys, tmp_path, complaint.id)
+    time_zone("Asia/Tokyo")
+    in_tokyo = export_pdf(capsys, tmp_path, complaint.id)
+
+    # Assert: the same day in the line and in the time column, the same bytes
+    assert in_brussels == in_tokyo
+    text = " ".join(pdf_text(in_brussels).split())
+    assert "25/10/2026 23:30 (UTC-05:00)" in text
+    assert "E-mail du 25/10/2026 de Küchenwelt" in text
+    assert "26/10/2026" not in text
+
+
+def test_an_email_dated_after_the_dossier_is_listed_not_in_the_timeline(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, tmp_path: Path
+) -> None:
+    # Arrange: the dossier is made on 20/11/2026; the e-mail's header says 21/11/2026
+    complaint = kettle(isolated_home)
+    data = an_email_dated("Sat, 21 Nov 2026 00:10:00 +0100", "Zukunft")
+    attach(isolated_home, complaint.id, "futur.eml", data)
+
+    # Act
+    text = " ".join(pdf_text(export_pdf(capsys, tmp_path, complaint.id)).split())
+
+    # Assert: not in the timeline, still a piece with its words printed
+    assert "Établi le 20/11/2026" in text
+    assert "E-mail du 21/11/2026" not in text
+    assert "21/11/2026 00:10" not in text
+    assert "futur.eml" in text and "Wir prüfen Ihre Anfrage." in text
 
 
 def test_the_pdf_follows_the_language_asked(
