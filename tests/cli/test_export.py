@@ -302,7 +302,27 @@ def test_columns_keep_their_proportions_around_the_widths_their_headings_need() 
 
     assert fit_widths((1, 1, 2), (0, 0, 0), 100) == (25, 25, 50)
     assert fit_widths((1, 1, 2), (40, 0, 0), 100) == (40, 20, 40)
-    assert fit_widths((1, 1, 2), (60, 60, 0), 100) == (25, 25, 50)  # cannot fit: as given
+    # Both minimums cannot fit: the first largest is let go, the other kept
+    assert fit_widths((1, 1, 2), (60, 60, 0), 100) == pytest.approx((40 / 3, 60, 80 / 3))
+    assert fit_widths((1, 1), (150, 150), 100) == (50, 50)
+
+
+def test_table_cells_break_only_at_spaces(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, tmp_path: Path
+) -> None:
+    # Arrange: the outcome "in Bearbeitung" in the narrow column of the German timeline,
+    # a reference of 20 characters in another
+    contact = factories.contact(
+        1, factories.at(2, 11), "phone", "pending", reference="KUNDENDIENST-7781234"
+    )
+    complaint = kettle(isolated_home, contacts=[contact])
+
+    # Act
+    text = pdf_text(export_pdf(capsys, tmp_path, complaint.id, "--lang", "de"))
+
+    # Assert: each word whole on its line (was "in Bearbeitu" / "ng")
+    assert "Bearbeitung" in text
+    assert "KUNDENDIENST-7781234" in text
 
 
 def test_the_same_data_and_day_give_the_same_bytes(

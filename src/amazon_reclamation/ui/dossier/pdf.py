@@ -97,31 +97,50 @@ def fit_widths(
     widths: tuple[float, ...], minimums: tuple[float, ...], total: float
 ) -> tuple[float, ...]:
     """The columns' widths out of `total`, in the proportions of `widths`, each at least its
-    minimum (the others share what is left, in their proportions); as given when the
-    minimums alone exceed the total."""
+    minimum (the others share what is left, in their proportions). When the minimums alone
+    exceed the total, the largest are let go, one by one, until the others fit: those
+    columns keep their proportion of what is left (their longest word will be cut)."""
+    kept = list(minimums)
+    while sum(kept) > total:
+        kept[kept.index(max(kept))] = 0
     share = sum(widths)
     fitted = [total * w / share for w in widths]
-    if sum(minimums) > total:
-        return tuple(fitted)
     fixed: set[int] = set()
-    while short := [i for i, w in enumerate(fitted) if i not in fixed and w < minimums[i]]:
+    while short := [i for i, w in enumerate(fitted) if i not in fixed and w < kept[i]]:
         fixed.update(short)
-        free = total - sum(minimums[i] for i in fixed)
+        free = total - sum(kept[i] for i in fixed)
         rest = sum(w for i, w in enumerate(widths) if i not in fixed)
-        fitted = [minimums[i] if i in fixed else free * w / rest for i, w in enumerate(widths)]
+        fitted = [kept[i] if i in fixed else free * w / rest for i, w in enumerate(widths)]
     return tuple(fitted)
 
 
-def _heading_widths(pdf: Any, headers: list[str], widths: tuple[int, ...]) -> tuple[float, ...]:
-    """Widths in which each heading's longest word fits on its line: a heading wraps at
-    its spaces only ("Gesprächspartner", never "Gesprächspart-ner" without the hyphen)."""
-    pdf.set_font(FONT, "B", HEADING_SIZE)
-    room = 2 * pdf.c_margin + pdf.line_width + 0.5  # the cell's inner margins, the border
-    minimums = tuple(
-        max((pdf.get_string_width(_text(word)) for word in header.split()), default=0) + room
-        for header in headers
+def _longest_word(pdf: Any, texts: list[str]) -> float:
+    return max(
+        (pdf.get_string_width(word) for text in texts for word in _text(text).split()),
+        default=0,
     )
-    return fit_widths(widths, minimums, pdf.epw)
+
+
+def _column_widths(
+    pdf: Any, headers: list[str] | None, rows: list[list[str]], widths: tuple[int, ...]
+) -> tuple[float, ...]:
+    """Widths in which each column's longest word, in its heading and in its cells, fits
+    on a line where the page allows: a text wraps at its spaces only ("Gesprächspartner",
+    "in Bearbeitung", never "Gesprächspart-ner" or "Bearbeitu|ng" without a hyphen)."""
+    room = 2 * pdf.c_margin + pdf.line_width + 0.5  # the cell's inner margins, the border
+    minimums = []
+    for index in range(len(widths)):
+        cells = [row[index] for row in rows if index < len(row)]
+        if headers is None:  # label and value: the labels in bold
+            pdf.set_font(FONT, "B" if index == 0 else "", 10)
+            longest = _longest_word(pdf, cells)
+        else:
+            pdf.set_font(FONT, "B", HEADING_SIZE)
+            heading = _longest_word(pdf, [headers[index]])
+            pdf.set_font(FONT, "", HEADING_SIZE)
+            longest = max(heading, _longest_word(pdf, cells))
+        minimums.append(longest + room)
+    return fit_widths(widths, tuple(minimums), pdf.epw)
 
 
 def _table(
@@ -129,7 +148,7 @@ def _table(
 ) -> None:
     from fpdf.fonts import FontFace
 
-    columns = widths if headers is None else _heading_widths(pdf, headers, widths)
+    columns = _column_widths(pdf, headers, rows, widths)
     pdf.set_font(FONT, "", HEADING_SIZE if headers else 10)
     options: dict[str, Any] = {
         "col_widths": columns,
