@@ -15,6 +15,7 @@ from amazon_reclamation.domain.dossier import (
     slug,
 )
 from amazon_reclamation.models import Attachment
+from amazon_reclamation.texts.dossier import Document, Entry, Paragraph, Section, Table
 from amazon_reclamation.ui.dossier.markdown import escape
 from amazon_reclamation.ui.dossier.pieces import text_of
 
@@ -509,3 +510,47 @@ def test_the_summary_leaves_out_unknown_facts_and_counts_the_pieces() -> None:
 
     assert "inconnu" not in text
     assert "**Pièces jointes** : 2 pièces, listées avec leur empreinte SHA-256" in text
+
+
+def rendered_pages(sections: list[Section]) -> list[str]:
+    import io
+
+    from pypdf import PdfReader
+
+    from amazon_reclamation.ui.dossier.pdf import Pieces, render
+
+    cover = Section("Résumé", [Paragraph("Le résumé.")])
+    data, _count = render(Document("Dossier", "Établi", [cover, *sections]), Pieces(), TODAY)
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages]
+
+
+@pytest.mark.parametrize("lines", range(30, 52))
+def test_a_heading_stays_with_the_start_of_its_section(lines: int) -> None:
+    # Arrange: a page filled to a varying height, then a section whose table's first row
+    # is tall (a long statement), which a page break sends to the next page
+    filler = Section("Remplissage", [Paragraph("\n".join(f"ligne {n}" for n in range(lines)))])
+    said = " ".join(["Le vendeur a promis un remboursement complet."] * 40)
+    table = Table(["Date", "Ce qui a été dit"], [["01/10/2026", "DEBUT " + said]], (20, 80))
+    timeline = Section("Chronologie des contacts", [Paragraph("Dans l'ordre."), table])
+
+    # Act
+    pages = rendered_pages([filler, timeline])
+
+    # Assert: the heading, its note and the table's first row are on one page
+    page = next(text for text in pages if "Chronologie des contacts" in text)
+    assert "Dans l'ordre." in page and "DEBUT" in page
+
+
+@pytest.mark.parametrize("lines", range(8))
+def test_an_entry_title_stays_with_its_first_line(lines: int) -> None:
+    # Arrange: entries enough to reach the foot of a page, after a varying filler
+    filler = Section("Remplissage", [Paragraph("\n".join(f"ligne {n}" for n in range(lines)))])
+    entries = [Entry(f"TITRE{n} Délai", [f"LIGNE{n} Échéance : 01/12/2026."]) for n in range(40)]
+
+    # Act
+    pages = rendered_pages([filler, Section("Délais", list(entries))])
+
+    # Assert: no title at the foot of a page without its line
+    for page in pages:
+        for n in range(40):
+            assert (f"TITRE{n} " in page) == (f"LIGNE{n} " in page)
