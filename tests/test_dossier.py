@@ -15,6 +15,7 @@ from amazon_reclamation.domain.dossier import (
     slug,
 )
 from amazon_reclamation.models import Attachment
+from amazon_reclamation.texts.dossier import Document, Entry, Paragraph, Section, Table
 from amazon_reclamation.ui.dossier.markdown import escape
 from amazon_reclamation.ui.dossier.pieces import text_of
 
@@ -345,7 +346,7 @@ def test_markdown_rows_put_the_colon_as_the_language_does() -> None:
 
 
 def test_an_office_document_beyond_7_files_is_to_convert_not_refused() -> None:
-    from amazon_reclamation.texts.dossier_ecc import disposition_text
+    from amazon_reclamation.texts.dossier_ecc import disposition_advice, disposition_text
 
     pieces = [piece(n, f"lettre-{n}.docx") for n in range(1, 10)]
 
@@ -354,8 +355,10 @@ def test_an_office_document_beyond_7_files_is_to_convert_not_refused() -> None:
     assert [item.disposition for item in plan] == ["file"] * 7 + ["over_limit"] * 2
     text = disposition_text(plan[7])
     assert text.startswith("Pièce 8 (lettre-8.docx) : ")
-    assert "8 fichiers" in text and "convertissez-la en PDF" in text
-    assert "format non accepté" not in text
+    assert "non jointe" in text and "8 fichiers" in text
+    assert "convertissez" not in text  # the dossier states facts: the advice is the screen's
+    assert "convertissez-la en PDF" in (disposition_advice(plan[7]) or "")
+    assert "format" not in text
 
 
 def test_the_dossier_gives_sizes_as_show_does() -> None:
@@ -518,3 +521,47 @@ def test_the_summary_states_a_return_not_in_the_first_person() -> None:
 
     assert "**Démarche** : article renvoyé" in text
     assert "J'ai renvoyé" not in text
+
+
+def rendered_pages(sections: list[Section]) -> list[str]:
+    import io
+
+    from pypdf import PdfReader
+
+    from amazon_reclamation.ui.dossier.pdf import Pieces, render
+
+    cover = Section("Résumé", [Paragraph("Le résumé.")])
+    data, _count = render(Document("Dossier", "Établi", [cover, *sections]), Pieces(), TODAY)
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages]
+
+
+@pytest.mark.parametrize("lines", range(30, 52))
+def test_a_heading_stays_with_the_start_of_its_section(lines: int) -> None:
+    # Arrange: a page filled to a varying height, then a section whose table's first row
+    # is tall (a long statement), which a page break sends to the next page
+    filler = Section("Remplissage", [Paragraph("\n".join(f"ligne {n}" for n in range(lines)))])
+    said = " ".join(["Le vendeur a promis un remboursement complet."] * 40)
+    table = Table(["Date", "Ce qui a été dit"], [["01/10/2026", "DEBUT " + said]], (20, 80))
+    timeline = Section("Chronologie des contacts", [Paragraph("Dans l'ordre."), table])
+
+    # Act
+    pages = rendered_pages([filler, timeline])
+
+    # Assert: the heading, its note and the table's first row are on one page
+    page = next(text for text in pages if "Chronologie des contacts" in text)
+    assert "Dans l'ordre." in page and "DEBUT" in page
+
+
+@pytest.mark.parametrize("lines", range(8))
+def test_an_entry_title_stays_with_its_first_line(lines: int) -> None:
+    # Arrange: entries enough to reach the foot of a page, after a varying filler
+    filler = Section("Remplissage", [Paragraph("\n".join(f"ligne {n}" for n in range(lines)))])
+    entries = [Entry(f"TITRE{n} Délai", [f"LIGNE{n} Échéance : 01/12/2026."]) for n in range(40)]
+
+    # Act
+    pages = rendered_pages([filler, Section("Délais", list(entries))])
+
+    # Assert: no title at the foot of a page without its line
+    for page in pages:
+        for n in range(40):
+            assert (f"TITRE{n} " in page) == (f"LIGNE{n} " in page)

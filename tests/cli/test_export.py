@@ -8,7 +8,7 @@ import json
 import stat
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -16,6 +16,9 @@ import factories
 from amazon_reclamation.models import Attachment, Complaint
 from amazon_reclamation.store import Store
 from helpers import one_error_line, run
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
 
 ORDER = factories.ORDER_NUMBER
 
@@ -203,6 +206,74 @@ def test_an_email_piece_is_in_the_timeline_at_its_date_and_names_its_own_files(
     assert "Pièce jointe de l'e-mail : etiquette.pdf, non reprise ici." in text
 
 
+def an_email_dated(date_header: str, subject: str) -> bytes:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "Küchenwelt <service@kuechenwelt.example>"
+    message["Subject"] = subject
+    message["Date"] = date_header
+    message.set_content("Wir prüfen Ihre Anfrage.")
+    return bytes(message)
+
+
+@pytest.fixture
+def time_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Sets the process's time zone (TZ and time.tzset), restored afterwards."""
+    import time
+
+    def set_zone(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield set_zone
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_an_email_is_shown_at_its_own_date_and_time_whatever_the_time_zone(
+    capsys: pytest.CaptureFixture[str],
+    isolated_home: Path,
+    tmp_path: Path,
+    time_zone: Callable[[str], None],
+) -> None:
+    # Arrange: an e-mail written late on 25 October in New York (26 October in Brussels)
+    complaint = kettle(isolated_home, contacts=[])
+    data = an_email_dated("Sun, 25 Oct 2026 23:30:00 -0500", "Ihre Anfrage")
+    attach(isolated_home, complaint.id, "reponse.eml", data)
+
+    # Act
+    time_zone("Europe/Brussels")
+    in_brussels = export_pdf(capsys, tmp_path, complaint.id)
+    time_zone("Asia/Tokyo")
+    in_tokyo = export_pdf(capsys, tmp_path, complaint.id)
+
+    # Assert: the same day in the line and in the time column, the same bytes
+    assert in_brussels == in_tokyo
+    text = " ".join(pdf_text(in_brussels).split())
+    assert "25/10/2026 23:30 (UTC-05:00)" in text
+    assert "E-mail du 25/10/2026 de Küchenwelt" in text
+    assert "26/10/2026" not in text
+
+
+def test_an_email_dated_after_the_dossier_is_listed_not_in_the_timeline(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, tmp_path: Path
+) -> None:
+    # Arrange: the dossier is made on 20/11/2026; the e-mail's header says 21/11/2026
+    complaint = kettle(isolated_home)
+    data = an_email_dated("Sat, 21 Nov 2026 00:10:00 +0100", "Zukunft")
+    attach(isolated_home, complaint.id, "futur.eml", data)
+
+    # Act
+    text = " ".join(pdf_text(export_pdf(capsys, tmp_path, complaint.id)).split())
+
+    # Assert: not in the timeline, still a piece with its words printed
+    assert "Établi le 20/11/2026" in text
+    assert "E-mail du 21/11/2026" not in text
+    assert "21/11/2026 00:10" not in text
+    assert "futur.eml" in text and "Wir prüfen Ihre Anfrage." in text
+
+
 def test_the_pdf_follows_the_language_asked(
     capsys: pytest.CaptureFixture[str], isolated_home: Path, tmp_path: Path
 ) -> None:
@@ -231,7 +302,27 @@ def test_columns_keep_their_proportions_around_the_widths_their_headings_need() 
 
     assert fit_widths((1, 1, 2), (0, 0, 0), 100) == (25, 25, 50)
     assert fit_widths((1, 1, 2), (40, 0, 0), 100) == (40, 20, 40)
-    assert fit_widths((1, 1, 2), (60, 60, 0), 100) == (25, 25, 50)  # cannot fit: as given
+    # Both minimums cannot fit: the first largest is let go, the other kept
+    assert fit_widths((1, 1, 2), (60, 60, 0), 100) == pytest.approx((40 / 3, 60, 80 / 3))
+    assert fit_widths((1, 1), (150, 150), 100) == (50, 50)
+
+
+def test_table_cells_break_only_at_spaces(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, tmp_path: Path
+) -> None:
+    # Arrange: the outcome "in Bearbeitung" in the narrow column of the German timeline,
+    # a reference of 20 characters in another
+    contact = factories.contact(
+        1, factories.at(2, 11), "phone", "pending", reference="KUNDENDIENST-7781234"
+    )
+    complaint = kettle(isolated_home, contacts=[contact])
+
+    # Act
+    text = pdf_text(export_pdf(capsys, tmp_path, complaint.id, "--lang", "de"))
+
+    # Assert: each word whole on its line (was "in Bearbeitu" / "ng")
+    assert "Bearbeitung" in text
+    assert "KUNDENDIENST-7781234" in text
 
 
 def test_the_same_data_and_day_give_the_same_bytes(
@@ -488,7 +579,7 @@ def test_an_ecc_folder_never_holds_more_than_8_files(
         assert f"{name}  SHA-256 {digest}" in out
     dossier = (folder / files[0]).read_bytes()
     text = pdf_text(dossier).replace("\n", " ")
-    assert "Fichiers à envoyer au CEC Belgique" in text
+    assert "Fichiers transmis au CEC Belgique" in text
     if count == 12:
         assert len(files) == 8
         # The 2 docx and 5 of the 6 PDFs are files; the last PDF (n = 10, two pages) is

@@ -56,8 +56,8 @@ _KINDS: dict[str, AttachmentKind] = {
 #   convert to PDF, whose pages the next export appends;
 # - "not_sendable": a format ECC does not take (webp, heic, odt ...): listed, to be
 #   converted by the user;
-# - "unreadable": a PDF beyond the 7 files that pypdf cannot read (damaged, encrypted), so
-#   its pages cannot be appended (the export finds it out): listed;
+# - "unreadable": a PDF beyond the 7 files that pypdf cannot read (damaged, or asking for a
+#   password to open it), so its pages cannot be appended (the export finds it out): listed;
 # - "no_copy": an entry carried over from schema 3, of which reclam keeps no copy.
 Disposition = Literal[
     "file", "merged", "pages", "over_limit", "not_sendable", "unreadable", "no_copy"
@@ -81,7 +81,7 @@ class Email:
     """What an e-mail piece says of itself (its headers, read by the export)."""
 
     attachment_id: int
-    sent_at: datetime  # its Date header, timezone-aware
+    sent_at: datetime  # its Date header, with the header's own offset (not converted)
     sender: str | None
     subject: str | None
     files: tuple[str, ...] = ()  # the names of the files it carried
@@ -103,7 +103,7 @@ class Dossier:
     today: date
     deadlines: list[Deadline]
     rules: list[Rule]
-    timeline: list[TimelineEntry | EmailEntry]  # oldest first
+    timeline: list[TimelineEntry | EmailEntry]  # oldest first, none after `today`
     formal_notices: list[Contact]  # effective contacts whose step is the formal notice
     attachments: list[Attachment]
     emails: dict[int, Email]  # by attachment id
@@ -168,7 +168,8 @@ def _when(entry: TimelineEntry | EmailEntry) -> tuple[datetime, int, int]:
 
 def build_dossier(complaint: Complaint, today: date, emails: Sequence[Email] = ()) -> Dossier:
     """The dossier of `complaint` as it stands on `today`; `emails`: what the e-mail
-    pieces say of themselves, each put in the timeline at the date it was sent."""
+    pieces say of themselves, each put in the timeline at the date it was sent (not one
+    dated after `today`: it stays in the list of pieces)."""
     entries = contact_log.timeline(complaint.contacts)
     effective = contact_log.effective(complaint.contacts)
     effective_ids = {c.id for c in effective}
@@ -185,7 +186,10 @@ def build_dossier(complaint: Complaint, today: date, emails: Sequence[Email] = (
         for contact in entries
     ]
     notices = [e.contact for e in contacts if e.is_formal_notice and e.contact.id in effective_ids]
-    timeline: list[TimelineEntry | EmailEntry] = [*contacts, *map(EmailEntry, emails)]
+    # An e-mail is dated as its Date header writes it (the sender's day, whatever the
+    # machine's time zone); one dated after `today` is not put in the timeline.
+    sent = [EmailEntry(e) for e in emails if e.sent_at.date() <= today]
+    timeline: list[TimelineEntry | EmailEntry] = [*contacts, *sent]
     return Dossier(
         complaint=complaint,
         today=today,

@@ -12,6 +12,7 @@ by a mediator or a judge, so it states the rule, in the third person, and advise
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from amazon_reclamation import fmt
@@ -23,6 +24,7 @@ from amazon_reclamation.texts.lists import join_list
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+    from datetime import datetime
 
     from amazon_reclamation.domain.contacts import PromiseState
     from amazon_reclamation.domain.dossier import Dossier, Email, EmailEntry, TimelineEntry
@@ -284,11 +286,21 @@ def email_line(email: Email) -> str:
     )
 
 
+def email_time(sent_at: datetime) -> str:
+    """An e-mail's date and time as its Date header writes them, in the sender's time, with
+    its offset: "26/10/2026 08:30 (UTC+01:00)", whatever the machine's time zone."""
+    offset = sent_at.utcoffset() or timedelta()
+    minutes = round(offset.total_seconds() / 60)
+    sign = "-" if minutes < 0 else "+"
+    hours, minutes = divmod(abs(minutes), 60)
+    return f"{sent_at:%d/%m/%Y %H:%M} (UTC{sign}{hours:02d}:{minutes:02d})"
+
+
 def _email_row(entry: EmailEntry) -> list[str]:
     email = entry.email
     return [
         _("pièce {n}").format(n=email.attachment_id),
-        fmt.date_time(email.sent_at),
+        email_time(email.sent_at),
         _("E-mail"),
         email.sender or "—",
         "—",

@@ -24,29 +24,49 @@ if TYPE_CHECKING:
     from amazon_reclamation.domain.dossier import EccItem
     from amazon_reclamation.models import Attachment
 
+# What the dossier states of each piece that is not a file of the folder: facts only, for
+# whoever reads it (ECC Belgium, a mediator); what the user can do about it is
+# `_ADVICE`, shown on the screen only.
 _DISPOSITION = {
     "merged": N_("Pièce {n} ({name}) : ses pages sont ajoutées à la fin du dossier."),
     "pages": N_("Pièce {n} ({name}) : elle figure dans les pages du dossier."),
     "over_limit": N_(
-        "Pièce {n} ({name}) : non envoyée, car le CEC n'accepte pas plus de 8 fichiers ; "
-        "convertissez-la en PDF et exportez à nouveau : ses pages seront ajoutées au dossier."
+        "Pièce {n} ({name}) : non jointe, car elle irait au-delà des 8 fichiers que le CEC accepte."
+    ),
+    "not_sendable": N_("Pièce {n} ({name}) : non jointe, car le CEC n'accepte pas ce format."),
+    "unreadable": N_(
+        "Pièce {n} ({name}) : PDF illisible (abîmé ou protégé par un mot de passe), non joint."
+    ),
+    "no_copy": N_("Pièce {n} ({name}) : non jointe, car reclam n'en garde pas de copie."),
+}
+_ADVICE = {
+    "over_limit": N_(
+        "Pour joindre la pièce {n}, convertissez-la en PDF et ajoutez ce PDF à la "
+        "réclamation (reclam attach) : au prochain export, ses pages seront ajoutées au "
+        "dossier."
     ),
     "not_sendable": N_(
-        "Pièce {n} ({name}) : format non accepté par le CEC, non envoyée ; convertissez-la en "
-        "PDF ou en JPG pour la joindre."
+        "Pour joindre la pièce {n}, convertissez-la en PDF ou en JPG et ajoutez cette copie "
+        "à la réclamation (reclam attach), puis exportez à nouveau."
     ),
     "unreadable": N_(
-        "Pièce {n} ({name}) : reclam ne parvient pas à lire ce PDF (abîmé ou protégé par un "
-        "mot de passe), non envoyé ; enregistrez-le à nouveau en PDF sans mot de passe pour "
-        "le joindre."
+        "Pour joindre la pièce {n}, enregistrez-la à nouveau en PDF sans mot de passe et "
+        "ajoutez cette copie à la réclamation (reclam attach), puis exportez à nouveau."
     ),
-    "no_copy": N_("Pièce {n} ({name}) : reclam n'en garde pas de copie ; fournissez-la à part."),
+    "no_copy": N_("La pièce {n} n'est pas dans le dossier : fournissez-la à part."),
 }
 
 
+def disposition_advice(item: EccItem) -> str | None:
+    """What the user can do so that a piece left out is joined, as one sentence (for the
+    screen: the dossier states only where each piece went); None when nothing is to do."""
+    advice = _ADVICE.get(item.disposition)
+    return None if advice is None else _(advice).format(n=item.attachment.id)
+
+
 def disposition_text(item: EccItem, pages: Mapping[int, tuple[int, int]] | None = None) -> str:
-    """Where a piece that is not a file of the ECC folder went, as one sentence; a merged
-    PDF's page range in the dossier when `pages` has it."""
+    """Where a piece that is not a file of the ECC folder went, as one sentence of fact; a
+    merged PDF's page range in the dossier when `pages` has it."""
     n, name = item.attachment.id, item.attachment.name
     where = (pages or {}).get(n) if item.disposition == "merged" else None
     if where is None:
@@ -76,8 +96,9 @@ def ecc_section(
     blocks: list[Block] = [
         Paragraph(
             _(
-                "Envoyez au CEC Belgique les fichiers ci-dessous, et eux seuls : le CEC "
-                "accepte au plus 8 fichiers (pdf, doc, docx, jpg, png)."
+                "Ce dossier est transmis avec les fichiers ci-dessous, copies exactes des "
+                "pièces (même empreinte SHA-256). Le CEC Belgique accepte au plus 8 fichiers "
+                "(pdf, doc, docx, jpg, png)."
             )
         ),
         Table([_("Fichier"), _("Pièce"), _("SHA-256")], rows, (22, 30, 48)),
@@ -85,7 +106,7 @@ def ecc_section(
     others = [disposition_text(item, pages) for item in items if item.disposition != "file"]
     if others:
         blocks.append(Bullets(others))
-    return Section(_("Fichiers à envoyer au CEC Belgique"), blocks)
+    return Section(_("Fichiers transmis au CEC Belgique"), blocks)
 
 
 def merged_title(attachment: Attachment, count: int) -> str:

@@ -132,12 +132,12 @@ class EccFolder:
 def ecc(evidence: Evidence, today: dt.date) -> EccFolder:
     """The dossier with its file list, and the copies to send beside it (8 files at most)."""
     from amazon_reclamation.texts.dossier_ecc import ecc_section
-    from amazon_reclamation.ui.dossier.merge import render_merged
-    from amazon_reclamation.ui.dossier.pdf import pdf_page_count
+    from amazon_reclamation.ui.dossier.merge import pdf_page_count, render_merged
 
     complaint = evidence.complaint
     items = plan.ecc_plan(sorted(complaint.attachments, key=lambda a: a.id))
-    # A PDF that pypdf cannot read (damaged, encrypted) cannot be appended: it is listed.
+    # A PDF that pypdf cannot read (damaged, asking for a password to open it) cannot be
+    # appended: it is listed.
     items = [
         replace(item, disposition="unreadable")
         if item.disposition == "merged"

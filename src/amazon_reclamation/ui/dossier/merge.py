@@ -31,6 +31,30 @@ PageRanges = dict[int, tuple[int, int]]  # attachment id -> first and last page 
 MAX_RENDERINGS = 4
 
 
+def open_piece(data: bytes) -> PdfReader | None:
+    """A PDF piece as pypdf reads it, or None when it cannot: damaged, or asking for a
+    password to open it. One protected by an owner password alone (a bank statement that
+    opens without one, but may not be changed) is read, as any PDF viewer opens it."""
+    from pypdf import PasswordType, PdfReader
+    from pypdf.errors import DependencyError, PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+            return None
+        len(reader.pages)  # reads the page tree: a damaged one is found out here
+    except (PyPdfError, DependencyError, ValueError, OSError, KeyError, TypeError):
+        # DependencyError: AES encryption, which pypdf reads only with `cryptography`
+        return None
+    return reader
+
+
+def pdf_page_count(data: bytes) -> int | None:
+    """The number of pages of a PDF piece, or None when it cannot be read (`open_piece`)."""
+    reader = open_piece(data)
+    return None if reader is None else len(reader.pages)
+
+
 def page_ranges(body: int, counts: list[tuple[Attachment, int]]) -> PageRanges:
     """Where each piece's pages are when the dossier's own pages (dividers apart) are `body`:
     each piece after its divider page, in order."""
@@ -52,9 +76,12 @@ def render_merged(
     """
     if not pieces.merged:
         return render(document({}), pieces, today)[0], {}
-    from pypdf import PdfReader
-
-    readers = [(a, PdfReader(io.BytesIO(data))) for a, data in pieces.merged]
+    readers: list[tuple[Attachment, PdfReader]] = []
+    for attachment, data in pieces.merged:
+        reader = open_piece(data)
+        if reader is None:  # the export lists an unreadable piece: it is never merged
+            raise RuntimeError(f"piece {attachment.id} was merged, yet cannot be read")
+        readers.append((attachment, reader))
     counts = [(a, len(reader.pages)) for a, reader in readers]
     extra = sum(count for _a, count in counts)
     ranges: PageRanges = {}

@@ -3,7 +3,8 @@
 The cover page holds the title and the summary; the other sections follow, then the
 texts of the text and e-mail pieces, then the jpg/png pieces, two to a page with their
 captions, then one page before each PDF piece to merge (an ECC folder beyond its 8
-files), which `merge.py` appends with pypdf. Every page says "page n / total". The
+files), which `merge.py` appends with pypdf. Every page says "page n / total"; a heading
+goes to the next page rather than stand alone at the foot of one. The
 same document, pieces and day give the same bytes: the creation date is the day, the
 producer fixed, and fpdf2 derives the file id from the content.
 """
@@ -33,6 +34,9 @@ IMAGE_BOX_HEIGHT = 105  # mm: two images and their captions fill an A4 page
 CAPTION_SIZE = 9  # pt
 CAPTION_LINES = 3  # at most, under an image: the whole note is in the list of pieces
 HEADING_SIZE = 8.5  # pt: a table's headings and cells
+KEEP_WITH_NEXT = 25  # mm: with less left under a heading, it starts the next page
+LOOKAHEAD = 130  # mm: with less left, a heading is tried with the start of what follows
+PARAGRAPH_START = 3  # lines of a paragraph that stay with its heading or its label
 
 
 @dataclass(frozen=True)
@@ -62,17 +66,22 @@ def _new_pdf(total: str, made: str) -> Any:
     from fpdf import FPDF
 
     class Dossier(FPDF):
+        # A page's number in the dossier when it is not its number here: a divider's,
+        # the pages of the pieces before it being inserted later (`merge.py`).
+        numbers: dict[int, int]
+
         def footer(self) -> None:
             self.set_y(-12)
             self.set_font(FONT, "", 8)
             self.set_text_color(90)
             self.cell(0, 5, _text(made), align="L")
             self.set_x(self.l_margin)
-            page = words.page_number(self.page_no(), total)
+            page = words.page_number(self.numbers.get(self.page_no(), self.page_no()), total)
             self.cell(0, 5, page, align="R")
             self.set_text_color(0)
 
     pdf = Dossier(orientation="P", unit="mm", format="A4")
+    pdf.numbers = {}
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(auto=True, margin=MARGIN + 5)
     pdf.add_font(FONT, "", str(FONTS / "DejaVuSans.ttf"))
@@ -92,39 +101,63 @@ def fit_widths(
     widths: tuple[float, ...], minimums: tuple[float, ...], total: float
 ) -> tuple[float, ...]:
     """The columns' widths out of `total`, in the proportions of `widths`, each at least its
-    minimum (the others share what is left, in their proportions); as given when the
-    minimums alone exceed the total."""
+    minimum (the others share what is left, in their proportions). When the minimums alone
+    exceed the total, the largest are let go, one by one, until the others fit: those
+    columns keep their proportion of what is left (their longest word will be cut)."""
+    kept = list(minimums)
+    while sum(kept) > total:
+        kept[kept.index(max(kept))] = 0
     share = sum(widths)
     fitted = [total * w / share for w in widths]
-    if sum(minimums) > total:
-        return tuple(fitted)
     fixed: set[int] = set()
-    while short := [i for i, w in enumerate(fitted) if i not in fixed and w < minimums[i]]:
+    while short := [i for i, w in enumerate(fitted) if i not in fixed and w < kept[i]]:
         fixed.update(short)
-        free = total - sum(minimums[i] for i in fixed)
+        free = total - sum(kept[i] for i in fixed)
         rest = sum(w for i, w in enumerate(widths) if i not in fixed)
-        fitted = [minimums[i] if i in fixed else free * w / rest for i, w in enumerate(widths)]
+        fitted = [kept[i] if i in fixed else free * w / rest for i, w in enumerate(widths)]
     return tuple(fitted)
 
 
-def _heading_widths(pdf: Any, headers: list[str], widths: tuple[int, ...]) -> tuple[float, ...]:
-    """Widths in which each heading's longest word fits on its line: a heading wraps at
-    its spaces only ("Gesprächspartner", never "Gesprächspart-ner" without the hyphen)."""
-    pdf.set_font(FONT, "B", HEADING_SIZE)
-    room = 2 * pdf.c_margin + pdf.line_width + 0.5  # the cell's inner margins, the border
-    minimums = tuple(
-        max((pdf.get_string_width(_text(word)) for word in header.split()), default=0) + room
-        for header in headers
+def _longest_word(pdf: Any, texts: list[str]) -> float:
+    return max(
+        (pdf.get_string_width(word) for text in texts for word in _text(text).split()),
+        default=0,
     )
-    return fit_widths(widths, minimums, pdf.epw)
+
+
+def _column_widths(
+    pdf: Any, headers: list[str] | None, rows: list[list[str]], widths: tuple[int, ...]
+) -> tuple[float, ...]:
+    """Widths in which each column's longest word, in its heading and in its cells, fits
+    on a line where the page allows: a text wraps at its spaces only ("Gesprächspartner",
+    "in Bearbeitung", never "Gesprächspart-ner" or "Bearbeitu|ng" without a hyphen)."""
+    room = 2 * pdf.c_margin + pdf.line_width + 0.5  # the cell's inner margins, the border
+    minimums = []
+    for index in range(len(widths)):
+        cells = [row[index] for row in rows if index < len(row)]
+        if headers is None:  # label and value: the labels in bold
+            pdf.set_font(FONT, "B" if index == 0 else "", 10)
+            longest = _longest_word(pdf, cells)
+        else:
+            pdf.set_font(FONT, "B", HEADING_SIZE)
+            heading = _longest_word(pdf, [headers[index]])
+            pdf.set_font(FONT, "", HEADING_SIZE)
+            longest = max(heading, _longest_word(pdf, cells))
+        minimums.append(longest + room)
+    return fit_widths(widths, tuple(minimums), pdf.epw)
 
 
 def _table(
-    pdf: Any, headers: list[str] | None, rows: list[list[str]], widths: tuple[int, ...]
+    pdf: Any,
+    headers: list[str] | None,
+    rows: list[list[str]],
+    widths: tuple[int, ...],
+    shown: int | None = None,
 ) -> None:
+    """The table, its columns fitted to all its rows; `shown`: only its first rows."""
     from fpdf.fonts import FontFace
 
-    columns = widths if headers is None else _heading_widths(pdf, headers, widths)
+    columns = _column_widths(pdf, headers, rows, widths)
     pdf.set_font(FONT, "", HEADING_SIZE if headers else 10)
     options: dict[str, Any] = {
         "col_widths": columns,
@@ -142,40 +175,91 @@ def _table(
             heading = table.row()
             for text in headers:
                 heading.cell(_text(text))
-        for values in rows:
+        for values in rows[:shown]:
             row = table.row()
             for index, value in enumerate(values):
                 style = FontFace(emphasis="BOLD") if headers is None and index == 0 else None
                 row.cell(_text(value), style=style)
 
 
-def _block(pdf: Any, block: Block) -> None:
+def _room(pdf: Any) -> float:
+    """What is left of the page, in mm, above its foot."""
+    return float(pdf.page_break_trigger - pdf.get_y())
+
+
+def _height(
+    pdf: Any, text: str, *, size: float = 10, bold: bool = False, indent: float = 0
+) -> float:
+    """The height `_write` gives `text`."""
+    pdf.set_font(FONT, "B" if bold else "", size)
+    width = pdf.epw - indent
+    return float(pdf.multi_cell(width, size * 0.5, _text(text), dry_run=True, output="HEIGHT"))
+
+
+def _start(pdf: Any, text: str, *, size: float = 10) -> str:
+    """The first lines of a paragraph, those that stay with what is above it."""
+    pdf.set_font(FONT, "", size)
+    lines = pdf.multi_cell(pdf.epw, size * 0.5, _text(text), dry_run=True, output="LINES")
+    return "\n".join(lines[:PARAGRAPH_START])
+
+
+def _keep(pdf: Any, height: float) -> None:
+    """A new page unless `height` fits on this one (a label kept with its first lines)."""
+    if height > _room(pdf):
+        pdf.add_page()
+
+
+def _block(pdf: Any, block: Block, *, start: bool = False) -> None:
+    """The block; `start`: only its beginning (its first row, item or lines)."""
     if isinstance(block, Rows):
-        _table(pdf, None, [[label, value] for label, value in block.items], (34, 66))
+        rows = [[label, value] for label, value in block.items]
+        _table(pdf, None, rows, (34, 66), 1 if start else None)
     elif isinstance(block, Paragraph):
-        if block.label:
+        if block.label:  # kept with the paragraph's first lines
+            first = _height(pdf, _start(pdf, block.text))
+            _keep(pdf, _height(pdf, block.label, bold=True) + first)
             _write(pdf, block.label, bold=True)
-        _write(pdf, block.text)
+        _write(pdf, _start(pdf, block.text) if start else block.text)
     elif isinstance(block, Entry):
+        lines = block.lines[:1] if start else block.lines
+        first = _height(pdf, lines[0], size=9, indent=5) if lines else 0
+        _keep(pdf, _height(pdf, block.title, bold=True) + first)
         _write(pdf, block.title, bold=True)
-        for line in block.lines:
+        for line in lines:
             _write(pdf, line, size=9, indent=5)
     elif isinstance(block, Bullets):
-        for item in block.items:
+        for item in block.items[:1] if start else block.items:
             _write(pdf, "• " + item, size=9, indent=2)
     elif isinstance(block, Table):
-        _table(pdf, block.headers, block.rows, block.widths)
+        _table(pdf, block.headers, block.rows, block.widths, 1 if start else None)
     pdf.ln(2.5)
 
 
-def _section(pdf: Any, section: Section) -> None:
-    if pdf.get_y() > pdf.h - 60:  # a heading alone at the foot of a page: start a new one
-        pdf.add_page()
+def _heading(pdf: Any, title: str) -> None:
     pdf.ln(2)
-    _write(pdf, section.title, size=13, bold=True)
+    _write(pdf, title, size=13, bold=True)
     pdf.set_draw_color(120)
     pdf.line(pdf.l_margin, pdf.get_y() + 1, pdf.w - pdf.r_margin, pdf.get_y() + 1)
     pdf.ln(4)
+
+
+def _fits(pdf: Any, section: Section) -> bool:
+    """Whether the section's heading and the start of what follows it (the first row,
+    item or lines; after a short note, the start of the next block too) fit on this page."""
+    lead = section.blocks[: 2 if section.blocks and isinstance(section.blocks[0], Paragraph) else 1]
+    with pdf.offset_rendering() as trial:
+        _heading(trial, section.title)
+        for block in lead:
+            _block(trial, block, start=True)
+    return not trial.page_break_triggered
+
+
+def _section(pdf: Any, section: Section) -> None:
+    """The section, its heading never alone at the foot of a page (keep with next)."""
+    room = _room(pdf)
+    if room < KEEP_WITH_NEXT or (room < LOOKAHEAD and not _fits(pdf, section)):
+        pdf.add_page()
+    _heading(pdf, section.title)
     for block in section.blocks:
         _block(pdf, block)
 
@@ -235,8 +319,13 @@ def _texts(pdf: Any, texts: list[tuple[Attachment, str | None]], notes: dict[int
 
 
 def _dividers(pdf: Any, dividers: list[Divider]) -> None:
+    """One page before each merged piece, numbered as it will be once the pieces' pages
+    before it are inserted."""
+    before = 0  # the pages of the pieces before this divider
     for divider in dividers:
         pdf.add_page()
+        pdf.numbers[pdf.page_no()] = pdf.page_no() + before
+        before += divider.count
         _write(pdf, dossier_ecc.merged_title(divider.attachment, divider.count), size=14, bold=True)
         pdf.ln(3)
         if divider.pages is not None:
@@ -295,15 +384,3 @@ def stamps(texts: list[tuple[float, float, str]]) -> bytes:
         pdf.set_xy(margin, height - 9 * 72 / 25.4)  # 9 mm above the edge
         pdf.cell(width - 2 * margin, 9, _text(text), align="R")
     return bytes(pdf.output())
-
-
-def pdf_page_count(data: bytes) -> int | None:
-    """The number of pages of a PDF piece, or None when pypdf cannot read it."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        return None if reader.is_encrypted else len(reader.pages)
-    except (PyPdfError, ValueError, OSError, KeyError, TypeError):
-        return None

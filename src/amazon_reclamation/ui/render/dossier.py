@@ -6,7 +6,7 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from amazon_reclamation.i18n import _, ngettext
-from amazon_reclamation.texts.dossier_ecc import disposition_text
+from amazon_reclamation.texts.dossier_ecc import disposition_advice, disposition_text
 from amazon_reclamation.ui.render.console import info, plain
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ def ecc_folder(
     pages: dict[int, tuple[int, int]],
 ) -> None:
     """The folder written, the files to upload with their SHA-256, where the rest went (a
-    merged PDF piece: its pages in the dossier)."""
+    merged PDF piece: its pages in the dossier) and how to join a piece left out."""
     plain(
         ngettext(
             "Dossier pour le CEC Belgique écrit dans {path} : envoyez ce fichier.",
@@ -35,6 +35,9 @@ def ecc_folder(
     for item in items:
         if item.disposition != "file":
             plain("  " + disposition_text(item, pages))
+            advice = disposition_advice(item)
+            if advice is not None:
+                plain("    " + advice)
     info(
         _(
             "Le CEC Belgique accepte au plus 8 fichiers (pdf, doc, docx, jpg, png) : "
