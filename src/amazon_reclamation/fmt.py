@@ -60,11 +60,15 @@ def long_date(value: date) -> str:
     return text
 
 
-def date_time(value: datetime, *, with_time: bool = True) -> str:
-    """DD/MM/YYYY HH:MM in local time (or the day alone when the time is not known)."""
+def date_time(value: datetime, *, with_time: bool = True, local: bool = True) -> str:
+    """DD/MM/YYYY HH:MM in local time (or the day alone when the time is not known).
+
+    `local=False` keeps the time as it was recorded (with the offset stored with it): a
+    document then reads the same on any machine.
+    """
     if not with_time:
         return value.strftime("%d/%m/%Y")
-    return value.astimezone().strftime("%d/%m/%Y %H:%M")
+    return (value.astimezone() if local else value).strftime("%d/%m/%Y %H:%M")
 
 
 def money(value: Decimal | None) -> str:

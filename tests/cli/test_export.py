@@ -650,3 +650,28 @@ def test_ecc_needs_out(capsys: pytest.CaptureFixture[str], isolated_home: Path) 
 
     assert code == 2
     assert "--out" in one_error_line(err)
+
+
+def test_a_contact_is_shown_at_the_time_it_was_recorded_whatever_the_time_zone(
+    capsys: pytest.CaptureFixture[str],
+    isolated_home: Path,
+    tmp_path: Path,
+    time_zone: Callable[[str], None],
+) -> None:
+    # Arrange: a call logged at 14:30 Brussels time (its offset is stored with it)
+    complaint = kettle(isolated_home, contacts=[])
+    time_zone("Europe/Brussels")
+    code, _out, err = run(
+        capsys, "log", complaint.id, "--channel", "phone", "--outcome", "no_answer",
+        "--at", "12/11/2026 14:30",
+    )  # fmt: skip
+    assert code == 0, err
+
+    # Act
+    in_brussels = export_pdf(capsys, tmp_path, complaint.id)
+    time_zone("Asia/Tokyo")
+    in_tokyo = export_pdf(capsys, tmp_path, complaint.id)
+
+    # Assert
+    assert in_brussels == in_tokyo
+    assert "12/11/2026 14:30" in " ".join(pdf_text(in_tokyo).split())

@@ -310,7 +310,9 @@ def _email_row(entry: EmailEntry) -> list[str]:
 
 def _contact_row(entry: TimelineEntry) -> list[str]:
     contact = entry.contact
-    when = fmt.date_time(contact.at, with_time=contact.at_precision == "minute")
+    # As recorded (the user's own time then), so that the dossier's bytes do not depend on
+    # the time zone of the machine that makes it.
+    when = fmt.date_time(contact.at, with_time=contact.at_precision == "minute", local=False)
     who = " · ".join(
         part
         for part in (
