@@ -486,8 +486,8 @@ def test_the_dossier_words_an_email_in_the_timeline_and_names_what_it_carried() 
     text = " ".join(markdown(Evidence(complaint, {1: data}, []), TODAY).split())
 
     # Assert
-    line = "E-mail du 10/11/2026 de Küchenwelt Support \\<support@kuechenwelt.example\\> : "
-    line += "objet « Votre retour » — voir pièce 1."
+    line = "E-mail du 10/11/2026, expéditeur : Küchenwelt Support "
+    line += "\\<support@kuechenwelt.example\\>, objet « Votre retour » — voir pièce 1."
     assert line in text
     assert text.index(line) < text.index("Appel au service client")
     assert "Pièces jointes de l'e-mail : etiquette.pdf et facture-1.pdf, non reprises ici." in (

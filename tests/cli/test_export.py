@@ -200,7 +200,7 @@ def test_an_email_piece_is_in_the_timeline_at_its_date_and_names_its_own_files(
 
     # Assert
     line = "objet « Ihre Rücksendung » — voir pièce 1."
-    assert "E-mail du 26/10/2026 de Küchenwelt" in text and line in text
+    assert "E-mail du 26/10/2026, expéditeur : Küchenwelt" in text and line in text
     chat, email, notice = (text.index(s) for s in ("Remboursement accepté", line, "RR12"))
     assert chat < email < notice
     assert "Pièce jointe de l'e-mail : etiquette.pdf, non reprise ici." in text
@@ -252,7 +252,7 @@ def test_an_email_is_shown_at_its_own_date_and_time_whatever_the_time_zone(
     assert in_brussels == in_tokyo
     text = " ".join(pdf_text(in_brussels).split())
     assert "25/10/2026 23:30 (UTC-05:00)" in text
-    assert "E-mail du 25/10/2026 de Küchenwelt" in text
+    assert "E-mail du 25/10/2026, expéditeur : Küchenwelt" in text
     assert "26/10/2026" not in text
 
 

@@ -268,8 +268,11 @@ def _details(entry: TimelineEntry) -> str:
 
 
 _EMAIL: dict[tuple[bool, bool], str] = {
-    (True, True): N_("E-mail du {date} de {sender} : objet « {subject} » — voir pièce {n}."),
-    (True, False): N_("E-mail du {date} de {sender}, sans objet — voir pièce {n}."),
+    # "expéditeur :" rather than "de {sender}": no elision to make before a name ("d'Amazon").
+    (True, True): N_(
+        "E-mail du {date}, expéditeur : {sender}, objet « {subject} » — voir pièce {n}."
+    ),
+    (True, False): N_("E-mail du {date}, expéditeur : {sender}, sans objet — voir pièce {n}."),
     (False, True): N_("E-mail du {date} : objet « {subject} » — voir pièce {n}."),
     (False, False): N_("E-mail du {date}, sans objet — voir pièce {n}."),
 }
