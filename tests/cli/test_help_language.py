@@ -38,7 +38,14 @@ class Tagged(gettext.NullTranslations):
 def pseudo(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pseudo catalogues for nl, de and en, and command modules loaded afresh by the next
     run, as a new process would (their help texts are read when they load)."""
-    import amazon_reclamation.cli.commands  # noqa: F401 - loaded, to be put back afterwards
+    # Loaded (every command, as the tests need), to be put back afterwards: importing the
+    # package alone no longer imports the app or the commands (the console script loads
+    # only the command it runs).
+    import amazon_reclamation.cli.app
+    import amazon_reclamation.cli.commands
+    import amazon_reclamation.cli.common
+
+    amazon_reclamation.cli.commands.load()
 
     monkeypatch.setattr(i18n, "_load", Tagged)
     package = sys.modules["amazon_reclamation.cli"]

@@ -15,26 +15,27 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import typer
 
-# Each command's name and the module that registers it, in the root help's order.
+# Each command's name and the module that registers it, in the root help's order: the
+# order a complaint goes through them (as in the README), then the data folder's commands.
 COMMAND_MODULES = {
+    "new": "new",
+    "list": "list_",
+    "show": "show",
+    "log": "log",
+    "due": "due",
+    "escalate": "escalate",
+    "rights": "rights",
+    "letter": "letter",
     "attach": "attach",
+    "export": "export",
+    "calendar": "calendar",
+    "close": "close",
+    "reopen": "reopen",
+    "delete": "delete",
     "backup": "backup",
     "restore": "backup",
     "purge": "backup",
-    "calendar": "calendar",
-    "close": "close",
     "config": "config",
-    "delete": "delete",
-    "due": "due",
-    "escalate": "escalate",
-    "export": "export",
-    "letter": "letter",
-    "list": "list_",
-    "log": "log",
-    "new": "new",
-    "reopen": "reopen",
-    "rights": "rights",
-    "show": "show",
 }
 _GROUP = "dashboard"  # bare `reclam`: the group's own callback, always registered
 
