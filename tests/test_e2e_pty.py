@@ -302,3 +302,24 @@ def test_bare_reclam_without_a_terminal_prints_the_help(env: dict[str, str]) -> 
     assert result.returncode == 0
     assert "Utilisation\u00a0: reclam" in result.stdout  # a real process: real typography
     assert "escalate" in result.stdout
+
+
+@pytest.mark.parametrize(("typed", "purged"), [("supprimer", True), ("oui", False)])
+def test_purge_in_a_terminal_removes_everything_only_after_the_typed_word(
+    reclam: Any, env: dict[str, str], isolated_home: Path, typed: str, purged: bool
+) -> None:
+    # Arrange: one complaint in the data folder
+    created = reclam_plain(
+        env, "new", "--category", "late", "--order", ORDER, "--order-date", "01/11/2026", "--yes"
+    )
+    assert created.returncode == 0, created.stderr
+
+    # Act: the word typed at the prompt, then Enter
+    child = reclam("purge")
+    child.expect_exact("reclam backup")  # a backup is suggested first
+    answer(child, "Supprimer définitivement 1 réclamation", typed + "\r")
+    status = finish(child)
+
+    # Assert
+    assert status == 0
+    assert isolated_home.exists() is not purged
