@@ -1178,3 +1178,22 @@ def test_a_marketplace_order_lists_the_seller_and_a_to_z_before_amazon_s_supervi
     assert result.later_order[:2] == ("contact_seller", "atoz_claim")
     assert result.later_order.index("ask_supervisor") > 1
     assert set(result.later_order) == {s.id for s in result.steps if s.status == "later"}
+
+
+@pytest.mark.parametrize(
+    ("seller", "written"), [("market_be", "not_applicable"), ("amazon", "done")]
+)
+def test_a_formal_notice_to_a_marketplace_seller_is_no_written_complaint_to_amazon(
+    seller: str, written: str
+) -> None:
+    # Arrange: the only contact is a formal notice by letter (to the seller)
+    log = [
+        contact(1, at(6), "letter", "pending", step="formal_notice", follow_up=date(2026, 11, 21))
+    ]
+
+    # Act
+    found = statuses(decide(case(seller, contacts=log), TODAY))
+
+    # Assert: for Amazon's own sale the notice went to Amazon; for a seller's, it did not
+    assert found["written_complaint"] == written
+    assert found["formal_notice"] == "done"

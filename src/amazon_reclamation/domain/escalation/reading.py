@@ -78,7 +78,11 @@ class Reading:
         self.deadlines = compute_deadlines(complaint, today)
         self.by_id = {d.id: d for d in self.deadlines}
         # Amazon's customer service: a contact by its channels that did not write to the seller.
-        with_amazon = [e for e in self.entries if contacts.step_of(e) != "contact_seller"]
+        # A formal notice goes to the seller: for a marketplace order, that is not Amazon.
+        to_seller = {"contact_seller"} | (
+            {"formal_notice"} if complaint.seller.kind == "marketplace" else set()
+        )
+        with_amazon = [e for e in self.entries if contacts.step_of(e) not in to_seller]
         self.cs = [e for e in with_amazon if e.channel in _CUSTOMER_SERVICE_CHANNELS]
         self.seller_msgs = seller_messages(complaint)
         self.written = [e for e in with_amazon if e.channel in WRITTEN_CHANNELS]
