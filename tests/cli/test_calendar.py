@@ -226,14 +226,28 @@ def test_export_ics_gives_one_complaints_events(
     assert written[2].strip().endswith(f"écrits dans {target}.")
 
 
-def test_export_ics_of_a_closed_complaint_is_an_empty_calendar(
+def test_export_ics_of_a_closed_complaint_withdraws_the_reminders_it_had(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    # Arrange: the calendar as imported while open, then the complaint closed
     cid = create(capsys, *DAMAGED)
+    code, before, _err = run(capsys, "export", cid, "--format", "ics")
+    assert code == 0 and uids(before)
     assert run(capsys, "close", cid, "--outcome", "abandoned")[0] == 0
 
+    # Act
     code, out, err = run(capsys, "export", cid, "--format", "ics")
 
+    # Assert: the same UIDs, cancelled, at a later revision, with no reminder left
     assert code == 0
-    assert uids(out) == []
-    assert err.strip() == f"La réclamation {cid} est clôturée : le calendrier est vide."
+    calendar = icalendar.Calendar.from_ical(out)
+    cancelled = list(calendar.walk("VEVENT"))
+    assert sorted(str(e["UID"]) for e in cancelled) == sorted(uids(before))
+    assert all(str(e["STATUS"]) == "CANCELLED" for e in cancelled)
+    assert list(calendar.walk("VALARM")) == []
+    earlier = {
+        str(e["UID"]): int(e["SEQUENCE"])
+        for e in icalendar.Calendar.from_ical(before).walk("VEVENT")
+    }
+    assert all(int(e["SEQUENCE"]) > earlier[str(e["UID"])] for e in cancelled)
+    assert f"La réclamation {cid} est clôturée : le calendrier retire ses" in " ".join(err.split())

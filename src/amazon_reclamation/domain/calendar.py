@@ -101,6 +101,15 @@ def events(complaint: Complaint, today: dt.date) -> list[Event]:
     return sorted(found, key=lambda e: (e.day, e.key))
 
 
+def cancelled_events(complaint: Complaint, today: dt.date) -> list[Event]:
+    """The events a closed complaint had when it was closed: a calendar that imported them
+    removes them when it reads them again as cancelled (same UIDs). None for an open one."""
+    if complaint.status == "open":
+        return []
+    closed = complaint.closed_at.date() if complaint.closed_at is not None else today
+    return events(complaint.model_copy(update={"status": "open"}), min(closed, today))
+
+
 def revision(complaint: Complaint) -> int:
     """The revision of the complaint's events: the number of entries in its contact log.
 

@@ -31,10 +31,11 @@ MORNING_OF_THE_DAY = dt.timedelta(hours=9)  # when the day before is already pas
 
 @dataclass(frozen=True)
 class Ics:
-    """An iCalendar file and how many events it holds."""
+    """An iCalendar file, how many events it holds, and how many it withdraws."""
 
     data: bytes
     events: int
+    cancelled: int = 0
 
 
 def prodid(lang: str) -> str:
@@ -49,19 +50,37 @@ def alarm_trigger(event: Event, today: dt.date) -> dt.timedelta:
     return DAY_BEFORE if event.day > today else MORNING_OF_THE_DAY
 
 
-def ics_for(complaints: Iterable[Complaint], today: dt.date, lang: str) -> Ics:
-    """The calendar of these complaints' events (none for a closed one), worded in `lang`."""
-    from amazon_reclamation.domain.calendar import events
+def ics_for(
+    complaints: Iterable[Complaint], today: dt.date, lang: str, *, cancel_closed: bool = False
+) -> Ics:
+    """The calendar of these complaints' events (none for a closed one), worded in `lang`.
+
+    With `cancel_closed`, a closed complaint's events as they stood when it was closed come
+    marked cancelled, so that a calendar that imported them removes them.
+    """
+    from amazon_reclamation.domain.calendar import cancelled_events, events
     from amazon_reclamation.i18n import in_language
 
+    complaints = list(complaints)
     found = [(event, c) for c in complaints for event in events(c, today)]
     found.sort(key=lambda pair: (pair[0].day, pair[0].uid))
+    cancelled = (
+        [(event, c) for c in complaints for event in cancelled_events(c, today)]
+        if cancel_closed
+        else []
+    )
+    cancelled.sort(key=lambda pair: (pair[0].day, pair[0].uid))
     with in_language(lang):
-        data = _calendar(found, today, lang)
-    return Ics(data, len(found))
+        data = _calendar(found, today, lang, cancelled)
+    return Ics(data, len(found), len(cancelled))
 
 
-def _calendar(found: list[tuple[Event, Complaint]], today: dt.date, lang: str) -> bytes:
+def _calendar(
+    found: list[tuple[Event, Complaint]],
+    today: dt.date,
+    lang: str,
+    cancelled: list[tuple[Event, Complaint]] | None = None,
+) -> bytes:
     import icalendar
 
     from amazon_reclamation.domain.calendar import last_change, revision
@@ -91,6 +110,20 @@ def _calendar(found: list[tuple[Event, Complaint]], today: dt.date, lang: str) -
         reminder.add("trigger", alarm_trigger(event, today))
         reminder.add("description", title)
         item.add_component(reminder)
+        calendar.add_component(item)
+    for event, complaint in cancelled or []:
+        # The same UID, a later revision and no reminder: the event is withdrawn.
+        stamp = last_change(complaint)
+        item = icalendar.Event()
+        item.add("uid", event.uid)
+        item.add("dtstamp", stamp)
+        item.add("last-modified", stamp)
+        item.add("sequence", revision(complaint) + 1)
+        item.add("status", "CANCELLED")
+        item.add("dtstart", event.day)
+        item.add("dtend", event.day + dt.timedelta(days=1))
+        item.add("summary", clean_for_file(summary(event)))
+        item.add("transp", "TRANSPARENT")
         calendar.add_component(item)
     data: bytes = calendar.to_ical()
     return data

@@ -61,12 +61,25 @@ def export_ics(app: App, ref: str, out_file: Path | None, force: bool) -> None:
     from amazon_reclamation.texts.calendar_ics import ics_for
 
     complaint = find(app, ref)
-    ics = ics_for([complaint], app.today, current_language())
-    if complaint.status != "open":
-        empty = _("La réclamation {id} est clôturée : le calendrier est vide.")
+    ics = ics_for([complaint], app.today, current_language(), cancel_closed=True)
+    if complaint.status != "open" and ics.cancelled:
+        # Imported again, the cancelled events take the reminders out of the user's calendar.
+        empty = ngettext(
+            "La réclamation {id} est clôturée : le calendrier retire son rappel ; importez-le "
+            "pour l'effacer de votre agenda.",
+            "La réclamation {id} est clôturée : le calendrier retire ses {n} rappels ; "
+            "importez-le pour les effacer de votre agenda.",
+            ics.cancelled,
+        ).format(id=complaint.id, n=ics.cancelled)
+    elif complaint.status != "open":
+        empty = _("La réclamation {id} est clôturée : le calendrier est vide.").format(
+            id=complaint.id
+        )
     else:
-        empty = _("Aucun délai ni suivi à venir pour la réclamation {id} : le calendrier est vide.")
-    _deliver(app, ics, out_file, force, empty.format(id=complaint.id))
+        empty = _(
+            "Aucun délai ni suivi à venir pour la réclamation {id} : le calendrier est vide."
+        ).format(id=complaint.id)
+    _deliver(app, ics, out_file, force, empty)
 
 
 def _may_have_events(digest: "Digest", today: "dt.date") -> bool:
@@ -94,7 +107,8 @@ def _deliver(app: App, ics: "Ics", out_file: Path | None, force: bool, empty: st
     )
     if not ics.events:
         render.info(empty)
-        render.info(_("Calendrier vide écrit dans {path}.").format(path=target))
+        written = _("Calendrier écrit dans {path}.") if ics.cancelled else None
+        render.info((written or _("Calendrier vide écrit dans {path}.")).format(path=target))
         return
     render.info(
         ngettext(
