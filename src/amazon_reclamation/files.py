@@ -199,6 +199,26 @@ def is_within(path: Path, folder: Path) -> bool:
     return True
 
 
+def _out_target(path: Path, place: Path, data_folder: Path) -> os.stat_result | None:
+    """What is at an `--out` path now (None: nothing), after refusing a `place` (the path
+    or its folder) inside the data folder: reclam's own files are never an output."""
+    from amazon_reclamation.errors import InvalidInput
+
+    if is_within(place, data_folder):
+        raise InvalidInput(
+            _(
+                "--out : {path} est dans le dossier de données de reclam ; choisissez un autre "
+                "dossier."
+            ).format(path=path)
+        )
+    try:
+        return path.lstat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise storage_error(_("Impossible d'écrire {path} : {reason}."), path, error) from None
+
+
 def write_output_file(path: Path, text: str | bytes, *, force: bool, data_folder: Path) -> Path:
     """Write a document the user asked for (a letter, a dossier) to a path they named.
 
@@ -210,19 +230,7 @@ def write_output_file(path: Path, text: str | bytes, *, force: bool, data_folder
     from amazon_reclamation.errors import InvalidInput
     from amazon_reclamation.safe_text import clean_for_file
 
-    if is_within(path.parent, data_folder):
-        raise InvalidInput(
-            _(
-                "--out : {path} est dans le dossier de données de reclam ; choisissez un autre "
-                "dossier."
-            ).format(path=path)
-        )
-    try:
-        info: os.stat_result | None = path.lstat()
-    except FileNotFoundError:
-        info = None
-    except OSError as error:
-        raise storage_error(_("Impossible d'écrire {path} : {reason}."), path, error) from None
+    info = _out_target(path, path.parent, data_folder)
     if info is not None:
         if stat.S_ISLNK(info.st_mode):
             raise InvalidInput(
@@ -253,7 +261,7 @@ def write_output_file(path: Path, text: str | bytes, *, force: bool, data_folder
     content = clean_for_file(text) if isinstance(text, str) else text
     try:
         if info is None:
-            _write_new_file(path, content)
+            write_new_file(path, content)
         else:
             atomic_write_text(path, content)
     except FileExistsError:
@@ -276,19 +284,7 @@ def output_folder(
     """
     from amazon_reclamation.errors import InvalidInput
 
-    if is_within(path, data_folder):
-        raise InvalidInput(
-            _(
-                "--out : {path} est dans le dossier de données de reclam ; choisissez un autre "
-                "dossier."
-            ).format(path=path)
-        )
-    try:
-        info: os.stat_result | None = path.lstat()
-    except FileNotFoundError:
-        info = None
-    except OSError as error:
-        raise storage_error(_("Impossible d'écrire {path} : {reason}."), path, error) from None
+    info = _out_target(path, path, data_folder)
     if info is None:
         if not path.parent.is_dir():
             raise StorageError(
@@ -323,12 +319,7 @@ def output_folder(
     return path
 
 
-def write_new_file(path: Path, data: str | bytes) -> None:
-    """A new owner-only file (0600) at `path`, which must not exist; raises OSError."""
-    _write_new_file(path, data)
-
-
-def _write_new_file(path: Path, text: str | bytes) -> None:
+def write_new_file(path: Path, text: str | bytes) -> None:
     """Write a file that must not exist yet, never replacing one created meanwhile."""
     temp = _synced_temp_file(path, text)
     try:
