@@ -19,14 +19,13 @@ from amazon_reclamation import fmt
 from amazon_reclamation.domain.contacts import follow_up_kind
 from amazon_reclamation.i18n import N_, _, ngettext
 from amazon_reclamation.texts import labels
-from amazon_reclamation.texts.follow_ups import FORMAL_NOTICE_STATE, contact_note
+from amazon_reclamation.texts.follow_ups import contact_note, state_word
 from amazon_reclamation.texts.lists import join_list
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from datetime import datetime
 
-    from amazon_reclamation.domain.contacts import PromiseState
     from amazon_reclamation.domain.dossier import Dossier, Email, EmailEntry, TimelineEntry
     from amazon_reclamation.knowledge.rules import Rule
     from amazon_reclamation.models import Attachment, Complaint
@@ -80,20 +79,6 @@ class Document:
     title: str
     made: str  # "Établi le 20/11/2026 avec reclam …"
     sections: list[Section]
-
-
-_PROMISE_STATE: dict[PromiseState, str] = {
-    "kept": N_("promesse tenue"),
-    "due": N_("promesse à venir"),
-    "broken": N_("promesse NON TENUE"),
-}
-# A follow-up date without a promise (a reply awaited, the deadline of a formal notice):
-# the same states, not called a promise.
-_FOLLOW_UP_STATE: dict[PromiseState, str] = {
-    "kept": N_("résolu ensuite"),
-    "due": N_("réponse attendue"),
-    "broken": N_("délai passé sans solution"),
-}
 
 
 def _title(complaint: Complaint) -> str:
@@ -251,15 +236,8 @@ def _details(entry: TimelineEntry) -> str:
     elif contact.promise:
         parts.append(_("Promis : {what}.").format(what=contact.promise))
     if entry.promise_state is not None and entry.corrected_by is None:
-        kind = follow_up_kind(contact)
-        states: dict[PromiseState, str] = (
-            _PROMISE_STATE
-            if kind == "promise"
-            else FORMAL_NOTICE_STATE
-            if kind == "formal_notice"
-            else _FOLLOW_UP_STATE
-        )
-        parts.append(_("État : {state}.").format(state=_(states[entry.promise_state])))
+        state = state_word(follow_up_kind(contact), entry.promise_state)
+        parts.append(_("État : {state}.").format(state=state))
     if contact.corrects is not None:
         parts.append(_("Corrige l'entrée n° {n}.").format(n=contact.corrects))
     if entry.corrected_by is not None:

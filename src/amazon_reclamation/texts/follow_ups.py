@@ -27,6 +27,30 @@ FORMAL_NOTICE_STATE: dict[PromiseState, str] = {
 }
 
 
+# The same states for a promise, and for a reply or call-back announced: each worded as
+# what it is (the dossier's timeline says "État : …").
+PROMISE_STATE: dict[PromiseState, str] = {
+    "kept": N_("promesse tenue"),
+    "due": N_("promesse à venir"),
+    "broken": N_("promesse NON TENUE"),
+}
+ANNOUNCED_STATE: dict[PromiseState, str] = {
+    "kept": N_("résolu ensuite"),
+    "due": N_("réponse attendue"),
+    "broken": N_("délai passé sans solution"),
+}
+
+
+def state_word(kind: FollowUpKind, state: PromiseState) -> str:
+    """The state of a follow-up date in words, by what it stands for."""
+    states = {
+        "promise": PROMISE_STATE,
+        "formal_notice": FORMAL_NOTICE_STATE,
+        "announced": ANNOUNCED_STATE,
+    }[kind]
+    return _(states[state])
+
+
 def contact_note(contact: Contact) -> str | None:
     """The line under a contact on the timeline about its follow-up date, if it has one."""
     from amazon_reclamation.domain.contacts import follow_up_kind
