@@ -202,3 +202,36 @@ def test_the_console_script_loads_only_the_command_it_runs(
         assert [name for name in listed if name in commands.COMMAND_MODULES] == list(
             commands.COMMAND_MODULES
         )
+
+
+@pytest.mark.parametrize(
+    ("argv", "built"),
+    [
+        (["--help"], []),  # the root help lists every command and builds none
+        (["--lang", "nl", "--help"], []),
+        (["show", "--help"], ["show"]),
+        (["list"], ["list"]),
+        (["lst"], []),  # an unknown name: nothing to build
+    ],
+)
+def test_a_run_builds_only_the_command_it_runs(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, argv: list, built: list
+) -> None:
+    # Arrange: count what Typer builds (a command's options are read from its signature)
+    made: list[str] = []
+    build = typer.main.get_command_from_info
+
+    def counting(command_info: typer.models.CommandInfo, **kwargs: object) -> object:
+        made.append(str(command_info.name or command_info.callback.__name__))  # type: ignore[union-attr]
+        return build(command_info, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(typer.main, "get_command_from_info", counting)
+
+    # Act
+    code, out, _err = run(capsys, *argv)
+
+    # Assert
+    assert code == (2 if argv == ["lst"] else 0)
+    assert made == built
+    if argv[-1] == "--help" and argv[0] != "show":
+        assert all(f"  {name} " in out for name in commands.COMMAND_MODULES)

@@ -10,7 +10,7 @@ routes whatever it raises to the one exit point, `cli.exits`.
 import functools
 import inspect
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -275,11 +275,80 @@ class ReclamCommand(_OurWords, TyperCommand):
         return rest
 
 
+class LazyCommands(MutableMapping[str, Any]):
+    """The group's commands by name, each built by Typer the first time it is looked up.
+
+    Building a command reads its signature and makes its options (thirty for `new`):
+    a run needs one command, and `reclam --help` only their names and help texts, which
+    `short_help` gives from the registration without building anything.
+    """
+
+    def __init__(self, registry: typer.Typer, built: MutableMapping[str, Any]) -> None:
+        self._infos = {_name_of(info): info for info in registry.registered_commands}
+        self._registry = registry
+        self._built = dict(built)
+
+    def __getitem__(self, name: str) -> Any:
+        command = self._built.get(name)
+        if command is None:
+            command = typer.main.get_command_from_info(
+                self._infos[name],  # KeyError: no such command
+                pretty_exceptions_short=self._registry.pretty_exceptions_short,
+                rich_markup_mode=self._registry.rich_markup_mode,
+            )
+            self._built[name] = command
+        return command
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        found = self._infos.pop(name, None) is not None
+        found = self._built.pop(name, None) is not None or found
+        if not found:
+            raise KeyError(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys([*self._infos, *self._built]))
+
+    def __len__(self) -> int:
+        return len(dict.fromkeys([*self._infos, *self._built]))
+
+    def for_help(self, name: str) -> Any:
+        """The command `name` as `reclam --help` lists it (its hidden flag, its help line):
+        the command if it was built, else a bare command of the same texts, which
+        words its help line alike (`get_short_help_str`) without building its options."""
+        command = self._built.get(name)
+        if command is not None:
+            return command
+        info = self._infos[name]
+        return TyperCommand(
+            name,
+            help=inspect.cleandoc(info.help) if info.help is not None else None,
+            short_help=info.short_help,
+            hidden=info.hidden,
+            deprecated=info.deprecated,
+        )
+
+
+def _name_of(info: Any) -> str:
+    return str(info.name or typer.main.get_command_name(info.callback.__name__))
+
+
 class ReclamGroup(_OurWords, TyperGroup):
-    """The `reclam` group: global options, and an unknown command said in our words."""
+    """The `reclam` group: global options, commands built when looked up (`LazyCommands`),
+    and an unknown command said in our words."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = LazyCommands(registry, self.commands)
 
     def get_params(self, ctx: Any) -> list[Any]:
         return _with_globals(super().get_params(ctx))
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        """The commands' names in their order, none built (Typer's own reads every item)."""
+        return list(self.commands)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0] if args else ""
@@ -287,6 +356,10 @@ class ReclamGroup(_OurWords, TyperGroup):
             raise UnknownCommand(name, ctx)
         return super().resolve_command(ctx, args)
 
+
+# The commands are registered on `registry`, a Typer that is never run: Typer would build
+# every registered command of `app` before running one. `ReclamGroup` builds them from it.
+registry = typer.Typer(rich_markup_mode=None, pretty_exceptions_enable=False)
 
 app = typer.Typer(
     name="reclam",
@@ -343,7 +416,7 @@ def command(name: str | None = None, *, help: str | None = None) -> Callable[[F]
     """
 
     def register(func: F) -> F:
-        app.command(name, cls=ReclamCommand, help=help)(_with_app(func))
+        registry.command(name, cls=ReclamCommand, help=help)(_with_app(func))
         return func
 
     return register

@@ -132,10 +132,11 @@ def format_options(command: Any, ctx: Any, formatter: Any) -> None:
 
 
 def _format_commands(group: Any, ctx: Any, formatter: Any) -> None:
+    # The help lines come from the registration: no command is built to list them all.
     commands = []
     for name in group.list_commands(ctx):
-        sub = group.get_command(ctx, name)
-        if sub is not None and not sub.hidden:
+        sub = group.commands.for_help(name)
+        if not sub.hidden:
             commands.append((name, sub))
     if not commands:
         return

@@ -50,11 +50,11 @@ def load(argv: list[str] | None = None) -> typer.Typer:
         modules = [_GROUP, *dict.fromkeys(COMMAND_MODULES.values())]
     for module in modules:
         importlib.import_module(f"{__name__}.{module}")
-    from amazon_reclamation.cli.app import app
+    from amazon_reclamation.cli.app import app, registry
 
     # A module imported on its own earlier (a test, a lazy run) registered out of turn.
     order = {command: index for index, command in enumerate(COMMAND_MODULES)}
-    app.registered_commands.sort(
+    registry.registered_commands.sort(
         key=lambda info: order.get(
             str(info.name or getattr(info.callback, "__name__", "")), len(order)
         )
