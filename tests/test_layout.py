@@ -232,7 +232,7 @@ def test_the_extra_single_cells_are_one_cell_for_rich() -> None:
     from rich.cells import cell_len
 
     # Act
-    wider = [hex(ord(char)) for char in layout.SINGLE_CELLS if cell_len(char) != 1]
+    wider = [hex(ord(char)) for char in layout.single_cells() if cell_len(char) != 1]
 
     # Assert
     assert wider == []

@@ -14,6 +14,7 @@ draw. `tests/test_layout.py` compares both on generated texts and widths.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 # Characters one cell wide for Rich: its own fast-path ranges (rich.cells), then general
@@ -32,10 +33,20 @@ _RANGES = (
     (0x20A0, 0x20C0),
 )
 _EXTRA = "ⓘ✓✗№−"
-SINGLE_CELLS = frozenset(
-    [chr(code) for start, end in _RANGES for code in range(start, end + 1)] + list(_EXTRA)
-)
-_LINES = SINGLE_CELLS | {"\n"}
+
+
+@cache
+def single_cells() -> frozenset[str]:
+    """The characters laid out here, made on first use (list and due never need them)."""
+    return frozenset(
+        [chr(code) for start, end in _RANGES for code in range(start, end + 1)] + list(_EXTRA)
+    )
+
+
+@cache
+def _lines() -> frozenset[str]:
+    return single_cells() | {"\n"}
+
 
 # Rich's words, as console.py makes it split them: at ASCII whitespace only.
 _WORD = re.compile(r"[ \t\n\r\f\v]*[^ \t\n\r\f\v]+[ \t\n\r\f\v]*")
@@ -95,7 +106,7 @@ def _divide_line(text: str, width: int, fold: bool) -> list[int]:
 
 def wrap(text: str, width: int, overflow: str = "fold") -> list[str] | None:
     """The lines of `Text(text).wrap(width)` (not padded), or None when unsure."""
-    if width < 2 or not _LINES.issuperset(text):
+    if width < 2 or not _lines().issuperset(text):
         return None
     lines: list[str] = []
     for line in text.split("\n"):
@@ -133,7 +144,7 @@ def rule(title: str, width: int) -> str | None:
     """`Rule(title)` (centred, or a plain line without a title), or None when unsure."""
     if not title:
         return RULE * width
-    if width < 8 or not SINGLE_CELLS.issuperset(title):
+    if width < 8 or not single_cells().issuperset(title):
         return None
     room = width - 4
     if len(title) > room:
@@ -149,7 +160,7 @@ def grid(rows: list[tuple[str, str]], width: int, gap: int) -> list[str] | None:
     if not rows:
         return []
     names = [name for name, _value in rows]
-    if not SINGLE_CELLS.issuperset("".join(names)):
+    if not single_cells().issuperset("".join(names)):
         return None
     first = max(map(len, names)) + gap
     second = max(max(map(len, value.splitlines()), default=0) for _name, value in rows) or 1
@@ -171,7 +182,7 @@ def panel(title: str, body: list[str], width: int) -> list[str] | None:
     """`Panel(..., title=title, title_align="left")` around lines already laid out at
     `width - 4` (rounded corners, one space inside each border)."""
     # Panel reads its title as markup (emoji codes too): left to Rich when it might be.
-    if "[" in title or re.search(r":\S*:", title) or not SINGLE_CELLS.issuperset(title):
+    if "[" in title or re.search(r":\S*:", title) or not single_cells().issuperset(title):
         return None
     room = width - 4
     heading = f" {title} "[:room] if title else RULE * 2  # no title: a plain border
