@@ -149,3 +149,8 @@ def due_follow_ups(complaint: Complaint, today: date) -> list[PromiseStatus]:
         for p in promises(complaint, today)
         if p.state != "kept" and p.contact.follow_up is not None and p.contact.follow_up <= today
     ]
+
+
+def needs_written_confirmation(contact: Contact) -> bool:
+    """A promise or a refusal made by phone or chat should be confirmed in writing."""
+    return contact.channel in ("phone", "chat") and contact.outcome in ("promise", "refused")

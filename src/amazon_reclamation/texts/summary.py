@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from amazon_reclamation import fmt
+from amazon_reclamation.domain.contacts import (
+    needs_written_confirmation as needs_written_confirmation,
+)
 from amazon_reclamation.i18n import N_, _, in_language
 from amazon_reclamation.knowledge.categories import CATEGORY_TABLE, debit_date_asked, evidence_for
 from amazon_reclamation.texts import labels
@@ -437,11 +440,6 @@ _REFUSAL: Variants = {
         "service a refusé ma demande."
     ),
 }
-
-
-def needs_written_confirmation(contact: Contact) -> bool:
-    """A promise or a refusal made by phone or chat should be confirmed in writing."""
-    return contact.channel in ("phone", "chat") and contact.outcome in ("promise", "refused")
 
 
 def confirmation_message(complaint: Complaint, contact: Contact) -> str:

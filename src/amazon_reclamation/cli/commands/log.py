@@ -73,7 +73,7 @@ def log(
 ) -> None:
     """Noter un contact avec le service client ou le vendeur."""
     from amazon_reclamation import actions, clock
-    from amazon_reclamation.texts import summary as texts
+    from amazon_reclamation.domain.contacts import needs_written_confirmation
     from amazon_reclamation.ui import contact_questions, questions, render
 
     today = app.today
@@ -139,7 +139,8 @@ def log(
     )
     render.timeline(updated, today)
     promise_passed = contact.follow_up is not None and contact.follow_up < today
-    if texts.needs_written_confirmation(contact) and not promise_passed:
+    if needs_written_confirmation(contact) and not promise_passed:
+        from amazon_reclamation.texts import summary as texts
         from amazon_reclamation.ui.wizard import confirm_question
 
         offer = confirm_question(_("Préparer un message de confirmation écrite de cet échange ?"))

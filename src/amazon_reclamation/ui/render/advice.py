@@ -11,8 +11,10 @@ from amazon_reclamation.ui.render.console import (
     Cell,
     columns,
     out,
+    paragraphs,
     safe,
 )
+from amazon_reclamation.ui.render.layout import Para, para
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -53,9 +55,11 @@ def _state(item: Deadline) -> str:
 
 def deadlines(items: Sequence[Deadline], missing: Sequence[MissingFact] = ()) -> None:
     """Every deadline: date, days left, a bar, law or Amazon policy, and its source."""
-    from rich.padding import Padding
-    from rich.text import Text
+    paragraphs(deadline_paragraphs(items, missing))
 
+
+def deadline_paragraphs(items: Sequence[Deadline], missing: Sequence[MissingFact]) -> list[Para]:
+    """What `deadlines` prints, paragraph by paragraph."""
     from amazon_reclamation.texts.deadlines import (
         deadline_note,
         deadline_title,
@@ -63,29 +67,29 @@ def deadlines(items: Sequence[Deadline], missing: Sequence[MissingFact] = ()) ->
     )
     from amazon_reclamation.texts.rules import nature
 
-    console = out()
-    console.print(Text(_("Délais"), style="bold"))
+    shown = [para(_("Délais"), "bold")]
     if not items:
-        console.print(Text("  " + _("Aucun délai calculable avec les faits connus.")))
+        shown.append(para("  " + _("Aucun délai calculable avec les faits connus.")))
     left_width = max((len(_state(item)) for item in items), default=0)
     for item in items:
         bar, style = _urgency(item.days_left) if item.exercised_on is None else ("", "dim")
-        line = Text("  ")
-        line.append(f"{bar:10}", style=style)
-        line.append(f"  {fmt.short_date(item.date)}  ", style="bold" if not item.passed else "dim")
-        line.append(f"{_state(item):<{left_width}}  ", style=style)
-        line.append(deadline_title(item), style="bold" if not item.passed else "dim")
-        console.print(line)
+        strong = "bold" if not item.passed else "dim"
+        spans = (
+            ("  ", ""),
+            (f"{bar:10}", style),
+            (f"  {fmt.short_date(item.date)}  ", strong),
+            (f"{_state(item):<{left_width}}  ", style),
+            (deadline_title(item), strong),
+        )
+        shown.append(Para(spans))
         details = [nature(item.rule)]
         note = deadline_note(item)
         if note:
             details.append(safe(note))
         details.append(_("Source : {url}").format(url=item.source))
-        for detail in details:
-            text = Text(detail, style="dim" if item.passed else "", overflow="fold")
-            console.print(Padding(text, (0, 0, 0, 14)))
-    for fact in missing_fact_texts(missing):
-        console.print(Padding(Text("ⓘ " + safe(fact), style="dim"), (0, 0, 0, 2)))
+        shown.extend(para(detail, "dim" if item.passed else "", indent=14) for detail in details)
+    shown.extend(para("ⓘ " + safe(fact), "dim", indent=2) for fact in missing_fact_texts(missing))
+    return shown
 
 
 def _first_sentence(text: str) -> str:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from rich.style import Style
 
     from amazon_reclamation.records import Unreadable
+    from amazon_reclamation.ui.render.layout import Para
 
 
 def safe(text: str | None) -> str:
@@ -131,7 +132,83 @@ def info(message: str) -> None:
 
 def plain(text: str) -> None:
     """Print text as is on stdout (no wrapping, for copying)."""
-    out().print(safe(text), soft_wrap=True)
+    text = safe(text)
+    if "\t" not in text and plain_width() is not None:
+        write_lines([text])  # what Rich writes, without loading it
+        return
+    out().print(text, soft_wrap=True)
+
+
+def plain_width() -> int | None:
+    """The width Rich would lay stdout's screens out in, when it would write them without
+    any escape code (no colour: a pipe, a file, a dumb terminal; UTF-8); else None, and
+    Rich draws them.
+
+    NO_COLOR on a terminal is left to Rich: it still writes bold there.
+    """
+    import os
+
+    stream = sys.stdout
+    if _colour_mode(stream) is not False:
+        return None
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower()
+    if not encoding.startswith("utf"):
+        return None  # Rich would draw boxes and rules in ASCII
+    try:
+        terminal = bool(stream.isatty())
+    except (AttributeError, ValueError):
+        terminal = False
+    dumb = os.environ.get("TERM", "").lower() in ("dumb", "unknown")
+    if terminal and not dumb:
+        return None
+    # Console.size: COLUMNS (80 on a dumb terminal unless LINES is set too), else the
+    # size of the first of stdin, stdout and stderr that is a terminal, else 80.
+    columns = os.environ.get("COLUMNS")
+    width = int(columns) if columns is not None and columns.isdigit() else None
+    lines = os.environ.get("LINES")
+    if terminal and dumb and not (width is not None and lines is not None and lines.isdigit()):
+        return 80
+    if width is None:
+        for descriptor in (0, 1, 2):
+            try:
+                width = os.get_terminal_size(descriptor).columns
+            except (AttributeError, ValueError, OSError):
+                continue
+            break
+        width = width or 80
+    return width if 20 <= width <= 1000 else None
+
+
+def write_lines(lines: Sequence[str]) -> None:
+    """Lines on stdout as they are."""
+    sys.stdout.write("".join(line + "\n" for line in lines))
+    sys.stdout.flush()
+
+
+def paragraphs(items: Sequence[Para]) -> None:
+    """Paragraphs on stdout: laid out without Rich when stdout shows no colour."""
+    width = plain_width()
+    if width is not None:
+        from amazon_reclamation.ui.render import layout
+
+        lines = layout.paragraphs(list(items), width)
+        if lines is not None:
+            write_lines(lines)
+            return
+    console = out()
+    for item in items:
+        console.print(rich_text(item))
+
+
+def rich_text(item: Para) -> Any:
+    """A paragraph as Rich draws it: a Text, in a Padding when it is indented."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    text = Text(style=item.style)
+    for span, style in item.spans:
+        text.append(span, style=style or None)
+    return Padding(text, (0, 0, 0, item.indent)) if item.indent else text
 
 
 def text_out(text: str) -> None:
@@ -319,10 +396,19 @@ def _stdout_width() -> int:
 
 def message_block(title: str, text: str) -> None:
     """A text to copy, between two rules (no borders inside, so copying is clean)."""
+    text = safe(text)
+    width = plain_width()
+    if width is not None and "\t" not in text:
+        from amazon_reclamation.ui.render import layout
+
+        top = layout.rule(title, width)
+        if top is not None:
+            write_lines([top, text, layout.RULE * width])
+            return
     from rich.rule import Rule
     from rich.text import Text
 
     console = out()
     console.print(Rule(title, style="cyan"))
-    console.print(Text(safe(text)), soft_wrap=True)
+    console.print(Text(text), soft_wrap=True)
     console.print(Rule(style="cyan"))

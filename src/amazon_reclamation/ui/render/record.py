@@ -15,9 +15,13 @@ from amazon_reclamation.ui.render.console import (
     columns,
     info,
     out,
+    paragraphs,
     plain,
+    plain_width,
     safe,
+    write_lines,
 )
+from amazon_reclamation.ui.render.layout import Para, para
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -54,6 +58,11 @@ def _bullets(items: list[str]) -> RenderableType:
 
 def summary_card(summary: Summary) -> None:
     """The summary panel, then the ready message between two rules (easy to copy)."""
+    width = plain_width()
+    lines = _plain_card(summary, width) if width is not None else None
+    if lines is not None:
+        write_lines(lines)
+        return
     from rich.console import Group
     from rich.panel import Panel
     from rich.rule import Rule
@@ -79,6 +88,39 @@ def summary_card(summary: Summary) -> None:
     console.print(Rule(_("Message prêt à copier (chat ou e-mail)"), style="cyan"))
     console.print(Text(safe(summary.message)), soft_wrap=True)
     console.print(Rule(style="cyan"))
+
+
+def _plain_card(summary: Summary, width: int) -> list[str] | None:
+    """The lines `summary_card` prints, laid out as Rich does, or None when unsure."""
+    from amazon_reclamation.ui.render import layout
+
+    inner = width - 4
+    message = safe(summary.message)
+    body = layout.grid([(safe(name), safe(value)) for name, value in summary.facts], inner, 2)
+    texts = [""]
+    if summary.description:
+        texts = ["", _("Description"), safe(summary.description), ""]
+    checklist = layout.grid([("  •", safe(item)) for item in summary.checklist], inner, 1)
+    where = layout.grid([("  •", safe(item)) for item in summary.where], inner, 1)
+    if body is None or checklist is None or where is None or "\t" in message:
+        return None
+    for text in [*texts, safe(summary.request_line), "", _("À avoir sous la main")]:
+        lines = layout.wrap(text, inner)
+        if lines is None:
+            return None
+        body += lines
+    body += checklist
+    for text in ("", _("Où vous adresser")):
+        lines = layout.wrap(text, inner)
+        if lines is None:
+            return None
+        body += lines
+    body += where
+    card = layout.panel(safe(summary.title), body, width)
+    heading = layout.rule(_("Message prêt à copier (chat ou e-mail)"), width)
+    if card is None or heading is None:
+        return None
+    return [*card, heading, message, layout.RULE * width]
 
 
 def _days_since(day: date, today: date) -> str:
@@ -206,12 +248,13 @@ _PROMISE_STATE = {
 
 def timeline(complaint: Complaint, today: date) -> None:
     """The contacts, oldest first, with counts and every promise's state."""
-    from rich.padding import Padding
-    from rich.text import Text
+    paragraphs(timeline_paragraphs(complaint, today))
 
+
+def timeline_paragraphs(complaint: Complaint, today: date) -> list[Para]:
+    """What `timeline` prints, paragraph by paragraph."""
     from amazon_reclamation.domain import contacts
 
-    console = out()
     entries = contacts.timeline(complaint.contacts)
     effective = contacts.effective(complaint.contacts)
     opened = max(0, (today - complaint.created_at.date()).days)
@@ -225,10 +268,10 @@ def timeline(complaint: Complaint, today: date) -> None:
         if opened
         else _("ouverte aujourd'hui")
     )
-    console.print(Text(header, style="bold"))
+    items = [para(header, "bold")]
     if not entries:
-        console.print(
-            Text(
+        items.append(
+            para(
                 "  "  # indented under the heading, as the entries are
                 + _(
                     "Aucun contact noté. Après chaque échange avec le service client, "
@@ -236,7 +279,7 @@ def timeline(complaint: Complaint, today: date) -> None:
                 ).format(id=complaint.id)
             )
         )
-        return
+        return items
     replaced_by = {c.corrects: c.id for c in entries if c.corrects is not None}
     for contact in entries:
         # One block per contact rather than a table: summaries stay readable at 80 columns.
@@ -249,12 +292,14 @@ def timeline(complaint: Complaint, today: date) -> None:
             head.append(safe(contact.agent))
         if contact.reference:
             head.append(_("réf. {reference}").format(reference=safe(contact.reference)))
-        line = Text(f"  {contact.id:>2}. ", style=style or "bold")
-        line.append(" · ".join(head), style=style)
-        line.append(" · ", style=style)
         outcome_style = style or ("red" if contact.outcome in ("refused", "no_answer") else "bold")
-        line.append(labels.label(labels.OUTCOME, contact.outcome), style=outcome_style)
-        console.print(line)
+        spans = (
+            (f"  {contact.id:>2}. ", ""),
+            (" · ".join(head), style),
+            (" · ", style),
+            (labels.label(labels.OUTCOME, contact.outcome), outcome_style),
+        )
+        items.append(Para(spans, style or "bold"))
         details = []
         if contact.step is not None and contact.step != default_step(contact.channel):
             # The channel says the usual step; another one is named.
@@ -267,39 +312,30 @@ def timeline(complaint: Complaint, today: date) -> None:
             details.append(_("(corrige le n° {n})").format(n=contact.corrects))
         if contact.id in replaced_by:
             details.append(_("(corrigé par le n° {n})").format(n=replaced_by[contact.id]))
-        for detail in details:
-            console.print(Padding(Text(detail, style=style), (0, 0, 0, 6)))
+        items.extend(para(detail, style, indent=6) for detail in details)
     awaited = contacts.promises(complaint, today)
     # A formal notice's deadline is no promise: it has its own list and states.
     notices = [p for p in awaited if contacts.follow_up_kind(p.contact) == "formal_notice"]
     promises = [p for p in awaited if contacts.follow_up_kind(p.contact) != "formal_notice"]
     if promises:
-        console.print(Text(_("Promesses"), style="bold"))
+        items.append(para(_("Promesses"), "bold"))
         for item in promises:
-            name, style = _PROMISE_STATE[item.state]
-            line = Text("  • ")
-            line.append(_(name), style=style)
-            line.append(
-                " — "
-                + _("{what}, pour le {date} (contact n° {n})").format(
-                    what=safe(item.contact.promise)
-                    or safe(item.contact.summary)
-                    or _("suite annoncée"),
-                    date=fmt.short_date(item.contact.follow_up),
-                    n=item.contact.id,
-                )
+            name, state_style = _PROMISE_STATE[item.state]
+            what = _("{what}, pour le {date} (contact n° {n})").format(
+                what=safe(item.contact.promise)
+                or safe(item.contact.summary)
+                or _("suite annoncée"),
+                date=fmt.short_date(item.contact.follow_up),
+                n=item.contact.id,
             )
-            console.print(line)
+            items.append(Para((("  • ", ""), (_(name), state_style), (" — " + what, ""))))
     if notices:
-        console.print(Text(_("Mise en demeure"), style="bold"))
+        items.append(para(_("Mise en demeure"), "bold"))
         for item in notices:
-            line = Text("  • ")
-            line.append(
-                _(follow_ups.FORMAL_NOTICE_STATE[item.state]),
-                style=_PROMISE_STATE[item.state][1],
-            )
-            line.append(" — " + follow_ups.formal_notice_line(item.contact))
-            console.print(line)
+            state = _(follow_ups.FORMAL_NOTICE_STATE[item.state])
+            line = " — " + follow_ups.formal_notice_line(item.contact)
+            items.append(Para((("  • ", ""), (state, _PROMISE_STATE[item.state][1]), (line, ""))))
+    return items
 
 
 _COPY_STATE = {
