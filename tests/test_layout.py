@@ -8,6 +8,7 @@ answers are compared (and the common cases are checked to be answered).
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -198,7 +199,7 @@ def test_the_summary_card_is_richs_card(summary: Summary, width: int) -> None:
         record._bullets(summary.where),
     ]
     expected = _rich(
-        width, Panel(Group(*parts), title=record.safe(summary.title), title_align="left")
+        width, Panel(Group(*parts), title=Text(record.safe(summary.title)), title_align="left")
     )
     expected += _rich(width, Rule("Message prêt à copier (chat ou e-mail)"))
     expected += _rich(width, Text(record.safe(summary.message)), soft_wrap=True)
@@ -238,11 +239,33 @@ def test_the_extra_single_cells_are_one_cell_for_rich() -> None:
     assert wider == []
 
 
-def test_wide_tabbed_or_marked_up_content_is_left_to_rich() -> None:
+def test_wide_or_tabbed_content_is_left_to_rich() -> None:
     assert layout.wrap("日本語のテキスト", 40) is None
     assert layout.wrap("a\tb", 40) is None
-    assert layout.panel("[bold]titre[/bold]", [], 40) is None
-    assert layout.panel("titre :smile:", [], 40) is None
+    assert layout.panel("titre 日本", [], 40) is None
+
+
+@pytest.mark.parametrize("plain", [True, False])
+def test_a_card_title_is_printed_as_text_never_as_markup(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], plain: bool
+) -> None:
+    # Arrange: Rich reads a str panel title as markup and emoji codes, whatever the console
+    title = "Réclamation [bold]abc234[/bold] :smile: [link=https://x.example]ici[/link]"
+    summary = Summary(
+        title=title, facts=[("Commande", "123")], description=None, request="",
+        request_line="Demande", checklist=["un"], where=["deux"], message="Bonjour",
+    )  # fmt: skip
+    if not plain:  # a terminal: Rich draws the card
+        monkeypatch.setenv("FORCE_COLOR", "1")
+    record.out.cache_clear()
+
+    # Act
+    record.summary_card(summary)
+
+    # Assert
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", capsys.readouterr().out)
+    assert title in shown
+    record.out.cache_clear()
 
 
 @pytest.mark.parametrize(

@@ -134,7 +134,7 @@ def escalation(complaint: Complaint, plan: Plan, *, show_all: bool) -> None:
         console.print(
             Panel(
                 Text(safe(plan.waiting_reason)),
-                title=title,
+                title=Text(title),  # as Text: a str title would be read as markup
                 title_align="left",
                 border_style="bold green",
             )
@@ -151,7 +151,10 @@ def escalation(complaint: Complaint, plan: Plan, *, show_all: bool) -> None:
         )
         console.print(
             Panel(
-                body, title=_("À faire maintenant"), title_align="left", border_style="bold yellow"
+                body,
+                title=Text(_("À faire maintenant")),
+                title_align="left",
+                border_style="bold yellow",
             )
         )
     elif complaint.status != "open":

@@ -181,8 +181,7 @@ def grid(rows: list[tuple[str, str]], width: int, gap: int) -> list[str] | None:
 def panel(title: str, body: list[str], width: int) -> list[str] | None:
     """`Panel(..., title=title, title_align="left")` around lines already laid out at
     `width - 4` (rounded corners, one space inside each border)."""
-    # Panel reads its title as markup (emoji codes too): left to Rich when it might be.
-    if "[" in title or re.search(r":\S*:", title) or not single_cells().issuperset(title):
+    if not single_cells().issuperset(title):
         return None
     room = width - 4
     heading = f" {title} "[:room] if title else RULE * 2  # no title: a plain border

@@ -83,7 +83,10 @@ def summary_card(summary: Summary) -> None:
     ]
     console = out()
     console.print(
-        Panel(Group(*parts), title=safe(summary.title), title_align="left", border_style="cyan")
+        # A title given as Text: Rich would read a str title as markup and emoji codes.
+        Panel(
+            Group(*parts), title=Text(safe(summary.title)), title_align="left", border_style="cyan"
+        )
     )
     console.print(Rule(_("Message prêt à copier (chat ou e-mail)"), style="cyan"))
     console.print(Text(safe(summary.message)), soft_wrap=True)
