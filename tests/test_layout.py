@@ -98,13 +98,12 @@ def paragraphs(draw: st.DrawFn) -> list[Para]:
                 st.tuples(texts(8), st.sampled_from(["", "bold", "dim"])), min_size=1, max_size=4
             )
         )
-        items.append(
-            Para(
-                tuple(spans),
-                draw(st.sampled_from(["", "bold"])),
-                draw(st.sampled_from([0, 2, 6, 14])),
-            )
-        )
+        style = draw(st.sampled_from(["", "bold"]))
+        if draw(st.integers(0, 3)) == 0:  # a bullet whose text wraps under itself
+            mark = draw(st.sampled_from(["  • ", "• ", "  - "]))
+            items.append(Para(((mark, ""), *spans), style, bullet=True))
+        else:
+            items.append(Para(tuple(spans), style, draw(st.sampled_from([0, 2, 6, 14]))))
     return items
 
 
@@ -226,6 +225,23 @@ def test_common_french_text_is_laid_out_without_rich() -> None:
     # Assert
     assert lines is not None
     assert layout.rule("Message prêt à copier (chat ou e-mail)", 80) is not None
+
+
+def test_a_promise_wraps_under_its_text_not_under_its_bullet() -> None:
+    # Arrange
+    promise = Para(
+        (("  • ", ""), ("NON TENUE", "bold red"),
+         (" — Remboursement sous 5 jours ouvrables., pour le 30/09/2025 (contact n° 3)", "")),
+        bullet=True,
+    )  # fmt: skip
+
+    # Act
+    lines = layout.paragraphs([promise], 80)
+
+    # Assert: the same bytes as Rich's grid, the second line under the text
+    assert lines is not None
+    assert _lines(lines) == _rich(80, render_console.rich_text(promise))
+    assert lines[1] == "    (contact n° 3)".ljust(80)
 
 
 def test_the_extra_single_cells_are_one_cell_for_rich() -> None:

@@ -201,14 +201,25 @@ def paragraphs(items: Sequence[Para]) -> None:
 
 
 def rich_text(item: Para) -> Any:
-    """A paragraph as Rich draws it: a Text, in a Padding when it is indented."""
+    """A paragraph as Rich draws it: a Text, in a Padding when it is indented; a bullet
+    paragraph as a grid of the bullet and its text."""
     from rich.padding import Padding
     from rich.text import Text
 
+    spans = item.spans[1:] if item.bullet else item.spans
     text = Text(style=item.style)
-    for span, style in item.spans:
+    for span, style in spans:
         text.append(span, style=style or None)
-    return Padding(text, (0, 0, 0, item.indent)) if item.indent else text
+    shown: Any = text
+    if item.bullet:
+        from rich.table import Table
+
+        mark, mark_style = item.spans[0]
+        shown = Table.grid(padding=(0, 1))
+        shown.add_column(no_wrap=True)
+        shown.add_column(overflow="fold")  # a long reference or address is folded, not cut
+        shown.add_row(Text(mark.rstrip(), style=mark_style), text)
+    return Padding(shown, (0, 0, 0, item.indent)) if item.indent else shown
 
 
 def text_out(text: str) -> None:

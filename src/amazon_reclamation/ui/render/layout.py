@@ -56,11 +56,16 @@ RULE = "─"
 
 
 class Para(NamedTuple):
-    """A `Text` made of styled spans, printed alone or after `indent` spaces (a Padding)."""
+    """A `Text` made of styled spans, printed alone or after `indent` spaces (a Padding).
+
+    A `bullet` paragraph's first span is its bullet ("  • "): the text after it wraps
+    under itself, not under the bullet (a `Table.grid` of two columns, for Rich).
+    """
 
     spans: tuple[tuple[str, str], ...]
     style: str = ""
     indent: int = 0
+    bullet: bool = False
 
     @property
     def text(self) -> str:
@@ -128,6 +133,12 @@ def paragraphs(items: list[Para], width: int) -> list[str] | None:
     lines are padded to the width."""
     out: list[str] = []
     for item in items:
+        if item.bullet:
+            bulleted = None if item.indent else bullet(item, width)
+            if bulleted is None:
+                return None
+            out.extend(bulleted)
+            continue
         room = width - item.indent
         lines = wrap(item.text, room)
         if lines is None:
@@ -138,6 +149,28 @@ def paragraphs(items: list[Para], width: int) -> list[str] | None:
         else:
             out.extend(lines)
     return out
+
+
+def bullet(item: Para, width: int) -> list[str] | None:
+    """A bullet paragraph as Rich prints its grid: the bullet, one space, then the text
+    wrapped in the room left, every line padded to the grid's width. None when a word
+    would have to be cut (Rich's grid measures those otherwise)."""
+    mark = item.spans[0][0].rstrip()
+    text = "".join(span for span, _style in item.spans[1:])
+    first = len(mark) + 1
+    room = width - first
+    if room < 2 or not single_cells().issuperset(mark):
+        return None
+    if any(len(word) > room for word in text.split()):
+        return None
+    second = min(max((len(line) for line in text.split("\n")), default=0), room) or 1
+    lines = wrap(text, second)
+    if lines is None:
+        return None
+    return [
+        (mark + " " if number == 0 else " " * first) + line.ljust(second)
+        for number, line in enumerate(lines)
+    ]
 
 
 def rule(title: str, width: int) -> str | None:

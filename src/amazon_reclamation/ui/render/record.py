@@ -331,13 +331,16 @@ def timeline_paragraphs(complaint: Complaint, today: date) -> list[Para]:
                 date=fmt.short_date(item.contact.follow_up),
                 n=item.contact.id,
             )
-            items.append(Para((("  • ", ""), (_(name), state_style), (" — " + what, ""))))
+            items.append(
+                Para((("  • ", ""), (_(name), state_style), (" — " + what, "")), bullet=True)
+            )
     if notices:
         items.append(para(_("Mise en demeure"), "bold"))
         for item in notices:
             state = _(follow_ups.FORMAL_NOTICE_STATE[item.state])
             line = " — " + follow_ups.formal_notice_line(item.contact)
-            items.append(Para((("  • ", ""), (state, _PROMISE_STATE[item.state][1]), (line, ""))))
+            state_style = _PROMISE_STATE[item.state][1]
+            items.append(Para((("  • ", ""), (state, state_style), (line, "")), bullet=True))
     return items
 
 
