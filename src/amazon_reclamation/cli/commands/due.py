@@ -3,14 +3,14 @@
 from typing import TYPE_CHECKING, Any
 
 from amazon_reclamation.cli.app import command
-from amazon_reclamation.cli.common import JsonOption, due_follow_ups, open_listed
+from amazon_reclamation.cli.common import JsonOption, agenda
 from amazon_reclamation.cli.context import App
 from amazon_reclamation.i18n import _
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from amazon_reclamation.listing import Digest, FollowUp
+    from amazon_reclamation.listing import FollowUp
 
 DUE_SOON_DAYS = 7  # the window of `due` around today, in days, for deadlines
 
@@ -26,27 +26,23 @@ def due(app: App, as_json: JsonOption = False) -> None:
     from amazon_reclamation.ui import render
 
     today = app.today
-    items = open_listed(app, due_within=DUE_SOON_DAYS)
-    follow_ups = due_follow_ups(items, today)
-    # The digests carry each deadline with its rule and notes: no complaint is read. A
-    # right already used in time (a withdrawal sent back) is no alarm.
-    soon = [
-        (item.digest, deadline)
-        for item in items
-        for deadline in item.digest.deadlines_near(today, DUE_SOON_DAYS)
-        if deadline.alarm
-    ]
+    # The index finds the promises due and the deadlines near by their day, each with its
+    # rule and notes: no complaint is read, no other promise decoded.
+    found = agenda(app, DUE_SOON_DAYS)
+    follow_ups = found.follow_ups
+    # A right already used in time (a withdrawal sent back) is no alarm.
+    soon = [item for item in found.deadlines if item.deadline.alarm]
     if as_json:
         render.json_out(
-            [_follow_up_json(digest, item, today) for digest, item in follow_ups]
+            [_follow_up_json(item, today) for item in follow_ups]
             + [
                 {
                     "type": "deadline",
-                    "complaint_id": digest.id,
-                    "order_number": digest.order_number,
-                    **deadline_json(deadline),
+                    "complaint_id": item.complaint_id,
+                    "order_number": item.order_number,
+                    **deadline_json(item.deadline),
                 }
-                for digest, deadline in soon
+                for item in soon
             ]
         )
         return
@@ -56,15 +52,18 @@ def due(app: App, as_json: JsonOption = False) -> None:
         render.soon_table(soon)
 
 
-def _follow_up_json(digest: "Digest", item: "FollowUp", today: "dt.date") -> dict[str, Any]:
+def _follow_up_json(item: "FollowUp", today: "dt.date") -> dict[str, Any]:
+    from datetime import date
+
+    day = date.fromisoformat(item.day)
     return {
         "type": "follow_up",
-        "complaint_id": digest.id,
-        "order_number": digest.order_number,
+        "complaint_id": item.complaint_id,
+        "order_number": item.order_number,
         "contact_id": item.contact_id,
-        "follow_up": item.day.isoformat(),
-        "days_overdue": (today - item.day).days,
-        "state": item.state(today),
+        "follow_up": item.day,
+        "days_overdue": (today - day).days,
+        "state": "broken" if day < today else "due",
         "promise": item.promise,
         "agent": item.agent,
         "reference": item.reference,

@@ -380,15 +380,19 @@ def attach_report(
     )
 
 
-def due_table(items: Sequence[tuple[Digest, FollowUp]], today: date) -> None:
+def due_table(items: Sequence[FollowUp], today: date) -> None:
     """The follow-ups of `reclam due`."""
     rows: list[list[Cell]] = []
     # Thousands of rows repeat a few promises and delays: each is worded once.
     promises: dict[tuple[str, str | None, str | None], str] = {}
     delays: dict[int, str] = {}
-    days: dict[date, str] = {}
-    for digest, follow_up in items:
-        late = (today - follow_up.day).days
+    days: dict[str, tuple[int, str]] = {}
+    for follow_up in items:
+        known = days.get(follow_up.day)
+        if known is None:
+            when = date.fromisoformat(follow_up.day)
+            known = days[follow_up.day] = ((today - when).days, fmt.short_date(when))
+        late, day = known
         style = "red" if late > 0 else ""
         key = (follow_up.kind, follow_up.promise, follow_up.summary)
         promise = promises.get(key)
@@ -403,13 +407,10 @@ def due_table(items: Sequence[tuple[Digest, FollowUp]], today: date) -> None:
             delay = delays[late] = (
                 _("aujourd'hui") if late == 0 else _("{days} de retard").format(days=fmt.days(late))
             )
-        day = days.get(follow_up.day)
-        if day is None:
-            day = days[follow_up.day] = fmt.short_date(follow_up.day)
         rows.append(
             [
-                (digest.id, "bold"),
-                (digest.order_number or "—", ""),
+                (follow_up.complaint_id, "bold"),
+                (follow_up.order_number or "—", ""),
                 (promise, ""),
                 (day, style),
                 (delay, style),
