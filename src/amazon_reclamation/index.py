@@ -70,7 +70,8 @@ class Event(NamedTuple):
 
 class EventQuery(NamedTuple):
     """The events of one kind whose day is from `first` to `last` (ISO days, both
-    included; None: no bound)."""
+    included; None: no bound). They are found with their payloads only: a caller that
+    needs the day keeps it in the payload too."""
 
     kind: str
     first: str | None = None
@@ -85,7 +86,7 @@ class EventQuery(NamedTuple):
         )
 
 
-Found = tuple[str, str, str]  # an event found: its file's name, its day, its payload
+Found = tuple[str, str]  # an event found: its file's name and its payload
 
 
 class Catalogue(NamedTuple):
@@ -132,7 +133,7 @@ class Index:
 
     def snapshot(
         self, needles: Sequence[str] | None, queries: Sequence[EventQuery]
-    ) -> tuple[dict[str, FileKey], dict[str, str], list[list[Found]]]:
+    ) -> tuple[set[tuple[str, int, int, int, int]], dict[str, str], list[list[Found]]]:
         """In one read transaction (one version of every row: the keys, summaries and
         events of a file always agree): every file's key, the summaries `needles` asks
         for (see `summaries`) and the events each query finds."""
@@ -149,16 +150,15 @@ class Index:
                 with contextlib.suppress(sqlite3.Error):
                     self._db.execute("COMMIT")
 
-    def keys(self) -> dict[str, FileKey]:
-        """Every indexed file name with the key of the version it was indexed from."""
+    def keys(self) -> set[tuple[str, int, int, int, int]]:
+        """Every indexed file: its name and the key of the version it was indexed from."""
         import sqlite3
 
         try:
-            cursor = self._db.execute("SELECT name, size, mtime_ns, ctime_ns, ino FROM files")
-            return {row[0]: row[1:] for row in cursor}
+            return set(self._db.execute("SELECT name, size, mtime_ns, ctime_ns, ino FROM files"))
         except sqlite3.DatabaseError:
             self.damaged = True
-            return {}
+            return set()
 
     def summaries(self, needles: Sequence[str] | None = None) -> dict[str, str]:
         """The summary of every indexed file, or with `needles` of those whose summary
@@ -180,7 +180,7 @@ class Index:
         """The indexed events `query` asks for, in no particular order."""
         import sqlite3
 
-        sql = "SELECT name, day, payload FROM events WHERE kind = ?"
+        sql = "SELECT name, payload FROM events WHERE kind = ?"
         values: list[str] = [query.kind]
         if query.first is not None:
             sql += " AND day >= ?"
@@ -292,7 +292,7 @@ def found_events(
     ]
     for query, rows in zip(queries, found, strict=True):
         rows.extend(
-            (entry.name, event.day, event.payload)
+            (entry.name, event.payload)
             for entry in fresh
             for event in entry.events
             if query.holds(event)

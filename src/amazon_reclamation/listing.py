@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import json
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -206,6 +207,7 @@ def summarize(complaint: Complaint) -> tuple[Digest, list[Event]]:
                 [
                     f"{rank}{seq:06d}",
                     order,
+                    day.isoformat(),
                     contact.id,
                     contact.channel,
                     contact.agent,
@@ -226,6 +228,7 @@ def summarize(complaint: Complaint) -> tuple[Digest, list[Event]]:
                 [
                     f"{rank}{seq:06d}",
                     order,
+                    d.date.isoformat(),
                     d.id,
                     d.rule.variant,
                     [[n.id, _iso(n.date), _iso(n.opens)] for n in d.notes],
@@ -370,60 +373,66 @@ def agenda(store: Store, today: date, window: int | None = None, *, heads: bool 
         summary, digest_version(), needles=None if heads else (), events=queries
     )
     listed = _listed(store, found.files) if heads else []
-    follow_ups = [
-        FollowUp(name[:-5], value[1], day, *value[2:])
-        for name, day, value in _payloads(store, found.events[0], queries[0], 9)
-    ]
+    # A payload is a follow-up's fields in order, its rank where its complaint id goes:
+    # made as `FollowUp._make` makes it, without checking its length again.
+    make = partial(tuple.__new__, FollowUp)
+    follow_ups = list(map(make, _payloads(store, found.events[0], queries[0], 10)))
     near = []
     if window is not None:
         near = [
-            Near(name[:-5], value[1], _deadline(value, day, today))
-            for name, day, value in _payloads(store, found.events[1], queries[1], 5)
+            Near(value[0], value[1], _deadline(value, today))
+            for value in _payloads(store, found.events[1], queries[1], 6)
         ]
     return Agenda(listed, found.unreadable, follow_ups, near)
 
 
-def _payloads(
-    store: Store, rows: list[Found], query: EventQuery, size: int
-) -> list[tuple[str, str, list[Any]]]:
-    """The events found, their payloads decoded, in their ranks' order. A payload that is
-    not one of ours (a damaged index) is not believed: its file is read again."""
+def _payloads(store: Store, rows: list[Found], query: EventQuery, size: int) -> list[list[Any]]:
+    """The payloads of the events found, decoded, in their ranks' order, each with its
+    complaint's id in place of its rank. One that is not ours (a damaged index) is not
+    believed: its file is read again."""
     from amazon_reclamation.errors import CorruptRecord
 
-    values = _decode_all([row[2] for row in rows])
-    ours = [
-        type(value) is list
-        and len(value) == size
-        and type(value[0]) is str
-        and value[0][_RANKED_ID] == name[:-5]
-        for (name, _day, _payload), value in zip(rows, values, strict=True)
-    ]
-    kept = [
-        (name, day, value)
-        for (name, day, _payload), value, good in zip(rows, values, ours, strict=True)
-        if good
-    ]
-    if len(kept) < len(rows):
+    values = _decode_all([row[1] for row in rows])
+    try:  # each a list of `size` whose rank names its file
+        ours = [
+            len(value) == size and value[0][_RANKED_ID] == name[:-5]
+            for (name, _payload), value in zip(rows, values, strict=True)
+        ]
+    except (TypeError, KeyError):  # not even a list (or a rank that is not text)
+        ours = [
+            type(value) is list
+            and len(value) == size
+            and type(value[0]) is str
+            and value[0][_RANKED_ID] == name[:-5]
+            for (name, _payload), value in zip(rows, values, strict=True)
+        ]
+    if not all(ours):
         wrong = {row[0] for row, good in zip(rows, ours, strict=True) if not good}
-        kept = [item for item in kept if item[0] not in wrong]
+        values = [
+            value
+            for (name, _payload), value, good in zip(rows, values, ours, strict=True)
+            if good and name not in wrong
+        ]
         for name in sorted(wrong):
             with contextlib.suppress(FileNotFoundError, CorruptRecord):
                 events = summarize(store.read(store.complaints_dir / name))[1]
-                kept.extend(
-                    (name, event.day, json.loads(event.payload))
-                    for event in events
-                    if query.holds(event)
-                )
-    kept.sort(key=lambda item: item[2][0])
-    return kept
+                values.extend(json.loads(e.payload) for e in events if query.holds(e))
+    values.sort(key=_first)
+    for value in values:
+        value[0] = value[0][_RANKED_ID]
+    return values
 
 
-def _deadline(value: list[Any], day: str, today: date) -> Deadline:
+def _first(value: list[Any]) -> Any:
+    return value[0]
+
+
+def _deadline(value: list[Any], today: date) -> Deadline:
     """A deadline from its event's payload, as `compute_deadlines` gives it today."""
-    from amazon_reclamation.domain.deadlines import Deadline, Note
+    from amazon_reclamation.domain.deadline_data import Deadline, Note
     from amazon_reclamation.knowledge.applicable import rule_variant
 
-    _rank, _order, rule_id, variant, notes = value
+    _id, _order, day, rule_id, variant, notes = value
     when = date.fromisoformat(day)
     return Deadline(
         rule_id,

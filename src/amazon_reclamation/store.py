@@ -333,7 +333,7 @@ class Store(DraftFolder):
             self._index = Index.open(self.index_path, version)
         index = self._index
         keys, summaries, indexed = (
-            index.snapshot(needles, events) if index is not None else ({}, {}, [])
+            index.snapshot(needles, events) if index is not None else (set(), {}, [])
         )
         listed: list[IndexedFile] = []
         unreadable: list[Unreadable] = []
@@ -342,9 +342,9 @@ class Store(DraftFolder):
         folder = self.complaints_dir
         for entry in files:
             name = entry.name
-            key = keys.get(name)
             try:
-                if key is not None and key == file_key(entry.stat(follow_symlinks=False)):
+                info = entry.stat(follow_symlinks=False)  # its key, as `file_key` makes it
+                if (name, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino) in keys:
                     unchanged.add(name)
                     if (summary := summaries.get(name)) is not None:
                         listed.append(IndexedFile(folder, name, summary))
@@ -360,8 +360,8 @@ class Store(DraftFolder):
                 listed.append(IndexedFile(folder, name, summary))
             fresh.append(Entry(name, file_key(info), summary, made, _member(complaint)))
         if index is not None:
-            names = {entry.name for entry in files}
-            index.update(fresh, [name for name in keys if name not in names])
+            gone = {key[0] for key in keys} - {entry.name for entry in files}
+            index.update(fresh, gone)
             self._forget_damaged_index()
         return Catalogue(listed, unreadable, found_events(events, indexed, unchanged, fresh))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -10,6 +11,8 @@ from amazon_reclamation.errors import AmbiguousRef, InvalidInput, MissingAnswer,
 from amazon_reclamation.i18n import LANGUAGES, _
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from amazon_reclamation.cli.context import App
     from amazon_reclamation.listing import Agenda, Listed
     from amazon_reclamation.models import Complaint
@@ -85,6 +88,23 @@ def open_items(items: list[Listed]) -> list[Listed]:
         (item for item in items if item.digest.status == "open"),
         key=lambda item: item.digest.created_at,
     )
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection for the length of the block: a command that makes
+    hundreds of thousands of small lists and tuples (none of them in a cycle) would
+    otherwise have the collector walk the whole heap again and again for nothing."""
+    import gc
+
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def agenda(app: App, window: int | None = None, *, heads: bool = False) -> Agenda:

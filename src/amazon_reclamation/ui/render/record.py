@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from rich.console import RenderableType
 
+    from amazon_reclamation.domain.contacts import FollowUpKind
     from amazon_reclamation.evidence_files import CopyState
     from amazon_reclamation.listing import Digest, FollowUp
     from amazon_reclamation.models import Attachment, Complaint
@@ -382,43 +383,37 @@ def attach_report(
 
 def due_table(items: Sequence[FollowUp], today: date) -> None:
     """The follow-ups of `reclam due`."""
-    rows: list[list[Cell]] = []
-    # Thousands of rows repeat a few promises and delays: each is worded once.
-    promises: dict[tuple[str, str | None, str | None], str] = {}
-    delays: dict[int, str] = {}
-    days: dict[str, tuple[int, str]] = {}
-    for follow_up in items:
-        known = days.get(follow_up.day)
-        if known is None:
-            when = date.fromisoformat(follow_up.day)
-            known = days[follow_up.day] = ((today - when).days, fmt.short_date(when))
-        late, day = known
-        style = "red" if late > 0 else ""
-        key = (follow_up.kind, follow_up.promise, follow_up.summary)
-        promise = promises.get(key)
-        if promise is None:
-            promise = promises[key] = " ".join(
-                safe(
-                    follow_ups.awaited(follow_up.kind, follow_up.promise, follow_up.summary)
-                ).split()
-            )
-        delay = delays.get(late)
-        if delay is None:
-            delay = delays[late] = (
-                _("aujourd'hui") if late == 0 else _("{days} de retard").format(days=fmt.days(late))
-            )
-        rows.append(
-            [
-                (follow_up.complaint_id, "bold"),
-                (follow_up.order_number or "—", ""),
-                (promise, ""),
-                (day, style),
-                (delay, style),
-            ]
-        )
-    columns(
+    from operator import attrgetter
+
+    from amazon_reclamation.ui.render.console import table
+
+    # Thousands of rows repeat a few promises, days and delays: each is worded once.
+    def late(day: str) -> int:
+        return (today - date.fromisoformat(day)).days
+
+    def promise(key: tuple[FollowUpKind, str | None, str | None]) -> Cell:
+        return (" ".join(safe(follow_ups.awaited(*key)).split()), "")
+
+    def when(day: str) -> Cell:
+        return (fmt.short_date(date.fromisoformat(day)), "red" if late(day) > 0 else "")
+
+    def delay(day: str) -> Cell:
+        days = late(day)
+        if days == 0:
+            return (_("aujourd'hui"), "")
+        return (_("{days} de retard").format(days=fmt.days(days)), "red" if days > 0 else "")
+
+    days = [item.day for item in items]
+    table(
         _("Suivis à faire"),
         [_("Id"), _("Commande"), _("Promesse ou délai"), _("Échéance"), _("Retard")],
-        rows,
+        [
+            [item.complaint_id for item in items],
+            [item.order_number or "—" for item in items],
+            list(map(attrgetter("kind", "promise", "summary"), items)),
+            days,
+            days,
+        ],
+        ["bold", "", promise, when, delay],
         flexible=2,
     )
