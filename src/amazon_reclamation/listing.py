@@ -393,12 +393,7 @@ def _payloads(store: Store, rows: list[Found], query: EventQuery, size: int) -> 
     from amazon_reclamation.errors import CorruptRecord
 
     values = _decode_all([row[1] for row in rows])
-    try:  # each a list of `size` whose rank names its file
-        ours = [
-            len(value) == size and value[0][_RANKED_ID] == name[:-5]
-            for (name, _payload), value in zip(rows, values, strict=True)
-        ]
-    except (TypeError, KeyError):  # not even a list (or a rank that is not text)
+    if not _all_ours(rows, values, size):
         ours = [
             type(value) is list
             and len(value) == size
@@ -406,7 +401,6 @@ def _payloads(store: Store, rows: list[Found], query: EventQuery, size: int) -> 
             and value[0][_RANKED_ID] == name[:-5]
             for (name, _payload), value in zip(rows, values, strict=True)
         ]
-    if not all(ours):
         wrong = {row[0] for row, good in zip(rows, ours, strict=True) if not good}
         values = [
             value
@@ -425,6 +419,18 @@ def _payloads(store: Store, rows: list[Found], query: EventQuery, size: int) -> 
 
 def _first(value: list[Any]) -> Any:
     return value[0]
+
+
+def _all_ours(rows: list[Found], values: list[Any], size: int) -> bool:
+    """True if every payload is a list of `size` whose rank names its file (checked column
+    by column: tens of thousands of rows)."""
+    if not values:
+        return True
+    try:
+        ids = [value[0][_RANKED_ID] for value in values]
+        return ids == [row[0][:-5] for row in rows] and set(map(len, values)) == {size}
+    except (TypeError, KeyError, IndexError):  # not a list, or a rank that is not text
+        return False
 
 
 def _deadline(value: list[Any], today: date) -> Deadline:
