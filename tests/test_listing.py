@@ -211,8 +211,12 @@ def test_a_payload_that_is_not_one_of_ours_is_not_believed(tmp_path: Path) -> No
     # Act
     found = _due(store)
 
-    # Assert
+    # Assert: read from the file, and the index rebuilt from the files
     assert found == [("aaaa22", 1, "2026-11-18"), ("aaaa22", 2, "2026-11-19")]
+    with sqlite3.connect(store.index_path) as db:
+        payloads = [row[0] for row in db.execute("SELECT payload FROM events")]
+    db.close()
+    assert len(payloads) == 2 and "[1, 2]" not in payloads
 
 
 def test_what_a_promise_due_shows(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -86,16 +86,13 @@ class EventQuery(NamedTuple):
         )
 
 
-Found = tuple[str, str]  # an event found: its file's name and its payload
-
-
 class Catalogue(NamedTuple):
     """What `Store.catalogue` found: the readable files with their summaries, the files
     that cannot be read, and the events found by each query asked for."""
 
     files: list[IndexedFile]
     unreadable: list[Unreadable]
-    events: list[list[Found]]
+    events: list[str]  # per query, the payloads found joined by commas
 
 
 @dataclass(frozen=True)
@@ -131,24 +128,22 @@ class Index:
                     remove(path)  # not a database, or damaged: it is derived data
         return None
 
-    def snapshot(
-        self, needles: Sequence[str] | None, queries: Sequence[EventQuery]
-    ) -> tuple[set[tuple[str, int, int, int, int]], dict[str, str], list[list[Found]]]:
-        """In one read transaction (one version of every row: the keys, summaries and
-        events of a file always agree): every file's key, the summaries `needles` asks
-        for (see `summaries`) and the events each query finds."""
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """One read transaction: the queries inside it see one version of every row (the
+        keys and events of a file agree even while another reclam updates the index)."""
         import sqlite3
 
-        began = False
-        with contextlib.suppress(sqlite3.DatabaseError):  # else each query stands alone
-            self._db.execute("BEGIN")
-            began = True
         try:
-            return self.keys(), self.summaries(needles), [self.events(q) for q in queries]
+            self._db.execute("BEGIN")
+        except sqlite3.DatabaseError:
+            yield  # each query then stands alone
+            return
+        try:
+            yield
         finally:
-            if began:
-                with contextlib.suppress(sqlite3.Error):
-                    self._db.execute("COMMIT")
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("COMMIT")
 
     def keys(self) -> set[tuple[str, int, int, int, int]]:
         """Every indexed file: its name and the key of the version it was indexed from."""
@@ -176,11 +171,13 @@ class Index:
             self.damaged = True
             return {}
 
-    def events(self, query: EventQuery) -> list[Found]:
-        """The indexed events `query` asks for, in no particular order."""
+    def events(self, query: EventQuery, stale: Collection[str] = ()) -> str:
+        """The payloads of the indexed events `query` asks for, but those of the `stale`
+        files, joined by commas, in no particular order (one text: tens of thousands of
+        rows are not made into as many tuples)."""
         import sqlite3
 
-        sql = "SELECT name, payload FROM events WHERE kind = ?"
+        sql = "FROM events WHERE kind = ?"
         values: list[str] = [query.kind]
         if query.first is not None:
             sql += " AND day >= ?"
@@ -189,10 +186,17 @@ class Index:
             sql += " AND day <= ?"
             values.append(query.last)
         try:
-            return self._db.execute(sql, values).fetchall()
+            if len(stale) > CHUNK:  # many changed files (a rebuild): left out one by one
+                rows = self._db.execute(f"SELECT name, payload {sql}", values)
+                return ",".join(payload for name, payload in rows if name not in stale)
+            if stale:
+                sql += f" AND name NOT IN ({','.join('?' * len(stale))})"
+                values.extend(stale)
+            found = self._db.execute(f"SELECT group_concat(payload, ',') {sql}", values)
+            return str(found.fetchone()[0] or "")
         except sqlite3.DatabaseError:
             self.damaged = True
-            return []
+            return ""
 
     def documents(self, names: Iterable[str]) -> dict[str, str]:
         """The complaint text of the named files that are indexed."""
@@ -278,25 +282,53 @@ class Index:
             self._db.close()
 
 
-def found_events(
+def survey(
+    index: Index | None,
+    files: Sequence[os.DirEntry[str]],
+    needles: Sequence[str] | None,
     queries: Sequence[EventQuery],
-    indexed: list[list[Found]],
-    unchanged: set[str],
-    fresh: Sequence[Entry],
-) -> list[list[Found]]:
-    """The events each query finds: those of the index whose file is `unchanged` since it
-    was indexed (the others describe a version that is no longer there), and those of the
-    files just read (`fresh`), whether or not the index could record them."""
-    found = [[row for row in rows if row[0] in unchanged] for rows in indexed] or [
-        [] for _query in queries
-    ]
-    for query, rows in zip(queries, found, strict=True):
-        rows.extend(
-            (entry.name, event.payload)
-            for entry in fresh
-            for event in entry.events
-            if query.holds(event)
-        )
+    folder: Path,
+) -> tuple[list[IndexedFile | os.DirEntry[str]], set[str], list[str]]:
+    """What the index tells of `files` (in their order): each file unchanged since it was
+    indexed with its summary (if `needles` asks for it: see `Index.summaries`), each other
+    to be read; the names it holds; the payloads each query finds of the unchanged files.
+    Keys, stats and events in one read transaction: events of the versions seen."""
+    keys: set[tuple[str, int, int, int, int]] = set()
+    summaries: dict[str, str] = {}
+    slots: list[IndexedFile | os.DirEntry[str]] = []
+    unchanged = set()
+    with index.reading() if index is not None else contextlib.nullcontext():
+        if index is not None:
+            keys, summaries = index.keys(), index.summaries(needles)
+        for entry in files:
+            name = entry.name
+            try:
+                info = entry.stat(follow_symlinks=False)  # its key, as `file_key` makes it
+            except FileNotFoundError:
+                continue  # deleted by another process while we listed
+            if (name, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino) in keys:
+                unchanged.add(name)
+                if (summary := summaries.get(name)) is not None:
+                    slots.append(IndexedFile(folder, name, summary))
+            else:
+                slots.append(entry)
+        known = {key[0] for key in keys}
+        indexed = [""] * len(queries)
+        if index is not None and queries:
+            indexed = [index.events(query, known - unchanged) for query in queries]
+    return slots, known, indexed
+
+
+def found_events(
+    queries: Sequence[EventQuery], indexed: list[str], fresh: Sequence[Entry]
+) -> list[str]:
+    """The payloads each query finds, joined by commas: those of the index (`indexed`,
+    its stale files left out) and those of the files just read (`fresh`), whether or not
+    the index could record them."""
+    found = []
+    for query, text in zip(queries, indexed, strict=True):
+        made = [event.payload for entry in fresh for event in entry.events if query.holds(event)]
+        found.append(",".join([text, *made]) if text and made else text or ",".join(made))
     return found
 
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from amazon_reclamation.domain.contacts import FollowUpKind
     from amazon_reclamation.domain.deadlines import Deadline
-    from amazon_reclamation.index import Event, EventQuery, Found, IndexedFile
+    from amazon_reclamation.index import Event, IndexedFile
     from amazon_reclamation.models import Complaint
     from amazon_reclamation.records import Unreadable
     from amazon_reclamation.store import Store
@@ -369,48 +369,40 @@ def agenda(store: Store, today: date, window: int | None = None, *, heads: bool 
     if window is not None:
         first, last = today - timedelta(days=window), today + timedelta(days=window)
         queries.append(EventQuery(DEADLINE, first.isoformat(), last.isoformat()))
-    found = store.catalogue(
-        summary, digest_version(), needles=None if heads else (), events=queries
-    )
+    sizes = [10, 6][: len(queries)]  # the length of a follow-up's, a deadline's payload
+    for attempt in range(2):
+        found = store.catalogue(
+            summary, digest_version(), needles=None if heads else (), events=queries
+        )
+        payloads = [_payloads(text, size) for text, size in zip(found.events, sizes, strict=True)]
+        if all(values is not None for values in payloads) or attempt:
+            break
+        # Not ours (an index damaged or edited by hand): not believed, rebuilt from the files.
+        store.forget_index()
     listed = _listed(store, found.files) if heads else []
-    # A payload is a follow-up's fields in order, its rank where its complaint id goes:
+    # A payload is a follow-up's fields in order, its complaint's id where its rank was:
     # made as `FollowUp._make` makes it, without checking its length again.
     make = partial(tuple.__new__, FollowUp)
-    follow_ups = list(map(make, _payloads(store, found.events[0], queries[0], 10)))
+    follow_ups = list(map(make, payloads[0] or []))
     near = []
     if window is not None:
-        near = [
-            Near(value[0], value[1], _deadline(value, today))
-            for value in _payloads(store, found.events[1], queries[1], 6)
-        ]
+        near = [Near(value[0], value[1], _deadline(value, today)) for value in payloads[1] or []]
     return Agenda(listed, found.unreadable, follow_ups, near)
 
 
-def _payloads(store: Store, rows: list[Found], query: EventQuery, size: int) -> list[list[Any]]:
-    """The payloads of the events found, decoded, in their ranks' order, each with its
-    complaint's id in place of its rank. One that is not ours (a damaged index) is not
-    believed: its file is read again."""
-    from amazon_reclamation.errors import CorruptRecord
-
-    values = _decode_all([row[1] for row in rows])
-    if not _all_ours(rows, values, size):
-        ours = [
-            type(value) is list
-            and len(value) == size
-            and type(value[0]) is str
-            and value[0][_RANKED_ID] == name[:-5]
-            for (name, _payload), value in zip(rows, values, strict=True)
-        ]
-        wrong = {row[0] for row, good in zip(rows, ours, strict=True) if not good}
-        values = [
-            value
-            for (name, _payload), value, good in zip(rows, values, ours, strict=True)
-            if good and name not in wrong
-        ]
-        for name in sorted(wrong):
-            with contextlib.suppress(FileNotFoundError, CorruptRecord):
-                events = summarize(store.read(store.complaints_dir / name))[1]
-                values.extend(json.loads(e.payload) for e in events if query.holds(e))
+def _payloads(text: str, size: int) -> list[list[Any]] | None:
+    """The payloads found (joined by commas), decoded, in their ranks' order, each with its
+    complaint's id in place of its rank; None if one is not ours."""
+    try:
+        values: list[list[Any]] = json.loads(f"[{text}]")
+        if not values:
+            return []
+        if set(map(type, values)) != {list} or set(map(len, values)) != {size}:
+            return None
+        if set(map(type, [value[0] for value in values])) != {str}:
+            return None
+    except (ValueError, TypeError, KeyError, IndexError):
+        return None
     values.sort(key=_first)
     for value in values:
         value[0] = value[0][_RANKED_ID]
@@ -419,18 +411,6 @@ def _payloads(store: Store, rows: list[Found], query: EventQuery, size: int) -> 
 
 def _first(value: list[Any]) -> Any:
     return value[0]
-
-
-def _all_ours(rows: list[Found], values: list[Any], size: int) -> bool:
-    """True if every payload is a list of `size` whose rank names its file (checked column
-    by column: tens of thousands of rows)."""
-    if not values:
-        return True
-    try:
-        ids = [value[0][_RANKED_ID] for value in values]
-        return ids == [row[0][:-5] for row in rows] and set(map(len, values)) == {size}
-    except (TypeError, KeyError, IndexError):  # not a list, or a rank that is not text
-        return False
 
 
 def _deadline(value: list[Any], today: date) -> Deadline:

@@ -326,44 +326,44 @@ class Store(DraftFolder):
         events each query finds. From the index while a file is unchanged; a new or changed
         file is read, validated and summarised again (`summarize`: its summary and events;
         `version`: see index.py), its events those just made even if the index is busy."""
-        from amazon_reclamation.index import Entry, Index, file_key, found_events
+        from amazon_reclamation.index import Entry, Index, file_key, found_events, survey
 
         files = self._complaint_files()
         if self._index is None and files:
             self._index = Index.open(self.index_path, version)
         index = self._index
-        keys, summaries, indexed = (
-            index.snapshot(needles, events) if index is not None else (set(), {}, [])
-        )
+        slots, known, indexed = survey(index, files, needles, events, self.complaints_dir)
         listed: list[IndexedFile] = []
         unreadable: list[Unreadable] = []
         fresh: list[Entry] = []
-        unchanged: set[str] = set()
-        folder = self.complaints_dir
-        for entry in files:
-            name = entry.name
+        for slot in slots:
+            if isinstance(slot, IndexedFile):
+                listed.append(slot)
+                continue
             try:
-                info = entry.stat(follow_symlinks=False)  # its key, as `file_key` makes it
-                if (name, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino) in keys:
-                    unchanged.add(name)
-                    if (summary := summaries.get(name)) is not None:
-                        listed.append(IndexedFile(folder, name, summary))
-                    continue
-                complaint, info = self.read_with_stat(Path(entry.path))
+                complaint, info = self.read_with_stat(Path(slot.path))
             except FileNotFoundError:
-                continue  # deleted by another process while we listed
+                continue
             except CorruptRecord as error:
-                unreadable.append(Unreadable(Path(entry.path), error.message))
+                unreadable.append(Unreadable(Path(slot.path), error.message))
                 continue
             summary, made = summarize(complaint)
             if needles is None or any(needle in summary for needle in needles):
-                listed.append(IndexedFile(folder, name, summary))
-            fresh.append(Entry(name, file_key(info), summary, made, _member(complaint)))
+                listed.append(IndexedFile(self.complaints_dir, slot.name, summary))
+            fresh.append(Entry(slot.name, file_key(info), summary, made, _member(complaint)))
         if index is not None:
-            gone = {key[0] for key in keys} - {entry.name for entry in files}
-            index.update(fresh, gone)
+            index.update(fresh, known - {entry.name for entry in files})
             self._forget_damaged_index()
-        return Catalogue(listed, unreadable, found_events(events, indexed, unchanged, fresh))
+        return Catalogue(listed, unreadable, found_events(events, indexed, fresh))
+
+    def forget_index(self) -> None:
+        """Remove the index (it is rebuilt from the files): what it holds is not believed."""
+        from amazon_reclamation.index import remove
+
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+        remove(self.index_path)
 
     def _indexed_text(self, path: Path, text: str, version: str) -> bool:
         """True if the index holds exactly `text` for the file at `path` (see index.py)."""
