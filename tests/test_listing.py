@@ -211,8 +211,10 @@ def test_a_payload_that_is_not_one_of_ours_is_not_believed(tmp_path: Path) -> No
     # Act
     found = _due(store)
 
-    # Assert: read from the file, and the index rebuilt from the files
+    # Assert: read from the file; the index removed, then rebuilt from the files
     assert found == [("aaaa22", 1, "2026-11-18"), ("aaaa22", 2, "2026-11-19")]
+    assert not store.index_path.exists()
+    assert _due(store) == found
     with sqlite3.connect(store.index_path) as db:
         payloads = [row[0] for row in db.execute("SELECT payload FROM events")]
     db.close()

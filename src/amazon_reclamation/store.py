@@ -93,6 +93,7 @@ class Store(DraftFolder):
         self.index_path = root / "index.sqlite3"
         self.changes: list[Change] = []  # what this process committed, in order
         self._index: Index | None = None
+        self._index_forgotten = False  # this run does without it (see `forget_index`)
 
     # -- folders and locking -------------------------------------------------------
 
@@ -321,15 +322,14 @@ class Store(DraftFolder):
         needles: Sequence[str] | None = None,
         events: Sequence[EventQuery] = (),
     ) -> Catalogue:
-        """Every readable complaint file with its summary (with `needles`, only those whose
-        summary holds one: see `Index.summaries`), the files that cannot be read, and the
-        events each query finds. From the index while a file is unchanged; a new or changed
-        file is read, validated and summarised again (`summarize`: its summary and events;
-        `version`: see index.py), its events those just made even if the index is busy."""
+        """Every readable complaint file with its summary (`needles`: see `Index.summaries`),
+        the files that cannot be read, and the events each query finds. From the index while
+        a file is unchanged (`version`: see index.py); a new or changed file is read and
+        summarised again (`summarize`), its events those just made even if the index is busy."""
         from amazon_reclamation.index import Entry, Index, file_key, found_events, survey
 
         files = self._complaint_files()
-        if self._index is None and files:
+        if self._index is None and files and not self._index_forgotten:
             self._index = Index.open(self.index_path, version)
         index = self._index
         slots, known, indexed = survey(index, files, needles, events, self.complaints_dir)
@@ -357,13 +357,12 @@ class Store(DraftFolder):
         return Catalogue(listed, unreadable, found_events(events, indexed, fresh))
 
     def forget_index(self) -> None:
-        """Remove the index (it is rebuilt from the files): what it holds is not believed."""
-        from amazon_reclamation.index import remove
-
+        """What the index holds is not believed: it is removed (the next run rebuilds it),
+        and this run's catalogues read every file."""
         if self._index is not None:
-            self._index.close()
-            self._index = None
-        remove(self.index_path)
+            self._index.damaged = True
+        self._forget_damaged_index()
+        self._index_forgotten = True
 
     def _indexed_text(self, path: Path, text: str, version: str) -> bool:
         """True if the index holds exactly `text` for the file at `path` (see index.py)."""
