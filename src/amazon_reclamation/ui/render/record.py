@@ -383,8 +383,7 @@ def attach_report(
 
 def due_table(items: Sequence[FollowUp], today: date) -> None:
     """The follow-ups of `reclam due`."""
-    from operator import attrgetter
-
+    from amazon_reclamation.listing import FollowUp
     from amazon_reclamation.ui.render.console import table
 
     # Thousands of rows repeat a few promises, days and delays: each is worded once.
@@ -403,17 +402,22 @@ def due_table(items: Sequence[FollowUp], today: date) -> None:
             return (_("aujourd'hui"), "")
         return (_("{days} de retard").format(days=fmt.days(days)), "red" if days > 0 else "")
 
-    days = [item.day for item in items]
+    def order(number: str | None) -> Cell:
+        return (number or "—", "")
+
+    # The rows' fields column by column (a follow-up is a tuple): no loop over the rows.
+    fields = FollowUp._fields
+    columns = list(zip(*items, strict=True)) or [()] * len(fields)
+    ids, orders, days = (
+        columns[fields.index(name)] for name in ("complaint_id", "order_number", "day")
+    )
+    awaited = zip(
+        *(columns[fields.index(name)] for name in ("kind", "promise", "summary")), strict=True
+    )
     table(
         _("Suivis à faire"),
         [_("Id"), _("Commande"), _("Promesse ou délai"), _("Échéance"), _("Retard")],
-        [
-            [item.complaint_id for item in items],
-            [item.order_number or "—" for item in items],
-            list(map(attrgetter("kind", "promise", "summary"), items)),
-            days,
-            days,
-        ],
-        ["bold", "", promise, when, delay],
+        [ids, orders, list(awaited), days, days],
+        ["bold", order, promise, when, delay],
         flexible=2,
     )
