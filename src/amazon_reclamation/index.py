@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 
     from amazon_reclamation.records import Unreadable
 
-FileKey = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
-LAYOUT = 5  # the tables' columns: an index of another layout is rebuilt
+FileKey = str  # size, mtime_ns, ctime_ns and inode, as text: compared whole
+LAYOUT = 6  # the tables' columns: an index of another layout is rebuilt
 _BUSY_TIMEOUT_SECONDS = 2.0  # a writer holds it for milliseconds; past this, do without
 _TABLES = ("files", "events", "documents")
 _FORMER_TABLES = ("details",)  # dropped with the layout that had them
@@ -39,7 +39,7 @@ CHUNK = 500  # rows fetched per query by name (SQLite's parameter limit is 999 o
 
 def file_key(info: os.stat_result) -> FileKey:
     """What tells one version of a file from another (ctime cannot be set back by hand)."""
-    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+    return f"{info.st_size} {info.st_mtime_ns} {info.st_ctime_ns} {info.st_ino}"
 
 
 # Tuples, not dataclasses: a listing makes ten thousand of each (a frozen dataclass costs
@@ -145,15 +145,15 @@ class Index:
             with contextlib.suppress(sqlite3.Error):
                 self._db.execute("COMMIT")
 
-    def keys(self) -> set[tuple[str, int, int, int, int]]:
-        """Every indexed file: its name and the key of the version it was indexed from."""
+    def keys(self) -> dict[str, FileKey]:
+        """Every indexed file name with the key of the version it was indexed from."""
         import sqlite3
 
         try:
-            return set(self._db.execute("SELECT name, size, mtime_ns, ctime_ns, ino FROM files"))
+            return dict(self._db.execute("SELECT name, key FROM files"))
         except sqlite3.DatabaseError:
             self.damaged = True
-            return set()
+            return {}
 
     def summaries(self, needles: Sequence[str] | None = None) -> dict[str, str]:
         """The summary of every indexed file, or with `needles` of those whose summary
@@ -247,9 +247,8 @@ class Index:
         try:
             with self._db:
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO files (name, size, mtime_ns, ctime_ns, ino, summary) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    ((e.name, *e.key, e.summary) for e in entries),
+                    "INSERT OR REPLACE INTO files (name, key, summary) VALUES (?, ?, ?)",
+                    ((e.name, e.key, e.summary) for e in entries),
                 )
                 # A new version's events replace all of the former's.
                 self._db.executemany(
@@ -293,7 +292,7 @@ def survey(
     indexed with its summary (if `needles` asks for it: see `Index.summaries`), each other
     to be read; the names it holds; the payloads each query finds of the unchanged files.
     Keys, stats and events in one read transaction: events of the versions seen."""
-    keys: set[tuple[str, int, int, int, int]] = set()
+    keys: dict[str, FileKey] = {}
     summaries: dict[str, str] = {}
     slots: list[IndexedFile | os.DirEntry[str]] = []
     unchanged = set()
@@ -303,16 +302,20 @@ def survey(
         for entry in files:
             name = entry.name
             try:
-                info = entry.stat(follow_symlinks=False)  # its key, as `file_key` makes it
+                info = entry.stat(follow_symlinks=False)
             except FileNotFoundError:
                 continue  # deleted by another process while we listed
-            if (name, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino) in keys:
+            # Its key, as `file_key` makes it (ten thousand calls fewer).
+            if (
+                keys.get(name)
+                == f"{info.st_size} {info.st_mtime_ns} {info.st_ctime_ns} {info.st_ino}"
+            ):
                 unchanged.add(name)
                 if (summary := summaries.get(name)) is not None:
                     slots.append(IndexedFile(folder, name, summary))
             else:
                 slots.append(entry)
-        known = {key[0] for key in keys}
+        known = set(keys)
         indexed = [""] * len(queries)
         if index is not None and queries:
             indexed = [index.events(query, known - unchanged) for query in queries]
@@ -359,9 +362,10 @@ def _connect(path: Path, version: str) -> sqlite3.Connection:
             # `files` (a quarter of a megabyte per thousand files), `list --json` many
             # documents: each in its own table, read without the other.
             db.execute(
-                "CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, size INTEGER, "
-                "mtime_ns INTEGER, ctime_ns INTEGER, ino INTEGER, summary TEXT)"
+                "CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, key TEXT, summary TEXT)"
             )
+            # The keys apart from the summaries: every command that lists reads them all.
+            db.execute("CREATE INDEX IF NOT EXISTS files_keys ON files (name, key)")
             # Kept in the order of (kind, day): a query by kind and days reads only the rows
             # it returns, one after the other; by name, to replace a file's events.
             db.execute(
