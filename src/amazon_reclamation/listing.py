@@ -103,11 +103,6 @@ class Digest(NamedTuple):
         )
 
     @classmethod
-    def from_json(cls, text: str) -> Digest:
-        """A digest read back from the index (ValueError or TypeError if it is not one)."""
-        return cls.from_head(json.loads(text))
-
-    @classmethod
     def from_head(cls, head: Any) -> Digest:
         """A digest from its JSON decoded (ValueError or TypeError if it is not one)."""
         (
