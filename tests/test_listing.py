@@ -1,5 +1,6 @@
-"""The digest keeps each deadline whole: `due` words it without reading the record; its
-detail is read from the index only for the complaints that need it."""
+"""An open complaint's promises and deadlines are kept as events the index finds by day:
+`due` words them without reading a record, and never from a version of a file that is
+not the one on disk."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from typing import Any
 import pytest
 
 from amazon_reclamation.domain.deadlines import compute_deadlines
-from amazon_reclamation.listing import Digest, catalogue, digest, digest_version
+from amazon_reclamation.listing import agenda, catalogue, digest_version
 from amazon_reclamation.store import Store
-from factories import TODAY, complaint, contact
+from factories import TODAY, at, complaint, contact
 
 CASES: dict[str, dict[str, Any]] = {
     "damaged, delivered": {"category": "damaged", "delivery_date": date(2026, 10, 5)},
@@ -49,45 +50,6 @@ CASES: dict[str, dict[str, Any]] = {
 }
 
 
-@pytest.mark.parametrize("case", list(CASES))
-@pytest.mark.parametrize("today", [TODAY, date(2027, 6, 1)])
-def test_deadlines_read_back_from_the_index_are_the_computed_ones(case: str, today: date) -> None:
-    # Arrange
-    record = complaint(**CASES[case])
-    made = digest(record)
-    stored = Digest.from_json(made.to_json(), made.detail)
-
-    # Act
-    read_back = stored.deadlines_near(today, 100_000)
-
-    # Assert
-    assert read_back == compute_deadlines(record, today)
-    assert read_back  # every case has at least one deadline
-
-
-def test_only_the_deadlines_in_the_window_are_given() -> None:
-    # Arrange
-    record = complaint(category="damaged", delivery_date=date(2026, 11, 10))
-    made = digest(record)
-    stored = Digest.from_json(made.to_json(), made.detail)
-
-    # Act
-    near = stored.deadlines_near(TODAY, 7)
-
-    # Assert
-    assert near
-    assert [d.id for d in near] == [
-        d.id for d in compute_deadlines(record, TODAY) if -7 <= d.days_left <= 7
-    ]
-
-
-def _promised(complaint_id: str, follow_up: date) -> Any:
-    return complaint(
-        complaint_id,
-        contacts=[contact(1, outcome="promise", promise="Remboursement", follow_up=follow_up)],
-    )
-
-
 def _stored(tmp_path: Path, *records: Any) -> Store:
     store = Store(tmp_path / "data")
     with store.locked():
@@ -96,48 +58,266 @@ def _stored(tmp_path: Path, *records: Any) -> Store:
     return store
 
 
-@pytest.mark.parametrize("indexed", [False, True])
-def test_only_the_digests_asked_for_come_with_their_detail(tmp_path: Path, indexed: bool) -> None:
-    # Arrange: one promise due, one far ahead; the second pass reads the index
-    store = _stored(
-        tmp_path,
-        _promised("aaaa22", date(2026, 11, 18)),
-        _promised("bbbb22", date(2027, 3, 1)),
+def _promised(complaint_id: str, *days: date, **fields: Any) -> Any:
+    return complaint(
+        complaint_id,
+        contacts=[
+            contact(n, outcome="promise", promise=f"Remboursement {n}", follow_up=day)
+            for n, day in enumerate(days, start=1)
+        ],
+        **fields,
     )
+
+
+def _due(store: Store, today: date = TODAY) -> list[tuple[str, int, str]]:
+    found = agenda(Store(store.root), today)
+    return [(f.complaint_id, f.contact_id, f.day) for f in found.follow_ups]
+
+
+@pytest.mark.parametrize("indexed", [False, True])
+@pytest.mark.parametrize("case", list(CASES))
+@pytest.mark.parametrize("today", [TODAY, date(2027, 6, 1)])
+def test_deadlines_read_back_from_the_index_are_the_computed_ones(
+    tmp_path: Path, case: str, today: date, indexed: bool
+) -> None:
+    # Arrange: first from the file just summarised, then from the index
+    record = complaint(**CASES[case])
+    store = _stored(tmp_path, record)
     if indexed:
-        catalogue(Store(store.root))
+        agenda(Store(store.root), today, 100_000)
 
     # Act
-    plain, _ = catalogue(Store(store.root))
-    asked, _ = catalogue(Store(store.root), detailed=lambda d: d.may_be_due(TODAY, 7))
+    near = agenda(Store(store.root), today, 100_000).deadlines
 
-    # Assert: a file summarised just now has its detail at hand; from the index, not
-    assert [i.digest.detail is None for i in plain] == [indexed, indexed]
-    by_id = {i.digest.id: i.digest for i in asked}
-    assert by_id["bbbb22"].detail is None
-    assert [f.contact_id for f in by_id["aaaa22"].due_follow_ups(TODAY)] == [1]
-    assert by_id["aaaa22"] == digest(_promised("aaaa22", date(2026, 11, 18)))
-    with pytest.raises(RuntimeError):
-        by_id["bbbb22"].follow_ups  # noqa: B018
+    # Assert
+    assert [item.deadline for item in near] == compute_deadlines(record, today)
+    assert near  # every case has at least one deadline
+    assert {(item.complaint_id, item.order_number) for item in near} == {
+        (record.id, record.order_number)
+    }
 
 
-def test_an_index_of_the_former_layout_is_rebuilt(tmp_path: Path) -> None:
-    # Arrange: the table as reclam wrote it before the detail had its own column
+def test_only_the_deadlines_in_the_window_are_given(tmp_path: Path) -> None:
+    # Arrange
+    record = complaint(category="damaged", delivery_date=date(2026, 11, 10))
+    store = _stored(tmp_path, record)
+    agenda(Store(store.root), TODAY, 7)
+
+    # Act
+    near = agenda(Store(store.root), TODAY, 7).deadlines
+
+    # Assert
+    assert near
+    assert [item.deadline.id for item in near] == [
+        d.id for d in compute_deadlines(record, TODAY) if -7 <= d.days_left <= 7
+    ]
+
+
+@pytest.mark.parametrize("indexed", [False, True])
+def test_only_the_promises_due_are_found_oldest_complaint_first(
+    tmp_path: Path, indexed: bool
+) -> None:
+    # Arrange: three complaints, not created in the order of their ids; one closed
+    store = _stored(
+        tmp_path,
+        _promised("aaaa22", date(2026, 11, 18), date(2027, 3, 1), created_at=at(3)),
+        _promised("bbbb22", date(2026, 11, 20), date(2026, 11, 2), created_at=at(2)),
+        _promised("cccc22", date(2026, 11, 21), created_at=at(1)),
+        _promised("dddd22", date(2026, 11, 1), status="resolved", closed_at=at(5)),
+        _promised("eeee22", date(2026, 11, 19), created_at=at(2)),  # same moment as bbbb22
+    )
+    if indexed:
+        agenda(Store(store.root), TODAY)
+
+    # Act
+    found = _due(store)
+
+    # Assert: day by day within a complaint; nothing of a closed one, nothing ahead
+    assert found == [
+        ("bbbb22", 2, "2026-11-02"),
+        ("bbbb22", 1, "2026-11-20"),
+        ("eeee22", 1, "2026-11-19"),
+        ("aaaa22", 1, "2026-11-18"),
+    ]
+
+
+def test_a_file_edited_after_indexing_gives_its_new_promises(tmp_path: Path) -> None:
+    # Arrange
     store = _stored(tmp_path, _promised("aaaa22", date(2026, 11, 18)))
+    assert _due(store) == [("aaaa22", 1, "2026-11-18")]
+    with store.locked():
+        store.write(_promised("aaaa22", date(2026, 12, 18), date(2026, 11, 19)))
+
+    # Act
+    found = _due(store)
+
+    # Assert
+    assert found == [("aaaa22", 2, "2026-11-19")]
+
+
+def test_a_file_read_again_but_not_indexed_gives_its_own_promises(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange: indexed, then changed while another process holds the index for writing
+    store = _stored(tmp_path, _promised("aaaa22", date(2026, 11, 18)))
+    _due(store)
+    with store.locked():
+        store.write(_promised("aaaa22", date(2026, 12, 18), date(2026, 11, 19)))
+    monkeypatch.setattr("amazon_reclamation.index._BUSY_TIMEOUT_SECONDS", 0.01)
+    writer = sqlite3.connect(store.index_path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+
+    # Act
+    try:
+        found = _due(store)
+        stale = writer.execute(
+            "SELECT day FROM events WHERE name = 'aaaa22.json' AND kind = 'follow_up'"
+        ).fetchall()
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+
+    # Assert: the index still holds the former promise, which is not believed
+    assert stale == [("2026-11-18",)]
+    assert found == [("aaaa22", 2, "2026-11-19")]
+
+
+def test_a_deleted_or_unreadable_file_gives_no_promise(tmp_path: Path) -> None:
+    # Arrange
+    store = _stored(
+        tmp_path, _promised("aaaa22", date(2026, 11, 18)), _promised("bbbb22", date(2026, 11, 17))
+    )
+    _due(store)
+    (store.complaints_dir / "aaaa22.json").unlink()
+    (store.complaints_dir / "bbbb22.json").write_text('{"id": "bbbb22", ', encoding="utf-8")
+
+    # Act
+    found = agenda(Store(store.root), TODAY, 7)
+
+    # Assert
+    assert found.follow_ups == []
+    assert found.deadlines == []
+    assert [item.path.name for item in found.unreadable] == ["bbbb22.json"]
+
+
+def test_a_payload_that_is_not_one_of_ours_is_not_believed(tmp_path: Path) -> None:
+    # Arrange: the index's rows of an unchanged file damaged by hand
+    store = _stored(tmp_path, _promised("aaaa22", date(2026, 11, 18), date(2026, 11, 19)))
+    _due(store)
     with sqlite3.connect(store.index_path) as db:
-        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-        db.execute("INSERT INTO meta VALUES ('version', ?)", (digest_version(),))
-        db.execute(
-            "CREATE TABLE files (name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, "
-            "ctime_ns INTEGER, ino INTEGER, summary TEXT, document TEXT)"
-        )
+        db.execute("UPDATE events SET payload = '[1, 2]' WHERE day = '2026-11-18'")
     db.close()
 
     # Act
-    found, unreadable = catalogue(Store(store.root), detailed=lambda d: True)
-    again, _ = catalogue(Store(store.root), detailed=lambda d: True)
+    found = _due(store)
+
+    # Assert: read from the file; the index removed, then rebuilt from the files
+    assert found == [("aaaa22", 1, "2026-11-18"), ("aaaa22", 2, "2026-11-19")]
+    assert not store.index_path.exists()
+    assert _due(store) == found
+    with sqlite3.connect(store.index_path) as db:
+        payloads = [row[0] for row in db.execute("SELECT payload FROM events")]
+    db.close()
+    assert len(payloads) == 2 and "[1, 2]" not in payloads
+
+
+def test_what_a_promise_due_shows(tmp_path: Path) -> None:
+    # Arrange
+    record = complaint(
+        "aaaa22",
+        contacts=[
+            contact(
+                1,
+                channel="phone",
+                outcome="promise",
+                promise="Remboursement",
+                follow_up=date(2026, 11, 18),
+                agent="Lea",
+                reference="CS-1",
+                summary="Appel",
+            ),
+            contact(
+                2, outcome="pending", follow_up=date(2026, 11, 19), summary="Réponse sous 48 h"
+            ),
+        ],
+    )
+    store = _stored(tmp_path, record)
+    first = agenda(Store(store.root), TODAY).follow_ups
+
+    # Act
+    again = agenda(Store(store.root), TODAY).follow_ups
+
+    # Assert: the summary is kept only where there is no promise
+    assert first == again
+    assert [tuple(f) for f in again] == [
+        (
+            "aaaa22",
+            record.order_number,
+            "2026-11-18",
+            1,
+            "phone",
+            "Lea",
+            "CS-1",
+            "Remboursement",
+            None,
+            "promise",
+        ),
+        (
+            "aaaa22",
+            record.order_number,
+            "2026-11-19",
+            2,
+            "chat",
+            None,
+            None,
+            None,
+            "Réponse sous 48 h",
+            "announced",
+        ),
+    ]
+
+
+def test_a_look_up_reads_only_the_digests_holding_its_text(tmp_path: Path) -> None:
+    # Arrange
+    store = _stored(
+        tmp_path,
+        complaint("aaaa22", order_number="111-1111111-1111111"),
+        complaint("bbbb22", order_number="222-2222222-2222222"),
+    )
+    catalogue(Store(store.root))
+
+    # Act
+    by_order, _ = catalogue(Store(store.root), ["222-2222222-2222222"])
+    by_id, _ = catalogue(Store(store.root), ["aaaa"])
+    nothing, _ = catalogue(Store(store.root), [])
 
     # Assert
-    assert unreadable == []
-    assert [i.digest for i in found] == [i.digest for i in again]
-    assert [f.day for f in again[0].digest.due_follow_ups(TODAY)] == [date(2026, 11, 18)]
+    assert [item.digest.id for item in by_order] == ["bbbb22"]
+    assert [item.digest.id for item in by_id] == ["aaaa22"]
+    assert nothing == []
+
+
+def test_an_index_of_the_former_layout_is_rebuilt(tmp_path: Path) -> None:
+    # Arrange: the tables as reclam wrote them when the detail had its own table
+    store = _stored(tmp_path, _promised("aaaa22", date(2026, 11, 18)))
+    with sqlite3.connect(store.index_path) as db:
+        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        db.execute("INSERT INTO meta VALUES ('version', ?)", (f"4/{digest_version()}",))
+        db.execute(
+            "CREATE TABLE files (name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, "
+            "ctime_ns INTEGER, ino INTEGER, summary TEXT)"
+        )
+        db.execute("CREATE TABLE details (name TEXT PRIMARY KEY, detail TEXT)")
+        db.execute("CREATE TABLE documents (name TEXT PRIMARY KEY, document TEXT)")
+    db.close()
+
+    # Act
+    found = _due(store)
+    again = _due(store)
+
+    # Assert
+    assert found == again == [("aaaa22", 1, "2026-11-18")]
+    with sqlite3.connect(store.index_path) as db:
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    db.close()
+    assert "details" not in tables and "events" in tables

@@ -44,7 +44,7 @@ def _for_order(store: Store, order_number: str | None) -> list[Digest]:
         return []
     return [
         item.digest
-        for item in listing.catalogue(store, lambda text: order_number in text)[0]
+        for item in listing.catalogue(store, [order_number])[0]
         if item.digest.order_number == order_number
     ]
 

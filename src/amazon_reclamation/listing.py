@@ -3,65 +3,69 @@
 A `Digest` is computed once per version of a complaint file and kept in the store's
 index (`index.py`), so that listing 10,000 complaints reads no file and validates no
 record. It holds only ids, dates and counts, never wording: the same digest serves
-every language. Everything in it is independent of today; what depends on today (a
-promise broken, a deadline near) is decided when it is read.
+every language. Beside it, an open complaint's events: one per promise not kept (on
+its follow-up day) and one per deadline (on its date), which the index finds by day,
+so that `due` reads only the promises due and the deadlines near. Everything kept is
+independent of today; what depends on today (a promise broken, a deadline near) is
+decided when it is read.
 
-Change what a digest holds, or how it is computed, and raise DIGEST_VERSION: every
-index is then rebuilt on the next run.
+Change what a digest or an event holds, or how it is computed, and raise
+DIGEST_VERSION: every index is then rebuilt on the next run.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Sequence
 
     from amazon_reclamation.domain.contacts import FollowUpKind
     from amazon_reclamation.domain.deadlines import Deadline
+    from amazon_reclamation.index import Event, IndexedFile
     from amazon_reclamation.models import Complaint
     from amazon_reclamation.records import Unreadable
     from amazon_reclamation.store import Store
 
-DIGEST_VERSION = 5
+DIGEST_VERSION = 6
 
-# A digest's detail: the promises not kept (follow-up day, contact id, channel, agent,
-# reference, promise, summary, follow-up kind) and the deadlines (day, rule id, variant, notes).
-Detail = tuple[list[list[Any]], list[list[Any]]]
+FOLLOW_UP = "follow_up"  # the kind of a promise's event, on its follow-up day
+DEADLINE = "deadline"  # the kind of a deadline's event, on its date
 
 
 class FollowUp(NamedTuple):
-    """A promise not kept yet, with what `due` shows of it (a tuple: `due` makes tens of
-    thousands at 10,000 complaints)."""
+    """A promise not kept yet, due or overdue, with what `due` shows of it (a tuple: `due`
+    makes tens of thousands at 10,000 complaints)."""
 
-    day: date  # the follow-up date the promise was given
+    complaint_id: str
+    order_number: str | None
+    day: str  # the follow-up date the promise was given (ISO)
     contact_id: int
     channel: str
     agent: str | None
     reference: str | None
     promise: str | None
-    summary: str | None
+    summary: str | None  # kept only where there is no promise (what is awaited then)
     kind: FollowUpKind  # a promise, a formal notice's deadline, a reply announced
 
-    def state(self, today: date) -> str:
-        """ "due" until the follow-up day (included), "broken" from the next day."""
-        return "broken" if self.day < today else "due"
+
+class Near(NamedTuple):
+    """A deadline of an open complaint near today."""
+
+    complaint_id: str
+    order_number: str | None
+    deadline: Deadline
 
 
 class Digest(NamedTuple):
-    """One complaint as `list` shows it, with the dates `due` looks at (a tuple, like
-    `FollowUp`: a listing makes ten thousand, and a frozen dataclass costs several times
-    as much to build).
-
-    It comes in two parts, kept apart in the index: the head (what `list` shows, and
-    the days `due` looks at) and the detail (the promises not kept and the deadlines,
-    whole), which only `due` and the dashboard read, and only for the complaints whose
-    days fall in their window (`may_be_due`). `detail` is None when it was not asked for.
-    """
+    """One complaint as `list` shows it, with the days of its follow-ups and deadlines (a
+    tuple: a listing makes ten thousand, and a frozen dataclass costs several times as
+    much to build)."""
 
     id: str
     order_number: str | None  # None: a charge that matches no order
@@ -74,72 +78,14 @@ class Digest(NamedTuple):
     # ISO days compare as text: listing 10,000 complaints parses none of them.
     next_follow_up_day: str | None  # the earliest follow-up of a promise not kept
     deadline_days: tuple[str, ...]  # the day of each deadline
-    # The promises not kept yet (a promise is kept by a later "resolved" contact,
-    # whatever the day), earliest first, and the complaint's deadlines, nearest first:
-    # (date, rule id, rule variant, notes as (id, date, opens)), as JSON text.
-    detail: Detail | None = None
 
     def next_follow_up(self) -> date | None:
         """The earliest follow-up of a promise not kept."""
         day = self.next_follow_up_day
         return date.fromisoformat(day) if day else None
 
-    def may_be_due(self, today: date, window_days: int) -> bool:
-        """True when a follow-up is due or a deadline is within `window_days` of today."""
-        first = (today - timedelta(days=window_days)).isoformat()
-        last = (today + timedelta(days=window_days)).isoformat()
-        day = self.next_follow_up_day
-        return (day is not None and day <= today.isoformat()) or any(
-            first <= deadline <= last for deadline in self.deadline_days
-        )
-
-    def _detail(self) -> Detail:
-        if self.detail is None:
-            raise RuntimeError(f"the digest of {self.id} was listed without its detail")
-        return self.detail
-
-    @property
-    def follow_ups(self) -> list[FollowUp]:
-        """The promises not kept yet, earliest first."""
-        return [FollowUp(date.fromisoformat(day), *rest) for day, *rest in self._detail()[0]]
-
-    def due_follow_ups(self, today: date) -> list[FollowUp]:
-        """Follow-ups due today or overdue (what `reclam due` lists)."""
-        limit = today.isoformat()
-        if self.next_follow_up_day is None or self.next_follow_up_day > limit:
-            return []
-        return [
-            FollowUp(date.fromisoformat(day), *rest)
-            for day, *rest in self._detail()[0]
-            if day <= limit
-        ]
-
-    def deadlines_near(self, today: date, window_days: int) -> list[Deadline]:
-        """The deadlines within `window_days` of today, as `compute_deadlines` gives them."""
-        first = (today - timedelta(days=window_days)).isoformat()
-        last = (today + timedelta(days=window_days)).isoformat()
-        if not any(first <= day <= last for day in self.deadline_days):
-            return []
-        from amazon_reclamation.domain.deadlines import Deadline, Note
-        from amazon_reclamation.knowledge.applicable import rule_variant
-
-        found = []
-        for day, rule_id, variant, notes in self._detail()[1]:
-            if first <= day <= last:
-                when = date.fromisoformat(day)
-                found.append(
-                    Deadline(
-                        rule_id,
-                        rule_variant(rule_id, variant),
-                        when,
-                        (when - today).days,
-                        tuple(Note(note_id, _day(on), _day(opens)) for note_id, on, opens in notes),
-                    )
-                )
-        return found
-
     def to_json(self) -> str:
-        """The head of the digest as the index keeps it (one JSON array)."""
+        """The digest as the index keeps it (one JSON array)."""
         return json.dumps(
             [
                 self.id,
@@ -157,14 +103,8 @@ class Digest(NamedTuple):
         )
 
     @classmethod
-    def from_json(cls, text: str, detail: Detail | None = None) -> Digest:
-        """A digest read back from the index (ValueError or TypeError if it is not one)."""
-        return cls.from_head(json.loads(text), detail)
-
-    @classmethod
-    def from_head(cls, head: Any, detail: Detail | None = None) -> Digest:
-        """A digest from its head decoded from JSON (ValueError or TypeError if it is not
-        one)."""
+    def from_head(cls, head: Any) -> Digest:
+        """A digest from its JSON decoded (ValueError or TypeError if it is not one)."""
         (
             id_,
             order_number,
@@ -190,7 +130,6 @@ class Digest(NamedTuple):
             date.fromisoformat(last) if last else None,
             next_day,
             tuple(deadline_days),
-            detail,
         )
 
 
@@ -214,41 +153,32 @@ def _decode_all(summaries: list[str]) -> list[Any]:
 
 
 def digest(complaint: Complaint) -> Digest:
-    """The digest of a complaint, with its detail."""
+    """The digest of a complaint."""
+    return summarize(complaint)[0]
+
+
+def summarize(complaint: Complaint) -> tuple[Digest, list[Event]]:
+    """The digest of a complaint and its events: one per promise not kept (on its
+    follow-up day), one per deadline (on its date), none for a closed complaint (nothing
+    is awaited of it)."""
     from amazon_reclamation.domain import contacts
     from amazon_reclamation.domain.deadlines import compute_deadlines
+    from amazon_reclamation.index import Event
 
     entries = contacts.effective(complaint.contacts)
     # The day given to these functions only decides "due" against "broken" and the days
     # left, neither of which a digest keeps.
     any_day = complaint.order_date or complaint.created_at.date()
-    open_promises: list[list[Any]] = sorted(
+    open_promises = sorted(
         (
-            [
-                p.contact.follow_up.isoformat(),
-                p.contact.id,
-                p.contact.channel,
-                p.contact.agent,
-                p.contact.reference,
-                p.contact.promise,
-                p.contact.summary,
-                contacts.follow_up_kind(p.contact),
-            ]
+            (p.contact.follow_up, p.contact)
             for p in contacts.promises(complaint, any_day)
             if p.state != "kept" and p.contact.follow_up is not None
         ),
-        key=lambda raw: (raw[0], raw[1]),
+        key=lambda promise: (promise[0], promise[1].id),
     )
-    deadlines: list[list[Any]] = [
-        [
-            d.date.isoformat(),
-            d.id,
-            d.rule.variant,
-            [[n.id, _iso(n.date), _iso(n.opens)] for n in d.notes],
-        ]
-        for d in compute_deadlines(complaint, any_day)
-    ]
-    return Digest(
+    deadlines = compute_deadlines(complaint, any_day)
+    made = Digest(
         id=complaint.id,
         order_number=complaint.order_number,
         status=complaint.status,
@@ -257,10 +187,70 @@ def digest(complaint: Complaint) -> Digest:
         created_at=complaint.created_at,
         contacts=len(entries),
         last_contact=entries[-1].at.date() if entries else None,
-        next_follow_up_day=open_promises[0][0] if open_promises else None,
-        deadline_days=tuple(row[0] for row in deadlines),
-        detail=(open_promises, deadlines),
+        next_follow_up_day=open_promises[0][0].isoformat() if open_promises else None,
+        deadline_days=tuple(d.date.isoformat() for d in deadlines),
     )
+    if complaint.status != "open":
+        return made, []
+    rank = _rank_prefix(complaint)
+    order = complaint.order_number
+    events = [
+        Event(
+            FOLLOW_UP,
+            day.isoformat(),
+            _json(
+                [
+                    f"{rank}{seq:06d}",
+                    order,
+                    day.isoformat(),
+                    contact.id,
+                    contact.channel,
+                    contact.agent,
+                    contact.reference,
+                    contact.promise,
+                    None if contact.promise else contact.summary,
+                    contacts.follow_up_kind(contact),
+                ]
+            ),
+        )
+        for seq, (day, contact) in enumerate(open_promises)
+    ]
+    events.extend(
+        Event(
+            DEADLINE,
+            d.date.isoformat(),
+            _json(
+                [
+                    f"{rank}{seq:06d}",
+                    order,
+                    d.date.isoformat(),
+                    d.id,
+                    d.rule.variant,
+                    [[n.id, _iso(n.date), _iso(n.opens)] for n in d.notes],
+                ]
+            ),
+        )
+        for seq, d in enumerate(deadlines)
+    )
+    return made, events
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_RANKED_ID = slice(19, -7)  # where a rank holds the complaint's id
+
+
+def _rank_prefix(complaint: Complaint) -> str:
+    """The start of an event's rank: its complaint's creation, then id. Ranks sort as
+    `due` lists, complaints oldest first (one created at the same moment by id, as listed),
+    then each complaint's events in its own order (the rank ends with their number)."""
+    created = complaint.created_at
+    moment = created if created.tzinfo is not None else created.replace(tzinfo=UTC)
+    micro = (moment - _EPOCH) // timedelta(microseconds=1) + 10**17  # never negative
+    return f"{micro:018d} {complaint.id} "
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _iso(day: date | None) -> str | None:
@@ -271,23 +261,10 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text is not None else None
 
 
-def digest_json(complaint: Complaint) -> tuple[str, str]:
-    """The digest of a complaint as the index keeps it: its head and its detail."""
-    made = digest(complaint)
-    return made.to_json(), json.dumps(made.detail, ensure_ascii=False)
-
-
-def parse_detail(text: str) -> Detail:
-    """A digest's detail read back from the index (ValueError if it is not one)."""
-    return detail_of(json.loads(text))
-
-
-def detail_of(data: Any) -> Detail:
-    """A digest's detail from its JSON decoded (ValueError if it is not one)."""
-    # The shape only: the index wrote it from a validated record, for this file's version.
-    if not (isinstance(data, list) and len(data) == 2 and all(isinstance(p, list) for p in data)):
-        raise ValueError("not a digest's detail")
-    return data[0], data[1]
+def summary(complaint: Complaint) -> tuple[str, list[Event]]:
+    """A complaint as the index keeps it: its digest's JSON text and its events."""
+    made, events = summarize(complaint)
+    return made.to_json(), events
 
 
 def digest_version() -> str:
@@ -337,22 +314,19 @@ class Listed(NamedTuple):
 
 
 def catalogue(
-    store: Store,
-    hint: Callable[[str], bool] | None = None,
-    detailed: Callable[[Digest], bool] | None = None,
+    store: Store, needles: Sequence[str] | None = None
 ) -> tuple[list[Listed], list[Unreadable]]:
     """Every readable complaint with its digest, and the files that cannot be read.
 
-    With `hint`, only the digests whose JSON text passes it are parsed (a look-up by
-    order number reads one digest instead of thousands); a hint may let through more
-    than it should, never less. The digests that pass `detailed` come with their detail
-    (the others without: listing needs only the heads).
+    With `needles`, only the complaints whose digest's JSON text holds one of them (a
+    look-up by order number reads one digest instead of thousands); a needle may let
+    through more than it should, never less.
     """
-    from amazon_reclamation.errors import CorruptRecord
+    found = store.catalogue(summary, digest_version(), needles=needles)
+    return _listed(store, found.files), found.unreadable
 
-    files, unreadable = store.catalogue(digest_json, digest_version())
-    if hint is not None:
-        files = [item for item in files if hint(item.summary)]
+
+def _listed(store: Store, files: list[IndexedFile]) -> list[Listed]:
     listed = []
     from_head = Digest.from_head
     for item, head in zip(files, _decode_all([item.summary for item in files]), strict=True):
@@ -363,31 +337,91 @@ def catalogue(
         if found is None or found.id != item.name.removesuffix(".json"):
             # An index row that is not a digest of this file: believe the file.
             found = digest(store.read(item.path))
-        elif item.detail is not None:
-            found = found._replace(detail=parse_detail(item.detail))
         listed.append(Listed(item.folder, item.name, found))
-    if detailed is None:
-        return listed, unreadable
-    wanted = [i for i in listed if i.digest.detail is None and detailed(i.digest)]
-    kept = store.details([i.name for i in wanted])
-    held = [i for i in wanted if i.name in kept]
-    texts = [kept[i.name] for i in held]
-    decoded = dict(zip([i.name for i in held], _decode_all(texts), strict=True))
-    replaced: dict[str, Listed | None] = {}
-    for i in wanted:
-        try:
-            full = i.digest._replace(detail=detail_of(decoded[i.name]))
-        except (KeyError, ValueError, TypeError):
-            # Not in the index, or not a detail: believe the file.
-            try:
-                full = digest(store.read(i.path))
-            except (FileNotFoundError, CorruptRecord):
-                replaced[i.name] = None  # gone or damaged since it was listed
-                continue
-        replaced[i.name] = Listed(i.folder, i.name, full)
-    if replaced:
-        listed = [new for i in listed if (new := replaced.get(i.name, i)) is not None]
-    return listed, unreadable
+    return listed
+
+
+class Agenda(NamedTuple):
+    """What is due: the promises due or overdue and the deadlines near, complaints oldest
+    first (as `list` orders them); with the listing when it was asked for."""
+
+    listed: list[Listed]
+    unreadable: list[Unreadable]
+    follow_ups: list[FollowUp]
+    deadlines: list[Near]
+
+
+def agenda(store: Store, today: date, window: int | None = None, *, heads: bool = False) -> Agenda:
+    """The open complaints' promises due by `today`, and with `window` their deadlines
+    within that many days of it (a right already used or a window closed included: the
+    caller looks at `Deadline.alarm`). With `heads`, every complaint's digest too.
+
+    Only the events found by their day are read: no digest, no other promise.
+    """
+    from amazon_reclamation.index import EventQuery
+
+    queries = [EventQuery(FOLLOW_UP, None, today.isoformat())]
+    if window is not None:
+        first, last = today - timedelta(days=window), today + timedelta(days=window)
+        queries.append(EventQuery(DEADLINE, first.isoformat(), last.isoformat()))
+    sizes = [10, 6][: len(queries)]  # the length of a follow-up's, a deadline's payload
+    for attempt in range(2):
+        found = store.catalogue(
+            summary, digest_version(), needles=None if heads else (), events=queries
+        )
+        payloads = [_payloads(text, size) for text, size in zip(found.events, sizes, strict=True)]
+        if all(values is not None for values in payloads) or attempt:
+            break
+        # Not ours (an index damaged or edited by hand): not believed, rebuilt from the files.
+        store.forget_index()
+    listed = _listed(store, found.files) if heads else []
+    # A payload is a follow-up's fields in order, its complaint's id where its rank was:
+    # made as `FollowUp._make` makes it, without checking its length again.
+    make = partial(tuple.__new__, FollowUp)
+    follow_ups = list(map(make, payloads[0] or []))
+    near = []
+    if window is not None:
+        near = [Near(value[0], value[1], _deadline(value, today)) for value in payloads[1] or []]
+    return Agenda(listed, found.unreadable, follow_ups, near)
+
+
+def _payloads(text: str, size: int) -> list[list[Any]] | None:
+    """The payloads found (joined by commas), decoded, in their ranks' order, each with its
+    complaint's id in place of its rank; None if one is not ours."""
+    try:
+        values: list[list[Any]] = json.loads(f"[{text}]")
+        if not values:
+            return []
+        if set(map(type, values)) != {list} or set(map(len, values)) != {size}:
+            return None
+        if set(map(type, [value[0] for value in values])) != {str}:
+            return None
+    except (ValueError, TypeError, KeyError, IndexError):
+        return None
+    values.sort(key=_first)
+    for value in values:
+        value[0] = value[0][_RANKED_ID]
+    return values
+
+
+def _first(value: list[Any]) -> Any:
+    return value[0]
+
+
+def _deadline(value: list[Any], today: date) -> Deadline:
+    """A deadline from its event's payload, as `compute_deadlines` gives it today."""
+    from amazon_reclamation.domain.deadline_data import Deadline, Note
+    from amazon_reclamation.knowledge.applicable import rule_variant
+
+    _id, _order, day, rule_id, variant, notes = value
+    when = date.fromisoformat(day)
+    return Deadline(
+        rule_id,
+        rule_variant(rule_id, variant),
+        when,
+        (when - today).days,
+        tuple(Note(note_id, _day(on), _day(opens)) for note_id, on, opens in notes),
+    )
 
 
 def find(store: Store, ref: str, order_number: str | None) -> Complaint:
@@ -406,11 +440,9 @@ def find(store: Store, ref: str, order_number: str | None) -> Complaint:
         with contextlib.suppress(FileNotFoundError):
             return store.read_with_stat(store.path_for(ref), digest_version())[0]
     by_id = ref and all(char in ID_ALPHABET for char in ref)
-    listed, unreadable = catalogue(
-        store,
-        # The digest's JSON holds both as written: a text test skips parsing the others.
-        lambda text: bool(order_number and order_number in text) or bool(by_id and ref in text),
-    )
+    # The digest's JSON holds both as written: a text test skips parsing the others.
+    needles = [order_number] if order_number else []
+    listed, unreadable = catalogue(store, [*needles, ref] if by_id else needles)
     matches = [i for i in listed if order_number and i.digest.order_number == order_number]
     if not matches and by_id:
         matches = [i for i in listed if i.digest.id.startswith(ref)]

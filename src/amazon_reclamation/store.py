@@ -41,7 +41,7 @@ from amazon_reclamation.files import (
     storage_error,
 )
 from amazon_reclamation.i18n import _
-from amazon_reclamation.index import IndexedFile as IndexedFile
+from amazon_reclamation.index import Catalogue, IndexedFile
 from amazon_reclamation.records import (
     ID_ALPHABET,
     ID_LENGTH,
@@ -56,7 +56,7 @@ from amazon_reclamation.settings import default_home as default_home
 
 if TYPE_CHECKING:
     from amazon_reclamation.evidence_files import Source
-    from amazon_reclamation.index import Index
+    from amazon_reclamation.index import Event, EventQuery, Index
     from amazon_reclamation.models import Attachment, Complaint
 
 LOCK_TIMEOUT_SECONDS = 15.0
@@ -93,6 +93,7 @@ class Store(DraftFolder):
         self.index_path = root / "index.sqlite3"
         self.changes: list[Change] = []  # what this process committed, in order
         self._index: Index | None = None
+        self._index_forgotten = False  # this run does without it (see `forget_index`)
 
     # -- folders and locking -------------------------------------------------------
 
@@ -314,46 +315,54 @@ class Store(DraftFolder):
     # -- the index: listing without reading every file --------------------------------
 
     def catalogue(
-        self, summarize: Callable[[Complaint], tuple[str, str]], version: str
-    ) -> tuple[list[IndexedFile], list[Unreadable]]:
-        """Every readable complaint file with its summary, and the files that cannot be read.
-
-        Summaries come from the index while a file is unchanged; a new or changed file is
-        read, validated and summarised again (`summarize` gives a summary and its detail;
-        `version`: see index.py).
-        """
-        from amazon_reclamation.index import Entry, Index, file_key
+        self,
+        summarize: Callable[[Complaint], tuple[str, Sequence[Event]]],
+        version: str,
+        *,
+        needles: Sequence[str] | None = None,
+        events: Sequence[EventQuery] = (),
+    ) -> Catalogue:
+        """Every readable complaint file with its summary (`needles`: see `Index.summaries`),
+        the files that cannot be read, and the events each query finds. From the index while
+        a file is unchanged (`version`: see index.py); a new or changed file is read and
+        summarised again (`summarize`), its events those just made even if the index is busy."""
+        from amazon_reclamation.index import Entry, Index, file_key, found_events, survey
 
         files = self._complaint_files()
-        if self._index is None and files:
+        if self._index is None and files and not self._index_forgotten:
             self._index = Index.open(self.index_path, version)
-        rows = self._index.rows() if self._index is not None else {}
+        index = self._index
+        slots, known, indexed = survey(index, files, needles, events, self.complaints_dir)
         listed: list[IndexedFile] = []
         unreadable: list[Unreadable] = []
         fresh: list[Entry] = []
-        folder = self.complaints_dir
-        for entry in files:
-            name = entry.name
-            row = rows.get(name)
-            try:
-                if row is not None and row.key == file_key(entry.stat(follow_symlinks=False)):
-                    listed.append(IndexedFile(folder, name, row.summary))
-                    continue
-                path = Path(entry.path)
-                complaint, info = self.read_with_stat(path)
-            except FileNotFoundError:
-                continue  # deleted by another process while we listed
-            except CorruptRecord as error:
-                unreadable.append(Unreadable(Path(entry.path), error.message))
+        for slot in slots:
+            if isinstance(slot, IndexedFile):
+                listed.append(slot)
                 continue
-            summary, detail = summarize(complaint)
-            listed.append(IndexedFile(folder, name, summary, detail))
-            fresh.append(Entry(name, file_key(info), summary, detail, _member(complaint)))
-        if self._index is not None:
-            names = {entry.name for entry in files}
-            self._index.update(fresh, [name for name in rows if name not in names])
+            try:
+                complaint, info = self.read_with_stat(Path(slot.path))
+            except FileNotFoundError:
+                continue
+            except CorruptRecord as error:
+                unreadable.append(Unreadable(Path(slot.path), error.message))
+                continue
+            summary, made = summarize(complaint)
+            if needles is None or any(needle in summary for needle in needles):
+                listed.append(IndexedFile(self.complaints_dir, slot.name, summary))
+            fresh.append(Entry(slot.name, file_key(info), summary, made, _member(complaint)))
+        if index is not None:
+            index.update(fresh, known - {entry.name for entry in files})
             self._forget_damaged_index()
-        return listed, unreadable
+        return Catalogue(listed, unreadable, found_events(events, indexed, fresh))
+
+    def forget_index(self) -> None:
+        """What the index holds is not believed: it is removed (the next run rebuilds it),
+        and this run's catalogues read every file."""
+        if self._index is not None:
+            self._index.damaged = True
+        self._forget_damaged_index()
+        self._index_forgotten = True
 
     def _indexed_text(self, path: Path, text: str, version: str) -> bool:
         """True if the index holds exactly `text` for the file at `path` (see index.py)."""
@@ -373,14 +382,6 @@ class Store(DraftFolder):
             self._index.close()
             self._index = None
             remove(self.index_path)
-
-    def details(self, names: list[str]) -> dict[str, str]:
-        """The detail of each named file's summary, from the index (listed files only)."""
-        if self._index is None or not names:
-            return {}
-        found = self._index.details(names)
-        self._forget_damaged_index()
-        return found
 
     def documents(self, names: list[str]) -> list[bytes]:
         """The listed complaints' JSON texts, UTF-8, as the members of one JSON array, in

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -10,11 +11,10 @@ from amazon_reclamation.errors import AmbiguousRef, InvalidInput, MissingAnswer,
 from amazon_reclamation.i18n import LANGUAGES, _
 
 if TYPE_CHECKING:
-    import datetime as dt
-    from collections.abc import Callable
+    from collections.abc import Iterator
 
     from amazon_reclamation.cli.context import App
-    from amazon_reclamation.listing import Digest, FollowUp, Listed
+    from amazon_reclamation.listing import Agenda, Listed
     from amazon_reclamation.models import Complaint
 
 JsonOption = Annotated[bool, typer.Option("--json", help=_("Sortie JSON sur stdout."))]
@@ -67,42 +67,55 @@ def letter_language(value: str | None) -> str | None:
     return lang
 
 
-def listed(app: App, detailed: Callable[[Digest], bool] | None = None) -> list[Listed]:
-    """Every readable complaint's digest; unreadable files are reported on the way.
-
-    The digests that pass `detailed` come with their detail (promises and deadlines).
-    """
+def listed(app: App) -> list[Listed]:
+    """Every readable complaint's digest; unreadable files are reported on the way."""
     from amazon_reclamation import listing
     from amazon_reclamation.ui import render
 
-    items, unreadable = listing.catalogue(app.store, detailed=detailed)
+    items, unreadable = listing.catalogue(app.store)
     render.unreadable_files(unreadable)
     return items
 
 
-def open_listed(app: App, *, due_within: int | None = None) -> list[Listed]:
-    """The open complaints' digests, oldest first.
+def open_listed(app: App) -> list[Listed]:
+    """The open complaints' digests, oldest first."""
+    return open_items(listed(app))
 
-    With `due_within`, those with a follow-up due or a deadline within that many days
-    come with their detail (see `due_follow_ups` and `Digest.deadlines_near`).
-    """
-    today = app.today
-    detailed = (
-        None
-        if due_within is None
-        else lambda d: d.status == "open" and d.may_be_due(today, due_within)
+
+def open_items(items: list[Listed]) -> list[Listed]:
+    """The open complaints among `items`, oldest first."""
+    return sorted(
+        (item for item in items if item.digest.status == "open"),
+        key=lambda item: item.digest.created_at,
     )
-    open_ones = (item for item in listed(app, detailed) if item.digest.status == "open")
-    return sorted(open_ones, key=lambda item: item.digest.created_at)
 
 
-def due_follow_ups(items: list[Listed], today: dt.date) -> list[tuple[Digest, FollowUp]]:
-    """The follow-ups due today or overdue, with their complaint's digest."""
-    return [
-        (item.digest, follow_up)
-        for item in items
-        for follow_up in item.digest.due_follow_ups(today)
-    ]
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection for the length of the block: a command that makes
+    hundreds of thousands of small lists and tuples (none of them in a cycle) would
+    otherwise have the collector walk the whole heap again and again for nothing."""
+    import gc
+
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def agenda(app: App, window: int | None = None, *, heads: bool = False) -> Agenda:
+    """The promises due by today and, with `window`, the deadlines within that many days
+    (`listing.agenda`); unreadable files are reported on the way."""
+    from amazon_reclamation import listing
+    from amazon_reclamation.ui import render
+
+    found = listing.agenda(app.store, app.today, window, heads=heads)
+    render.unreadable_files(found.unreadable)
+    return found
 
 
 def load_all(app: App, items: list[Listed]) -> list[Complaint]:

@@ -7,13 +7,16 @@ writes those periods from the numbers the deadlines are computed with.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from amazon_reclamation.i18n import N_, _, ngettext
+from amazon_reclamation.i18n import N_, _, current_language, ngettext
 from amazon_reclamation.texts.rules_text import rule_text_of
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from amazon_reclamation.knowledge.periods import Period
     from amazon_reclamation.knowledge.rules import Rule
 
@@ -65,11 +68,44 @@ def format_period(period: Period, *, words: bool = False) -> str:
     return text.format(n=n)
 
 
+# What `each_rule_worded_once` keeps, per language, while it lasts (None: nothing kept).
+_worded: dict[tuple[str, Rule], RuleWords] | None = None
+_periods: dict[str, dict[str, str]] = {}
+
+
+@contextmanager
+def each_rule_worded_once() -> Iterator[None]:
+    """Within the block, `rule_words` words each rule once per language and gives the same
+    words again, and `period_words` the named periods: a list of hundreds of deadlines
+    names a dozen rules (wording one takes tens of microseconds). Outside it, nothing
+    is kept: a language switched or a catalogue replaced is always seen."""
+    global _worded
+    previous = _worded
+    if previous is None:
+        _worded = {}
+        _periods.clear()
+    try:
+        yield
+    finally:
+        _worded = previous
+        if previous is None:
+            _periods.clear()
+
+
 def period_words() -> dict[str, str]:
-    """Every named period, worded: the values of a rule text's placeholders."""
+    """Every named period, worded: the values of a rule text's placeholders (a new dict
+    each time: the caller may add its own)."""
     from amazon_reclamation.knowledge.rules import named_periods
 
-    return {name: format_period(period) for name, period in named_periods().items()}
+    if _worded is None:
+        return {name: format_period(period) for name, period in named_periods().items()}
+    key = current_language()
+    words = _periods.get(key)
+    if words is None:
+        words = _periods[key] = {
+            name: format_period(period) for name, period in named_periods().items()
+        }
+    return dict(words)
 
 
 def rule_text(text: str) -> str:
@@ -103,6 +139,16 @@ def period_text(rule: Rule) -> str | None:
 
 def rule_words(rule: Rule) -> RuleWords:
     """Every text of the rule (in the variant that applies), translated."""
+    if _worded is None:
+        return _rule_words(rule)
+    key = (current_language(), rule)
+    words = _worded.get(key)
+    if words is None:
+        words = _worded[key] = _rule_words(rule)
+    return words
+
+
+def _rule_words(rule: Rule) -> RuleWords:
     text = rule_text_of(rule.id, rule.variant)
     return RuleWords(
         title=_(text.title),

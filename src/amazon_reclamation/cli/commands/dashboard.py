@@ -3,7 +3,7 @@
 import typer
 
 from amazon_reclamation.cli.app import group_callback
-from amazon_reclamation.cli.common import due_follow_ups, load_all, open_listed, pick
+from amazon_reclamation.cli.common import agenda, load_all, open_items, pick
 from amazon_reclamation.cli.context import App
 from amazon_reclamation.i18n import _
 
@@ -28,11 +28,11 @@ def dashboard(app: App) -> None:
     from amazon_reclamation.ui.wizard import dashboard_menu
 
     today = app.today
-    items = open_listed(app, due_within=0)
+    found = agenda(app, heads=True)  # the promises due, and every complaint's digest
+    items = open_items(found.listed)
     open_ones = load_all(app, items)
-    overdue = due_follow_ups(items, today)
-    if overdue:
-        render.due_table(overdue, today)
+    if found.follow_ups:
+        render.due_table(found.follow_ups, today)
     if open_ones:
         from amazon_reclamation.texts.escalation import plan
 

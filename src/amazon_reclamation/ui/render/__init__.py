@@ -39,10 +39,16 @@ from amazon_reclamation.ui.render.console import (
     info as info,
 )
 from amazon_reclamation.ui.render.console import (
+    json_array_out as json_array_out,
+)
+from amazon_reclamation.ui.render.console import (
     json_members as json_members,
 )
 from amazon_reclamation.ui.render.console import (
     json_out as json_out,
+)
+from amazon_reclamation.ui.render.console import (
+    json_rows as json_rows,
 )
 from amazon_reclamation.ui.render.console import (
     message_block as message_block,

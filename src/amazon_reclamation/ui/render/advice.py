@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from amazon_reclamation.domain.deadlines import Deadline, MissingFact
     from amazon_reclamation.knowledge.rules import Rule
-    from amazon_reclamation.listing import Digest
+    from amazon_reclamation.listing import Near
     from amazon_reclamation.models import Complaint
     from amazon_reclamation.texts.escalation import Plan
 
@@ -242,18 +242,19 @@ def rights(complaint: Complaint, rules: Sequence[Rule]) -> None:
                 console.print(Padding(Text(line, overflow="fold"), (0, 0, 0, 2)))
 
 
-def soon_table(items: Sequence[tuple[Digest, Deadline]]) -> None:
+def soon_table(items: Sequence[Near]) -> None:
     """Deadlines of `reclam due` that fall within the coming days."""
     from amazon_reclamation.texts.deadlines import deadline_title
     from amazon_reclamation.texts.rules import KIND_LABEL
 
     rows: list[list[Cell]] = []
-    for digest, deadline in items:
+    for item in items:
+        deadline = item.deadline
         style = "bold red" if deadline.days_left <= 2 else "yellow"
         rows.append(
             [
-                (digest.id, "bold"),
-                (digest.order_number or "—", ""),
+                (item.complaint_id, "bold"),
+                (item.order_number or "—", ""),
                 (deadline_title(deadline), ""),
                 (fmt.short_date(deadline.date), style),
                 (_left(deadline.days_left), style),

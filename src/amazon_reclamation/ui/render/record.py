@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from rich.console import RenderableType
 
+    from amazon_reclamation.domain.contacts import FollowUpKind
     from amazon_reclamation.evidence_files import CopyState
     from amazon_reclamation.listing import Digest, FollowUp
     from amazon_reclamation.models import Attachment, Complaint
@@ -422,44 +423,43 @@ def attach_report(
     )
 
 
-def due_table(items: Sequence[tuple[Digest, FollowUp]], today: date) -> None:
+def due_table(items: Sequence[FollowUp], today: date) -> None:
     """The follow-ups of `reclam due`."""
-    rows: list[list[Cell]] = []
-    # Thousands of rows repeat a few promises and delays: each is worded once.
-    promises: dict[tuple[str, str | None, str | None], str] = {}
-    delays: dict[int, str] = {}
-    days: dict[date, str] = {}
-    for digest, follow_up in items:
-        late = (today - follow_up.day).days
-        style = "red" if late > 0 else ""
-        key = (follow_up.kind, follow_up.promise, follow_up.summary)
-        promise = promises.get(key)
-        if promise is None:
-            promise = promises[key] = " ".join(
-                safe(
-                    follow_ups.awaited(follow_up.kind, follow_up.promise, follow_up.summary)
-                ).split()
-            )
-        delay = delays.get(late)
-        if delay is None:
-            delay = delays[late] = (
-                _("aujourd'hui") if late == 0 else _("{days} de retard").format(days=fmt.days(late))
-            )
-        day = days.get(follow_up.day)
-        if day is None:
-            day = days[follow_up.day] = fmt.short_date(follow_up.day)
-        rows.append(
-            [
-                (digest.id, "bold"),
-                (digest.order_number or "—", ""),
-                (promise, ""),
-                (day, style),
-                (delay, style),
-            ]
-        )
-    columns(
+    from amazon_reclamation.listing import FollowUp
+    from amazon_reclamation.ui.render.console import table
+
+    # Thousands of rows repeat a few promises, days and delays: each is worded once.
+    def late(day: str) -> int:
+        return (today - date.fromisoformat(day)).days
+
+    def promise(key: tuple[FollowUpKind, str | None, str | None]) -> Cell:
+        return (" ".join(safe(follow_ups.awaited(*key)).split()), "")
+
+    def when(day: str) -> Cell:
+        return (fmt.short_date(date.fromisoformat(day)), "red" if late(day) > 0 else "")
+
+    def delay(day: str) -> Cell:
+        days = late(day)
+        if days == 0:
+            return (_("aujourd'hui"), "")
+        return (_("{days} de retard").format(days=fmt.days(days)), "red" if days > 0 else "")
+
+    def order(number: str | None) -> Cell:
+        return (number or "—", "")
+
+    # The rows' fields column by column (a follow-up is a tuple): no loop over the rows.
+    fields = FollowUp._fields
+    columns = list(zip(*items, strict=True)) or [()] * len(fields)
+    ids, orders, days = (
+        columns[fields.index(name)] for name in ("complaint_id", "order_number", "day")
+    )
+    awaited = zip(
+        *(columns[fields.index(name)] for name in ("kind", "promise", "summary")), strict=True
+    )
+    table(
         _("Suivis à faire"),
         [_("Id"), _("Commande"), _("Promesse ou délai"), _("Échéance"), _("Retard")],
-        rows,
+        [ids, orders, list(awaited), days, days],
+        ["bold", order, promise, when, delay],
         flexible=2,
     )
