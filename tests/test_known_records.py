@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
+from pydantic import AwareDatetime
 
 import factories
 from amazon_reclamation import models, records
@@ -118,7 +119,7 @@ def test_every_date_datetime_and_decimal_field_is_converted() -> None:
     for model in (models.Complaint, models.Facts, models.Contact, models.Attachment):
         for field, info in model.model_fields.items():
             kinds = {info.annotation, *typing.get_args(info.annotation)}
-            if kinds & {date, datetime}:
+            if kinds & {date, datetime, AwareDatetime}:
                 typed.setdefault(model.__name__, set()).add(field)
             if any(kind is Decimal or Decimal in typing.get_args(kind) for kind in kinds):
                 decimals.add(f"{model.__name__}.{field}")

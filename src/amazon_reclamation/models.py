@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
@@ -119,10 +120,10 @@ class Contact(_Record):
     """One exchange with customer service or the seller (see the contact log)."""
 
     id: int = Field(ge=1)
-    at: datetime
+    at: AwareDatetime
     # "day" when only the date was given: no hour is invented in the evidence.
     at_precision: Literal["minute", "day"] = "minute"
-    recorded_at: datetime
+    recorded_at: AwareDatetime
     # The escalation step this contact performed; None only in records built in code,
     # which count as `ids.default_step(channel)`.
     step: StepId | None = None
@@ -151,7 +152,7 @@ class Attachment(_Record):
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     size: int | None = Field(default=None, ge=0)  # bytes; None as for `file`
     media_type: str | None = None  # "image/jpeg", "application/pdf" ...; None as for `file`
-    added_at: datetime
+    added_at: AwareDatetime
     note: str | None = None
 
     @model_validator(mode="after")
@@ -180,12 +181,12 @@ class Complaint(_Record):
     # Only the current version validates: older files go through the store's migrations.
     schema_version: int = Field(default=SCHEMA_VERSION, ge=SCHEMA_VERSION, le=SCHEMA_VERSION)
     id: str
-    created_at: datetime
+    created_at: AwareDatetime
     status: Status = "open"
-    closed_at: datetime | None = None
+    closed_at: AwareDatetime | None = None
     # When reclam last wrote this record (`Store.write`); None in a file from before schema 4.
     # `restore --merge` keeps the version written last.
-    updated_at: datetime | None = None
+    updated_at: AwareDatetime | None = None
     category: Category
     # None only for a charge that matches no order (billing, unknown_charge).
     order_number: str | None = Field(default=None, pattern=ORDER_NUMBER)

@@ -266,6 +266,20 @@ HOSTILE: dict[str, Callable[[str], bytes]] = {
     "huge integer": lambda cid: _good_json(cid)[:-1] + b', "amount": ' + b"9" * 5000 + b"}",
     "newer schema": lambda cid: _good_json(cid, schema_version=99),
     "JSON null": lambda cid: b"null",
+    # Sorting it among the others' aware times would raise TypeError in list and calendar.
+    "time without offset": lambda cid: _good_json(cid, created_at="2026-11-02T10:00:00"),
+    "contact time without offset": lambda cid: _good_json(
+        cid,
+        contacts=[
+            {
+                "id": 1,
+                "at": "2026-11-03T10:00:00",
+                "recorded_at": "2026-11-03T10:05:00+01:00",
+                "channel": "phone",
+                "outcome": "pending",
+            }
+        ],
+    ),  # fmt: skip
     "over the size limit": _big,
 }
 
