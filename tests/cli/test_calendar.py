@@ -85,17 +85,52 @@ def test_the_same_day_gives_the_same_bytes_and_a_moved_promise_keeps_its_uid(
     assert uids(later).count(uid) == 1
 
 
-def test_a_closed_complaint_is_left_out(capsys: pytest.CaptureFixture[str]) -> None:
-    # Arrange
+def test_a_closed_complaint_withdraws_its_reminders_still_to_come(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Arrange: both in the calendar as imported, then one closed
     kept = create(capsys, *DAMAGED)
     closed = create(capsys, *DAMAGED[:3], "999-1234567-1234567", *DAMAGED[4:])
+    before = events(run(capsys, "calendar")[1])
     assert run(capsys, "close", closed, "--outcome", "resolved")[0] == 0
 
     # Act
-    out = run(capsys, "calendar")[1]
+    code, out, err = run(capsys, "calendar")
+
+    # Assert: the open one's reminders as before; the closed one's, the same UIDs cancelled
+    # at a later revision, without an alarm, so that importing the file removes them
+    after = events(out)
+    assert code == 0
+    mine = {uid for uid in before if uid.startswith(f"{closed}-")}
+    assert mine and mine <= set(after)
+    for uid, event in after.items():
+        if uid.startswith(f"{kept}-"):
+            assert "STATUS" not in event or str(event["STATUS"]) != "CANCELLED"
+        else:
+            assert uid in mine
+            assert str(event["STATUS"]) == "CANCELLED"
+            assert not event.walk("VALARM")
+            assert int(event["SEQUENCE"]) > int(before[uid]["SEQUENCE"])
+    assert " ".join(err.split()) == (
+        f"Le calendrier retire aussi {len(mine)} rappels de réclamations clôturées ; "
+        "importez-le pour les effacer de votre agenda."
+    )
+
+
+def test_a_closed_complaint_whose_dates_have_passed_is_left_out(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange: closed, then every date it had passes: no reminder of it can ring any more
+    closed = create(capsys, *DAMAGED)
+    assert run(capsys, "close", closed, "--outcome", "resolved")[0] == 0
+    monkeypatch.setenv("RECLAM_TODAY", "2031-01-01")
+
+    # Act
+    code, out, err = run(capsys, "calendar")
 
     # Assert
-    assert uids(out) and all(uid.startswith(f"{kept}-") for uid in uids(out))
+    assert code == 0 and uids(out) == []
+    assert one_error_line(err) == "Aucune réclamation ouverte : le calendrier est vide."
 
 
 def test_open_complaints_without_a_date_to_come_give_an_empty_calendar(

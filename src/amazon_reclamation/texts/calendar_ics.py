@@ -51,12 +51,18 @@ def alarm_trigger(event: Event, today: dt.date) -> dt.timedelta:
 
 
 def ics_for(
-    complaints: Iterable[Complaint], today: dt.date, lang: str, *, cancel_closed: bool = False
+    complaints: Iterable[Complaint],
+    today: dt.date,
+    lang: str,
+    *,
+    cancel_closed: bool = False,
+    cancel_from: dt.date | None = None,
 ) -> Ics:
     """The calendar of these complaints' events (none for a closed one), worded in `lang`.
 
     With `cancel_closed`, a closed complaint's events as they stood when it was closed come
-    marked cancelled, so that a calendar that imported them removes them.
+    marked cancelled, so that a calendar that imported them removes them; with
+    `cancel_from`, only those on that day or later (the reminders still to come).
     """
     from amazon_reclamation.domain.calendar import cancelled_events, events
     from amazon_reclamation.i18n import in_language
@@ -65,7 +71,12 @@ def ics_for(
     found = [(event, c) for c in complaints for event in events(c, today)]
     found.sort(key=lambda pair: (pair[0].day, pair[0].uid))
     cancelled = (
-        [(event, c) for c in complaints for event in cancelled_events(c, today)]
+        [
+            (event, c)
+            for c in complaints
+            for event in cancelled_events(c, today)
+            if cancel_from is None or event.day >= cancel_from
+        ]
         if cancel_closed
         else []
     )

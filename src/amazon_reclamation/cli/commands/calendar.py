@@ -1,4 +1,5 @@
-"""`reclam calendar`: the deadlines and follow-ups of the open complaints, as an .ics file.
+"""`reclam calendar`: the deadlines and follow-ups of the open complaints, as an .ics file
+(with the reminders still to come of closed complaints withdrawn).
 
 `export_ics` is the same for one complaint (`reclam export REF --format ics`).
 """
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from amazon_reclamation.cli.app import command
-from amazon_reclamation.cli.common import find, load_all, open_listed
+from amazon_reclamation.cli.common import find, listed, load_all, open_items
 from amazon_reclamation.cli.context import App
 from amazon_reclamation.i18n import _, ngettext
 
@@ -42,17 +43,30 @@ def calendar(app: App, out_file: OutFileOption = None, force: ForceOption = Fals
     from amazon_reclamation.i18n import current_language
     from amazon_reclamation.texts.calendar_ics import ics_for
 
-    items = open_listed(app)
-    # The digests say which complaints have a date still to come: only those are read.
-    dated = [item for item in items if _may_have_events(item.digest, app.today)]
-    ics = ics_for(load_all(app, dated), app.today, current_language())
+    today = app.today
+    everything = listed(app)
+    items = open_items(everything)
+    # The digests say which complaints have a date still to come: only those are read. A
+    # complaint closed since the calendar was imported has its reminders still to come
+    # withdrawn (the same UIDs, cancelled): importing this file takes them out.
+    dated = [item for item in everything if _may_have_events(item.digest, today)]
+    ics = ics_for(
+        load_all(app, dated), today, current_language(), cancel_closed=True, cancel_from=today
+    )
     if not items:
         empty = _("Aucune réclamation ouverte : le calendrier est vide.")
     else:
         empty = _(
             "Aucun délai ni suivi à venir dans les réclamations ouvertes : le calendrier est vide."
         )
-    _deliver(app, ics, out_file, force, empty)
+    withdrawn = ngettext(
+        "Le calendrier retire aussi {n} rappel d'une réclamation clôturée ; importez-le pour "
+        "l'effacer de votre agenda.",
+        "Le calendrier retire aussi {n} rappels de réclamations clôturées ; importez-le pour "
+        "les effacer de votre agenda.",
+        ics.cancelled,
+    ).format(n=ics.cancelled)
+    _deliver(app, ics, out_file, force, empty, withdrawn if ics.cancelled else None)
 
 
 def export_ics(app: App, ref: str, out_file: Path | None, force: bool) -> None:
@@ -91,14 +105,24 @@ def _may_have_events(digest: "Digest", today: "dt.date") -> bool:
     )
 
 
-def _deliver(app: App, ics: "Ics", out_file: Path | None, force: bool, empty: str) -> None:
-    """The file on stdout, or written to `out_file`; one line on stderr says what was done."""
+def _deliver(
+    app: App,
+    ics: "Ics",
+    out_file: Path | None,
+    force: bool,
+    empty: str,
+    withdrawn: str | None = None,
+) -> None:
+    """The file on stdout, or written to `out_file`; a line on stderr says what was done,
+    and `withdrawn` what it takes out of the user's calendar."""
     from amazon_reclamation.ui import render
 
     if out_file is None:
         render.binary_out(ics.data)
         if not ics.events:
             render.info(empty)
+        if withdrawn:
+            render.info(withdrawn)
         return
     from amazon_reclamation.files import write_output_file
 
@@ -109,9 +133,11 @@ def _deliver(app: App, ics: "Ics", out_file: Path | None, force: bool, empty: st
         render.info(empty)
         written = _("Calendrier écrit dans {path}.") if ics.cancelled else None
         render.info((written or _("Calendrier vide écrit dans {path}.")).format(path=target))
-        return
-    render.info(
-        ngettext(
-            "{n} rappel écrit dans {path}.", "{n} rappels écrits dans {path}.", ics.events
-        ).format(n=ics.events, path=target)
-    )
+    else:
+        render.info(
+            ngettext(
+                "{n} rappel écrit dans {path}.", "{n} rappels écrits dans {path}.", ics.events
+            ).format(n=ics.events, path=target)
+        )
+    if withdrawn:
+        render.info(withdrawn)
