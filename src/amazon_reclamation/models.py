@@ -7,7 +7,7 @@ change to the stored shape raises SCHEMA_VERSION and adds a migration in `record
 # No `from __future__ import annotations`: pydantic would then evaluate every annotation
 # from its text when the module is imported (a few milliseconds of each command).
 
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
