@@ -321,3 +321,54 @@ def test_an_index_of_the_former_layout_is_rebuilt(tmp_path: Path) -> None:
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
     db.close()
     assert "details" not in tables and "events" in tables
+
+
+_SUMMARIZE_EVERY_CATEGORY = """
+import sys
+from datetime import date
+import factories
+from amazon_reclamation import listing, store
+from amazon_reclamation.models import Seller
+seller = Seller(kind="marketplace", name="Vendeur", country="FR")
+message = factories.contact(1, channel="seller_message")
+for category in ("damaged", "late", "not_received", "non_conforming", "billing", "refund"):
+    made = factories.complaint(
+        category=category, seller=seller, contacts=[message],
+        delivery_date=date(2026, 10, 5), expected_delivery_date=date(2026, 10, 4),
+        facts={"charge_date": date(2026, 10, 2), "payment_method": "card"},
+    )
+    listing.summary(made)
+    store._member(made)
+print("\\n".join(name for name in sys.modules if name.startswith("amazon_reclamation.")))
+"""
+
+
+def test_every_module_a_summary_or_document_is_made_with_is_stamped_in_the_version() -> None:
+    # An index is used as is while `digest_version` is unchanged: a module that shapes a
+    # digest, an event (a deadline counted in business days: the holiday table) or an
+    # indexed document, edited without its stamp, left the index stale.
+    import os
+    import subprocess
+    import sys
+
+    tests = str(Path(__file__).parent)
+    source = str(Path(__file__).parents[1] / "src")
+    done = subprocess.run(
+        [sys.executable, "-c", _SUMMARIZE_EVERY_CATEGORY],
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([source, tests])},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    loaded = {line.removeprefix("amazon_reclamation.") for line in done.stdout.split()}
+    package = Path(source) / "amazon_reclamation"
+    files = {
+        str(Path(*name.split("."))) + ".py"
+        for name in loaded
+        if (package / (str(Path(*name.split("."))) + ".py")).is_file()
+    }
+    from amazon_reclamation.listing import STAMPED
+
+    wording_or_storage = {"i18n.py", "errors.py", "files.py", "drafts.py", "settings.py"}
+    assert "knowledge/holiday_table.py" in files
+    assert files - wording_or_storage <= set(STAMPED)

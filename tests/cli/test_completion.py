@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from amazon_reclamation import cli
@@ -59,3 +64,30 @@ def test_id_options_show_their_choices_in_the_help(capsys: pytest.CaptureFixture
     _code, out, _err = run(capsys, "log", "--help")
     assert "--channel [phone|chat|email|letter|seller_message|other]" in out
     assert "--outcome [resolved|promise|refused|no_answer|pending]" in out
+
+
+def test_options_complete_in_the_same_order_in_every_run(tmp_path: Path) -> None:
+    # Click makes the help option's names a set: their order followed the run's string
+    # hashes, so two runs offered "-h --help" and "--help -h" (seed 2 against seed 0).
+    def offered(seed: int) -> str:
+        env = {
+            **os.environ,
+            "PYTHONHASHSEED": str(seed),
+            "PYTHONPATH": str(Path(cli.__file__).parents[2]),
+            "RECLAM_HOME": str(tmp_path),
+            "_RECLAM_COMPLETE": "complete_bash",
+            "COMP_WORDS": "reclam list -",
+            "COMP_CWORD": "2",
+        }
+        done = subprocess.run(
+            [sys.executable, "-m", "amazon_reclamation"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return done.stdout
+
+    answers = {offered(seed) for seed in (0, 2)}
+    assert len(answers) == 1
+    assert answers.pop().split()[-2:] == ["--help", "-h"]

@@ -245,6 +245,12 @@ class _OurWords:
     def format_options(self, ctx: Any, formatter: Any) -> None:
         help_words.format_options(self, ctx, formatter)
 
+    def get_help_option_names(self, ctx: Any) -> list[str]:
+        """The help option's names in the order given (Click makes them a set, so that
+        shell completion offered them in an order that changed from run to run)."""
+        taken = {name for param in self.params for name in (*param.opts, *param.secondary_opts)}  # type: ignore[attr-defined]
+        return [name for name in ctx.help_option_names if name not in taken]
+
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """Click's parsing; its usage errors carry the command, to name it and its options."""
         try:
