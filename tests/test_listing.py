@@ -372,3 +372,36 @@ def test_every_module_a_summary_or_document_is_made_with_is_stamped_in_the_versi
     wording_or_storage = {"i18n.py", "errors.py", "files.py", "drafts.py", "settings.py"}
     assert "knowledge/holiday_table.py" in files
     assert files - wording_or_storage <= set(STAMPED)
+
+
+@pytest.mark.parametrize("failing", ["summaries", "events"])
+def test_an_index_query_failing_part_way_leaves_no_complaint_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    # Arrange: an index of three complaints; then, in the next run, one of its queries fails
+    # (a damaged page, a disk error) after the keys were read
+    from amazon_reclamation import index
+
+    store = _stored(
+        tmp_path,
+        _promised("aaaa22", date(2026, 11, 18), created_at=at(1)),
+        _promised("bbbb22", date(2026, 11, 19), created_at=at(2)),
+        _promised("cccc22", date(2026, 11, 30), created_at=at(3)),
+    )
+    assert len(agenda(Store(store.root), TODAY, heads=True).listed) == 3  # indexed
+    def failing_query(self: index.Index, *args: Any, **kwargs: Any) -> Any:
+        # What the query does when SQLite raises DatabaseError ("disk image is malformed").
+        self.damaged = True
+        return {} if failing == "summaries" else ""
+
+    monkeypatch.setattr(index.Index, failing, failing_query)
+
+    # Act
+    found = agenda(Store(store.root), TODAY, heads=True)
+
+    # Assert: every complaint and every promise due, read from the files
+    assert sorted(item.digest.id for item in found.listed) == ["aaaa22", "bbbb22", "cccc22"]
+    assert [(f.complaint_id, f.day) for f in found.follow_ups] == [
+        ("aaaa22", "2026-11-18"),
+        ("bbbb22", "2026-11-19"),
+    ]

@@ -319,6 +319,11 @@ def survey(
         indexed = [""] * len(queries)
         if index is not None and queries:
             indexed = [index.events(query, known - unchanged) for query in queries]
+    if index is not None and index.damaged:
+        # A query failed after others had answered: an unchanged file would be left out
+        # (no summary) or its events lost. Nothing the index said is believed: every file
+        # is read this time (and the index, removed by its owner, rebuilt the next).
+        return list(files), set(), [""] * len(queries)
     return slots, known, indexed
 
 
