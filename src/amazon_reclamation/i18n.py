@@ -14,9 +14,9 @@ import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 LANGUAGES = ("fr", "nl", "de", "en")
 DOMAIN = "reclam"
@@ -31,11 +31,11 @@ _translation: gettext.NullTranslations = gettext.NullTranslations()
 _language = "fr"
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(NamedTuple):
     """The language of a run and why: "option", "env", "saved", "locale" or "default".
 
-    `detail` names what decided: the variable and its value for the locale.
+    `detail` names what decided: the variable and its value for the locale. (A named
+    tuple: every run makes one, and a frozen dataclass costs half a millisecond to define.)
     """
 
     language: str

@@ -12,9 +12,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from amazon_reclamation.errors import ReclamError
 from amazon_reclamation.i18n import LANGUAGES, _
@@ -23,9 +22,9 @@ CONFIG_NAME = "config.json"
 MAX_CONFIG_BYTES = 64 * 1024
 
 
-@dataclass(frozen=True)
-class Settings:
-    """What the settings file says: the saved language, or why the file is not usable."""
+class Settings(NamedTuple):
+    """What the settings file says: the saved language, or why the file is not usable (a
+    named tuple, like `i18n.Choice`: read on every run)."""
 
     path: Path
     lang: str | None = None
