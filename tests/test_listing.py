@@ -389,6 +389,7 @@ def test_an_index_query_failing_part_way_leaves_no_complaint_out(
         _promised("cccc22", date(2026, 11, 30), created_at=at(3)),
     )
     assert len(agenda(Store(store.root), TODAY, heads=True).listed) == 3  # indexed
+
     def failing_query(self: index.Index, *args: Any, **kwargs: Any) -> Any:
         # What the query does when SQLite raises DatabaseError ("disk image is malformed").
         self.damaged = True

@@ -286,3 +286,23 @@ def test_export_ics_of_a_closed_complaint_withdraws_the_reminders_it_had(
     }
     assert all(int(e["SEQUENCE"]) > earlier[str(e["UID"])] for e in cancelled)
     assert f"La réclamation {cid} est clôturée : le calendrier retire ses" in " ".join(err.split())
+
+
+def test_a_calendar_that_only_withdraws_says_so_and_not_that_it_is_empty(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Arrange: the only complaint closed, its reminders still to come
+    closed = create(capsys, *DAMAGED)
+    assert run(capsys, "close", closed, "--outcome", "resolved")[0] == 0
+
+    # Act
+    code, out, err = run(capsys, "calendar")
+
+    # Assert
+    cancelled = events(out)
+    assert code == 0 and cancelled
+    assert all(str(event["STATUS"]) == "CANCELLED" for event in cancelled.values())
+    assert one_error_line(err) == (
+        f"Aucun rappel à venir ; le calendrier retire {len(cancelled)} rappels de "
+        "réclamations clôturées : importez-le pour les effacer de votre agenda."
+    )

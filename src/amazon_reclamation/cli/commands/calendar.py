@@ -59,14 +59,24 @@ def calendar(app: App, out_file: OutFileOption = None, force: ForceOption = Fals
         empty = _(
             "Aucun délai ni suivi à venir dans les réclamations ouvertes : le calendrier est vide."
         )
-    withdrawn = ngettext(
-        "Le calendrier retire aussi {n} rappel d'une réclamation clôturée ; importez-le pour "
-        "l'effacer de votre agenda.",
-        "Le calendrier retire aussi {n} rappels de réclamations clôturées ; importez-le pour "
-        "les effacer de votre agenda.",
-        ics.cancelled,
-    ).format(n=ics.cancelled)
-    _deliver(app, ics, out_file, force, empty, withdrawn if ics.cancelled else None)
+    withdrawn = None
+    if ics.cancelled and ics.events:
+        withdrawn = ngettext(
+            "Le calendrier retire aussi {n} rappel d'une réclamation clôturée ; importez-le "
+            "pour l'effacer de votre agenda.",
+            "Le calendrier retire aussi {n} rappels de réclamations clôturées ; importez-le "
+            "pour les effacer de votre agenda.",
+            ics.cancelled,
+        ).format(n=ics.cancelled)
+    elif ics.cancelled:  # nothing to come: the file only withdraws
+        withdrawn = ngettext(
+            "Aucun rappel à venir ; le calendrier retire {n} rappel d'une réclamation "
+            "clôturée : importez-le pour l'effacer de votre agenda.",
+            "Aucun rappel à venir ; le calendrier retire {n} rappels de réclamations "
+            "clôturées : importez-le pour les effacer de votre agenda.",
+            ics.cancelled,
+        ).format(n=ics.cancelled)
+    _deliver(app, ics, out_file, force, empty, withdrawn)
 
 
 def export_ics(app: App, ref: str, out_file: Path | None, force: bool) -> None:
@@ -119,7 +129,7 @@ def _deliver(
 
     if out_file is None:
         render.binary_out(ics.data)
-        if not ics.events:
+        if not ics.events and not withdrawn:
             render.info(empty)
         if withdrawn:
             render.info(withdrawn)
@@ -130,7 +140,8 @@ def _deliver(
         out_file.expanduser(), ics.data, force=force, data_folder=app.store.root
     )
     if not ics.events:
-        render.info(empty)
+        if not withdrawn:
+            render.info(empty)
         written = _("Calendrier écrit dans {path}.") if ics.cancelled else None
         render.info((written or _("Calendrier vide écrit dans {path}.")).format(path=target))
     else:
