@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from amazon_reclamation import ids
 from amazon_reclamation.errors import InvalidInput, ReclamError
@@ -59,8 +58,7 @@ def open_for_order(store: Store, order_number: str | None) -> list[str]:
     return [d.id for d in _for_order(store, order_number) if d.status == "open"]
 
 
-@dataclass(frozen=True)
-class ContactEntry:
+class ContactEntry(NamedTuple):
     """One contact as the user gives it; `at` None means now."""
 
     channel: str
@@ -223,8 +221,7 @@ def delete(store: Store, complaint_id: str) -> None:
 # -- evidence files ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Attached:
+class Attached(NamedTuple):
     """What `attach` did: the saved record, the entries added, and the files already kept
     (each with the number of the attachment that holds its content)."""
 

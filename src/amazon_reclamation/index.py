@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -95,8 +94,7 @@ class Catalogue(NamedTuple):
     events: list[str]  # per query, the payloads found joined by commas
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """A file to (re)index: its name, key, summary, events and the complaint's text."""
 
     name: str

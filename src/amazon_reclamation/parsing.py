@@ -9,9 +9,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import NamedTuple
 
 from amazon_reclamation import fmt
 from amazon_reclamation.errors import InvalidInput
@@ -126,8 +126,7 @@ def parse_past_date(text: str, today: date) -> date:
     return parsed
 
 
-@dataclass(frozen=True)
-class Moment:
+class Moment(NamedTuple):
     """When a contact took place; `has_time` is False when only the day is known."""
 
     at: datetime

@@ -11,9 +11,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from amazon_reclamation.i18n import _
 from amazon_reclamation.ids import StepId, default_step
@@ -30,8 +29,7 @@ def is_valid_id(text: str) -> bool:
     return len(text) == ID_LENGTH and all(char in ID_ALPHABET for char in text)
 
 
-@dataclass(frozen=True)
-class Unreadable:
+class Unreadable(NamedTuple):
     """A complaint file that could not be read, and why."""
 
     path: Path

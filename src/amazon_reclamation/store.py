@@ -23,9 +23,8 @@ import os
 import stat
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from amazon_reclamation.drafts import DraftFolder
 from amazon_reclamation.errors import CorruptRecord, NotFound, StorageError, StoreBusy
@@ -73,8 +72,7 @@ def _member(complaint: Complaint) -> str:
     return json_text(complaint.to_json_dict()).replace("\n", "\n  ")
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """A change this process committed to the data folder (for honest interruptions)."""
 
     action: Literal["created", "updated", "deleted"]

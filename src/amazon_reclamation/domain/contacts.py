@@ -9,9 +9,8 @@ the file and on the timeline, marked as corrected. Computations below use the
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from amazon_reclamation.ids import default_step
 
@@ -84,8 +83,7 @@ def follow_up_kind(contact: Contact) -> FollowUpKind:
     return "announced"
 
 
-@dataclass(frozen=True)
-class PromiseStatus:
+class PromiseStatus(NamedTuple):
     """A promise and its state today."""
 
     contact: Contact

@@ -5,8 +5,7 @@ fact. `domain/deadlines.py` computes them; `texts/deadlines.py` words the notes.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from amazon_reclamation.knowledge.rules import ATOZ_WAIT
 
@@ -50,8 +49,7 @@ NoteId = Literal[
 ]
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     """One thing to know about a deadline: an id and the dates it speaks of."""
 
     id: NoteId
@@ -76,8 +74,7 @@ _ONCE_PASSED: dict[NoteId, NoteId | None] = {
 }
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
     """One deadline of a complaint: its rule, its date and what to know about it."""
 
     id: str
@@ -139,8 +136,7 @@ class Deadline:
         return next((n.date for n in self.notes if n.id == "withdrawal_exercised"), None)
 
 
-@dataclass(frozen=True)
-class MissingFact:
+class MissingFact(NamedTuple):
     """A fact not given, and the deadlines (rule ids, in rule order) it would allow."""
 
     fact: Fact

@@ -10,8 +10,7 @@ are ids with their dates; `texts/deadlines.py` words them.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from amazon_reclamation.domain import contacts
 from amazon_reclamation.domain.deadline_data import Deadline as Deadline
@@ -37,8 +36,7 @@ if TYPE_CHECKING:
     from amazon_reclamation.models import Complaint, Contact
 
 
-@dataclass(frozen=True)
-class _Missing:
+class _Missing(NamedTuple):
     fact: Fact
     rule_id: str
 
@@ -304,7 +302,7 @@ def _delivery(c: Complaint, today: dt.date) -> _Result:
     # late while another says to wait. The notes still give the legal 30 days.
     due = delivery_due(c)
     if due > deadline.date:
-        return replace(deadline, date=due, days_left=(due - today).days)
+        return deadline._replace(date=due, days_left=(due - today).days)
     return deadline
 
 
@@ -358,7 +356,7 @@ def _sepa_refund(c: Complaint, today: dt.date) -> _Result:
         if why == "sunday"
         else "sepa_ends_holiday"
     )
-    return replace(deadline, notes=(*deadline.notes, Note(closed, deadline.date)))
+    return deadline._replace(notes=(*deadline.notes, Note(closed, deadline.date)))
 
 
 def _unauthorised_payment(c: Complaint, today: dt.date) -> _Result:

@@ -9,7 +9,6 @@ which blocks cards. `rules_for()` lists the rules that concern a complaint.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from amazon_reclamation.knowledge.categories import CATEGORY_TABLE
@@ -27,9 +26,8 @@ if TYPE_CHECKING:
 # The guarantee rules for a contract concluded before 1 June 2022: the version of the
 # Civil Code before the law of 20 March 2022, and its 6-month presumption.
 PRE_REFORM_RULES: dict[str, Rule] = {
-    "legal_guarantee": replace(RULES_BY_ID["legal_guarantee"], variant="pre_reform"),
-    "guarantee_presumption": replace(
-        RULES_BY_ID["guarantee_presumption"],
+    "legal_guarantee": RULES_BY_ID["legal_guarantee"]._replace(variant="pre_reform"),
+    "guarantee_presumption": RULES_BY_ID["guarantee_presumption"]._replace(
         period=PRESUMPTION_BEFORE_REFORM,
         variant="pre_reform",
     ),
@@ -37,13 +35,13 @@ PRE_REFORM_RULES: dict[str, Rule] = {
 
 # Card Stop blocks cards: never mentioned for a SEPA direct debit or another means.
 _NOT_A_CARD_RULES: dict[str, Rule] = {
-    "unauthorised_payment": replace(RULES_BY_ID["unauthorised_payment"], variant="not_a_card"),
+    "unauthorised_payment": RULES_BY_ID["unauthorised_payment"]._replace(variant="not_a_card"),
 }
 
 # The bank's refund of a direct debit applies only to a direct debit: said conditionally
 # when the means of payment is not known, left out when it is another one.
 _DIRECT_DEBIT_ONLY = "sepa_refund"
-_IF_DIRECT_DEBIT = replace(RULES_BY_ID[_DIRECT_DEBIT_ONLY], variant="if_direct_debit")
+_IF_DIRECT_DEBIT = RULES_BY_ID[_DIRECT_DEBIT_ONLY]._replace(variant="if_direct_debit")
 
 
 def rule_variant(rule_id: str, variant: str) -> Rule:

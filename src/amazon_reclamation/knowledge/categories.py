@@ -7,8 +7,7 @@ switching on the category id. Ids only; the wording layer words them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from amazon_reclamation.models import Category, Complaint
@@ -60,8 +59,7 @@ _PAYMENT: tuple[FactRow, ...] = ("payment_method", "charge_date")
 _GUARANTEE = ("legal_guarantee", "guarantee_presumption", "defect_notice", "guarantee_remedies")
 
 
-@dataclass(frozen=True)
-class CategorySpec:
+class CategorySpec(NamedTuple):
     """One category: the facts it asks, the evidence to gather, the rules that concern it."""
 
     id: Category

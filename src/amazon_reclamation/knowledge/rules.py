@@ -22,8 +22,7 @@ fails when the two differ. To regenerate it:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from amazon_reclamation.knowledge.periods import Period
 
@@ -42,8 +41,7 @@ GUARANTEE_REFORM = dt.date(2022, 6, 1)
 _BOTH_SELLERS: tuple[SellerKind, ...] = ("amazon", "marketplace")
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """One rule as data: its period, the fact it starts from, its nature and sources.
 
     Its words (title, statement, reference, note…) are in `texts/rules_text.py`, under

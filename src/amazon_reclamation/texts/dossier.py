@@ -167,15 +167,13 @@ def basis(rule: Rule) -> str:
 def stated_words(rule: Rule) -> RuleWords:
     """The rule's words as the dossier states them: its neutral title, statement and start
     (`texts/rules_text.py`) where the words for the user address the user."""
-    from dataclasses import replace
 
     from amazon_reclamation.texts.rules import rule_text, rule_words
     from amazon_reclamation.texts.rules_text import rule_text_of
 
     text = rule_text_of(rule.id, rule.variant)
     words = rule_words(rule)
-    return replace(
-        words,
+    return words._replace(
         title=_(text.legal_title) if text.legal_title else words.title,
         statement=rule_text(text.legal_statement) if text.legal_statement else words.statement,
         starts=_(text.legal_starts) if text.legal_starts else words.starts,

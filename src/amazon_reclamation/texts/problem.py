@@ -9,8 +9,7 @@ n'a pas été reçu", `texts/dossier_problem.py`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from amazon_reclamation import fmt
 from amazon_reclamation.i18n import N_, _
@@ -36,8 +35,7 @@ def long_date_or_blank(day: date | None) -> str:
     return fmt.long_date(day) if day else ""
 
 
-@dataclass(frozen=True)
-class Voice:
+class Voice(NamedTuple):
     """The sentences that differ between the consumer's words and the dossier's (French
     sources marked with N_, translated when used); the facts that choose them are the same."""
 

@@ -8,8 +8,7 @@ writes those periods from the numbers the deadlines are computed with.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from amazon_reclamation.i18n import N_, _, current_language, ngettext
 from amazon_reclamation.texts.rules_text import rule_text_of
@@ -113,8 +112,7 @@ def rule_text(text: str) -> str:
     return _(text).format_map(period_words()) if text else ""
 
 
-@dataclass(frozen=True)
-class RuleWords:
+class RuleWords(NamedTuple):
     """A rule as the user reads it, in the current language."""
 
     title: str

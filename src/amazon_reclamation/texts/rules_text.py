@@ -16,13 +16,12 @@ says it is what Amazon's help pages say, never the law.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from amazon_reclamation.i18n import N_
 
 
-@dataclass(frozen=True)
-class RuleText:
+class RuleText(NamedTuple):
     """The French source strings of one rule, marked with N_ and translated when shown."""
 
     id: str
@@ -330,8 +329,7 @@ _PRE_REFORM_REFERENCE = N_(
 # The words of a rule in one of its variants (knowledge/applicable.py).
 VARIANT_TEXTS: dict[tuple[str, str], RuleText] = {
     # A contract concluded before 1 June 2022.
-    ("legal_guarantee", "pre_reform"): replace(
-        RULE_TEXTS["legal_guarantee"],
+    ("legal_guarantee", "pre_reform"): RULE_TEXTS["legal_guarantee"]._replace(
         reference=_PRE_REFORM_REFERENCE,
         note=N_(
             "Contrat conclu avant le 1er juin 2022 : il relève de la loi du 1er septembre "
@@ -339,8 +337,7 @@ VARIANT_TEXTS: dict[tuple[str, str], RuleText] = {
             "dans les {presumption_before_reform}."
         ),
     ),
-    ("guarantee_presumption", "pre_reform"): replace(
-        RULE_TEXTS["guarantee_presumption"],
+    ("guarantee_presumption", "pre_reform"): RULE_TEXTS["guarantee_presumption"]._replace(
         statement=N_(
             "Contrat conclu avant le 1er juin 2022 : sauf preuve contraire, un défaut qui "
             "apparaît dans les {presumption_before_reform} de la livraison est présumé exister "
@@ -350,8 +347,7 @@ VARIANT_TEXTS: dict[tuple[str, str], RuleText] = {
         reference=_PRE_REFORM_REFERENCE,
     ),
     # The means of payment is not known: the direct-debit refund is said conditionally.
-    ("sepa_refund", "if_direct_debit"): replace(
-        RULE_TEXTS["sepa_refund"],
+    ("sepa_refund", "if_direct_debit"): RULE_TEXTS["sepa_refund"]._replace(
         statement=N_(
             "Si vous avez payé par domiciliation : votre banque rembourse le prélèvement sur "
             "simple demande, sans justification ; elle rembourse ou motive son refus dans les "
@@ -364,8 +360,7 @@ VARIANT_TEXTS: dict[tuple[str, str], RuleText] = {
         ),
     ),
     # Card Stop blocks cards: never mentioned for a SEPA direct debit or another means.
-    ("unauthorised_payment", "not_a_card"): replace(
-        RULE_TEXTS["unauthorised_payment"],
+    ("unauthorised_payment", "not_a_card"): RULE_TEXTS["unauthorised_payment"]._replace(
         note=N_("Les {unauthorised_payment} sont une limite, pas un délai d'attente."),
     ),
 }

@@ -10,8 +10,7 @@ evidence it has; `texts/problem.py` words the problem itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from amazon_reclamation import fmt
 from amazon_reclamation.domain.contacts import (
@@ -36,8 +35,7 @@ PREVIEW_ID = "apercu"  # the id of the record shown before it is saved
 AMAZON_HELP_URL = "https://www.amazon.com.be/gp/help/customer/display.html"
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     """The parts of the summary card, already translated."""
 
     title: str

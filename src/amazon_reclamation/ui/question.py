@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from amazon_reclamation import parsing
 from amazon_reclamation.errors import InvalidInput
@@ -21,8 +21,7 @@ Kind = Literal["select", "text", "multiline", "confirm"]
 Parser = Callable[[str, Answers, date], Any]
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(NamedTuple):
     """One choice of a select question: the stored id, its label and a short help."""
 
     value: str
