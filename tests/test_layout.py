@@ -197,9 +197,9 @@ def test_the_summary_card_is_richs_card(summary: Summary, width: int) -> None:
         Text("Où vous adresser"),
         record._bullets(summary.where),
     ]
-    expected = _rich(
-        width, Panel(Group(*parts), title=Text(record.safe(summary.title)), title_align="left")
-    )
+    title = Text(record.safe(summary.title))
+    title.truncate(width - 6, overflow="ellipsis")  # as `summary_card` gives it to Rich
+    expected = _rich(width, Panel(Group(*parts), title=title, title_align="left"))
     expected += _rich(width, Rule("Message prêt à copier (chat ou e-mail)"))
     expected += _rich(width, Text(record.safe(summary.message)), soft_wrap=True)
     expected += _rich(width, Rule())
@@ -281,6 +281,33 @@ def test_a_card_title_is_printed_as_text_never_as_markup(
     # Assert
     shown = re.sub(r"\x1b\[[0-9;]*m", "", capsys.readouterr().out)
     assert title in shown
+    record.out.cache_clear()
+
+
+@pytest.mark.parametrize("plain", [True, False])
+def test_a_card_title_too_long_for_the_border_ends_with_an_ellipsis(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], plain: bool
+) -> None:
+    # Arrange: cut silently, "… Rücksendung oder Stornierung nicht erhalten" read as
+    # "… Rücksendung oder Stornierung", a refund problem that says the opposite
+    monkeypatch.setenv("COLUMNS", "80")
+    title = (
+        "Reklamation amhkkr – Rückerstattung nach einer Rücksendung oder Stornierung nicht erhalten"
+    )
+    summary = Summary(
+        title=title, facts=[("Bestellnummer", "123")], description=None, request="",
+        request_line="Anliegen", checklist=["eins"], where=["zwei"], message="Guten Tag",
+    )  # fmt: skip
+    if not plain:
+        monkeypatch.setenv("FORCE_COLOR", "1")
+    record.out.cache_clear()
+
+    # Act
+    record.summary_card(summary)
+
+    # Assert
+    top = re.sub(r"\x1b\[[0-9;]*m", "", capsys.readouterr().out).splitlines()[0]
+    assert top == "╭─ " + title[:73] + "… ─╮"
     record.out.cache_clear()
 
 

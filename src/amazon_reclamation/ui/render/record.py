@@ -83,12 +83,11 @@ def summary_card(summary: Summary) -> None:
         _bullets(summary.where),
     ]
     console = out()
-    console.print(
-        # A title given as Text: Rich would read a str title as markup and emoji codes.
-        Panel(
-            Group(*parts), title=Text(safe(summary.title)), title_align="left", border_style="cyan"
-        )
-    )
+    # A title given as Text: Rich would read a str title as markup and emoji codes. Rich
+    # cuts a title too long for the border without a mark: "… nicht erhalten" would go.
+    title = Text(safe(summary.title))
+    title.truncate(console.width - 6, overflow="ellipsis")
+    console.print(Panel(Group(*parts), title=title, title_align="left", border_style="cyan"))
     console.print(Rule(_("Message prêt à copier (chat ou e-mail)"), style="cyan"))
     console.print(Text(safe(summary.message)), soft_wrap=True)
     console.print(Rule(style="cyan"))
@@ -120,7 +119,10 @@ def _plain_card(summary: Summary, width: int) -> list[str] | None:
             return None
         body += lines
     body += where
-    card = layout.panel(safe(summary.title), body, width)
+    title = safe(summary.title)
+    if len(title) > width - 6:  # as `summary_card` cuts it for Rich: with an ellipsis
+        title = title[: width - 7] + "…"
+    card = layout.panel(title, body, width)
     heading = layout.rule(_("Message prêt à copier (chat ou e-mail)"), width)
     if card is None or heading is None:
         return None
