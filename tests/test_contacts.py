@@ -10,6 +10,7 @@ import pytest
 
 import factories
 from amazon_reclamation.domain import contacts
+from amazon_reclamation.models import Contact
 from amazon_reclamation.texts import summary
 from factories import TODAY, at, contact
 
@@ -168,3 +169,43 @@ def test_follow_up_kind_says_whether_anyone_announced_the_date(
     entry = contact(1, at(10), channel, outcome, **values)
 
     assert contacts.follow_up_kind(entry) == expected
+
+
+@pytest.mark.parametrize(
+    ("later", "chased"),
+    [
+        (None, False),  # nobody got back to it
+        (contact(2, at(14), "phone", "pending"), False),  # before its day: still awaited
+        (contact(2, at(15), "chat", "pending"), True),  # on its day
+        (contact(2, at(17), "phone", "refused"), True),  # after it, whatever the outcome
+        (contact(2, at(17), "letter", "pending", step="formal_notice"), True),
+    ],
+)
+def test_a_promise_is_chased_by_a_later_contact_on_or_after_its_day(
+    later: Contact | None, chased: bool
+) -> None:
+    # Arrange
+    promise = contact(1, at(10), "phone", "promise", follow_up=date(2026, 11, 15))
+    entries = [promise] if later is None else [promise, later]
+    complaint = factories.complaint("abc234", **JAN, contacts=entries)
+
+    # Act
+    result = contacts.chased(promise, entries)
+
+    # Assert: only what is still to chase is due; the promise itself stays broken
+    assert result is chased
+    assert [p.contact.id for p in contacts.due_follow_ups(complaint, TODAY)] == (
+        [] if chased else [1]
+    )
+    assert [c.id for c in contacts.broken_promises(complaint, TODAY)] == [1]
+
+
+def test_a_contact_corrected_to_an_earlier_day_no_longer_chases_a_promise() -> None:
+    # Arrange: a call logged on the 17th, corrected: it was on the 12th
+    promise = contact(1, at(10), "phone", "promise", follow_up=date(2026, 11, 15))
+    wrong = contact(2, at(17), "phone", "pending")
+    fixed = contact(3, at(12), "phone", "pending", corrects=2)
+
+    # Act, Assert
+    assert contacts.chased(promise, [promise, wrong]) is True
+    assert contacts.chased(promise, [promise, wrong, fixed]) is False

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from amazon_reclamation.records import Unreadable
     from amazon_reclamation.store import Store
 
-DIGEST_VERSION = 6
+DIGEST_VERSION = 7
 
 FOLLOW_UP = "follow_up"  # the kind of a promise's event, on its follow-up day
 DEADLINE = "deadline"  # the kind of a deadline's event, on its date
@@ -172,8 +172,8 @@ def summarize(complaint: Complaint) -> tuple[Digest, list[Event]]:
     open_promises = sorted(
         (
             (p.contact.follow_up, p.contact)
-            for p in contacts.promises(complaint, any_day)
-            if p.state != "kept" and p.contact.follow_up is not None
+            for p in contacts.to_chase(complaint, any_day)
+            if p.contact.follow_up is not None
         ),
         key=lambda promise: (promise[0], promise[1].id),
     )

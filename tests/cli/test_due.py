@@ -56,7 +56,7 @@ def test_due_lists_overdue_and_today_follow_ups(capsys: pytest.CaptureFixture[st
         "--channel",
         "chat",
         "--at",
-        "18/11/2026",
+        "14/11/2026",  # before the first promise's day: that one is still to chase
         "--outcome",
         "promise",
         "--promise",
@@ -134,3 +134,31 @@ def test_a_formal_notice_due_is_named_as_its_deadline(
     assert "mise en demeure" in out and "suite annoncée" not in out
     kinds = [(d["contact_id"], d["kind"]) for d in listed if d["type"] == "follow_up"]
     assert kinds == [(1, "formal_notice"), (2, "promise")]
+
+
+def test_a_broken_promise_chased_since_its_day_is_no_longer_due_but_stays_broken(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Arrange: a refund promised for the 15th, not kept; on the 17th the consumer calls
+    # again (refused), then sends the formal notice
+    cid = new_complaint(capsys)
+    promised = ["--outcome", "promise", "--promise", "remboursement", "--follow-up", "15/11/2026"]
+    assert run(capsys, "log", cid, "--channel", "phone", "--at", "10/11/2026", *promised)[0] == 0
+    before = json.loads(run(capsys, "due", "--json")[1])
+    assert [d["contact_id"] for d in before if d["type"] == "follow_up"] == [1]
+    assert run(capsys, "log", cid, "--channel", "phone", "--at", "17/11/2026",
+               "--outcome", "refused", "--summary", "Refus de rembourser")[0] == 0  # fmt: skip
+
+    # Act
+    code, out, _err = run(capsys, "due", "--json")
+    listed = run(capsys, "list")[1]
+    shown = run(capsys, "show", cid)[1]
+    plan = json.loads(run(capsys, "escalate", cid, "--json")[1])
+
+    # Assert: nothing left to chase in due and list; the promise is still a promise not kept
+    assert code == 0
+    assert [d for d in json.loads(out) if d["type"] == "follow_up"] == []
+    assert "15/11 dépassé" not in listed
+    assert "NON TENUE — remboursement, pour le 15/11/2026 (contact n° 1)" in shown
+    now = [step for step in plan["steps"] if step["status"] == "now"]
+    assert "promesse du 10/11/2026 non tenue" in now[0]["why"]

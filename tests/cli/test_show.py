@@ -83,7 +83,7 @@ def test_show_lists_promises_with_their_state(capsys: pytest.CaptureFixture[str]
         "--channel",
         "chat",
         "--at",
-        "19/11/2026",
+        "14/11/2026",  # before the first promise's day: that one is still to chase
         "--outcome",
         "promise",
         "--promise",

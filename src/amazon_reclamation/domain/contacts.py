@@ -62,6 +62,17 @@ def promise_state(promise: Contact, contacts: Sequence[Contact], today: date) ->
     return "broken"
 
 
+def chased(promise: Contact, contacts: Sequence[Contact]) -> bool:
+    """True once the consumer got back to it: a later contact on or after its follow-up
+    day (a call, a chat, a formal notice ...). `due`, `list` and the dashboard stop
+    reminding of it (what is to do now is that contact's own follow-up, if any); it stays a
+    promise not kept for the timeline, escalation and the letters."""
+    day = promise.follow_up
+    return day is not None and any(
+        c.id != promise.id and c.at > promise.at and c.at.date() >= day for c in effective(contacts)
+    )
+
+
 def is_followed_up(contact: Contact) -> bool:
     """A promise, or another contact given a follow-up date (a call-back announced)."""
     return contact.outcome == "promise" or (
@@ -118,12 +129,8 @@ def last_contact(complaint: Complaint) -> Contact | None:
 
 
 def next_follow_up(complaint: Complaint, today: date) -> PromiseStatus | None:
-    """The earliest follow-up still open (due or broken), if any."""
-    open_ones = [
-        p
-        for p in promises(complaint, today)
-        if p.state != "kept" and p.contact.follow_up is not None
-    ]
+    """The earliest follow-up still to chase (due, or broken and not chased), if any."""
+    open_ones = to_chase(complaint, today)
     return min(open_ones, key=lambda p: p.contact.follow_up or today, default=None)
 
 
@@ -140,13 +147,20 @@ def awaited(complaint: Complaint, today: date) -> list[Contact]:
     return [p for p in due if not any(e.outcome == "refused" and e.at > p.at for e in entries)]
 
 
-def due_follow_ups(complaint: Complaint, today: date) -> list[PromiseStatus]:
-    """Follow-ups due today or overdue (what `reclam due` lists)."""
+def to_chase(complaint: Complaint, today: date) -> list[PromiseStatus]:
+    """The promises and call-backs not kept that the consumer has not got back to since
+    their day (`chased`), oldest first: what `due` and `list` remind of."""
+    entries = effective(complaint.contacts)
     return [
         p
         for p in promises(complaint, today)
-        if p.state != "kept" and p.contact.follow_up is not None and p.contact.follow_up <= today
+        if p.state != "kept" and p.contact.follow_up is not None and not chased(p.contact, entries)
     ]
+
+
+def due_follow_ups(complaint: Complaint, today: date) -> list[PromiseStatus]:
+    """Follow-ups due today or overdue and not chased since (what `reclam due` lists)."""
+    return [p for p in to_chase(complaint, today) if (p.contact.follow_up or today) <= today]
 
 
 def needs_written_confirmation(contact: Contact) -> bool:
