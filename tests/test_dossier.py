@@ -565,3 +565,34 @@ def test_an_entry_title_stays_with_its_first_line(lines: int) -> None:
     for page in pages:
         for n in range(40):
             assert (f"TITRE{n} " in page) == (f"LIGNE{n} " in page)
+
+
+def test_the_dossier_cites_the_authorities_sources_where_a_rule_has_one() -> None:
+    from amazon_reclamation.knowledge.rules import RULES_BY_ID
+    from amazon_reclamation.ui.dossier.export import Evidence, markdown
+
+    complaint = factories.complaint(category="late", delivery_date=None)
+
+    text = " ".join(markdown(Evidence(complaint, {}, []), TODAY).split())
+
+    delivery = RULES_BY_ID["delivery"]
+    assert len(delivery.sources) == 2 and delivery.official_sources == delivery.sources[:1]
+    assert f"Source : <{delivery.sources[0]}>" in text  # the SPF Economie's page
+    assert "ecommercekit" not in text  # a commercial site's copy of the directive
+
+
+@pytest.mark.parametrize(
+    ("url", "official"),
+    [
+        ("https://economie.fgov.be/fr/themes", True),
+        ("https://e-justice.europa.eu/x", True),
+        ("https://www.eccbelgie.be/themas", True),
+        ("https://www.lexel.be/garantie", False),
+        ("https://fgov.be.example.com/x", False),  # a look-alike host
+        ("https://www.amazon.com.be/gp/help", False),
+    ],
+)
+def test_an_official_source_is_a_public_authoritys_host(url: str, official: bool) -> None:
+    from amazon_reclamation.knowledge.rules import _is_official
+
+    assert _is_official(url) is official

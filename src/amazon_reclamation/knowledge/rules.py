@@ -66,6 +66,29 @@ class Rule(NamedTuple):
         """The main source address."""
         return self.sources[0]
 
+    @property
+    def official_sources(self) -> tuple[str, ...]:
+        """The sources published by a public authority (the Belgian federal public
+        service, the EU, ECC Belgium), else all of them: what a dossier for a mediator or
+        a judge cites, rather than a commentator's or a trader's page."""
+        official = tuple(url for url in self.sources if _is_official(url))
+        return official or self.sources
+
+
+# Hosts of public authorities among the sources (a host or any subdomain of one).
+OFFICIAL_HOSTS = (
+    "fgov.be",  # the Belgian federal public services (SPF Economie, ejustice ...)
+    "europa.eu",  # the EU's institutions and bodies (EUR-Lex, e-Justice, the EBA ...)
+    "eccbelgie.be",
+    "eccbelgique.be",
+    "ecc-belgien.be",
+)
+
+
+def _is_official(url: str) -> bool:
+    host = url.split("://", 1)[-1].split("/", 1)[0].lower()
+    return any(host == known or host.endswith("." + known) for known in OFFICIAL_HOSTS)
+
 
 _ECONOMIE_GARANTIE = "https://economie.fgov.be/fr/themes/protection-des-consommateurs/garantie/la-loi-sur-la-garantie"
 _LEXEL_2ANS = "https://www.lexel.be/garantie-de-conformite-pour-le-consommateur-deux-ans/"

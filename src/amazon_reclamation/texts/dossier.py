@@ -217,7 +217,8 @@ def _rights(dossier: Dossier) -> Section:
                 )
             else:
                 lines.append(_("Délai : {period}").format(period=words.period))
-        lines += [_("Source : {url}").format(url=url) for url in rule.sources]
+        # For a mediator or a judge: the authorities' pages where the rule has one.
+        lines += [_("Source : {url}").format(url=url) for url in rule.official_sources]
         blocks.append(Entry(words.title, [line for line in lines if line]))
     return Section(_("Droits et règles qui s'appliquent, avec leurs sources"), blocks)
 
