@@ -241,3 +241,15 @@ def test_a_contact_logged_in_german(
     assert (entry["channel"], entry["agent"], entry["summary"], entry["outcome"]) == (
         "phone", "Sabine", "Rückruf versprochen", "no_answer",
     )  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["nl", "de", "en"])
+def test_the_heading_of_deadlines_near_today_does_not_call_them_upcoming(lang: str) -> None:
+    # `due` lists the deadlines within a week of today, passed ones included: "upcoming",
+    # "bald ablaufend" or "naderend" would be wrong for those.
+    from amazon_reclamation.i18n import _, in_language
+
+    with in_language(lang):
+        heading = _("Délais proches").lower()
+
+    assert not any(word in heading for word in ("upcoming", "bald", "naderend"))
