@@ -290,9 +290,9 @@ def _save(app: App, answers: dict[str, Any], *, as_json: bool, card_shown: bool)
         _(
             "Réclamation {id} enregistrée.\n"
             "Ensuite :\n"
-            "  reclam log {id}                notez chaque contact avec le service client\n"
-            "  reclam attach {id} photo.jpg   gardez les photos et la facture\n"
-            "  reclam escalate {id}           les étapes suivantes si rien n'avance\n"
-            "  reclam show {id}               revoir ce résumé"
+            "  reclam log {id}                  notez chaque contact avec le service client\n"
+            "  reclam attach {id} facture.pdf   gardez la facture, les photos, les captures\n"
+            "  reclam escalate {id}             les étapes suivantes si rien n'avance\n"
+            "  reclam show {id}                 revoir ce résumé"
         ).format(id=complaint.id)
     )
