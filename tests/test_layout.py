@@ -100,8 +100,21 @@ def paragraphs(draw: st.DrawFn) -> list[Para]:
         )
         style = draw(st.sampled_from(["", "bold"]))
         if draw(st.integers(0, 3)) == 0:  # a bullet whose text wraps under itself
-            mark = draw(st.sampled_from(["  • ", "• ", "  - "]))
-            items.append(Para(((mark, ""), *spans), style, bullet=True))
+            # One span ("  • "), or several as a deadline's bar, date and days left.
+            marks = draw(
+                st.lists(
+                    st.tuples(
+                        st.sampled_from(
+                            ["  • ", "• ", "  - ", "  ", "■■■□□□□□□□", "  20/11/2026  ",
+                             "dans 3 jours      ", "dépassé depuis 12 jours  "]
+                        ),
+                        st.sampled_from(["", "bold", "red"]),
+                    ),
+                    min_size=1,
+                    max_size=4,
+                )
+            )  # fmt: skip
+            items.append(Para((*marks, *spans), style, bullet=len(marks)))
         else:
             items.append(Para(tuple(spans), style, draw(st.sampled_from([0, 2, 6, 14]))))
     return items
@@ -232,7 +245,7 @@ def test_a_promise_wraps_under_its_text_not_under_its_bullet() -> None:
     promise = Para(
         (("  • ", ""), ("NON TENUE", "bold red"),
          (" — Remboursement sous 5 jours ouvrables., pour le 30/09/2025 (contact n° 3)", "")),
-        bullet=True,
+        bullet=1,
     )  # fmt: skip
 
     # Act

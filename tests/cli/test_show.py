@@ -181,3 +181,27 @@ def test_user_text_is_printed_literally_never_interpreted(
     assert "[red]x[/red]" in out  # markup shown as typed
     assert "\x1b" not in out + err  # the escape was neutralised, not sent to the terminal
     assert "\x07" not in out + err
+
+
+def test_a_deadline_name_that_wraps_continues_under_the_name(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange: a refund after a return; in Dutch at 80 columns its name needs two lines
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _err = run(
+        capsys, "new", "--category", "refund", "--order", "123-1234567-1234567",
+        "--order-date", "01/10/2026", "--return-kind", "returned", "--returned-date",
+        "20/10/2026", "--yes", "--json",
+    )  # fmt: skip
+    cid = json.loads(out)["id"]
+
+    # Act
+    code, out, _err = run(capsys, "--lang", "nl", "show", cid)
+
+    # Assert: the second line of the name starts where the name does, not at column 0
+    lines = out.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.rstrip().endswith("Terugbetaling na"))
+    column = lines[first].index("Terugbetaling na")
+    assert code == 0
+    assert lines[first + 1][:column].strip() == ""
+    assert lines[first + 1][column:].startswith("herroeping")

@@ -81,7 +81,8 @@ def deadline_paragraphs(items: Sequence[Deadline], missing: Sequence[MissingFact
             (f"{_state(item):<{left_width}}  ", style),
             (deadline_title(item), strong),
         )
-        shown.append(Para(spans))
+        # The bar, the date and the days left make a column: a long name wraps under itself.
+        shown.append(Para(spans, bullet=4))
         details = [nature(item.rule)]
         note = deadline_note(item)
         if note:

@@ -206,19 +206,21 @@ def rich_text(item: Para) -> Any:
     from rich.padding import Padding
     from rich.text import Text
 
-    spans = item.spans[1:] if item.bullet else item.spans
+    count = int(item.bullet)
     text = Text(style=item.style)
-    for span, style in spans:
+    for span, style in item.spans[count:]:
         text.append(span, style=style or None)
     shown: Any = text
-    if item.bullet:
+    if count:
         from rich.table import Table
 
-        mark, mark_style = item.spans[0]
-        shown = Table.grid(padding=(0, 1))
+        mark = Text()
+        for span, style in item.spans[:count]:
+            mark.append(span, style=style or None)
+        shown = Table.grid()
         shown.add_column(no_wrap=True)
         shown.add_column(overflow="fold")  # a long reference or address is folded, not cut
-        shown.add_row(Text(mark.rstrip(), style=mark_style), text)
+        shown.add_row(mark, text)
     return Padding(shown, (0, 0, 0, item.indent)) if item.indent else shown
 
 

@@ -58,14 +58,15 @@ RULE = "─"
 class Para(NamedTuple):
     """A `Text` made of styled spans, printed alone or after `indent` spaces (a Padding).
 
-    A `bullet` paragraph's first span is its bullet ("  • "): the text after it wraps
-    under itself, not under the bullet (a `Table.grid` of two columns, for Rich).
+    A paragraph with a `bullet` has its first `bullet` spans as a column of their own
+    ("  • ", or a deadline's bar, date and days left): the text after them wraps under
+    itself, not under the bullet (a `Table.grid` of two columns, for Rich).
     """
 
     spans: tuple[tuple[str, str], ...]
     style: str = ""
     indent: int = 0
-    bullet: bool = False
+    bullet: int = 0  # how many of the first spans make the bullet column (True: one)
 
     @property
     def text(self) -> str:
@@ -152,14 +153,15 @@ def paragraphs(items: list[Para], width: int) -> list[str] | None:
 
 
 def bullet(item: Para, width: int) -> list[str] | None:
-    """A bullet paragraph as Rich prints its grid: the bullet, one space, then the text
+    """A bullet paragraph as Rich prints its grid: the bullet as written, then the text
     wrapped in the room left, every line padded to the grid's width. None when a word
     would have to be cut (Rich's grid measures those otherwise)."""
-    mark = item.spans[0][0].rstrip()
-    text = "".join(span for span, _style in item.spans[1:])
-    first = len(mark) + 1
+    count = int(item.bullet)
+    mark = "".join(span for span, _style in item.spans[:count])
+    text = "".join(span for span, _style in item.spans[count:])
+    first = len(mark)
     room = width - first
-    if room < 2 or not single_cells().issuperset(mark):
+    if room < 2 or "\n" in mark or not single_cells().issuperset(mark):
         return None
     if any(len(word) > room for word in text.split()):
         return None
@@ -168,7 +170,7 @@ def bullet(item: Para, width: int) -> list[str] | None:
     if lines is None:
         return None
     return [
-        (mark + " " if number == 0 else " " * first) + line.ljust(second)
+        (mark if number == 0 else " " * first) + line.ljust(second)
         for number, line in enumerate(lines)
     ]
 

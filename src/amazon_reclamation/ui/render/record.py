@@ -334,16 +334,14 @@ def timeline_paragraphs(complaint: Complaint, today: date) -> list[Para]:
                 date=fmt.short_date(item.contact.follow_up),
                 n=item.contact.id,
             )
-            items.append(
-                Para((("  • ", ""), (_(name), state_style), (" — " + what, "")), bullet=True)
-            )
+            items.append(Para((("  • ", ""), (_(name), state_style), (" — " + what, "")), bullet=1))
     if notices:
         items.append(para(_("Mise en demeure"), "bold"))
         for item in notices:
             state = _(follow_ups.FORMAL_NOTICE_STATE[item.state])
             line = " — " + follow_ups.formal_notice_line(item.contact)
             state_style = _PROMISE_STATE[item.state][1]
-            items.append(Para((("  • ", ""), (state, state_style), (line, "")), bullet=True))
+            items.append(Para((("  • ", ""), (state, state_style), (line, "")), bullet=1))
     return items
 
 
