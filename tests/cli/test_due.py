@@ -73,6 +73,7 @@ def test_due_lists_overdue_and_today_follow_ups(capsys: pytest.CaptureFixture[st
     ]
     code, out, _err = run(capsys, "due")
     assert "remboursement" in out and "5 jours" in out and "aujourd'hui" in out
+    assert "de retard" not in out  # the column is headed "Retard": the days say it
     run(capsys, "close", cid, "--outcome", "abandoned")
     assert run(capsys, "due") == (0, "", "")
 

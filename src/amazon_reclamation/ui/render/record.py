@@ -442,7 +442,8 @@ def due_table(items: Sequence[FollowUp], today: date) -> None:
         days = late(day)
         if days == 0:
             return (_("aujourd'hui"), "")
-        return (_("{days} de retard").format(days=fmt.days(days)), "red" if days > 0 else "")
+        # Under the column headed "Retard": the number of days says it.
+        return (fmt.days(days), "red" if days > 0 else "")
 
     def order(number: str | None) -> Cell:
         return (number or "—", "")
