@@ -253,3 +253,17 @@ def test_the_heading_of_deadlines_near_today_does_not_call_them_upcoming(lang: s
         heading = _("Délais proches").lower()
 
     assert not any(word in heading for word in ("upcoming", "bald", "naderend"))
+
+
+def test_the_german_request_takes_each_resolution_in_the_accusative() -> None:
+    # "Ich bitte Sie um {what}": "um" takes the accusative, the same as the nominative
+    # for a feminine noun only ("um die Rückerstattung", but "um den Ersatz").
+    from amazon_reclamation.i18n import _, in_language
+    from amazon_reclamation.texts import labels
+
+    with in_language("de"):
+        template = _("Je vous demande {what}.")
+        words = [_(label) for label in labels.RESOLUTION.values()]
+
+    assert template == "Ich bitte Sie um {what}."
+    assert all(word.startswith(("die ", "eine ")) for word in words), words
