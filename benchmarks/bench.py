@@ -209,7 +209,8 @@ def _facts(category: str, order_date: date, rng: random.Random) -> Facts:
 def _contacts(created: datetime, count: int, rng: random.Random) -> list[Contact]:
     """`count` contacts after `created` (within 60 days, none after NOW).
 
-    About a third promise a follow-up: past ones show up in `due`.
+    About a third promise a follow-up: past ones that no later contact chased show up in
+    `due`.
     """
     end = min(created + timedelta(days=60), NOW)
     span = max(int((end - created).total_seconds()), 1)
