@@ -79,9 +79,8 @@ class Rule(NamedTuple):
 OFFICIAL_HOSTS = (
     "fgov.be",  # the Belgian federal public services (SPF Economie, ejustice ...)
     "europa.eu",  # the EU's institutions and bodies (EUR-Lex, e-Justice, the EBA ...)
-    "eccbelgie.be",
-    "eccbelgique.be",
-    "ecc-belgien.be",
+    "eccbelgie.be",  # ECC Belgium, under its two addresses in domain.md
+    "eccbelgium.be",
 )
 
 
