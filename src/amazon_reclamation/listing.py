@@ -243,9 +243,8 @@ def _rank_prefix(complaint: Complaint) -> str:
     """The start of an event's rank: its complaint's creation, then id. Ranks sort as
     `due` lists, complaints oldest first (one created at the same moment by id, as listed),
     then each complaint's events in its own order (the rank ends with their number)."""
-    created = complaint.created_at
-    moment = created if created.tzinfo is not None else created.replace(tzinfo=UTC)
-    micro = (moment - _EPOCH) // timedelta(microseconds=1) + 10**17  # never negative
+    # A record's times carry their offset (models.AwareDatetime).
+    micro = (complaint.created_at - _EPOCH) // timedelta(microseconds=1) + 10**17  # never negative
     return f"{micro:018d} {complaint.id} "
 
 
