@@ -472,12 +472,12 @@ def message_block(title: str, text: str) -> None:
     """A text to copy, between two rules (no borders inside, so copying is clean)."""
     text = safe(text)
     width = plain_width()
-    if width is not None and "\t" not in text:
+    if width is not None:
         from amazon_reclamation.ui.render import layout
 
-        top = layout.rule(title, width)
-        if top is not None:
-            write_lines([top, text, layout.RULE * width])
+        lines = layout.message(title, text, width)
+        if lines is not None:
+            write_lines(lines)
             return
     from rich.rule import Rule
     from rich.text import Text

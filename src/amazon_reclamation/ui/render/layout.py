@@ -190,6 +190,15 @@ def rule(title: str, width: int) -> str | None:
     return f"{left} {title} {right}"[:width].ljust(width)
 
 
+def message(title: str, text: str, width: int) -> list[str] | None:
+    """A text to copy between two rules (`console.message_block`): the text as it is,
+    never wrapped (Rich prints it with soft wrap), or None when unsure."""
+    top = rule(title, width)
+    if top is None or "\t" in text:
+        return None
+    return [top, text, RULE * width]
+
+
 def grid(rows: list[tuple[str, str]], width: int, gap: int) -> list[str] | None:
     """A `Table.grid(padding=(0, gap))` of a `no_wrap` column and a wrapping one."""
     if not rows:

@@ -14,6 +14,7 @@ from amazon_reclamation.ui.render.console import (
     Cell,
     columns,
     info,
+    message_block,
     out,
     paragraphs,
     plain,
@@ -66,7 +67,6 @@ def summary_card(summary: Summary) -> None:
         return
     from rich.console import Group
     from rich.panel import Panel
-    from rich.rule import Rule
     from rich.text import Text
 
     parts: list[RenderableType] = [_facts_table(summary.facts)]
@@ -88,9 +88,7 @@ def summary_card(summary: Summary) -> None:
     title = Text(safe(summary.title))
     title.truncate(console.width - 6, overflow="ellipsis")
     console.print(Panel(Group(*parts), title=title, title_align="left", border_style="cyan"))
-    console.print(Rule(_("Message prêt à copier (chat ou e-mail)"), style="cyan"))
-    console.print(Text(safe(summary.message)), soft_wrap=True)
-    console.print(Rule(style="cyan"))
+    message_block(_("Message prêt à copier (chat ou e-mail)"), summary.message)
 
 
 def _plain_card(summary: Summary, width: int) -> list[str] | None:
@@ -98,14 +96,13 @@ def _plain_card(summary: Summary, width: int) -> list[str] | None:
     from amazon_reclamation.ui.render import layout
 
     inner = width - 4
-    message = safe(summary.message)
     body = layout.grid([(safe(name), safe(value)) for name, value in summary.facts], inner, 2)
     texts = [""]
     if summary.description:
         texts = ["", _("Description"), safe(summary.description), ""]
     checklist = layout.grid([("  •", safe(item)) for item in summary.checklist], inner, 1)
     where = layout.grid([("  •", safe(item)) for item in summary.where], inner, 1)
-    if body is None or checklist is None or where is None or "\t" in message:
+    if body is None or checklist is None or where is None:
         return None
     for text in [*texts, safe(summary.request_line), "", _("À avoir sous la main")]:
         lines = layout.wrap(text, inner)
@@ -123,10 +120,12 @@ def _plain_card(summary: Summary, width: int) -> list[str] | None:
     if len(title) > width - 6:  # as `summary_card` cuts it for Rich: with an ellipsis
         title = title[: width - 7] + "…"
     card = layout.panel(title, body, width)
-    heading = layout.rule(_("Message prêt à copier (chat ou e-mail)"), width)
-    if card is None or heading is None:
+    message = layout.message(
+        _("Message prêt à copier (chat ou e-mail)"), safe(summary.message), width
+    )
+    if card is None or message is None:
         return None
-    return [*card, heading, message, layout.RULE * width]
+    return [*card, *message]
 
 
 def _days_since(day: date, today: date) -> str:
